@@ -1,0 +1,10 @@
+DROP TRIGGER entries_fts_update;
+DROP TRIGGER entries_fts_delete;
+DROP TRIGGER entries_fts_insert;
+DROP TABLE entries_fts;
+DROP TABLE login_throttle;
+DROP TABLE revisions;
+DROP TABLE entry_terms;
+DROP TABLE terms;
+DROP TABLE entries;
+DROP TABLE users;

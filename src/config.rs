@@ -1,0 +1,154 @@
+//! Settings, from command-line flags or environment variables (see API.md).
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::db::Backend;
+
+pub const DEFAULT_DATABASE_URL: &str = "./data/headpress.db";
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "HEADPRESS_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Secret for signing tokens (HS256). When unset, one is generated and kept in the
+    /// data folder; several nodes must share one, so set it explicitly there.
+    #[arg(long, env = "HEADPRESS_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+    /// Public base URL of this API, used in `Link` headers (default: http://BIND).
+    #[arg(long, env = "HEADPRESS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Comma-separated origins allowed by CORS, or `*`.
+    #[arg(long, env = "HEADPRESS_CORS_ORIGINS", default_value = "*")]
+    pub cors_origins: String,
+    /// `max-age` of anonymous responses, in seconds.
+    #[arg(long, env = "HEADPRESS_CACHE_MAX_AGE", default_value_t = 60)]
+    pub cache_max_age: u32,
+    /// Folder for the generated token secret and uploads (default: beside the SQLite
+    /// database, else ./data).
+    #[arg(long, env = "HEADPRESS_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Largest JSON body accepted, in bytes.
+    #[arg(long, env = "HEADPRESS_JSON_LIMIT", default_value_t = 1024 * 1024)]
+    pub json_limit: usize,
+    /// Lifetime of issued tokens, in seconds.
+    #[arg(long, env = "HEADPRESS_TOKEN_TTL", default_value_t = 3600)]
+    pub token_ttl: u64,
+    /// Largest number of database connections of this node.
+    #[arg(long, env = "HEADPRESS_POOL_SIZE", default_value_t = 16)]
+    pub pool_size: u32,
+    /// HTTP worker threads (default: one per CPU).
+    #[arg(long, env = "HEADPRESS_WORKERS")]
+    pub workers: Option<usize>,
+    /// Seconds to let in-flight requests finish on SIGTERM or SIGINT.
+    #[arg(long, env = "HEADPRESS_SHUTDOWN_TIMEOUT", default_value_t = 30)]
+    pub shutdown_timeout: u64,
+}
+
+/// What the running application needs to know, built from the flags.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub public_url: String,
+    pub cors_origins: Vec<String>,
+    pub cache_max_age: u32,
+    pub json_limit: usize,
+    pub token_ttl: u64,
+    pub jwt_secret: Vec<u8>,
+    pub issuer: String,
+    pub data_dir: PathBuf,
+}
+
+impl Config {
+    /// Settings for tests and tools: everything at its default.
+    pub fn for_tests(data_dir: PathBuf) -> Config {
+        Config {
+            public_url: "http://localhost:8080".into(),
+            cors_origins: vec!["*".into()],
+            cache_max_age: 60,
+            json_limit: 1024 * 1024,
+            token_ttl: 3600,
+            jwt_secret: b"test-secret-of-at-least-thirty-two-bytes!".to_vec(),
+            issuer: "headpress".into(),
+            data_dir,
+        }
+    }
+}
+
+pub fn default_data_dir(database_url: &str) -> PathBuf {
+    match Backend::from_url(database_url) {
+        Backend::Sqlite => Path::new(database_url)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from(".")),
+        Backend::Postgres => PathBuf::from("./data"),
+    }
+}
+
+impl ServeArgs {
+    pub fn into_config(self, database_url: &str) -> Result<Config, String> {
+        let data_dir = self.data_dir.unwrap_or_else(|| default_data_dir(database_url));
+        std::fs::create_dir_all(&data_dir)
+            .map_err(|e| format!("cannot create the data folder {}: {e}", data_dir.display()))?;
+        let jwt_secret = match self.jwt_secret {
+            Some(s) if s.len() < 32 => {
+                return Err("HEADPRESS_JWT_SECRET must be at least 32 bytes long".into());
+            }
+            Some(s) => s.into_bytes(),
+            None => load_or_create_secret(&data_dir.join("jwt-secret"))?,
+        };
+        let public_url = self
+            .public_url
+            .unwrap_or_else(|| format!("http://{}", self.bind))
+            .trim_end_matches('/')
+            .to_owned();
+        let cors_origins = self
+            .cors_origins
+            .split(',')
+            .map(|s| s.trim().trim_end_matches('/').to_owned())
+            .filter(|s| !s.is_empty())
+            .collect();
+        Ok(Config {
+            public_url,
+            cors_origins,
+            cache_max_age: self.cache_max_age,
+            json_limit: self.json_limit,
+            token_ttl: self.token_ttl,
+            jwt_secret,
+            issuer: "headpress".into(),
+            data_dir,
+        })
+    }
+}
+
+/// Reads the generated token secret, making one (readable by the owner only) the first time.
+fn load_or_create_secret(path: &Path) -> Result<Vec<u8>, String> {
+    use base64::Engine;
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        let existing = existing.trim();
+        if existing.len() >= 32 {
+            return Ok(existing.as_bytes().to_vec());
+        }
+    }
+    let mut bytes = [0u8; 48];
+    rand::fill(&mut bytes);
+    let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    write_private(path, &secret)
+        .map_err(|e| format!("cannot write the token secret to {}: {e}", path.display()))?;
+    tracing::info!(path = %path.display(), "generated a token secret");
+    Ok(secret.into_bytes())
+}
+
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(contents.as_bytes())
+}

@@ -1,0 +1,337 @@
+//! The entry lifecycle shared by every kind: create, change, trash and delete, with
+//! slugs, sanitised content, derived excerpts, terms and a revision for every change.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::content::terms::{self, Taxonomy};
+use crate::content::{Kind, Status, Viewer, html, revisions, slug};
+use crate::db::DbConn;
+use crate::db::schema::{entries, users};
+use crate::error::{Error, FieldError, Result};
+
+/// How many words a derived excerpt keeps (as WordPress does).
+const EXCERPT_WORDS: usize = 55;
+
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable)]
+#[diesel(table_name = entries)]
+pub struct Entry {
+    pub id: i64,
+    pub kind: String,
+    pub slug: String,
+    pub status: String,
+    pub title: String,
+    pub excerpt: String,
+    pub excerpt_manual: bool,
+    pub content_html: String,
+    pub content_blocks: String,
+    pub content_text: String,
+    pub author_id: i64,
+    pub fields: String,
+    pub published_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Entry {
+    pub fn status(&self) -> Status {
+        Status::parse(&self.status).unwrap_or(Status::Draft)
+    }
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = entries)]
+struct NewEntry<'a> {
+    kind: &'a str,
+    slug: &'a str,
+    status: &'a str,
+    title: &'a str,
+    excerpt: &'a str,
+    excerpt_manual: bool,
+    content_html: &'a str,
+    content_blocks: &'a str,
+    content_text: &'a str,
+    author_id: i64,
+    fields: &'a str,
+    published_at: NaiveDateTime,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = entries)]
+struct EntryChanges {
+    slug: Option<String>,
+    status: Option<String>,
+    title: Option<String>,
+    excerpt: Option<String>,
+    excerpt_manual: Option<bool>,
+    content_html: Option<String>,
+    content_text: Option<String>,
+    author_id: Option<i64>,
+    published_at: Option<NaiveDateTime>,
+    updated_at: Option<NaiveDateTime>,
+}
+
+/// The shared members of a write. `None` leaves a member as it is (on create: its default).
+#[derive(Debug, Default)]
+pub struct EntryInput {
+    pub title: Option<String>,
+    pub slug: Option<String>,
+    pub status: Option<Status>,
+    pub excerpt: Option<String>,
+    pub content_html: Option<String>,
+    pub published_at: Option<NaiveDateTime>,
+    pub author_id: Option<i64>,
+    /// Replaces the item's terms of each taxonomy named.
+    pub terms: Vec<(Taxonomy, Vec<i64>)>,
+}
+
+pub fn find(conn: &mut DbConn, kind: Kind, id: i64) -> Result<Option<Entry>> {
+    Ok(entries::table
+        .filter(entries::id.eq(id))
+        .filter(entries::kind.eq(kind.as_str()))
+        .select(Entry::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The item as this viewer may see it; items they may not see do not exist for them.
+pub fn find_visible(conn: &mut DbConn, kind: Kind, id: i64, viewer: Viewer) -> Result<Entry> {
+    let now = crate::db::now();
+    find(conn, kind, id)?
+        .filter(|e| viewer.can_read(e.status(), e.author_id, e.published_at, now))
+        .ok_or_else(|| Error::not_found(format!("no {} with id {id}", kind.noun())))
+}
+
+fn check_title(title: &str) -> std::result::Result<String, FieldError> {
+    let title = title.trim();
+    if title.is_empty() {
+        Err(FieldError::new("title", "must not be empty"))
+    } else if title.chars().count() > 1000 {
+        Err(FieldError::new("title", "must be at most 1000 characters long"))
+    } else {
+        Ok(title.to_owned())
+    }
+}
+
+fn slug_taken(conn: &mut DbConn, kind: Kind, slug: &str, except: Option<i64>) -> Result<bool> {
+    let mut q = entries::table
+        .filter(entries::kind.eq(kind.as_str()))
+        .filter(entries::slug.eq(slug))
+        .select(entries::id)
+        .into_boxed();
+    if let Some(id) = except {
+        q = q.filter(entries::id.ne(id));
+    }
+    Ok(q.first::<i64>(conn).optional()?.is_some())
+}
+
+fn generated_slug(conn: &mut DbConn, kind: Kind, title: &str) -> Result<String> {
+    let base = Some(slug::slugify(title)).filter(|s| !s.is_empty()).unwrap_or_else(|| kind.noun().to_owned());
+    let taken: Vec<String> = entries::table
+        .filter(entries::kind.eq(kind.as_str()))
+        .filter(entries::slug.eq(&base).or(entries::slug.like(format!("{base}-%"))))
+        .select(entries::slug)
+        .load(conn)?;
+    Ok(slug::first_free(&base, &taken))
+}
+
+/// Authors may only write as themselves; editors may name any existing user.
+fn check_author(conn: &mut DbConn, viewer: Viewer, author: i64) -> Result<()> {
+    if viewer.user_id() != Some(author) && !viewer.edits_all() {
+        return Err(Error::Forbidden("only editors may set another user as the author".into()));
+    }
+    let exists = users::table.find(author).select(users::id).first::<i64>(conn).optional()?;
+    if exists.is_none() {
+        return Err(Error::invalid("author", format!("there is no user with id {author}")));
+    }
+    Ok(())
+}
+
+fn derived_excerpt(text: &str) -> String {
+    html::excerpt(text, EXCERPT_WORDS)
+}
+
+fn clean_excerpt(raw: &str) -> String {
+    html::text(raw)
+}
+
+/// Creates an item of `kind` for `viewer` (who must be signed in).
+pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) -> Result<Entry> {
+    let Some(me) = viewer.user_id() else {
+        return Err(Error::Unauthorized("sign in first".into()));
+    };
+    let mut errors = Vec::new();
+    let title = match input.title.as_deref().map(check_title) {
+        Some(Ok(t)) => t,
+        Some(Err(e)) => {
+            errors.push(e);
+            String::new()
+        }
+        None => {
+            errors.push(FieldError::new("title", "is required"));
+            String::new()
+        }
+    };
+    let chosen_slug = match input.slug.as_deref().map(|s| slug::check("slug", s)) {
+        Some(Ok(s)) => Some(s),
+        Some(Err(e)) => {
+            errors.push(e);
+            None
+        }
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    let author = input.author_id.unwrap_or(me);
+    check_author(conn, viewer, author)?;
+    let slug = match chosen_slug {
+        Some(s) if slug_taken(conn, kind, &s, None)? => {
+            return Err(Error::conflict("slug", format!("another {} has the slug `{s}`", kind.noun())));
+        }
+        Some(s) => s,
+        None => generated_slug(conn, kind, &title)?,
+    };
+    let content_html = html::sanitize(input.content_html.as_deref().unwrap_or(""));
+    let content_text = html::text(&content_html);
+    let (excerpt, excerpt_manual) = match input.excerpt.as_deref().map(clean_excerpt) {
+        Some(e) if !e.is_empty() => (e, true),
+        _ => (derived_excerpt(&content_text), false),
+    };
+    let now = crate::db::now();
+    let status = input.status.unwrap_or(Status::Draft);
+    let published_at = input.published_at.map(crate::db::truncate).unwrap_or(now);
+    diesel::insert_into(entries::table)
+        .values(NewEntry {
+            kind: kind.as_str(),
+            slug: &slug,
+            status: status.as_str(),
+            title: &title,
+            excerpt: &excerpt,
+            excerpt_manual,
+            content_html: &content_html,
+            content_blocks: "[]",
+            content_text: &content_text,
+            author_id: author,
+            fields: "{}",
+            published_at,
+            created_at: now,
+            updated_at: now,
+        })
+        .execute(conn)?;
+    let entry: Entry = entries::table
+        .filter(entries::kind.eq(kind.as_str()))
+        .filter(entries::slug.eq(&slug))
+        .select(Entry::as_select())
+        .first(conn)?;
+    for (taxonomy, ids) in &input.terms {
+        terms::set_entry_terms(conn, entry.id, *taxonomy, ids)?;
+    }
+    revisions::record(conn, &entry, Some(me))?;
+    Ok(entry)
+}
+
+/// Applies a partial change. Publishing an item without a date stamps it with the
+/// current time, unless it already holds a future date (a schedule).
+pub fn update(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64, input: EntryInput) -> Result<Entry> {
+    let me = viewer.user_id().ok_or_else(|| Error::Unauthorized("sign in first".into()))?;
+    let current = find_visible(conn, kind, id, viewer)?;
+    if !viewer.can_edit(current.author_id) {
+        return Err(Error::Forbidden(format!("you may only change your own {}s", kind.noun())));
+    }
+    let mut errors = Vec::new();
+    let mut changes = EntryChanges::default();
+    if let Some(t) = input.title.as_deref() {
+        match check_title(t) {
+            Ok(t) => changes.title = Some(t),
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some(s) = input.slug.as_deref() {
+        match slug::check("slug", s) {
+            Ok(s) => changes.slug = Some(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    if let Some(s) = &changes.slug {
+        if slug_taken(conn, kind, s, Some(id))? {
+            return Err(Error::conflict("slug", format!("another {} has the slug `{s}`", kind.noun())));
+        }
+    }
+    if let Some(author) = input.author_id {
+        if author != current.author_id {
+            check_author(conn, viewer, author)?;
+            changes.author_id = Some(author);
+        }
+    }
+    let now = crate::db::now();
+    let text = match input.content_html.as_deref() {
+        Some(raw) => {
+            let clean = html::sanitize(raw);
+            let text = html::text(&clean);
+            changes.content_html = Some(clean);
+            changes.content_text = Some(text.clone());
+            text
+        }
+        None => current.content_text.clone(),
+    };
+    match input.excerpt.as_deref().map(clean_excerpt) {
+        Some(e) if !e.is_empty() => {
+            changes.excerpt = Some(e);
+            changes.excerpt_manual = Some(true);
+        }
+        Some(_) => {
+            changes.excerpt = Some(derived_excerpt(&text));
+            changes.excerpt_manual = Some(false);
+        }
+        None if !current.excerpt_manual && changes.content_text.is_some() => {
+            changes.excerpt = Some(derived_excerpt(&text));
+        }
+        None => {}
+    }
+    if let Some(status) = input.status {
+        changes.status = Some(status.as_str().to_owned());
+        let publishing = status == Status::Published && current.status() != Status::Published;
+        if publishing && input.published_at.is_none() && current.published_at <= now {
+            changes.published_at = Some(now);
+        }
+    }
+    if let Some(at) = input.published_at {
+        changes.published_at = Some(crate::db::truncate(at));
+    }
+    changes.updated_at = Some(now);
+    diesel::update(entries::table.find(id)).set(&changes).execute(conn)?;
+    for (taxonomy, ids) in &input.terms {
+        terms::set_entry_terms(conn, id, *taxonomy, ids)?;
+    }
+    let entry = find(conn, kind, id)?.ok_or_else(|| Error::internal("entry vanished during update"))?;
+    revisions::record(conn, &entry, Some(me))?;
+    Ok(entry)
+}
+
+/// Moves an item to the trash, or deletes it for good with `force`.
+/// Returns the trashed item, or `None` when it was deleted.
+pub fn delete(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64, force: bool) -> Result<Option<Entry>> {
+    let current = find_visible(conn, kind, id, viewer)?;
+    if !viewer.can_edit(current.author_id) {
+        return Err(Error::Forbidden(format!("you may only delete your own {}s", kind.noun())));
+    }
+    if force {
+        diesel::delete(entries::table.find(id)).execute(conn)?;
+        return Ok(None);
+    }
+    if current.status() == Status::Trash {
+        return Ok(Some(current));
+    }
+    diesel::update(entries::table.find(id))
+        .set((entries::status.eq(Status::Trash.as_str()), entries::updated_at.eq(crate::db::now())))
+        .execute(conn)?;
+    let entry = find(conn, kind, id)?.ok_or_else(|| Error::internal("entry vanished during trash"))?;
+    revisions::record(conn, &entry, viewer.user_id())?;
+    Ok(Some(entry))
+}

@@ -1,0 +1,129 @@
+//! Content HTML: sanitised on write, and the plain text derived from it.
+
+use std::sync::LazyLock;
+
+static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    // Editors embed figures and media; scripts, styles, event handlers and `javascript:`
+    // URLs never survive (ammonia's defaults drop them).
+    b.add_tags(["figure", "figcaption", "iframe", "video", "audio", "source", "picture", "section"])
+        .add_generic_attributes(["class", "id"])
+        .add_tag_attributes("iframe", ["src", "width", "height", "title", "allowfullscreen", "loading"])
+        .add_tag_attributes("video", ["src", "controls", "poster", "width", "height"])
+        .add_tag_attributes("audio", ["src", "controls"])
+        .add_tag_attributes("source", ["src", "srcset", "type", "media"])
+        .add_tag_attributes("img", ["srcset", "sizes", "loading", "width", "height"])
+        .add_tag_attributes("a", ["target"])
+        .link_rel(Some("noopener noreferrer"));
+    b
+});
+
+/// Removes everything that could run in a reader's browser.
+pub fn sanitize(html: &str) -> String {
+    CLEANER.clean(html).to_string()
+}
+
+/// The text of an HTML fragment, tags removed, entities decoded and white space folded.
+pub fn text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    let mut chars = html.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            '&' => {
+                let mut entity = String::new();
+                while let Some(&n) = chars.peek() {
+                    if n == ';' || entity.len() > 10 {
+                        break;
+                    }
+                    entity.push(n);
+                    chars.next();
+                }
+                if chars.peek() == Some(&';') {
+                    chars.next();
+                    out.push_str(&decode_entity(&entity));
+                } else {
+                    out.push('&');
+                    out.push_str(&entity);
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn decode_entity(entity: &str) -> String {
+    let named = match entity {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" | "#39" => Some('\''),
+        "nbsp" => Some(' '),
+        "hellip" => Some('…'),
+        "ndash" => Some('–'),
+        "mdash" => Some('—'),
+        "rsquo" => Some('’'),
+        "lsquo" => Some('‘'),
+        "rdquo" => Some('”'),
+        "ldquo" => Some('“'),
+        _ => None,
+    };
+    if let Some(c) = named {
+        return c.to_string();
+    }
+    let code = entity
+        .strip_prefix("#x")
+        .or_else(|| entity.strip_prefix("#X"))
+        .and_then(|h| u32::from_str_radix(h, 16).ok())
+        .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()));
+    match code.and_then(char::from_u32) {
+        Some(c) => c.to_string(),
+        None => format!("&{entity};"),
+    }
+}
+
+/// The first `words` words of a text, with an ellipsis when cut (WordPress uses 55).
+pub fn excerpt(text: &str, words: usize) -> String {
+    let mut it = text.split_whitespace();
+    let head: Vec<&str> = it.by_ref().take(words).collect();
+    let mut out = head.join(" ");
+    if it.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_removes_scripts_and_handlers() {
+        let dirty = r#"<p onclick="x()">Hi<script>alert(1)</script><a href="javascript:alert(1)">l</a><img src="a.png" onerror="x()"></p>"#;
+        let clean = sanitize(dirty);
+        assert!(!clean.contains("script"), "{clean}");
+        assert!(!clean.contains("onclick"), "{clean}");
+        assert!(!clean.contains("onerror"), "{clean}");
+        assert!(!clean.contains("javascript:"), "{clean}");
+        assert!(clean.contains("<p>Hi"), "{clean}");
+    }
+
+    #[test]
+    fn text_strips_tags_and_decodes() {
+        assert_eq!(text("<p>Fish &amp; chips</p>\n<p>&#8220;ok&#8221;</p>"), "Fish & chips “ok”");
+    }
+
+    #[test]
+    fn excerpt_cuts_words() {
+        assert_eq!(excerpt("one two three", 2), "one two…");
+        assert_eq!(excerpt("one two", 2), "one two");
+    }
+}

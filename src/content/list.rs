@@ -1,0 +1,283 @@
+//! Listing entries: filters, visibility, ordering, pages and keyset cursors, in a fixed
+//! number of queries (the page, and the total unless `count=none`).
+
+use base64::Engine;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::content::entry::Entry;
+use crate::content::terms::Taxonomy;
+use crate::content::{Kind, Status, Viewer};
+use crate::db::sql::{CountRow, Sql, Value};
+use crate::db::{DbConn, dialect};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Asc,
+    Desc,
+}
+
+impl Direction {
+    fn sql(self) -> &'static str {
+        match self {
+            Direction::Asc => "ASC",
+            Direction::Desc => "DESC",
+        }
+    }
+
+    fn after(self) -> &'static str {
+        match self {
+            Direction::Asc => ">",
+            Direction::Desc => "<",
+        }
+    }
+}
+
+/// What an entry list can be ordered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    PublishedAt,
+    UpdatedAt,
+    Title,
+    Id,
+    Relevance,
+}
+
+impl SortKey {
+    fn column(self) -> &'static str {
+        match self {
+            SortKey::PublishedAt => "e.published_at",
+            SortKey::UpdatedAt => "e.updated_at",
+            SortKey::Title => "e.title",
+            SortKey::Id => "e.id",
+            SortKey::Relevance => "score",
+        }
+    }
+}
+
+/// Where a keyset page starts: after the item with this sort value and id.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Cursor {
+    #[serde(rename = "k")]
+    pub key: String,
+    #[serde(rename = "d")]
+    pub dir: Direction,
+    #[serde(rename = "v")]
+    pub value: serde_json::Value,
+    #[serde(rename = "i")]
+    pub id: i64,
+}
+
+impl Cursor {
+    pub fn encode(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+    }
+
+    pub fn decode(raw: &str) -> Option<Cursor> {
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(raw).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Paging {
+    Page(u32),
+    After(Cursor),
+}
+
+#[derive(Debug, Clone)]
+pub struct Window {
+    pub paging: Paging,
+    pub per_page: u32,
+    pub count: bool,
+}
+
+pub struct Listed<T> {
+    pub items: Vec<T>,
+    pub total: Option<i64>,
+    pub next: Option<Cursor>,
+}
+
+/// Filters of an entry list, already checked.
+#[derive(Debug, Clone)]
+pub struct EntryQuery {
+    pub kind: Kind,
+    pub viewer: Viewer,
+    /// `None`: what anonymous readers see (published, date come).
+    pub statuses: Option<Vec<Status>>,
+    pub slugs: Vec<String>,
+    pub authors: Vec<i64>,
+    pub published_after: Option<NaiveDateTime>,
+    pub published_before: Option<NaiveDateTime>,
+    pub search: Option<String>,
+    /// Each taxonomy's slugs, any-of; several taxonomies must all match.
+    pub terms: Vec<(Taxonomy, Vec<String>)>,
+    pub order: SortKey,
+    pub dir: Direction,
+}
+
+#[derive(QueryableByName)]
+struct Row {
+    #[diesel(embed)]
+    entry: Entry,
+    #[diesel(sql_type = diesel::sql_types::Double)]
+    score: f64,
+}
+
+/// Visible to `viewer` with the requested statuses; for anonymous readers and the
+/// default list, only published items whose date has come.
+pub fn visibility(viewer: Viewer, statuses: Option<&[Status]>, now: NaiveDateTime) -> Sql {
+    let mut sql = Sql::new("");
+    let live = |sql: &mut Sql| {
+        sql.push("(e.status = 'published' AND e.published_at <= ").bind(Value::Time(now)).push(")");
+    };
+    match (statuses, viewer) {
+        (None, _) | (Some(_), Viewer::Anonymous) => live(&mut sql),
+        (Some(statuses), Viewer::User { id, role }) => {
+            sql.push("e.status IN ")
+                .bind_list(statuses.iter().map(|s| Value::Text(s.as_str().to_owned())));
+            if !role.edits_all() {
+                sql.push(" AND (e.author_id = ").bind(Value::Int(id)).push(" OR ");
+                live(&mut sql);
+                sql.push(")");
+            }
+        }
+    }
+    sql
+}
+
+fn filters(q: &EntryQuery, now: NaiveDateTime) -> Sql {
+    let mut w = Sql::new(" WHERE e.kind = ");
+    w.bind(Value::Text(q.kind.as_str().to_owned())).push(" AND ");
+    w.append(&visibility(q.viewer, q.statuses.as_deref(), now));
+    if !q.slugs.is_empty() {
+        w.push(" AND e.slug IN ").bind_list(q.slugs.iter().map(|s| Value::Text(s.clone())));
+    }
+    if !q.authors.is_empty() {
+        w.push(" AND e.author_id IN ").bind_list(q.authors.iter().map(|a| Value::Int(*a)));
+    }
+    if let Some(after) = q.published_after {
+        w.push(" AND e.published_at > ").bind(Value::Time(after));
+    }
+    if let Some(before) = q.published_before {
+        w.push(" AND e.published_at < ").bind(Value::Time(before));
+    }
+    for (taxonomy, slugs) in &q.terms {
+        w.push(
+            " AND e.id IN (SELECT et.entry_id FROM entry_terms et JOIN terms t ON t.id = et.term_id \
+             WHERE t.taxonomy = ",
+        )
+        .bind(Value::Text(taxonomy.as_str().to_owned()))
+        .push(" AND t.slug IN ")
+        .bind_list(slugs.iter().map(|s| Value::Text(s.clone())))
+        .push(")");
+    }
+    w
+}
+
+fn cursor_value(key: SortKey, entry: &Entry, score: f64) -> serde_json::Value {
+    match key {
+        SortKey::PublishedAt => serde_json::json!(format_ts(entry.published_at)),
+        SortKey::UpdatedAt => serde_json::json!(format_ts(entry.updated_at)),
+        SortKey::Title => serde_json::json!(entry.title),
+        SortKey::Id => serde_json::json!(entry.id),
+        SortKey::Relevance => serde_json::json!(score),
+    }
+}
+
+fn format_ts(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6f").to_string()
+}
+
+fn key_name(key: SortKey) -> String {
+    serde_json::to_value(key).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// The bound sort value of a cursor made for this ordering, or a 400.
+fn cursor_bind(key: SortKey, dir: Direction, cursor: &Cursor) -> Result<Value> {
+    let bad = || Error::invalid_query("cursor", "is not a cursor of this list and ordering");
+    if cursor.key != key_name(key) || cursor.dir != dir {
+        return Err(bad());
+    }
+    Ok(match key {
+        SortKey::PublishedAt | SortKey::UpdatedAt => {
+            let s = cursor.value.as_str().ok_or_else(bad)?;
+            Value::Time(NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").map_err(|_| bad())?)
+        }
+        SortKey::Title => Value::Text(cursor.value.as_str().ok_or_else(bad)?.to_owned()),
+        SortKey::Id => Value::Int(cursor.value.as_i64().ok_or_else(bad)?),
+        SortKey::Relevance => Value::Float(cursor.value.as_f64().ok_or_else(bad)?),
+    })
+}
+
+pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed<Entry>> {
+    let now = crate::db::now();
+    let backend = conn.backend();
+    let search = q.search.as_deref().map(|s| dialect::search(backend, s));
+
+    // FROM ... WHERE ..., shared by the page and the count.
+    let mut from = Sql::new(" FROM entries e");
+    if let Some(s) = &search {
+        from.append(&s.join);
+    }
+    from.append(&filters(q, now));
+    if let Some(s) = &search {
+        from.push(" AND ").append(&s.condition);
+    }
+
+    let mut page = Sql::new("SELECT * FROM (SELECT e.*, ");
+    match &search {
+        Some(s) => page.append(&s.score),
+        None => page.push("CAST(0 AS DOUBLE PRECISION)"),
+    };
+    page.push(" AS score").append(&from).push(") e WHERE 1 = 1");
+    let column = q.order.column();
+    if let Paging::After(cursor) = &window.paging {
+        let value = cursor_bind(q.order, q.dir, cursor)?;
+        let op = q.dir.after();
+        if q.order == SortKey::Id {
+            page.push(&format!(" AND e.id {op} ")).bind(Value::Int(cursor.id));
+        } else {
+            page.push(&format!(" AND ({column} {op} ")).bind(value.clone());
+            page.push(&format!(" OR ({column} = ")).bind(value);
+            page.push(&format!(" AND e.id {op} ")).bind(Value::Int(cursor.id)).push("))");
+        }
+    }
+    let dir = q.dir.sql();
+    if q.order == SortKey::Id {
+        page.push(&format!(" ORDER BY e.id {dir}"));
+    } else {
+        page.push(&format!(" ORDER BY {column} {dir}, e.id {dir}"));
+    }
+    page.push(" LIMIT ").bind(Value::Int(i64::from(window.per_page) + 1));
+    if let Paging::Page(n) = window.paging {
+        page.push(" OFFSET ").bind(Value::Int(i64::from(n - 1) * i64::from(window.per_page)));
+    }
+
+    let mut rows: Vec<Row> = page.into_query().load(conn)?;
+    let more = rows.len() > window.per_page as usize;
+    rows.truncate(window.per_page as usize);
+    let next = match rows.last() {
+        Some(last) if more => Some(Cursor {
+            key: key_name(q.order),
+            dir: q.dir,
+            value: cursor_value(q.order, &last.entry, last.score),
+            id: last.entry.id,
+        }),
+        _ => None,
+    };
+    let total = if window.count {
+        let mut count = Sql::new("SELECT COUNT(*) AS n");
+        count.append(&from);
+        let row: CountRow = count.into_query().get_result(conn)?;
+        Some(row.n)
+    } else {
+        None
+    };
+    Ok(Listed { items: rows.into_iter().map(|r| r.entry).collect(), total, next })
+}

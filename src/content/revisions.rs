@@ -1,0 +1,69 @@
+//! A revision is kept for every change of an item; editors and the item's author read them.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::content::entry::{self, Entry};
+use crate::content::{Kind, Viewer, terms};
+use crate::db::DbConn;
+use crate::db::schema::revisions;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = revisions)]
+pub struct Revision {
+    pub id: i64,
+    pub entry_id: i64,
+    pub author_id: Option<i64>,
+    pub slug: String,
+    pub status: String,
+    pub title: String,
+    pub excerpt: String,
+    pub content_html: String,
+    pub content_blocks: String,
+    pub published_at: NaiveDateTime,
+    pub extra: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// What a revision keeps beyond the entry's own columns.
+#[derive(Debug, Serialize, serde::Deserialize, Default)]
+pub struct Extra {
+    pub author: i64,
+    pub terms: Vec<i64>,
+}
+
+pub fn record(conn: &mut DbConn, entry: &Entry, by: Option<i64>) -> Result<()> {
+    let terms = terms::term_ids_of(conn, entry.id)?;
+    let extra = serde_json::to_string(&Extra { author: entry.author_id, terms }).map_err(Error::internal)?;
+    diesel::insert_into(revisions::table)
+        .values((
+            revisions::entry_id.eq(entry.id),
+            revisions::author_id.eq(by),
+            revisions::slug.eq(&entry.slug),
+            revisions::status.eq(&entry.status),
+            revisions::title.eq(&entry.title),
+            revisions::excerpt.eq(&entry.excerpt),
+            revisions::content_html.eq(&entry.content_html),
+            revisions::content_blocks.eq(&entry.content_blocks),
+            revisions::published_at.eq(entry.published_at),
+            revisions::extra.eq(extra),
+            revisions::created_at.eq(crate::db::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The revisions of an item, newest first, for editors and the item's author only.
+pub fn list(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64) -> Result<Vec<Revision>> {
+    let entry = entry::find_visible(conn, kind, id, viewer)?;
+    if !viewer.can_edit(entry.author_id) {
+        return Err(Error::Forbidden("only editors and the author may read revisions".into()));
+    }
+    Ok(revisions::table
+        .filter(revisions::entry_id.eq(id))
+        .order(revisions::id.desc())
+        .select(Revision::as_select())
+        .load(conn)?)
+}

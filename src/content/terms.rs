@@ -1,0 +1,433 @@
+//! Taxonomies (tags, categories, ...) and their terms, shared by every kind of content.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::content::list::{Cursor, Direction, Listed, Paging, Window};
+use crate::content::{Kind, slug};
+use crate::db::DbConn;
+use crate::db::schema::{entries, entry_terms, terms};
+use crate::db::sql::{CountRow, Sql, Value};
+use crate::error::{Error, FieldError, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Taxonomy {
+    Tag,
+    Category,
+}
+
+impl Taxonomy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Taxonomy::Tag => "tag",
+            Taxonomy::Category => "category",
+        }
+    }
+
+    /// The member of a content item that holds this taxonomy's term ids.
+    pub fn field(self) -> &'static str {
+        match self {
+            Taxonomy::Tag => "tags",
+            Taxonomy::Category => "categories",
+        }
+    }
+
+    pub fn hierarchical(self) -> bool {
+        matches!(self, Taxonomy::Category)
+    }
+
+    pub fn parse(s: &str) -> Option<Taxonomy> {
+        [Taxonomy::Tag, Taxonomy::Category].into_iter().find(|t| t.as_str() == s)
+    }
+
+    pub fn noun(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable)]
+#[diesel(table_name = terms)]
+pub struct Term {
+    pub id: i64,
+    pub taxonomy: String,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub parent_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// How many items an anonymous reader can see with a term, in all and per kind.
+#[derive(Debug, Clone, Default)]
+pub struct TermCount {
+    pub total: i64,
+    pub by_kind: Vec<(Kind, i64)>,
+}
+
+/// Replaces an entry's terms of one taxonomy; every id must be a term of that taxonomy.
+pub fn set_entry_terms(conn: &mut DbConn, entry_id: i64, taxonomy: Taxonomy, ids: &[i64]) -> Result<()> {
+    let mut wanted: Vec<i64> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !wanted.contains(id) {
+            wanted.push(*id);
+        }
+    }
+    let found: Vec<i64> = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        terms::table
+            .filter(terms::taxonomy.eq(taxonomy.as_str()))
+            .filter(terms::id.eq_any(&wanted))
+            .select(terms::id)
+            .load(conn)?
+    };
+    let errors: Vec<FieldError> = ids
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| !found.contains(id))
+        .map(|(i, id)| {
+            FieldError::new(format!("{}[{i}]", taxonomy.field()), format!("there is no {} with id {id}", taxonomy.noun()))
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    let of_taxonomy = terms::table.filter(terms::taxonomy.eq(taxonomy.as_str())).select(terms::id);
+    diesel::delete(
+        entry_terms::table.filter(entry_terms::entry_id.eq(entry_id)).filter(entry_terms::term_id.eq_any(of_taxonomy)),
+    )
+    .execute(conn)?;
+    for term_id in wanted {
+        diesel::insert_into(entry_terms::table)
+            .values((entry_terms::entry_id.eq(entry_id), entry_terms::term_id.eq(term_id)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn term_ids_of(conn: &mut DbConn, entry_id: i64) -> Result<Vec<i64>> {
+    Ok(entry_terms::table
+        .filter(entry_terms::entry_id.eq(entry_id))
+        .order(entry_terms::term_id)
+        .select(entry_terms::term_id)
+        .load(conn)?)
+}
+
+/// The terms of many entries in one query: entry id → (taxonomy, term id), ordered by name.
+pub fn terms_of_entries(conn: &mut DbConn, entry_ids: &[i64]) -> Result<HashMap<i64, Vec<(Taxonomy, i64)>>> {
+    let mut map: HashMap<i64, Vec<(Taxonomy, i64)>> = HashMap::new();
+    if entry_ids.is_empty() {
+        return Ok(map);
+    }
+    let rows: Vec<(i64, i64, String)> = entry_terms::table
+        .inner_join(terms::table)
+        .filter(entry_terms::entry_id.eq_any(entry_ids))
+        .order((terms::name, terms::id))
+        .select((entry_terms::entry_id, terms::id, terms::taxonomy))
+        .load(conn)?;
+    for (entry, term, taxonomy) in rows {
+        if let Some(t) = Taxonomy::parse(&taxonomy) {
+            map.entry(entry).or_default().push((t, term));
+        }
+    }
+    Ok(map)
+}
+
+pub fn find_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Term>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(terms::table.filter(terms::id.eq_any(ids)).select(Term::as_select()).load(conn)?)
+}
+
+pub fn find(conn: &mut DbConn, taxonomy: Taxonomy, id: i64) -> Result<Term> {
+    terms::table
+        .filter(terms::taxonomy.eq(taxonomy.as_str()))
+        .filter(terms::id.eq(id))
+        .select(Term::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| Error::not_found(format!("no {} with id {id}", taxonomy.noun())))
+}
+
+/// Counts of the items anonymous readers can see, per term, in one query.
+pub fn counts(conn: &mut DbConn, term_ids: &[i64]) -> Result<HashMap<i64, TermCount>> {
+    let mut map: HashMap<i64, TermCount> = HashMap::new();
+    if term_ids.is_empty() {
+        return Ok(map);
+    }
+    let now = crate::db::now();
+    let rows: Vec<(i64, String, i64)> = entry_terms::table
+        .inner_join(entries::table)
+        .filter(entry_terms::term_id.eq_any(term_ids))
+        .filter(entries::status.eq("published"))
+        .filter(entries::published_at.le(now))
+        .group_by((entry_terms::term_id, entries::kind))
+        .select((entry_terms::term_id, entries::kind, diesel::dsl::count_star()))
+        .load(conn)?;
+    for (term, kind, n) in rows {
+        let count = map.entry(term).or_default();
+        count.total += n;
+        if let Some(kind) = Kind::parse(&kind) {
+            count.by_kind.push((kind, n));
+        }
+    }
+    Ok(map)
+}
+
+#[derive(Debug, Clone)]
+pub struct TermQuery {
+    pub taxonomy: Taxonomy,
+    pub slugs: Vec<String>,
+    pub search: Option<String>,
+    /// `Some(None)`: top-level terms only.
+    pub parent: Option<Option<i64>>,
+    pub order: TermOrder,
+    pub dir: Direction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermOrder {
+    Name,
+    Slug,
+    Id,
+}
+
+impl TermOrder {
+    fn column(self) -> &'static str {
+        match self {
+            TermOrder::Name => "t.name",
+            TermOrder::Slug => "t.slug",
+            TermOrder::Id => "t.id",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            TermOrder::Name => "name",
+            TermOrder::Slug => "slug",
+            TermOrder::Id => "id",
+        }
+    }
+}
+
+pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<Term>> {
+    let mut from = Sql::new(" FROM terms t WHERE t.taxonomy = ");
+    from.bind(Value::Text(q.taxonomy.as_str().to_owned()));
+    if !q.slugs.is_empty() {
+        from.push(" AND t.slug IN ").bind_list(q.slugs.iter().map(|s| Value::Text(s.clone())));
+    }
+    if let Some(needle) = &q.search {
+        from.push(" AND ").append(&crate::db::dialect::contains("t.name", needle));
+    }
+    match q.parent {
+        Some(Some(p)) => {
+            from.push(" AND t.parent_id = ").bind(Value::Int(p));
+        }
+        Some(None) => {
+            from.push(" AND t.parent_id IS NULL");
+        }
+        None => {}
+    }
+    let mut page = Sql::new("SELECT t.*");
+    page.append(&from);
+    let column = q.order.column();
+    let op = if q.dir == Direction::Asc { ">" } else { "<" };
+    if let Paging::After(cursor) = &window.paging {
+        let bad = || Error::invalid_query("cursor", "is not a cursor of this list and ordering");
+        if cursor.key != q.order.key() || cursor.dir != q.dir {
+            return Err(bad());
+        }
+        if q.order == TermOrder::Id {
+            page.push(&format!(" AND t.id {op} ")).bind(Value::Int(cursor.id));
+        } else {
+            let v = Value::Text(cursor.value.as_str().ok_or_else(bad)?.to_owned());
+            page.push(&format!(" AND ({column} {op} ")).bind(v.clone());
+            page.push(&format!(" OR ({column} = ")).bind(v);
+            page.push(&format!(" AND t.id {op} ")).bind(Value::Int(cursor.id)).push("))");
+        }
+    }
+    let dir = if q.dir == Direction::Asc { "ASC" } else { "DESC" };
+    page.push(&format!(" ORDER BY {column} {dir}, t.id {dir} LIMIT "))
+        .bind(Value::Int(i64::from(window.per_page) + 1));
+    if let Paging::Page(n) = window.paging {
+        page.push(" OFFSET ").bind(Value::Int(i64::from(n - 1) * i64::from(window.per_page)));
+    }
+    let mut rows: Vec<Term> = page.into_query().load(conn)?;
+    let more = rows.len() > window.per_page as usize;
+    rows.truncate(window.per_page as usize);
+    let next = rows.last().filter(|_| more).map(|last| Cursor {
+        key: q.order.key().to_owned(),
+        dir: q.dir,
+        value: match q.order {
+            TermOrder::Name => serde_json::json!(last.name),
+            TermOrder::Slug => serde_json::json!(last.slug),
+            TermOrder::Id => serde_json::json!(last.id),
+        },
+        id: last.id,
+    });
+    let total = if window.count {
+        let mut count = Sql::new("SELECT COUNT(*) AS n");
+        count.append(&from);
+        Some(count.into_query().get_result::<CountRow>(conn)?.n)
+    } else {
+        None
+    };
+    Ok(Listed { items: rows, total, next })
+}
+
+#[derive(Debug, Default)]
+pub struct TermInput {
+    pub name: Option<String>,
+    pub slug: Option<String>,
+    pub description: Option<String>,
+    /// `Some(None)` makes the term top-level.
+    pub parent: Option<Option<i64>>,
+}
+
+fn check_parent(conn: &mut DbConn, taxonomy: Taxonomy, term: Option<i64>, parent: Option<i64>) -> Result<()> {
+    let Some(parent) = parent else { return Ok(()) };
+    if !taxonomy.hierarchical() {
+        return Err(Error::invalid("parent", format!("{}s have no parents", taxonomy.noun())));
+    }
+    // Walk up from the new parent: meeting the term itself would make a cycle.
+    let mut at = Some(parent);
+    let mut steps = 0;
+    while let Some(id) = at {
+        if Some(id) == term {
+            return Err(Error::invalid("parent", "a term cannot be its own ancestor"));
+        }
+        let row: Option<Option<i64>> = terms::table
+            .filter(terms::taxonomy.eq(taxonomy.as_str()))
+            .filter(terms::id.eq(id))
+            .select(terms::parent_id)
+            .first(conn)
+            .optional()?;
+        match row {
+            Some(next) => at = next,
+            None if id == parent => {
+                return Err(Error::invalid("parent", format!("there is no {} with id {parent}", taxonomy.noun())));
+            }
+            None => at = None,
+        }
+        steps += 1;
+        if steps > 1000 {
+            return Err(Error::invalid("parent", "the hierarchy is too deep"));
+        }
+    }
+    Ok(())
+}
+
+fn check_name(name: &str) -> std::result::Result<String, FieldError> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err(FieldError::new("name", "must not be empty"))
+    } else if name.chars().count() > 200 {
+        Err(FieldError::new("name", "must be at most 200 characters long"))
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
+fn slug_taken(conn: &mut DbConn, taxonomy: Taxonomy, slug: &str, except: Option<i64>) -> Result<bool> {
+    let mut q = terms::table
+        .filter(terms::taxonomy.eq(taxonomy.as_str()))
+        .filter(terms::slug.eq(slug))
+        .select(terms::id)
+        .into_boxed();
+    if let Some(id) = except {
+        q = q.filter(terms::id.ne(id));
+    }
+    Ok(q.first::<i64>(conn).optional()?.is_some())
+}
+
+pub fn create(conn: &mut DbConn, taxonomy: Taxonomy, input: TermInput) -> Result<Term> {
+    let name = input
+        .name
+        .as_deref()
+        .ok_or_else(|| FieldError::new("name", "is required"))
+        .and_then(check_name)
+        .map_err(|e| Error::Validation(vec![e]))?;
+    let slug = match input.slug.as_deref() {
+        Some(s) => {
+            let s = slug::check("slug", s).map_err(|e| Error::Validation(vec![e]))?;
+            if slug_taken(conn, taxonomy, &s, None)? {
+                return Err(Error::conflict("slug", format!("another {} has the slug `{s}`", taxonomy.noun())));
+            }
+            s
+        }
+        None => {
+            let base = Some(slug::slugify(&name)).filter(|s| !s.is_empty()).unwrap_or_else(|| taxonomy.noun().into());
+            let taken: Vec<String> = terms::table
+                .filter(terms::taxonomy.eq(taxonomy.as_str()))
+                .filter(terms::slug.eq(&base).or(terms::slug.like(format!("{base}-%"))))
+                .select(terms::slug)
+                .load(conn)?;
+            slug::first_free(&base, &taken)
+        }
+    };
+    let parent = input.parent.flatten();
+    check_parent(conn, taxonomy, None, parent)?;
+    let now = crate::db::now();
+    diesel::insert_into(terms::table)
+        .values((
+            terms::taxonomy.eq(taxonomy.as_str()),
+            terms::slug.eq(&slug),
+            terms::name.eq(&name),
+            terms::description.eq(input.description.as_deref().unwrap_or("").trim()),
+            terms::parent_id.eq(parent),
+            terms::created_at.eq(now),
+            terms::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(terms::table
+        .filter(terms::taxonomy.eq(taxonomy.as_str()))
+        .filter(terms::slug.eq(&slug))
+        .select(Term::as_select())
+        .first(conn)?)
+}
+
+pub fn update(conn: &mut DbConn, taxonomy: Taxonomy, id: i64, input: TermInput) -> Result<Term> {
+    find(conn, taxonomy, id)?;
+    let name = input.name.as_deref().map(check_name).transpose().map_err(|e| Error::Validation(vec![e]))?;
+    let slug = input
+        .slug
+        .as_deref()
+        .map(|s| slug::check("slug", s))
+        .transpose()
+        .map_err(|e| Error::Validation(vec![e]))?;
+    if let Some(s) = &slug {
+        if slug_taken(conn, taxonomy, s, Some(id))? {
+            return Err(Error::conflict("slug", format!("another {} has the slug `{s}`", taxonomy.noun())));
+        }
+    }
+    if let Some(parent) = input.parent {
+        check_parent(conn, taxonomy, Some(id), parent)?;
+        diesel::update(terms::table.find(id)).set(terms::parent_id.eq(parent)).execute(conn)?;
+    }
+    if let Some(name) = name {
+        diesel::update(terms::table.find(id)).set(terms::name.eq(name)).execute(conn)?;
+    }
+    if let Some(slug) = slug {
+        diesel::update(terms::table.find(id)).set(terms::slug.eq(slug)).execute(conn)?;
+    }
+    if let Some(d) = input.description {
+        diesel::update(terms::table.find(id)).set(terms::description.eq(d.trim())).execute(conn)?;
+    }
+    diesel::update(terms::table.find(id)).set(terms::updated_at.eq(crate::db::now())).execute(conn)?;
+    find(conn, taxonomy, id)
+}
+
+/// Deletes a term; items lose it, children become top-level.
+pub fn delete(conn: &mut DbConn, taxonomy: Taxonomy, id: i64) -> Result<()> {
+    find(conn, taxonomy, id)?;
+    diesel::update(terms::table.filter(terms::parent_id.eq(id)))
+        .set(terms::parent_id.eq(None::<i64>))
+        .execute(conn)?;
+    diesel::delete(entry_terms::table.filter(entry_terms::term_id.eq(id))).execute(conn)?;
+    diesel::delete(terms::table.find(id)).execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,175 @@
+//! The database: one schema on SQLite or PostgreSQL, picked from the URL.
+
+pub mod dialect;
+pub mod sql;
+pub mod schema;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use diesel::connection::{Instrumentation, InstrumentationEvent, SimpleConnection};
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, R2D2Connection};
+use diesel::sqlite::SqliteConnection;
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A connection to either backend. Everything written against `DbConn` runs on both;
+/// where they differ, `dialect` matches on the variant.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Backend {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+impl DbConn {
+    pub fn backend(&self) -> Backend {
+        match self {
+            DbConn::Pg(_) => Backend::Postgres,
+            DbConn::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+pub type PooledConn = r2d2::PooledConnection<Manager>;
+
+/// Opens connections of the configured backend directly, so that a PostgreSQL URL that
+/// cannot be reached reports PostgreSQL's own error (the derived `establish` would try
+/// SQLite next and hide it).
+pub struct Manager {
+    url: String,
+    backend: Backend,
+    queries: Arc<AtomicU64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("{0}")]
+    Connection(#[from] diesel::ConnectionError),
+    #[error("{0}")]
+    Query(#[from] diesel::result::Error),
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = ConnectError;
+
+    fn connect(&self) -> Result<DbConn, ConnectError> {
+        let mut conn = match self.backend {
+            Backend::Postgres => DbConn::Pg(PgConnection::establish(&self.url)?),
+            Backend::Sqlite => {
+                let mut conn = SqliteConnection::establish(&self.url)?;
+                // WAL lets readers run beside the writer; the busy timeout covers other
+                // processes (a CLI import) holding the write lock for a moment.
+                conn.batch_execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                )?;
+                DbConn::Sqlite(conn)
+            }
+        };
+        conn.set_instrumentation(QueryCounter(self.queries.clone()));
+        Ok(conn)
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), ConnectError> {
+        conn.ping().map(|_| ()).map_err(ConnectError::Query)
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        conn.is_broken()
+    }
+}
+
+/// Counts the statements sent to the database, so tests can check that a list costs a
+/// fixed number of queries whatever its page size.
+struct QueryCounter(Arc<AtomicU64>);
+
+impl Instrumentation for QueryCounter {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        if let InstrumentationEvent::StartQuery { .. } = event {
+            self.0.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+pub struct Database {
+    pub pool: Pool,
+    pub backend: Backend,
+    pub queries: Arc<AtomicU64>,
+}
+
+/// Connects, failing fast with the backend's own message when the database is unreachable.
+pub fn connect(url: &str, max_size: u32) -> Result<Database, String> {
+    let backend = Backend::from_url(url);
+    if backend == Backend::Sqlite {
+        if let Some(dir) = std::path::Path::new(url).parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create the folder {}: {e}", dir.display()))?;
+            }
+        }
+    }
+    let queries = Arc::new(AtomicU64::new(0));
+    let manager = Manager { url: url.to_owned(), backend, queries: queries.clone() };
+    // Try one connection first: r2d2 would only report a timeout.
+    manager.connect().map_err(|e| format!("cannot connect to the database: {e}"))?;
+    let pool = r2d2::Pool::builder()
+        .max_size(max_size)
+        .connection_timeout(Duration::from_secs(5))
+        .build(manager)
+        .map_err(|e| format!("cannot open the connection pool: {e}"))?;
+    Ok(Database { pool, backend, queries })
+}
+
+/// Applies every pending migration of the connection's backend.
+pub fn run_migrations(conn: &mut DbConn) -> Result<Vec<String>, String> {
+    let applied = match conn {
+        DbConn::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+    }
+    .map_err(|e| format!("migration failed: {e}"))?;
+    Ok(applied.iter().map(|v| v.to_string()).collect())
+}
+
+/// Reverts every applied migration (used by the migration tests).
+pub fn revert_all_migrations(conn: &mut DbConn) -> Result<(), String> {
+    match conn {
+        DbConn::Pg(c) => c.revert_all_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
+        DbConn::Sqlite(c) => c.revert_all_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+    }
+    .map_err(|e| format!("revert failed: {e}"))
+}
+
+/// Timestamps with microsecond precision, as PostgreSQL keeps them, so both backends
+/// return the same values.
+pub fn now() -> chrono::NaiveDateTime {
+    truncate(chrono::Utc::now().naive_utc())
+}
+
+pub fn truncate(t: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+    use chrono::{SubsecRound, Timelike};
+    let t = t.trunc_subsecs(6);
+    t.with_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
+}

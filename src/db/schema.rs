@@ -1,0 +1,89 @@
+// The tables both backends share. `tests/api/schema_drift.rs` checks this file against
+// the migrations of SQLite and PostgreSQL, so keep the two in step by hand.
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        username -> Text,
+        slug -> Text,
+        display_name -> Text,
+        email -> Text,
+        role -> Text,
+        password_hash -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    entries (id) {
+        id -> BigInt,
+        kind -> Text,
+        slug -> Text,
+        status -> Text,
+        title -> Text,
+        excerpt -> Text,
+        excerpt_manual -> Bool,
+        content_html -> Text,
+        content_blocks -> Text,
+        content_text -> Text,
+        author_id -> BigInt,
+        fields -> Text,
+        published_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    terms (id) {
+        id -> BigInt,
+        taxonomy -> Text,
+        slug -> Text,
+        name -> Text,
+        description -> Text,
+        parent_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    entry_terms (entry_id, term_id) {
+        entry_id -> BigInt,
+        term_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    revisions (id) {
+        id -> BigInt,
+        entry_id -> BigInt,
+        author_id -> Nullable<BigInt>,
+        slug -> Text,
+        status -> Text,
+        title -> Text,
+        excerpt -> Text,
+        content_html -> Text,
+        content_blocks -> Text,
+        published_at -> Timestamp,
+        extra -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    login_throttle (key) {
+        key -> Text,
+        failures -> Integer,
+        window_started_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(entries -> users (author_id));
+diesel::joinable!(entry_terms -> entries (entry_id));
+diesel::joinable!(entry_terms -> terms (term_id));
+diesel::joinable!(revisions -> entries (entry_id));
+
+diesel::allow_tables_to_appear_in_same_query!(users, entries, terms, entry_terms, revisions, login_throttle);
+diesel::allow_columns_to_appear_in_same_group_by_clause!(entry_terms::term_id, entries::kind);

@@ -1,0 +1,108 @@
+//! Who is asking: the bearer-token extractors.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+
+use crate::content::Viewer;
+use crate::error::Error;
+use crate::state::AppState;
+use crate::users::{self, Role, token};
+
+/// A signed-in user, checked against the database on every request, so a deleted user's
+/// token stops working at once and a role change applies at once.
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    pub id: i64,
+    pub role: Role,
+}
+
+impl AuthUser {
+    pub fn viewer(&self) -> Viewer {
+        Viewer::User { id: self.id, role: self.role }
+    }
+
+    pub fn require_admin(&self) -> Result<(), Error> {
+        if self.role == Role::Admin {
+            Ok(())
+        } else {
+            Err(Error::Forbidden("only administrators may do this".into()))
+        }
+    }
+
+    pub fn require_editor(&self) -> Result<(), Error> {
+        if self.role.edits_all() {
+            Ok(())
+        } else {
+            Err(Error::Forbidden("only editors and administrators may do this".into()))
+        }
+    }
+}
+
+/// The reader of a public route: anonymous, or signed in. A token that is sent must be
+/// valid, even where none is needed.
+pub struct MaybeUser(pub Option<AuthUser>);
+
+impl MaybeUser {
+    pub fn viewer(&self) -> Viewer {
+        self.0.as_ref().map_or(Viewer::Anonymous, AuthUser::viewer)
+    }
+}
+
+fn bearer(req: &HttpRequest) -> Result<Option<String>, Error> {
+    let Some(value) = req.headers().get(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let value = value
+        .to_str()
+        .map_err(|_| Error::Unauthorized("the Authorization header is malformed".into()))?;
+    match value.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+            Ok(Some(token.trim().to_owned()))
+        }
+        _ => Err(Error::Unauthorized("expected `Authorization: Bearer <token>`".into())),
+    }
+}
+
+async fn authenticate(req: HttpRequest) -> Result<Option<AuthUser>, Error> {
+    let Some(token) = bearer(&req)? else {
+        return Ok(None);
+    };
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| Error::internal("application state missing"))?
+        .clone();
+    let id = token::verify(&state.config, &token).map_err(Error::Unauthorized)?;
+    let user = state.read(move |conn| users::find(conn, id)).await?;
+    match user {
+        Some(user) => Ok(Some(AuthUser { id: user.id, role: user.role() })),
+        None => Err(Error::Unauthorized("the token's user no longer exists".into())),
+    }
+}
+
+impl FromRequest for MaybeUser {
+    type Error = Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { authenticate(req).await.map(MaybeUser) })
+    }
+}
+
+impl FromRequest for AuthUser {
+    type Error = Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            authenticate(req)
+                .await?
+                .ok_or_else(|| Error::Unauthorized("sign in first: this needs a bearer token".into()))
+        })
+    }
+}

@@ -1,0 +1,221 @@
+//! List parameters shared by every collection, the list envelope, and `Link` headers.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::content::list::{Cursor, Direction, Listed, Paging, Window};
+use crate::error::{Error, Result};
+
+pub const DEFAULT_PER_PAGE: u32 = 20;
+pub const MAX_PER_PAGE: u32 = 100;
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CountMode {
+    /// Count the total (the default).
+    Exact,
+    /// Skip the total: cheaper for deep pages.
+    None,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    Asc,
+    Desc,
+}
+
+impl From<Order> for Direction {
+    fn from(o: Order) -> Direction {
+        match o {
+            Order::Asc => Direction::Asc,
+            Order::Desc => Direction::Desc,
+        }
+    }
+}
+
+/// Paging parameters of every list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// 1-based page number.
+    #[param(minimum = 1)]
+    pub page: Option<u32>,
+    /// Items per page (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    pub per_page: Option<u32>,
+    /// Opaque keyset cursor from `meta.next_cursor`; continues the list after that item.
+    pub cursor: Option<String>,
+    /// `none` leaves the total out.
+    pub count: Option<CountMode>,
+}
+
+impl PageParams {
+    pub fn window(&self) -> Result<Window> {
+        let per_page = self.per_page.unwrap_or(DEFAULT_PER_PAGE);
+        if per_page == 0 || per_page > MAX_PER_PAGE {
+            return Err(Error::invalid_query("per_page", format!("must be between 1 and {MAX_PER_PAGE}")));
+        }
+        let paging = match (&self.cursor, self.page) {
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid_query("cursor", "cannot be combined with `page`"));
+            }
+            (Some(c), None) => Paging::After(
+                Cursor::decode(c).ok_or_else(|| Error::invalid_query("cursor", "is not a valid cursor"))?,
+            ),
+            (None, Some(0)) => return Err(Error::invalid_query("page", "must be 1 or more")),
+            (None, Some(p)) if p > 1_000_000 => {
+                return Err(Error::invalid_query("page", "must be at most 1000000; use `cursor` for deep lists"));
+            }
+            (None, p) => Paging::Page(p.unwrap_or(1)),
+        };
+        Ok(Window { paging, per_page, count: self.count != Some(CountMode::None) })
+    }
+}
+
+/// Splits a comma-separated parameter into its non-empty parts.
+pub fn split_list(raw: Option<&str>) -> Vec<String> {
+    raw.map(|s| s.split(',').map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// `fields=id,title`: which top-level members to keep, checked against the known ones.
+pub fn field_set(raw: Option<&str>, known: &[&str]) -> Result<Option<Vec<String>>> {
+    let Some(raw) = raw else { return Ok(None) };
+    let fields = split_list(Some(raw));
+    if fields.is_empty() {
+        return Err(Error::invalid_query("fields", "names no member"));
+    }
+    for f in &fields {
+        if !known.contains(&f.as_str()) {
+            return Err(Error::invalid_query("fields", format!("`{f}` is not a member; known: {}", known.join(", "))));
+        }
+    }
+    Ok(Some(fields))
+}
+
+/// `include=tags,author`: which relations to embed, checked against the known ones.
+pub fn include_set(raw: Option<&str>, known: &[&str]) -> Result<Vec<String>> {
+    let include = split_list(raw);
+    for i in &include {
+        if !known.contains(&i.as_str()) {
+            return Err(Error::invalid_query("include", format!("`{i}` cannot be included; known: {}", known.join(", "))));
+        }
+    }
+    Ok(include)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ListMeta {
+    /// The page number, in page mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    pub per_page: u32,
+    /// Items matching the filters, unless `count=none`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_pages: Option<i64>,
+    /// Pass as `cursor` to get the items after this page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+}
+
+/// A page of a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct List<T> {
+    pub data: Vec<T>,
+    pub meta: ListMeta,
+}
+
+/// Keeps only the requested top-level members of a serialized item.
+pub fn sparse<T: Serialize>(item: &T, fields: &[String]) -> serde_json::Value {
+    match serde_json::to_value(item) {
+        Ok(serde_json::Value::Object(mut map)) => {
+            map.retain(|k, _| fields.iter().any(|f| f == k));
+            serde_json::Value::Object(map)
+        }
+        Ok(other) => other,
+        Err(_) => serde_json::Value::Null,
+    }
+}
+
+/// JSON of a single item, sparse when `fields` was asked for.
+pub fn item_response<T: Serialize>(status: actix_web::http::StatusCode, item: &T, fields: Option<&[String]>) -> HttpResponse {
+    let body = match fields {
+        Some(f) => serde_json::to_vec(&sparse(item, f)),
+        None => serde_json::to_vec(item),
+    };
+    match body {
+        Ok(body) => HttpResponse::build(status).content_type("application/json").body(body),
+        Err(e) => actix_web::ResponseError::error_response(&Error::internal(e)),
+    }
+}
+
+/// The list envelope with `Link` (first, prev, next, last) and `X-Total-Count` headers.
+pub fn list_response<T: Serialize>(
+    req: &HttpRequest,
+    public_url: &str,
+    listed: Listed<T>,
+    window: &Window,
+    fields: Option<&[String]>,
+) -> HttpResponse {
+    let per_page = window.per_page;
+    let total_pages = listed.total.map(|t| (t + i64::from(per_page) - 1) / i64::from(per_page));
+    let page = match window.paging {
+        Paging::Page(n) => Some(n),
+        Paging::After(_) => None,
+    };
+    let next_cursor = listed.next.as_ref().map(Cursor::encode);
+    let meta = ListMeta { page, per_page, total: listed.total, total_pages, next_cursor: next_cursor.clone() };
+
+    let mut links = Vec::new();
+    let link = |set: (&str, String), rel: &str| format!("<{}>; rel=\"{rel}\"", url_with(req, public_url, set));
+    links.push(link(("page", "1".into()), "first"));
+    if let Some(n) = page {
+        if n > 1 {
+            links.push(link(("page", (n - 1).to_string()), "prev"));
+        }
+        if listed.next.is_some() {
+            links.push(link(("page", (n + 1).to_string()), "next"));
+        }
+    } else if let Some(c) = &next_cursor {
+        links.push(link(("cursor", c.clone()), "next"));
+    }
+    if let Some(last) = total_pages {
+        links.push(link(("page", last.max(1).to_string()), "last"));
+    }
+
+    let body = match fields {
+        Some(f) => {
+            let data: Vec<serde_json::Value> = listed.items.iter().map(|i| sparse(i, f)).collect();
+            serde_json::to_vec(&List { data, meta })
+        }
+        None => serde_json::to_vec(&List { data: listed.items, meta }),
+    };
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => return actix_web::ResponseError::error_response(&Error::internal(e)),
+    };
+    let mut res = HttpResponse::Ok();
+    res.content_type("application/json");
+    res.insert_header((header::LINK, links.join(", ")));
+    if let Some(t) = listed.total {
+        res.insert_header(("X-Total-Count", t.to_string()));
+    }
+    res.body(body)
+}
+
+/// The request's URL with `page` and `cursor` replaced by one of them.
+fn url_with(req: &HttpRequest, public_url: &str, (key, value): (&str, String)) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(req.query_string().as_bytes()) {
+        if k != "page" && k != "cursor" {
+            query.append_pair(&k, &v);
+        }
+    }
+    query.append_pair(key, &value);
+    format!("{public_url}{}?{}", req.path(), query.finish())
+}

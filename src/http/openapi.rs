@@ -1,0 +1,181 @@
+//! The OpenAPI document: info, security, the problem responses every operation may give
+//! (added by one rule set here, not copied into every handler), and the route table
+//! that tells 404 from 405.
+
+use actix_web::dev::ResourceDef;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use utoipa::openapi::path::{HttpMethod, Operation};
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, OpenApi as Doc, Ref, RefOr, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
+
+use crate::http::problem::{PROBLEM_JSON, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "headpress",
+        description = "A fast, correct headless JSON content API. Conventions: lists are \
+            `{data, meta}` envelopes with `Link` and `X-Total-Count` headers; errors are \
+            RFC 9457 problem+json with a stable `code`; every GET has a strong ETag.",
+        license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0"),
+    ),
+    components(schemas(Problem)),
+    modifiers(&Conventions),
+    tags(
+        (name = "auth", description = "Sign in"),
+        (name = "users", description = "People who sign in"),
+        (name = "posts", description = "News, analysis and reports"),
+        (name = "tags", description = "Flat taxonomy shared by every kind of content"),
+        (name = "categories", description = "Hierarchical taxonomy of posts"),
+        (name = "system", description = "Health and the API description"),
+    )
+)]
+pub struct ApiDoc;
+
+struct Conventions;
+
+const ERRORS: [(&str, &str); 11] = [
+    ("400", "The query or body is malformed (`invalid_query`, `invalid_body`)"),
+    ("401", "A token is needed, or the token sent is not valid (`unauthorized`)"),
+    ("403", "Signed in, but not allowed (`forbidden`)"),
+    ("404", "No such item, or not visible to you (`not_found`)"),
+    ("409", "Clashes with an existing item (`conflict`)"),
+    ("413", "The body is larger than the limit (`payload_too_large`)"),
+    ("415", "The body is not JSON (`unsupported_media_type`)"),
+    ("422", "Well-formed but invalid; `errors` names each field (`validation_failed`)"),
+    ("429", "Too many attempts; see `Retry-After` (`rate_limited`)"),
+    ("500", "Unexpected failure (`internal`)"),
+    ("503", "The database is unreachable (`unavailable`)"),
+];
+
+impl Modify for Conventions {
+    fn modify(&self, doc: &mut Doc) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.security_schemes.insert(
+            "bearer".into(),
+            RefOr::T(SecurityScheme::Http(Http::builder().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build())),
+        );
+        for (status, description) in ERRORS {
+            components.responses.insert(
+                format!("Error{status}"),
+                RefOr::T(
+                    ResponseBuilder::new()
+                        .description(description)
+                        .content(PROBLEM_JSON, ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+                        .build(),
+                ),
+            );
+        }
+        for (path, item) in doc.paths.paths.iter_mut() {
+            let api = path.starts_with("/api/");
+            for (method, op) in [
+                (HttpMethod::Get, item.get.as_mut()),
+                (HttpMethod::Post, item.post.as_mut()),
+                (HttpMethod::Patch, item.patch.as_mut()),
+                (HttpMethod::Put, item.put.as_mut()),
+                (HttpMethod::Delete, item.delete.as_mut()),
+            ] {
+                if let Some(op) = op {
+                    add_errors(op, api, method, path.contains('{'));
+                }
+            }
+        }
+    }
+}
+
+/// Which problems an operation can answer with, from what it takes.
+fn add_errors(op: &mut Operation, api: bool, method: HttpMethod, has_id: bool) {
+    let mut statuses = vec!["500"];
+    if api {
+        // Any route under /api answers a bad token with 401, and 503 without a database.
+        statuses.extend(["401", "503"]);
+    }
+    let has_query = op.parameters.as_ref().is_some_and(|ps| {
+        ps.iter().any(|p| matches!(p, RefOr::T(p) if p.parameter_in == utoipa::openapi::path::ParameterIn::Query))
+    });
+    if has_query {
+        statuses.push("400");
+    }
+    if has_id {
+        statuses.push("404");
+    }
+    let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+    if secured {
+        statuses.push("403");
+    }
+    if op.request_body.is_some() {
+        statuses.extend(["400", "413", "415", "422"]);
+    }
+    if matches!(method, HttpMethod::Post | HttpMethod::Patch | HttpMethod::Put) {
+        statuses.extend(["409", "422"]);
+    }
+    for status in statuses {
+        op.responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| RefOr::Ref(Ref::new(format!("#/components/responses/Error{status}"))));
+    }
+}
+
+/// The documented paths and their methods, to answer 405 with `Allow` where a path
+/// exists but the method does not.
+pub struct RouteTable(Vec<(ResourceDef, Vec<&'static str>)>);
+
+impl RouteTable {
+    pub fn from_doc(doc: &Doc) -> RouteTable {
+        let routes = doc
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let mut methods = Vec::new();
+                if item.get.is_some() {
+                    methods.extend(["GET", "HEAD"]);
+                }
+                for (m, present) in [
+                    ("POST", item.post.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ] {
+                    if present {
+                        methods.push(m);
+                    }
+                }
+                methods.push("OPTIONS");
+                (ResourceDef::new(path.as_str()), methods)
+            })
+            .collect();
+        RouteTable(routes)
+    }
+
+    fn allowed(&self, path: &str) -> Option<&[&'static str]> {
+        self.0.iter().find(|(def, _)| def.is_match(path)).map(|(_, m)| m.as_slice())
+    }
+}
+
+/// Answers requests no route took: 405 with `Allow` for a known path, else 404.
+pub async fn fallback(req: HttpRequest, table: web::Data<RouteTable>) -> HttpResponse {
+    match table.allowed(req.path()) {
+        Some(methods) => {
+            let mut res = Problem::new(
+                actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                format!("{} is not allowed here; allowed: {}", req.method(), methods.join(", ")),
+            )
+            .response();
+            if let Ok(v) = header::HeaderValue::from_str(&methods.join(", ")) {
+                res.headers_mut().insert(header::ALLOW, v);
+            }
+            res
+        }
+        None => Problem::new(
+            actix_web::http::StatusCode::NOT_FOUND,
+            "not_found",
+            format!("there is nothing at {}", req.path()),
+        )
+        .response(),
+    }
+}

@@ -1,0 +1,156 @@
+//! Middleware every response passes through: HEAD as GET, one log line per request,
+//! problem+json for errors from any layer, strong ETags with 304, and caching headers.
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderMap, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{HttpResponse, web};
+use sha2::{Digest, Sha256};
+
+use crate::http::problem::{PROBLEM_JSON, Problem};
+
+/// Bodies larger than this are streamed as they are, without an ETag.
+const ETAG_MAX_BODY: usize = 8 * 1024 * 1024;
+
+pub struct CachePolicy {
+    pub max_age: u32,
+}
+
+pub async fn platform(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let started = Instant::now();
+    let method = req.method().clone();
+    // HEAD is answered as GET; the HTTP layer sends the headers without the body.
+    if method == Method::HEAD {
+        req.head_mut().method = Method::GET;
+    }
+    let path = req.path().to_owned();
+    let signed_in = req.headers().contains_key(header::AUTHORIZATION);
+    let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
+    let max_age = req.app_data::<web::Data<CachePolicy>>().map_or(0, |p| p.max_age);
+
+    let res = next.call(req).await?.map_into_boxed_body();
+    let res = problem_for_errors(res);
+    let res = if method == Method::GET || method == Method::HEAD {
+        with_etag(res, if_none_match.as_ref()).await
+    } else {
+        res
+    };
+    let mut res = res;
+    let status = res.status();
+    caching_headers(res.headers_mut(), &method, status, signed_in, max_age);
+    tracing::info!(
+        target: "headpress::http",
+        method = %method,
+        path = %path,
+        status = res.status().as_u16(),
+        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
+    );
+    Ok(res)
+}
+
+/// Errors produced below us (actix's own 404/405/413, extractor errors) get our shape.
+fn problem_for_errors(res: ServiceResponse<BoxBody>) -> ServiceResponse<BoxBody> {
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if is_problem {
+        return res;
+    }
+    if let Some(err) = res.response().error() {
+        tracing::warn!(error = %err, status = status.as_u16(), "request failed below the handlers");
+    }
+    let (req, old) = res.into_parts();
+    let mut new = Problem::for_status(status).response();
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(v) = old.headers().get(&name) {
+            new.headers_mut().insert(name, v.clone());
+        }
+    }
+    ServiceResponse::new(req, new)
+}
+
+async fn with_etag(res: ServiceResponse<BoxBody>, if_none_match: Option<&HeaderValue>) -> ServiceResponse<BoxBody> {
+    if res.status() != StatusCode::OK || res.headers().contains_key(header::ETAG) {
+        return res;
+    }
+    match res.response().body().size() {
+        actix_web::body::BodySize::Sized(n) if n as usize <= ETAG_MAX_BODY => {}
+        _ => return res,
+    }
+    let (req, res) = res.into_parts();
+    let (head, body) = res.into_parts();
+    let bytes = match actix_web::body::to_bytes(body).await {
+        Ok(b) => b,
+        Err(_) => return ServiceResponse::new(req, Problem::for_status(StatusCode::INTERNAL_SERVER_ERROR).response()),
+    };
+    let digest = Sha256::digest(&bytes);
+    let tag = format!("\"{}\"", hex(&digest[..16]));
+    let matches = if_none_match
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').map(str::trim).any(|t| t == "*" || t.trim_start_matches("W/") == tag));
+    if matches {
+        let mut not_modified = HttpResponse::NotModified().finish();
+        for name in [header::CACHE_CONTROL, header::VARY, header::CONTENT_LOCATION, header::EXPIRES] {
+            if let Some(v) = head.headers().get(&name) {
+                not_modified.headers_mut().insert(name, v.clone());
+            }
+        }
+        if let Ok(v) = HeaderValue::from_str(&tag) {
+            not_modified.headers_mut().insert(header::ETAG, v);
+        }
+        return ServiceResponse::new(req, not_modified);
+    }
+    let mut res = head.set_body(BoxBody::new(bytes));
+    if let Ok(v) = HeaderValue::from_str(&tag) {
+        res.headers_mut().insert(header::ETAG, v);
+    }
+    ServiceResponse::new(req, res)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
+fn caching_headers(headers: &mut HeaderMap, method: &Method, status: StatusCode, signed_in: bool, max_age: u32) {
+    let readable = matches!(*method, Method::GET | Method::HEAD);
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        let value = if !readable || !(status.is_success() || status == StatusCode::NOT_MODIFIED) {
+            "no-store".to_owned()
+        } else if signed_in {
+            "private, no-cache".to_owned()
+        } else {
+            format!("public, max-age={max_age}")
+        };
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            headers.insert(header::CACHE_CONTROL, v);
+        }
+    }
+    // What a response holds depends on the token, so shared caches must key on it.
+    let vary = match headers.get(header::VARY).and_then(|v| v.to_str().ok()) {
+        Some(existing) if existing.to_ascii_lowercase().contains("authorization") => None,
+        Some(existing) => Some(format!("{existing}, Authorization")),
+        None => Some("Authorization".to_owned()),
+    };
+    if let Some(v) = vary.and_then(|v| HeaderValue::from_str(&v).ok()) {
+        headers.insert(header::VARY, v);
+    }
+}

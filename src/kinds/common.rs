@@ -1,0 +1,334 @@
+//! Wire types and request handling that every kind of content shares: the content
+//! members, list parameters, and the batched loading of related objects for `include`.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::content::entry::Entry;
+use crate::content::list::{EntryQuery, SortKey};
+use crate::content::terms::{self, Taxonomy, Term, TermCount};
+use crate::content::{Kind, Status, Viewer};
+use crate::db::DbConn;
+use crate::error::{Error, Result};
+use crate::http::list::{Order, split_list};
+use crate::users::{self, User};
+
+pub fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    t.and_utc()
+}
+
+/// An item's body: rendered HTML and its structured form.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContentResponse {
+    /// Sanitised HTML.
+    pub html: String,
+    /// The body as a tree of blocks.
+    pub blocks: Vec<serde_json::Value>,
+}
+
+/// The body of a write: HTML, sanitised on write (no script or event handler survives).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContentInput {
+    pub html: String,
+}
+
+/// The public face of a user.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PublicUser {
+    pub id: i64,
+    pub name: String,
+    pub slug: String,
+}
+
+impl From<&User> for PublicUser {
+    fn from(u: &User) -> Self {
+        PublicUser { id: u.id, name: u.display_name.clone(), slug: u.slug.clone() }
+    }
+}
+
+/// A term of a taxonomy (tag, category, ...).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TermResponse {
+    pub id: i64,
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+    /// The parent term (hierarchical taxonomies only).
+    pub parent: Option<i64>,
+    /// Items an anonymous reader can see with this term.
+    pub count: i64,
+    /// `count` split by kind of content, by collection name (`posts`, ...).
+    pub count_by_kind: HashMap<String, i64>,
+}
+
+impl TermResponse {
+    pub fn new(t: &Term, count: Option<&TermCount>) -> Self {
+        TermResponse {
+            id: t.id,
+            name: t.name.clone(),
+            slug: t.slug.clone(),
+            description: t.description.clone(),
+            parent: t.parent_id,
+            count: count.map_or(0, |c| c.total),
+            count_by_kind: count
+                .map(|c| c.by_kind.iter().map(|(k, n)| (k.collection().to_owned(), *n)).collect())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryOrderBy {
+    PublishedAt,
+    UpdatedAt,
+    Title,
+    Id,
+    /// Best match first; only with `search` (and its default then).
+    Relevance,
+}
+
+/// Filters and shaping that every content list takes.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EntryParams {
+    /// Full-text search over title, excerpt and content; best match first.
+    pub search: Option<String>,
+    /// Sort field (default `published_at`, or `relevance` with `search`).
+    pub orderby: Option<EntryOrderBy>,
+    /// Sort direction (default `desc`, `asc` for `title`).
+    pub order: Option<Order>,
+    /// Slugs, comma-separated (any of).
+    pub slug: Option<String>,
+    /// Author ids, comma-separated (any of).
+    pub author: Option<String>,
+    /// Only items published after this instant (RFC 3339).
+    pub published_after: Option<DateTime<Utc>>,
+    /// Only items published before this instant (RFC 3339).
+    pub published_before: Option<DateTime<Utc>>,
+    /// Statuses, comma-separated (`draft`, `pending`, `published`, `private`, `trash`, or
+    /// `any` for all but trash). Needs a token; authors see only their own non-public items.
+    pub status: Option<String>,
+    /// Sparse fieldset: top-level members to return, comma-separated.
+    pub fields: Option<String>,
+    /// Related objects to embed in `embedded`, comma-separated.
+    pub include: Option<String>,
+}
+
+/// Members to shape a single item.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ItemParams {
+    /// Sparse fieldset: top-level members to return, comma-separated.
+    pub fields: Option<String>,
+    /// Related objects to embed in `embedded`, comma-separated.
+    pub include: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DeleteParams {
+    /// Delete for good instead of moving to the trash.
+    pub force: Option<bool>,
+}
+
+impl EntryParams {
+    /// Checks the shared filters and turns them into a query for `kind`.
+    pub fn to_query(&self, kind: Kind, viewer: Viewer, terms: Vec<(Taxonomy, Vec<String>)>) -> Result<EntryQuery> {
+        let statuses = match self.status.as_deref() {
+            None => None,
+            Some(raw) => {
+                let mut list = Vec::new();
+                for s in split_list(Some(raw)) {
+                    if s == "any" {
+                        list.extend(Status::ALL.into_iter().filter(|s| *s != Status::Trash));
+                    } else {
+                        list.push(Status::parse(&s).ok_or_else(|| {
+                            Error::invalid_query("status", format!("`{s}` is not a status"))
+                        })?);
+                    }
+                }
+                if list.is_empty() {
+                    return Err(Error::invalid_query("status", "names no status"));
+                }
+                let only_public = list.iter().all(|s| *s == Status::Published);
+                if viewer == Viewer::Anonymous && !only_public {
+                    return Err(Error::Unauthorized("sign in to list items that are not published".into()));
+                }
+                Some(list)
+            }
+        };
+        let authors = split_list(self.author.as_deref())
+            .iter()
+            .map(|a| a.parse::<i64>().ok().filter(|a| *a > 0))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| Error::invalid_query("author", "must be user ids separated by commas"))?;
+        let search = self.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+        if search.as_ref().is_some_and(|s| s.len() > 500) {
+            return Err(Error::invalid_query("search", "must be at most 500 characters long"));
+        }
+        let order = match (self.orderby, &search) {
+            (Some(EntryOrderBy::Relevance), None) => {
+                return Err(Error::invalid_query("orderby", "`relevance` needs `search`"));
+            }
+            (Some(o), _) => o,
+            (None, Some(_)) => EntryOrderBy::Relevance,
+            (None, None) => EntryOrderBy::PublishedAt,
+        };
+        let order = match order {
+            EntryOrderBy::PublishedAt => SortKey::PublishedAt,
+            EntryOrderBy::UpdatedAt => SortKey::UpdatedAt,
+            EntryOrderBy::Title => SortKey::Title,
+            EntryOrderBy::Id => SortKey::Id,
+            EntryOrderBy::Relevance => SortKey::Relevance,
+        };
+        let default_order = if order == SortKey::Title { Order::Asc } else { Order::Desc };
+        if let (Some(a), Some(b)) = (self.published_after, self.published_before) {
+            if a >= b {
+                return Err(Error::invalid_query("published_before", "must be later than `published_after`"));
+            }
+        }
+        Ok(EntryQuery {
+            kind,
+            viewer,
+            statuses,
+            slugs: split_list(self.slug.as_deref()),
+            authors,
+            published_after: self.published_after.map(|t| t.naive_utc()),
+            published_before: self.published_before.map(|t| t.naive_utc()),
+            search,
+            terms,
+            order,
+            dir: self.order.unwrap_or(default_order).into(),
+        })
+    }
+}
+
+/// Objects embedded on request with `include`.
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct Embedded {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<PublicUser>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<TermResponse>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub categories: Option<Vec<TermResponse>>,
+}
+
+/// What a page of entries refers to, loaded in a fixed number of queries.
+pub struct Related {
+    terms: HashMap<i64, Vec<(Taxonomy, i64)>>,
+    authors: HashMap<i64, PublicUser>,
+    term_objects: HashMap<i64, TermResponse>,
+    include: Vec<String>,
+}
+
+impl Related {
+    pub fn load(conn: &mut DbConn, entries: &[Entry], include: Vec<String>) -> Result<Related> {
+        let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
+        let terms = terms::terms_of_entries(conn, &ids)?;
+        let mut authors = HashMap::new();
+        if include.iter().any(|i| i == "author") {
+            let mut author_ids: Vec<i64> = entries.iter().map(|e| e.author_id).collect();
+            author_ids.sort_unstable();
+            author_ids.dedup();
+            for u in users::find_many(conn, &author_ids)? {
+                authors.insert(u.id, PublicUser::from(&u));
+            }
+        }
+        let mut term_objects = HashMap::new();
+        let wanted: Vec<Taxonomy> = [Taxonomy::Tag, Taxonomy::Category]
+            .into_iter()
+            .filter(|t| include.iter().any(|i| i == t.field()))
+            .collect();
+        if !wanted.is_empty() {
+            let mut term_ids: Vec<i64> = terms
+                .values()
+                .flatten()
+                .filter(|(t, _)| wanted.contains(t))
+                .map(|(_, id)| *id)
+                .collect();
+            term_ids.sort_unstable();
+            term_ids.dedup();
+            let counts = terms::counts(conn, &term_ids)?;
+            for t in terms::find_many(conn, &term_ids)? {
+                term_objects.insert(t.id, TermResponse::new(&t, counts.get(&t.id)));
+            }
+        }
+        Ok(Related { terms, authors, term_objects, include })
+    }
+
+    /// The ids of an entry's terms of one taxonomy.
+    pub fn term_ids(&self, entry: i64, taxonomy: Taxonomy) -> Vec<i64> {
+        self.terms
+            .get(&entry)
+            .map(|ts| ts.iter().filter(|(t, _)| *t == taxonomy).map(|(_, id)| *id).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn embedded(&self, entry: &Entry) -> Option<Embedded> {
+        if self.include.is_empty() {
+            return None;
+        }
+        let has = |name: &str| self.include.iter().any(|i| i == name);
+        let terms_of = |taxonomy: Taxonomy| {
+            has(taxonomy.field()).then(|| {
+                self.term_ids(entry.id, taxonomy)
+                    .iter()
+                    .filter_map(|id| self.term_objects.get(id).cloned())
+                    .collect()
+            })
+        };
+        Some(Embedded {
+            author: if has("author") { self.authors.get(&entry.author_id).cloned() } else { None },
+            tags: terms_of(Taxonomy::Tag),
+            categories: terms_of(Taxonomy::Category),
+        })
+    }
+}
+
+/// Validates term ids given in a write (`tags: [1, 2]`).
+pub fn term_input(taxonomy: Taxonomy, ids: Option<Vec<i64>>) -> Option<(Taxonomy, Vec<i64>)> {
+    ids.map(|ids| (taxonomy, ids))
+}
+
+/// A revision of an item.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RevisionResponse {
+    pub id: i64,
+    /// The item this is a revision of.
+    pub parent: i64,
+    /// Who made the change (null when that user was deleted).
+    pub author: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub slug: String,
+    pub status: Status,
+    pub title: String,
+    pub excerpt: String,
+    pub content: ContentResponse,
+    pub published_at: DateTime<Utc>,
+}
+
+impl From<crate::content::revisions::Revision> for RevisionResponse {
+    fn from(r: crate::content::revisions::Revision) -> Self {
+        RevisionResponse {
+            id: r.id,
+            parent: r.entry_id,
+            author: r.author_id,
+            created_at: utc(r.created_at),
+            status: Status::parse(&r.status).unwrap_or(Status::Draft),
+            slug: r.slug,
+            title: r.title,
+            excerpt: r.excerpt,
+            content: ContentResponse {
+                html: r.content_html,
+                blocks: serde_json::from_str(&r.content_blocks).unwrap_or_default(),
+            },
+            published_at: utc(r.published_at),
+        }
+    }
+}

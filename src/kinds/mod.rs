@@ -1,0 +1,5 @@
+//! The kinds of content, one module each; what they share is in `common`.
+
+pub mod common;
+pub mod posts;
+pub mod taxonomies;

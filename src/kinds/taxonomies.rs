@@ -1,0 +1,264 @@
+//! Tags (flat) and categories (hierarchical): the same handlers over two taxonomies.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::content::list::{Direction, Listed};
+use crate::content::terms::{self, Taxonomy, TermInput, TermOrder, TermQuery};
+use crate::error::{Error, Result};
+use crate::http::auth::{AuthUser, MaybeUser};
+use crate::http::extract::{JsonBody, PathId, Query};
+use crate::http::list::{List, Order, PageParams, item_response, list_response, split_list};
+use crate::kinds::common::TermResponse;
+use crate::state::State;
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TermOrderBy {
+    Name,
+    Slug,
+    Id,
+}
+
+/// Filters of every term list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TermParams {
+    /// Part of the name, case-insensitive.
+    pub search: Option<String>,
+    /// Slugs, comma-separated (any of).
+    pub slug: Option<String>,
+    /// Sort field (default `name`).
+    pub orderby: Option<TermOrderBy>,
+    /// Sort direction (default `asc`).
+    pub order: Option<Order>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ParentParams {
+    /// Children of this category; `0` for top-level categories.
+    #[param(minimum = 0)]
+    pub parent: Option<i64>,
+}
+
+/// A new term. `slug` is generated from the name when missing.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateTermRequest {
+    pub name: String,
+    pub slug: Option<String>,
+    pub description: Option<String>,
+    /// The parent category (categories only).
+    pub parent: Option<i64>,
+}
+
+/// Changes to a term; `parent: null` makes a category top-level.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTermRequest {
+    pub name: Option<String>,
+    pub slug: Option<String>,
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<i64>)]
+    pub parent: Option<Option<i64>>,
+}
+
+/// Tells a member sent as `null` (`Some(None)`) from one left out (`None`).
+fn double_option<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<Option<i64>>, D::Error> {
+    Option::<i64>::deserialize(d).map(Some)
+}
+
+async fn list_terms(
+    req: HttpRequest,
+    state: State,
+    taxonomy: Taxonomy,
+    page: PageParams,
+    params: TermParams,
+    parent: Option<i64>,
+) -> Result<HttpResponse> {
+    let window = page.window()?;
+    let parent = match parent {
+        Some(p) if p < 0 => return Err(Error::invalid_query("parent", "must be a category id, or 0")),
+        Some(0) => Some(None),
+        Some(p) => Some(Some(p)),
+        None => None,
+    };
+    let query = TermQuery {
+        taxonomy,
+        slugs: split_list(params.slug.as_deref()),
+        search: params.search.filter(|s| !s.trim().is_empty()),
+        parent,
+        order: match params.orderby {
+            None | Some(TermOrderBy::Name) => TermOrder::Name,
+            Some(TermOrderBy::Slug) => TermOrder::Slug,
+            Some(TermOrderBy::Id) => TermOrder::Id,
+        },
+        dir: params.order.map_or(Direction::Asc, Direction::from),
+    };
+    let w = window.clone();
+    let listed = state
+        .read(move |conn| {
+            let listed = terms::list(conn, &query, &w)?;
+            let ids: Vec<i64> = listed.items.iter().map(|t| t.id).collect();
+            let counts = terms::counts(conn, &ids)?;
+            Ok(Listed {
+                items: listed.items.iter().map(|t| TermResponse::new(t, counts.get(&t.id))).collect::<Vec<_>>(),
+                total: listed.total,
+                next: listed.next,
+            })
+        })
+        .await?;
+    Ok(list_response(&req, &state.config.public_url, listed, &window, None))
+}
+
+async fn get_term(state: State, taxonomy: Taxonomy, id: i64) -> Result<HttpResponse> {
+    let term = state.read(move |conn| load(conn, taxonomy, id)).await?;
+    Ok(item_response(StatusCode::OK, &term, None))
+}
+
+fn load(conn: &mut crate::db::DbConn, taxonomy: Taxonomy, id: i64) -> Result<TermResponse> {
+    let term = terms::find(conn, taxonomy, id)?;
+    let counts = terms::counts(conn, &[id])?;
+    Ok(TermResponse::new(&term, counts.get(&id)))
+}
+
+async fn create_term(state: State, user: AuthUser, taxonomy: Taxonomy, body: CreateTermRequest) -> Result<HttpResponse> {
+    user.require_editor()?;
+    let input = TermInput { name: Some(body.name), slug: body.slug, description: body.description, parent: Some(body.parent) };
+    let term = state
+        .write(move |conn| {
+            let t = terms::create(conn, taxonomy, input)?;
+            load(conn, taxonomy, t.id)
+        })
+        .await?;
+    let mut res = item_response(StatusCode::CREATED, &term, None);
+    let location = format!("{}/api/v1/{}/{}", state.config.public_url, taxonomy.field(), term.id);
+    if let Ok(v) = header::HeaderValue::from_str(&location) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(res)
+}
+
+async fn update_term(state: State, user: AuthUser, taxonomy: Taxonomy, id: i64, body: UpdateTermRequest) -> Result<HttpResponse> {
+    user.require_editor()?;
+    let input = TermInput { name: body.name, slug: body.slug, description: body.description, parent: body.parent };
+    let term = state
+        .write(move |conn| {
+            terms::update(conn, taxonomy, id, input)?;
+            load(conn, taxonomy, id)
+        })
+        .await?;
+    Ok(item_response(StatusCode::OK, &term, None))
+}
+
+async fn delete_term(state: State, user: AuthUser, taxonomy: Taxonomy, id: i64) -> Result<HttpResponse> {
+    user.require_editor()?;
+    state.write(move |conn| terms::delete(conn, taxonomy, id)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Lists tags, with the number of visible items carrying each.
+#[utoipa::path(tag = "tags", params(PageParams, TermParams),
+    responses((status = 200, description = "A page of tags", body = List<TermResponse>)),
+    security((), ("bearer" = [])))]
+#[get("/tags")]
+pub async fn list_tags(req: HttpRequest, state: State, _u: MaybeUser, page: Query<PageParams>, params: Query<TermParams>) -> Result<HttpResponse> {
+    list_terms(req, state, Taxonomy::Tag, page.0, params.0, None).await
+}
+
+/// One tag by id.
+#[utoipa::path(tag = "tags", params(("id" = i64, Path, minimum = 1, description = "Tag id")),
+    responses((status = 200, description = "The tag", body = TermResponse)),
+    security((), ("bearer" = [])))]
+#[get("/tags/{id}")]
+pub async fn get_tag(state: State, _u: MaybeUser, id: PathId) -> Result<HttpResponse> {
+    get_term(state, Taxonomy::Tag, id.0).await
+}
+
+/// Creates a tag (editors).
+#[utoipa::path(tag = "tags", request_body = CreateTermRequest,
+    responses((status = 201, description = "Created", body = TermResponse)),
+    security(("bearer" = [])))]
+#[post("/tags")]
+pub async fn create_tag(state: State, user: AuthUser, body: JsonBody<CreateTermRequest>) -> Result<HttpResponse> {
+    if body.0.parent.is_some() {
+        return Err(Error::invalid("parent", "tags have no parents"));
+    }
+    create_term(state, user, Taxonomy::Tag, body.0).await
+}
+
+/// Changes a tag (editors).
+#[utoipa::path(tag = "tags", params(("id" = i64, Path, minimum = 1, description = "Tag id")),
+    request_body = UpdateTermRequest,
+    responses((status = 200, description = "The changed tag", body = TermResponse)),
+    security(("bearer" = [])))]
+#[patch("/tags/{id}")]
+pub async fn update_tag(state: State, user: AuthUser, id: PathId, body: JsonBody<UpdateTermRequest>) -> Result<HttpResponse> {
+    update_term(state, user, Taxonomy::Tag, id.0, body.0).await
+}
+
+/// Deletes a tag; items lose it (editors).
+#[utoipa::path(tag = "tags", params(("id" = i64, Path, minimum = 1, description = "Tag id")),
+    responses((status = 204, description = "Deleted")),
+    security(("bearer" = [])))]
+#[delete("/tags/{id}")]
+pub async fn delete_tag(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
+    delete_term(state, user, Taxonomy::Tag, id.0).await
+}
+
+/// Lists categories, with the number of visible items in each.
+#[utoipa::path(tag = "categories", params(PageParams, TermParams, ParentParams),
+    responses((status = 200, description = "A page of categories", body = List<TermResponse>)),
+    security((), ("bearer" = [])))]
+#[get("/categories")]
+pub async fn list_categories(
+    req: HttpRequest,
+    state: State,
+    _u: MaybeUser,
+    page: Query<PageParams>,
+    params: Query<TermParams>,
+    parent: Query<ParentParams>,
+) -> Result<HttpResponse> {
+    list_terms(req, state, Taxonomy::Category, page.0, params.0, parent.0.parent).await
+}
+
+/// One category by id.
+#[utoipa::path(tag = "categories", params(("id" = i64, Path, minimum = 1, description = "Category id")),
+    responses((status = 200, description = "The category", body = TermResponse)),
+    security((), ("bearer" = [])))]
+#[get("/categories/{id}")]
+pub async fn get_category(state: State, _u: MaybeUser, id: PathId) -> Result<HttpResponse> {
+    get_term(state, Taxonomy::Category, id.0).await
+}
+
+/// Creates a category (editors).
+#[utoipa::path(tag = "categories", request_body = CreateTermRequest,
+    responses((status = 201, description = "Created", body = TermResponse)),
+    security(("bearer" = [])))]
+#[post("/categories")]
+pub async fn create_category(state: State, user: AuthUser, body: JsonBody<CreateTermRequest>) -> Result<HttpResponse> {
+    create_term(state, user, Taxonomy::Category, body.0).await
+}
+
+/// Changes a category (editors). A category cannot become its own ancestor.
+#[utoipa::path(tag = "categories", params(("id" = i64, Path, minimum = 1, description = "Category id")),
+    request_body = UpdateTermRequest,
+    responses((status = 200, description = "The changed category", body = TermResponse)),
+    security(("bearer" = [])))]
+#[patch("/categories/{id}")]
+pub async fn update_category(state: State, user: AuthUser, id: PathId, body: JsonBody<UpdateTermRequest>) -> Result<HttpResponse> {
+    update_term(state, user, Taxonomy::Category, id.0, body.0).await
+}
+
+/// Deletes a category; items lose it and its children become top-level (editors).
+#[utoipa::path(tag = "categories", params(("id" = i64, Path, minimum = 1, description = "Category id")),
+    responses((status = 204, description = "Deleted")),
+    security(("bearer" = [])))]
+#[delete("/categories/{id}")]
+pub async fn delete_category(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
+    delete_term(state, user, Taxonomy::Category, id.0).await
+}

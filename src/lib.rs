@@ -1,0 +1,125 @@
+//! headpress: a headless JSON content API.
+
+pub mod config;
+pub mod content;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod http;
+pub mod kinds;
+pub mod state;
+pub mod system;
+pub mod users;
+
+use actix_cors::Cors;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
+use actix_web::middleware::from_fn;
+use actix_web::{App, web};
+use utoipa::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{AppExt, scope};
+use utoipa_swagger_ui::{Config as SwaggerConfig, SwaggerUi};
+
+use crate::http::openapi::{ApiDoc, RouteTable, fallback};
+use crate::http::platform::{CachePolicy, platform};
+use crate::state::AppState;
+
+/// Every route under `/api/v1`.
+fn api_routes(cfg: &mut ServiceConfig) {
+    use crate::kinds::{posts, taxonomies as tax};
+    use crate::users::handlers as u;
+    cfg.service(system::get_openapi)
+        .service(u::create_token)
+        .service(u::get_me)
+        .service(u::list_users)
+        .service(u::create_user)
+        .service(u::get_user)
+        .service(u::update_user)
+        .service(u::delete_user)
+        .service(posts::list_posts)
+        .service(posts::create_post)
+        .service(posts::get_post)
+        .service(posts::update_post)
+        .service(posts::delete_post)
+        .service(posts::list_post_revisions)
+        .service(tax::list_tags)
+        .service(tax::create_tag)
+        .service(tax::get_tag)
+        .service(tax::update_tag)
+        .service(tax::delete_tag)
+        .service(tax::list_categories)
+        .service(tax::create_category)
+        .service(tax::get_category)
+        .service(tax::update_category)
+        .service(tax::delete_category);
+}
+
+/// The OpenAPI document the app serves (without state: nothing in it depends on data).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(scope::scope("/api/v1").configure(api_routes))
+        .service(system::healthz)
+        .service(system::readyz)
+        .split_for_parts();
+    doc
+}
+
+/// Builds the whole HTTP app, for `main`, the tests and the OpenAPI export alike.
+pub fn build_app(
+    state: web::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(scope::scope("/api/v1").configure(api_routes))
+        .service(system::healthz)
+        .service(system::readyz)
+        .split_for_parts();
+    let table = RouteTable::from_doc(&doc);
+    let doc_json = serde_json::to_vec(&doc).unwrap_or_default();
+    let cors = cors(&state.config.cors_origins);
+    let policy = CachePolicy { max_age: state.config.cache_max_age };
+    app.app_data(state)
+        .app_data(web::Data::new(system::OpenApiJson(doc_json)))
+        .app_data(web::Data::new(table))
+        .app_data(web::Data::new(policy))
+        .service(web::redirect("/docs", "/docs/"))
+        .service(SwaggerUi::new("/docs/{_:.*}").config(SwaggerConfig::new(["/api/v1/openapi.json"])))
+        .default_service(web::to(fallback))
+        .wrap(from_fn(platform))
+        .wrap(cors)
+}
+
+fn cors(origins: &[String]) -> Cors {
+    let mut cors = Cors::default()
+        .allowed_methods([Method::GET, Method::HEAD, Method::POST, Method::PATCH, Method::PUT, Method::DELETE])
+        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_NONE_MATCH, header::ACCEPT])
+        .expose_headers([
+            header::ETAG,
+            header::LINK,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            header::HeaderName::from_static("x-total-count"),
+        ])
+        .max_age(3600);
+    if origins.iter().any(|o| o == "*") {
+        cors = cors.allow_any_origin().send_wildcard();
+    } else {
+        for o in origins {
+            cors = cors.allowed_origin(o);
+        }
+    }
+    cors
+}

@@ -1,0 +1,177 @@
+use std::process::ExitCode;
+
+use actix_web::{HttpServer, web};
+use clap::{Parser, Subcommand};
+use headpress::config::{DEFAULT_DATABASE_URL, ServeArgs};
+use headpress::state::AppState;
+use headpress::users::Role;
+use headpress::{build_app, db, demo, users};
+
+#[derive(Parser)]
+#[command(name = "headpress", version, about = "A fast, correct headless JSON content API")]
+struct Cli {
+    /// `postgres://...` for PostgreSQL, otherwise the path of a SQLite file.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    database_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply pending migrations, then serve the API.
+    Serve {
+        /// Fill an empty database with demo content first.
+        #[arg(long)]
+        demo: bool,
+        #[command(flatten)]
+        args: ServeArgs,
+    },
+    /// Apply pending migrations.
+    Migrate,
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user who can sign in.
+    Create {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password: String,
+        #[arg(long, value_parser = ["admin", "editor", "author"])]
+        role: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, default_value = "")]
+        email: String,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open(database_url: &str, pool_size: u32) -> Result<db::Database, String> {
+    let database = db::connect(database_url, pool_size)?;
+    let mut conn = database.pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
+    for version in db::run_migrations(&mut conn)? {
+        tracing::info!(%version, "applied migration");
+    }
+    drop(conn);
+    Ok(database)
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Openapi => {
+            let doc = headpress::openapi();
+            println!("{}", serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+        Command::Migrate => open(&cli.database_url, 1).map(|_| ()),
+        Command::User { command: UserCommand::Create { username, password, role, name, email } } => {
+            let database = open(&cli.database_url, 1)?;
+            let mut conn = database.pool.get().map_err(|e| e.to_string())?;
+            let input = users::CreateUser {
+                username,
+                password: Some(password),
+                display_name: name,
+                email,
+                role: Role::parse(&role).ok_or("unknown role")?,
+            };
+            let user = users::create(&mut conn, input).map_err(|e| describe(&e))?;
+            println!("created {} (id {}, {})", user.username, user.id, user.role);
+            Ok(())
+        }
+        Command::Serve { demo: with_demo, args } => {
+            let workers = args.workers;
+            let bind = args.bind.clone();
+            let shutdown_timeout = args.shutdown_timeout;
+            let pool_size = args.pool_size;
+            let config = args.into_config(&cli.database_url)?;
+            let database = open(&cli.database_url, pool_size)?;
+            if with_demo {
+                let mut conn = database.pool.get().map_err(|e| e.to_string())?;
+                match demo::seed(&mut conn).map_err(|e| describe(&e))? {
+                    Some(seeded) => tracing::warn!(
+                        posts = seeded.posts,
+                        "demo content added; sign in as `admin` with the password `{}`",
+                        seeded.admin_password
+                    ),
+                    None => tracing::info!("the database has content already; no demo content added"),
+                }
+            }
+            let state = web::Data::new(AppState::new(database, config));
+            serve(state, &bind, workers, shutdown_timeout).map_err(|e| format!("server error: {e}"))
+        }
+    }
+}
+
+fn describe(e: &headpress::error::Error) -> String {
+    let p = e.to_problem();
+    match p.errors.first() {
+        Some(f) => format!("{}: {} {}", p.detail, f.field, f.message),
+        None => format!("{e}"),
+    }
+}
+
+#[actix_web::main]
+async fn serve(state: web::Data<AppState>, bind: &str, workers: Option<usize>, shutdown_timeout: u64) -> std::io::Result<()> {
+    let mut server = HttpServer::new(move || build_app(state.clone()))
+        .disable_signals()
+        .shutdown_timeout(shutdown_timeout);
+    if let Some(n) = workers {
+        server = server.workers(n);
+    }
+    let server = server.bind(bind)?.run();
+    tracing::info!(%bind, "serving; API reference at /docs/");
+    let handle = server.handle();
+    actix_web::rt::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down: finishing requests in flight");
+        handle.stop(true).await;
+    });
+    server.await
+}
+
+/// SIGTERM or SIGINT (Ctrl-C): both stop gracefully.
+async fn shutdown_signal() {
+    use actix_web::rt::signal;
+    let ctrl_c = Box::pin(async {
+        let _ = signal::ctrl_c().await;
+    });
+    #[cfg(unix)]
+    let term = Box::pin(async {
+        match signal::unix::signal(signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    });
+    #[cfg(not(unix))]
+    let term = Box::pin(std::future::pending::<()>());
+    futures_util::future::select(ctrl_c, term).await;
+}

@@ -1,0 +1,78 @@
+//! What every request handler shares: the database and the settings.
+
+use std::sync::{Arc, Mutex};
+
+use actix_web::web;
+
+use crate::config::Config;
+use crate::db::{Backend, Database, DbConn};
+use crate::error::{Error, Result};
+
+pub struct AppState {
+    pub db: Database,
+    pub config: Config,
+    /// SQLite has one writer at a time; taking turns here avoids `SQLITE_BUSY` when a
+    /// deferred transaction upgrades to a write. PostgreSQL needs no such turn-taking.
+    write_turn: Arc<Mutex<()>>,
+}
+
+pub type State = web::Data<AppState>;
+
+impl AppState {
+    pub fn new(db: Database, config: Config) -> AppState {
+        AppState { db, config, write_turn: Arc::new(Mutex::new(())) }
+    }
+
+    /// Runs read-only database work on the blocking pool.
+    pub async fn read<T, F>(&self, f: F) -> Result<T>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.db.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(Error::internal)?
+    }
+
+    /// Runs database work that writes, in one transaction: all of it lands or none.
+    pub async fn write<T, F>(&self, f: F) -> Result<T>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.db.pool.clone();
+        let turn = (self.db.backend == Backend::Sqlite).then(|| self.write_turn.clone());
+        web::block(move || {
+            let _turn = turn.as_ref().map(|t| t.lock().unwrap_or_else(|e| e.into_inner()));
+            let mut conn = pool.get()?;
+            transaction(&mut conn, f)
+        })
+        .await
+        .map_err(Error::internal)?
+    }
+}
+
+/// Runs `f` in a transaction, rolled back on any error.
+pub fn transaction<T>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T>) -> Result<T> {
+    use diesel::Connection;
+    conn.transaction::<T, TxError, _>(|conn| f(conn).map_err(TxError::App))
+        .map_err(|e| match e {
+            TxError::App(e) => e,
+            TxError::Db(e) => Error::from(e),
+        })
+}
+
+enum TxError {
+    App(Error),
+    Db(diesel::result::Error),
+}
+
+impl From<diesel::result::Error> for TxError {
+    fn from(e: diesel::result::Error) -> Self {
+        TxError::Db(e)
+    }
+}

@@ -1,0 +1,381 @@
+//! Sign-in and user management.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::content::list::{Cursor, Direction, Listed, Paging};
+use crate::db::schema::{entries, revisions, users as users_table};
+use crate::error::{Error, Result};
+use crate::http::auth::{AuthUser, MaybeUser};
+use crate::http::extract::{JsonBody, PathId, Query};
+use crate::http::list::{List, PageParams, item_response, list_response};
+use crate::kinds::common::utc;
+use crate::state::State;
+use crate::users::{self, CreateUser, Role, User, UserChanges, throttle, token};
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenResponse {
+    /// A JWT to send as `Authorization: Bearer <token>`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: &'static str,
+    /// Seconds until the token expires.
+    pub expires_in: u64,
+}
+
+/// A user. `username`, `email`, `role` and the dates are shown only to administrators
+/// and to the user themselves.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserResponse {
+    pub id: i64,
+    pub name: String,
+    pub slug: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// Whether the user can sign in (imported authors have no password until one is set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub can_sign_in: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl UserResponse {
+    fn public(u: &User) -> Self {
+        UserResponse {
+            id: u.id,
+            name: u.display_name.clone(),
+            slug: u.slug.clone(),
+            username: None,
+            email: None,
+            role: None,
+            can_sign_in: None,
+            created_at: None,
+            updated_at: None,
+        }
+    }
+
+    fn full(u: &User) -> Self {
+        UserResponse {
+            username: Some(u.username.clone()),
+            email: Some(u.email.clone()),
+            role: Some(u.role()),
+            can_sign_in: Some(u.password_hash.is_some()),
+            created_at: Some(utc(u.created_at)),
+            updated_at: Some(utc(u.updated_at)),
+            ..UserResponse::public(u)
+        }
+    }
+
+    fn for_viewer(u: &User, viewer: Option<&AuthUser>) -> Self {
+        match viewer {
+            Some(v) if v.role == Role::Admin || v.id == u.id => UserResponse::full(u),
+            _ => UserResponse::public(u),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUserRequest {
+    pub username: String,
+    /// At least 8 characters; without one the user cannot sign in.
+    pub password: Option<String>,
+    /// Shown as the author's name (default: the username).
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub role: Role,
+}
+
+/// Changes to a user. Users may change their own name, email and password; only
+/// administrators change roles and other users.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUserRequest {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub password: Option<String>,
+    pub role: Option<Role>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DeleteUserParams {
+    /// Give the user's content to this user. Required when the user has content.
+    #[param(minimum = 1)]
+    pub reassign: Option<i64>,
+}
+
+fn client_address(req: &HttpRequest) -> String {
+    req.peer_addr().map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string())
+}
+
+/// Signs in with a username and password, returning a bearer token. Repeated failures
+/// for a username from one address (and many from one address) are refused for a while
+/// with 429 and `Retry-After`.
+#[utoipa::path(
+    tag = "auth",
+    request_body = TokenRequest,
+    responses(
+        (status = 200, description = "Signed in", body = TokenResponse),
+        (status = 401, description = "Wrong username or password", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait")))
+    )
+)]
+#[post("/auth/token")]
+pub async fn create_token(req: HttpRequest, state: State, body: JsonBody<TokenRequest>) -> Result<HttpResponse> {
+    let address = client_address(&req);
+    let username = body.0.username.trim().to_lowercase();
+    let password = body.0.password;
+    let now = crate::db::now();
+    let (u, a) = (username.clone(), address.clone());
+    if let Some(wait) = state.read(move |conn| throttle::blocked_for(conn, &u, &a, now)).await? {
+        return Err(Error::RateLimited { retry_after_secs: wait });
+    }
+    let u = username.clone();
+    let user = state.read(move |conn| users::find_by_username(conn, &u)).await?;
+    // Verify against a hash even when the user is unknown, so timing does not tell.
+    let verified = web_block_verify(password, user.as_ref().and_then(|u| u.password_hash.clone())).await?;
+    match user.filter(|_| verified) {
+        Some(user) => {
+            state.write(move |conn| throttle::clear(conn, &username, &address)).await?;
+            let access_token = token::issue(&state.config, user.id, user.role()).map_err(Error::internal)?;
+            let body = TokenResponse { access_token, token_type: "Bearer", expires_in: state.config.token_ttl };
+            let mut res = item_response(StatusCode::OK, &body, None);
+            res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+            Ok(res)
+        }
+        None => {
+            state.write(move |conn| throttle::record_failure(conn, &username, &address, now)).await?;
+            Err(Error::Unauthorized("wrong username or password".into()))
+        }
+    }
+}
+
+async fn web_block_verify(password: String, hash: Option<String>) -> Result<bool> {
+    actix_web::web::block(move || match hash {
+        Some(h) => users::verify_password(&password, &h),
+        None => {
+            // A fixed hash of a random password: same work, never a match.
+            users::verify_password(&password, users::dummy_hash());
+            false
+        }
+    })
+    .await
+    .map_err(Error::internal)
+}
+
+
+/// The signed-in user.
+#[utoipa::path(tag = "users", responses((status = 200, description = "You", body = UserResponse)), security(("bearer" = [])))]
+#[get("/users/me")]
+pub async fn get_me(state: State, user: AuthUser) -> Result<HttpResponse> {
+    let id = user.id;
+    let me = state.read(move |conn| users::find(conn, id)).await?.ok_or_else(|| Error::not_found("no such user"))?;
+    Ok(item_response(StatusCode::OK, &UserResponse::full(&me), None))
+}
+
+/// Lists users (administrators).
+#[utoipa::path(tag = "users", params(PageParams),
+    responses((status = 200, description = "A page of users", body = List<UserResponse>)),
+    security(("bearer" = [])))]
+#[get("/users")]
+pub async fn list_users(req: HttpRequest, state: State, user: AuthUser, page: Query<PageParams>) -> Result<HttpResponse> {
+    user.require_admin()?;
+    let window = page.0.window()?;
+    let w = window.clone();
+    let listed = state
+        .read(move |conn| {
+            let mut q = users_table::table.order(users_table::id.asc()).select(User::as_select()).into_boxed();
+            match &w.paging {
+                Paging::Page(n) => q = q.offset(i64::from(n - 1) * i64::from(w.per_page)),
+                Paging::After(c) => {
+                    if c.key != "id" || c.dir != Direction::Asc {
+                        return Err(Error::invalid_query("cursor", "is not a cursor of this list"));
+                    }
+                    q = q.filter(users_table::id.gt(c.id));
+                }
+            }
+            let mut rows: Vec<User> = q.limit(i64::from(w.per_page) + 1).load(conn)?;
+            let more = rows.len() > w.per_page as usize;
+            rows.truncate(w.per_page as usize);
+            let next = rows.last().filter(|_| more).map(|u| Cursor {
+                key: "id".into(),
+                dir: Direction::Asc,
+                value: serde_json::json!(u.id),
+                id: u.id,
+            });
+            let total = if w.count { Some(users_table::table.count().get_result::<i64>(conn)?) } else { None };
+            Ok(Listed { items: rows.iter().map(UserResponse::full).collect::<Vec<_>>(), total, next })
+        })
+        .await?;
+    Ok(list_response(&req, &state.config.public_url, listed, &window, None))
+}
+
+/// One user. Anyone may see the public face (id, name, slug) of a user who has
+/// published content; administrators and the user themselves see everything.
+#[utoipa::path(tag = "users", params(("id" = i64, Path, minimum = 1, description = "User id")),
+    responses((status = 200, description = "The user", body = UserResponse)),
+    security((), ("bearer" = [])))]
+#[get("/users/{id}")]
+pub async fn get_user(state: State, viewer: MaybeUser, id: PathId) -> Result<HttpResponse> {
+    let privileged = viewer.0.as_ref().is_some_and(|v| v.role.edits_all() || v.id == id.0);
+    let user = state
+        .read(move |conn| {
+            let Some(user) = users::find(conn, id.0)? else { return Ok(None) };
+            if privileged {
+                return Ok(Some(user));
+            }
+            let published: Option<i64> = entries::table
+                .filter(entries::author_id.eq(user.id))
+                .filter(entries::status.eq("published"))
+                .filter(entries::published_at.le(crate::db::now()))
+                .select(entries::id)
+                .first(conn)
+                .optional()?;
+            Ok(published.map(|_| user))
+        })
+        .await?
+        .ok_or_else(|| Error::not_found(format!("no user with id {}", id.0)))?;
+    Ok(item_response(StatusCode::OK, &UserResponse::for_viewer(&user, viewer.0.as_ref()), None))
+}
+
+/// Creates a user (administrators).
+#[utoipa::path(tag = "users", request_body = CreateUserRequest,
+    responses((status = 201, description = "Created", body = UserResponse)),
+    security(("bearer" = [])))]
+#[post("/users")]
+pub async fn create_user(state: State, user: AuthUser, body: JsonBody<CreateUserRequest>) -> Result<HttpResponse> {
+    user.require_admin()?;
+    let b = body.0;
+    let input = CreateUser {
+        username: b.username,
+        password: b.password,
+        display_name: b.name.unwrap_or_default(),
+        email: b.email.unwrap_or_default(),
+        role: b.role,
+    };
+    let created = state.write(move |conn| users::create(conn, input)).await?;
+    let mut res = item_response(StatusCode::CREATED, &UserResponse::full(&created), None);
+    let location = format!("{}/api/v1/users/{}", state.config.public_url, created.id);
+    if let Ok(v) = header::HeaderValue::from_str(&location) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(res)
+}
+
+/// Changes a user (administrators; users may change their own name, email and password).
+#[utoipa::path(tag = "users", params(("id" = i64, Path, minimum = 1, description = "User id")),
+    request_body = UpdateUserRequest,
+    responses((status = 200, description = "The changed user", body = UserResponse)),
+    security(("bearer" = [])))]
+#[patch("/users/{id}")]
+pub async fn update_user(state: State, user: AuthUser, id: PathId, body: JsonBody<UpdateUserRequest>) -> Result<HttpResponse> {
+    let id = id.0;
+    let b = body.0;
+    if user.role != Role::Admin {
+        if user.id != id {
+            return Err(Error::Forbidden("only administrators may change other users".into()));
+        }
+        if b.role.is_some() {
+            return Err(Error::Forbidden("only administrators may change roles".into()));
+        }
+    }
+    let mut changes = UserChanges::default();
+    let mut errors = Vec::new();
+    if let Some(name) = b.name {
+        match name.trim() {
+            "" => errors.push(crate::error::FieldError::new("name", "must not be empty")),
+            n => changes.display_name = Some(n.to_owned()),
+        }
+    }
+    if let Some(email) = b.email {
+        match users::check_email(&email) {
+            Ok(e) => changes.email = Some(e),
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some(p) = &b.password {
+        if let Err(e) = users::check_password(p) {
+            errors.push(e);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    if let Some(p) = b.password {
+        changes.password_hash = Some(Some(actix_web::web::block(move || users::hash_password(&p)).await.map_err(Error::internal)??));
+    }
+    changes.role = b.role.map(|r| r.as_str().to_owned());
+    changes.updated_at = Some(crate::db::now());
+    let updated = state
+        .write(move |conn| {
+            users::find(conn, id)?.ok_or_else(|| Error::not_found(format!("no user with id {id}")))?;
+            diesel::update(users_table::table.find(id)).set(&changes).execute(conn)?;
+            users::find(conn, id)?.ok_or_else(|| Error::internal("user vanished"))
+        })
+        .await?;
+    Ok(item_response(StatusCode::OK, &UserResponse::full(&updated), None))
+}
+
+/// Deletes a user (administrators). A user with content needs `reassign`.
+#[utoipa::path(tag = "users", params(("id" = i64, Path, minimum = 1, description = "User id"), DeleteUserParams),
+    responses((status = 204, description = "Deleted")),
+    security(("bearer" = [])))]
+#[delete("/users/{id}")]
+pub async fn delete_user(state: State, user: AuthUser, id: PathId, params: Query<DeleteUserParams>) -> Result<HttpResponse> {
+    user.require_admin()?;
+    let id = id.0;
+    if id == user.id {
+        return Err(Error::conflict("id", "you cannot delete yourself"));
+    }
+    let reassign = params.0.reassign;
+    if reassign == Some(id) {
+        return Err(Error::invalid_query("reassign", "must be another user"));
+    }
+    state
+        .write(move |conn| {
+            users::find(conn, id)?.ok_or_else(|| Error::not_found(format!("no user with id {id}")))?;
+            let owned: i64 = entries::table.filter(entries::author_id.eq(id)).count().get_result(conn)?;
+            if owned > 0 {
+                let Some(to) = reassign else {
+                    return Err(Error::conflict(
+                        "reassign",
+                        format!("the user has {owned} items; pass `reassign` with the id of the user to give them to"),
+                    ));
+                };
+                if users::find(conn, to)?.is_none() {
+                    return Err(Error::invalid_query("reassign", format!("there is no user with id {to}")));
+                }
+                diesel::update(entries::table.filter(entries::author_id.eq(id)))
+                    .set(entries::author_id.eq(to))
+                    .execute(conn)?;
+            }
+            diesel::update(revisions::table.filter(revisions::author_id.eq(id)))
+                .set(revisions::author_id.eq(None::<i64>))
+                .execute(conn)?;
+            diesel::delete(users_table::table.find(id)).execute(conn)?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+use crate::http::problem::Problem;

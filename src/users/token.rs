@@ -1,0 +1,62 @@
+//! Signed access tokens (JWT, HS256).
+
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::users::Role;
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Claims {
+    /// The user id, as a string (RFC 7519).
+    pub sub: String,
+    pub role: Role,
+    pub iat: i64,
+    pub nbf: i64,
+    pub exp: i64,
+    pub iss: String,
+}
+
+pub fn issue(config: &Config, user_id: i64, role: Role) -> Result<String, jsonwebtoken::errors::Error> {
+    let now = chrono::Utc::now().timestamp();
+    let claims = Claims {
+        sub: user_id.to_string(),
+        role,
+        iat: now,
+        nbf: now,
+        exp: now + config.token_ttl as i64,
+        iss: config.issuer.clone(),
+    };
+    jsonwebtoken::encode(
+        &Header::new(Algorithm::HS256),
+        &claims,
+        &EncodingKey::from_secret(&config.jwt_secret),
+    )
+}
+
+/// Checks signature, algorithm (HS256 only: `none` and others are refused), issuer,
+/// expiry and not-before. Returns the user id.
+pub fn verify(config: &Config, token: &str) -> Result<i64, String> {
+    let mut validation = Validation::new(Algorithm::HS256);
+    validation.leeway = 5;
+    validation.validate_nbf = true;
+    validation.set_issuer(&[config.issuer.as_str()]);
+    validation.set_required_spec_claims(&["exp", "nbf", "iss", "sub"]);
+    let data = jsonwebtoken::decode::<Claims>(
+        token,
+        &DecodingKey::from_secret(&config.jwt_secret),
+        &validation,
+    )
+    .map_err(|e| {
+        use jsonwebtoken::errors::ErrorKind;
+        match e.kind() {
+            ErrorKind::ExpiredSignature => "the token has expired".to_owned(),
+            ErrorKind::ImmatureSignature => "the token is not valid yet".to_owned(),
+            ErrorKind::InvalidSignature => "the token signature is invalid".to_owned(),
+            ErrorKind::InvalidAlgorithm => "the token must be signed with HS256".to_owned(),
+            ErrorKind::InvalidIssuer => "the token was issued by someone else".to_owned(),
+            _ => "the token is malformed".to_owned(),
+        }
+    })?;
+    data.claims.sub.parse::<i64>().map_err(|_| "the token subject is not a user".to_owned())
+}
