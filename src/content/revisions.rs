@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::content::entry::{self, Entry};
+use crate::content::list::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::{Kind, Viewer, terms};
 use crate::db::DbConn;
 use crate::db::schema::revisions;
@@ -56,14 +57,35 @@ pub fn record(conn: &mut DbConn, entry: &Entry, by: Option<i64>) -> Result<()> {
 }
 
 /// The revisions of an item, newest first, for editors and the item's author only.
-pub fn list(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64) -> Result<Vec<Revision>> {
+pub fn list(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64, window: &Window) -> Result<Listed<Revision>> {
     let entry = entry::find_visible(conn, kind, id, viewer)?;
     if !viewer.can_edit(entry.author_id) {
         return Err(Error::Forbidden("only editors and the author may read revisions".into()));
     }
-    Ok(revisions::table
+    let mut q = revisions::table
         .filter(revisions::entry_id.eq(id))
         .order(revisions::id.desc())
         .select(Revision::as_select())
-        .load(conn)?)
+        .limit(i64::from(window.per_page) + 1)
+        .into_boxed();
+    match &window.paging {
+        Paging::Page(n) => q = q.offset(i64::from(n - 1) * i64::from(window.per_page)),
+        Paging::After(c) if c.key == "id" && c.dir == Direction::Desc => q = q.filter(revisions::id.lt(c.id)),
+        Paging::After(_) => return Err(Error::invalid_query("cursor", "is not a cursor of this list")),
+    }
+    let mut items: Vec<Revision> = q.load(conn)?;
+    let more = items.len() > window.per_page as usize;
+    items.truncate(window.per_page as usize);
+    let next = items.last().filter(|_| more).map(|r| Cursor {
+        key: "id".into(),
+        dir: Direction::Desc,
+        value: serde_json::json!(r.id),
+        id: r.id,
+    });
+    let total = if window.count {
+        Some(revisions::table.filter(revisions::entry_id.eq(id)).count().get_result(conn)?)
+    } else {
+        None
+    };
+    Ok(Listed { items, total, next })
 }

@@ -298,14 +298,26 @@ pub async fn delete_post(state: State, user: AuthUser, id: PathId, params: Query
 /// The revisions of a post, newest first (editors and the post's author).
 #[utoipa::path(
     tag = "posts",
-    params(("id" = i64, Path, minimum = 1, description = "Post id")),
-    responses((status = 200, description = "Revisions, newest first", body = Vec<RevisionResponse>)),
+    params(("id" = i64, Path, minimum = 1, description = "Post id"), PageParams),
+    responses((status = 200, description = "Revisions, newest first", body = List<RevisionResponse>)),
     security(("bearer" = []))
 )]
 #[get("/posts/{id}/revisions")]
-pub async fn list_post_revisions(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
+pub async fn list_post_revisions(
+    req: HttpRequest,
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    page: Query<PageParams>,
+) -> Result<HttpResponse> {
     let viewer = user.viewer();
-    let revisions = state.read(move |conn| revisions::list(conn, KIND, viewer, id.0)).await?;
-    let body: Vec<RevisionResponse> = revisions.into_iter().map(RevisionResponse::from).collect();
-    Ok(item_response(StatusCode::OK, &body, None))
+    let window = page.0.window()?;
+    let w = window.clone();
+    let listed = state.read(move |conn| revisions::list(conn, KIND, viewer, id.0, &w)).await?;
+    let listed = list::Listed {
+        items: listed.items.into_iter().map(RevisionResponse::from).collect::<Vec<_>>(),
+        total: listed.total,
+        next: listed.next,
+    };
+    Ok(list_response(&req, &state.config.public_url, listed, &window, None))
 }

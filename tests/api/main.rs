@@ -1,0 +1,8 @@
+//! The API test suite: one binary, the same tests on SQLite and (with TEST_DATABASE_URL)
+//! PostgreSQL.
+
+mod support;
+
+mod platform;
+mod posts;
+mod visibility;

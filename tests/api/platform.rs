@@ -1,0 +1,218 @@
+//! The HTTP conventions every route follows: problem+json, caching, HEAD, CORS, limits.
+
+use actix_web::http::StatusCode;
+use headpress::users::Role;
+use serde_json::json;
+
+use crate::support::TestApp;
+
+#[actix_web::test]
+async fn unknown_routes_and_wrong_methods_are_problems() {
+    let app = TestApp::new().await;
+    app.get("/api/v1/nothing-here").send().await.problem(404, "not_found");
+    let res = app.request(actix_web::http::Method::PUT, "/api/v1/posts").send().await;
+    res.problem(405, "method_not_allowed");
+    assert_eq!(res.header("allow").as_deref(), Some("GET, HEAD, POST, OPTIONS"));
+    let res = app.request(actix_web::http::Method::POST, "/api/v1/posts/1").send().await;
+    res.problem(405, "method_not_allowed");
+    assert!(res.header("allow").unwrap().contains("PATCH"));
+}
+
+#[actix_web::test]
+async fn bad_path_ids_are_not_found() {
+    let app = TestApp::new().await;
+    for path in ["/api/v1/posts/abc", "/api/v1/posts/0", "/api/v1/posts/-3", "/api/v1/posts/99999999999999999999"] {
+        app.get(path).send().await.problem(404, "not_found");
+    }
+}
+
+#[actix_web::test]
+async fn bad_query_values_name_the_parameter() {
+    let app = TestApp::new().await;
+    let cases = [
+        ("per_page=1000", "per_page"),
+        ("per_page=0", "per_page"),
+        ("per_page=x", "per_page"),
+        ("page=0", "page"),
+        ("page=-1", "page"),
+        ("order=up", "order"),
+        ("orderby=colour", "orderby"),
+        ("orderby=relevance", "orderby"),
+        ("published_after=yesterday", "published_after"),
+        ("published_before=2026-13-01T00:00:00Z", "published_before"),
+        ("count=maybe", "count"),
+        ("cursor=not-a-cursor", "cursor"),
+        ("status=bogus", "status"),
+        ("author=me", "author"),
+        ("fields=id,nope", "fields"),
+        ("include=comments", "include"),
+        ("page=2&cursor=eyJ9", "cursor"),
+    ];
+    for (query, param) in cases {
+        let res = app.get(&format!("/api/v1/posts?{query}")).send().await;
+        let p = res.problem(400, "invalid_query");
+        assert_eq!(p["errors"][0]["field"], param, "{query}: {p}");
+    }
+    // Unknown parameters are ignored.
+    assert_eq!(app.get("/api/v1/posts?colour=blue").send().await.status, StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn malformed_and_wrongly_typed_bodies_are_400() {
+    let app = TestApp::new().await;
+    let (_, token) = app.sign_in_as(Role::Editor).await;
+    let res = app.post("/api/v1/posts").bearer(&token).raw("application/json", "{\"title\": ").send().await;
+    res.problem(400, "invalid_body");
+    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": ["x"]})).send().await;
+    assert_eq!(res.problem(400, "invalid_body")["errors"][0]["field"], "title");
+    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "x", "tags": ["a"]})).send().await;
+    assert_eq!(res.problem(400, "invalid_body")["errors"][0]["field"], "tags[0]");
+    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "x", "colour": "red"})).send().await;
+    res.problem(400, "invalid_body");
+    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"excerpt": "no title"})).send().await;
+    res.problem(400, "invalid_body");
+    let res = app.post("/api/v1/posts").bearer(&token).raw("text/plain", "title=x").send().await;
+    res.problem(415, "unsupported_media_type");
+    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "  "})).send().await;
+    assert_eq!(res.problem(422, "validation_failed")["errors"][0]["field"], "title");
+    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "x", "status": "live"})).send().await;
+    res.problem(400, "invalid_body");
+    // Nothing was written by any of these.
+    let list = app.get("/api/v1/posts?status=any").bearer(&token).send().await.json();
+    assert_eq!(list["meta"]["total"], 0);
+}
+
+#[actix_web::test]
+async fn oversized_bodies_are_413() {
+    let app = TestApp::with_config(|c| c.json_limit = 2048).await;
+    let (_, token) = app.sign_in_as(Role::Editor).await;
+    let big = "x".repeat(4096);
+    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "t", "content": {"html": big}})).send().await;
+    res.problem(413, "payload_too_large");
+    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "small"})).send().await;
+    assert_eq!(res.status, StatusCode::CREATED);
+}
+
+#[actix_web::test]
+async fn gets_carry_strong_etags_and_answer_304() {
+    let app = TestApp::new().await;
+    let (_, token) = app.sign_in_as(Role::Editor).await;
+    let post = app.published_post(&token, "Cached").await;
+    let path = format!("/api/v1/posts/{}", post["id"]);
+    let first = app.get(&path).send().await;
+    let etag = first.header("etag").expect("an ETag");
+    assert!(etag.starts_with('"') && !etag.starts_with("W/"), "strong: {etag}");
+    assert_eq!(first.header("cache-control").as_deref(), Some("public, max-age=60"));
+    assert!(first.header("vary").unwrap().contains("Authorization"));
+
+    let again = app.get(&path).header("if-none-match", &etag).send().await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+    assert_eq!(again.header("etag").as_deref(), Some(etag.as_str()));
+
+    // A change gives a new tag.
+    app.patch(&path).bearer(&token).json(&json!({"title": "Changed"})).send().await;
+    let changed = app.get(&path).header("if-none-match", &etag).send().await;
+    assert_eq!(changed.status, StatusCode::OK);
+    assert_ne!(changed.header("etag"), Some(etag));
+
+    // Lists have ETags too.
+    let list = app.get("/api/v1/posts").send().await;
+    let list_tag = list.header("etag").unwrap();
+    let list_again = app.get("/api/v1/posts").header("if-none-match", &list_tag).send().await;
+    assert_eq!(list_again.status, StatusCode::NOT_MODIFIED);
+}
+
+#[actix_web::test]
+async fn responses_for_a_token_are_private() {
+    let app = TestApp::new().await;
+    let (_, token) = app.sign_in_as(Role::Editor).await;
+    let res = app.get("/api/v1/posts").bearer(&token).send().await;
+    assert_eq!(res.header("cache-control").as_deref(), Some("private, no-cache"));
+    assert!(res.header("vary").unwrap().contains("Authorization"));
+    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "x"})).send().await;
+    assert_eq!(res.header("cache-control").as_deref(), Some("no-store"));
+}
+
+#[actix_web::test]
+async fn head_works_wherever_get_does() {
+    let app = TestApp::new().await;
+    let get = app.get("/api/v1/posts").send().await;
+    let head = app.request(actix_web::http::Method::HEAD, "/api/v1/posts").send().await;
+    assert_eq!(head.status, StatusCode::OK);
+    assert_eq!(head.header("etag"), get.header("etag"));
+    assert_eq!(head.header("content-type").as_deref(), Some("application/json"));
+    let head = app.request(actix_web::http::Method::HEAD, "/healthz").send().await;
+    assert_eq!(head.status, StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn lists_link_pages_and_count() {
+    let app = TestApp::new().await;
+    let (_, token) = app.sign_in_as(Role::Editor).await;
+    for i in 0..5 {
+        app.published_post(&token, &format!("Post {i}")).await;
+    }
+    let res = app.get("/api/v1/posts?per_page=2&page=2").send().await;
+    assert_eq!(res.header("x-total-count").as_deref(), Some("5"));
+    let link = res.header("link").unwrap();
+    for rel in ["first", "prev", "next", "last"] {
+        assert!(link.contains(&format!("rel=\"{rel}\"")), "{rel} in {link}");
+    }
+    assert!(link.contains("page=3>; rel=\"next\""), "{link}");
+    assert!(link.contains("page=3>; rel=\"last\""), "{link}");
+    let body = res.json();
+    assert_eq!(body["meta"], json!({"page": 2, "per_page": 2, "total": 5, "total_pages": 3, "next_cursor": body["meta"]["next_cursor"]}));
+    assert!(body["meta"]["next_cursor"].is_string());
+
+    // count=none leaves the total out.
+    let res = app.get("/api/v1/posts?per_page=2&count=none").send().await;
+    assert!(res.header("x-total-count").is_none());
+    let meta = &res.json()["meta"];
+    assert!(meta.get("total").is_none() && meta.get("total_pages").is_none(), "{meta}");
+
+    // The last page has no next.
+    let res = app.get("/api/v1/posts?per_page=2&page=3").send().await;
+    assert!(!res.header("link").unwrap().contains("rel=\"next\""));
+    assert!(res.json()["meta"].get("next_cursor").is_none());
+}
+
+#[actix_web::test]
+async fn cors_follows_configuration() {
+    let app = TestApp::new().await;
+    let res = app.get("/api/v1/posts").header("origin", "https://partner.example").send().await;
+    assert_eq!(res.header("access-control-allow-origin").as_deref(), Some("*"));
+    assert!(res.header("access-control-expose-headers").unwrap().to_lowercase().contains("etag"));
+
+    let app = TestApp::with_config(|c| c.cors_origins = vec!["https://good.example".into()]).await;
+    let ok = app.get("/api/v1/posts").header("origin", "https://good.example").send().await;
+    assert_eq!(ok.header("access-control-allow-origin").as_deref(), Some("https://good.example"));
+    let other = app.get("/api/v1/posts").header("origin", "https://evil.example").send().await;
+    assert!(other.header("access-control-allow-origin").is_none());
+    let preflight = app
+        .request(actix_web::http::Method::OPTIONS, "/api/v1/posts")
+        .header("origin", "https://good.example")
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "authorization, content-type")
+        .send()
+        .await;
+    assert!(preflight.status.is_success(), "{}", preflight.status);
+    assert!(preflight.header("access-control-allow-methods").unwrap().contains("POST"));
+}
+
+#[actix_web::test]
+async fn health_and_readiness() {
+    let app = TestApp::new().await;
+    assert_eq!(app.get("/healthz").send().await.json(), json!({"status": "ok"}));
+    assert_eq!(app.get("/readyz").send().await.json(), json!({"status": "ok"}));
+}
+
+#[actix_web::test]
+async fn the_docs_page_is_served() {
+    let app = TestApp::new().await;
+    let res = app.get("/docs/").send().await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.text().contains("swagger"), "{}", res.text());
+    let spec = app.get("/api/v1/openapi.json").send().await.json();
+    assert_eq!(spec["openapi"], "3.1.0");
+}
