@@ -56,16 +56,33 @@ fn api_routes(cfg: &mut ServiceConfig) {
         .service(tax::delete_category);
 }
 
-/// The OpenAPI document the app serves (without state: nothing in it depends on data).
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, doc) = App::new()
+/// The routes and the OpenAPI document describing them, made together so they agree.
+fn assemble() -> (
+    App<
+        impl ServiceFactory<
+            ServiceRequest,
+            Config = (),
+            Response = ServiceResponse<impl MessageBody>,
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+    >,
+    utoipa::openapi::OpenApi,
+) {
+    let (app, mut doc) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .service(scope::scope("/api/v1").configure(api_routes))
         .service(system::healthz)
         .service(system::readyz)
         .split_for_parts();
-    doc
+    http::openapi::finish(&mut doc);
+    (app, doc)
+}
+
+/// The OpenAPI document the app serves (nothing in it depends on data).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    assemble().1
 }
 
 /// Builds the whole HTTP app, for `main`, the tests and the OpenAPI export alike.
@@ -80,13 +97,7 @@ pub fn build_app(
         InitError = (),
     >,
 > {
-    let (app, doc) = App::new()
-        .into_utoipa_app()
-        .openapi(ApiDoc::openapi())
-        .service(scope::scope("/api/v1").configure(api_routes))
-        .service(system::healthz)
-        .service(system::readyz)
-        .split_for_parts();
+    let (app, doc) = assemble();
     let table = RouteTable::from_doc(&doc);
     let doc_json = serde_json::to_vec(&doc).unwrap_or_default();
     let cors = cors(&state.config.cors_origins);

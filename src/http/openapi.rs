@@ -22,7 +22,6 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0"),
     ),
     components(schemas(Problem)),
-    modifiers(&Conventions),
     tags(
         (name = "auth", description = "Sign in"),
         (name = "users", description = "People who sign in"),
@@ -33,6 +32,11 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
     )
 )]
 pub struct ApiDoc;
+
+/// Applies the conventions to the assembled document (paths are only known then).
+pub fn finish(doc: &mut Doc) {
+    Conventions.modify(doc);
+}
 
 struct Conventions;
 

@@ -6,3 +6,5 @@ mod support;
 mod platform;
 mod posts;
 mod visibility;
+mod database;
+mod openapi;
