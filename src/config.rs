@@ -89,7 +89,9 @@ pub fn default_data_dir(database_url: &str) -> PathBuf {
 
 impl ServeArgs {
     pub fn into_config(self, database_url: &str) -> Result<Config, String> {
-        let data_dir = self.data_dir.unwrap_or_else(|| default_data_dir(database_url));
+        let data_dir = self
+            .data_dir
+            .unwrap_or_else(|| default_data_dir(database_url));
         std::fs::create_dir_all(&data_dir)
             .map_err(|e| format!("cannot create the data folder {}: {e}", data_dir.display()))?;
         let jwt_secret = match self.jwt_secret {

@@ -12,7 +12,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldError { field: field.into(), message: message.into() }
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -81,9 +84,12 @@ impl From<diesel::result::Error> for Error {
             D::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
                 Error::Conflict(format!("already exists ({})", info.message()), vec![])
             }
-            D::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => Error::Validation(vec![
-                FieldError::new("", "refers to an item that does not exist"),
-            ]),
+            D::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
+                Error::Validation(vec![FieldError::new(
+                    "",
+                    "refers to an item that does not exist",
+                )])
+            }
             D::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {
                 Error::Unavailable("the database was busy; try again".into())
             }

@@ -101,13 +101,17 @@ pub fn build_app(
     let table = RouteTable::from_doc(&doc);
     let doc_json = serde_json::to_vec(&doc).unwrap_or_default();
     let cors = cors(&state.config.cors_origins);
-    let policy = CachePolicy { max_age: state.config.cache_max_age };
+    let policy = CachePolicy {
+        max_age: state.config.cache_max_age,
+    };
     app.app_data(state)
         .app_data(web::Data::new(system::OpenApiJson(doc_json)))
         .app_data(web::Data::new(table))
         .app_data(web::Data::new(policy))
         .service(web::redirect("/docs", "/docs/"))
-        .service(SwaggerUi::new("/docs/{_:.*}").config(SwaggerConfig::new(["/api/v1/openapi.json"])))
+        .service(
+            SwaggerUi::new("/docs/{_:.*}").config(SwaggerConfig::new(["/api/v1/openapi.json"])),
+        )
         .default_service(web::to(fallback))
         .wrap(from_fn(platform))
         .wrap(cors)
@@ -115,8 +119,20 @@ pub fn build_app(
 
 fn cors(origins: &[String]) -> Cors {
     let mut cors = Cors::default()
-        .allowed_methods([Method::GET, Method::HEAD, Method::POST, Method::PATCH, Method::PUT, Method::DELETE])
-        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_NONE_MATCH, header::ACCEPT])
+        .allowed_methods([
+            Method::GET,
+            Method::HEAD,
+            Method::POST,
+            Method::PATCH,
+            Method::PUT,
+            Method::DELETE,
+        ])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_NONE_MATCH,
+            header::ACCEPT,
+        ])
         .expose_headers([
             header::ETAG,
             header::LINK,

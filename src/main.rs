@@ -8,7 +8,11 @@ use headpress::users::Role;
 use headpress::{build_app, db, demo, users};
 
 #[derive(Parser)]
-#[command(name = "headpress", version, about = "A fast, correct headless JSON content API")]
+#[command(
+    name = "headpress",
+    version,
+    about = "A fast, correct headless JSON content API"
+)]
 struct Cli {
     /// `postgres://...` for PostgreSQL, otherwise the path of a SQLite file.
     #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
@@ -75,7 +79,10 @@ fn main() -> ExitCode {
 
 fn open(database_url: &str, pool_size: u32) -> Result<db::Database, String> {
     let database = db::connect(database_url, pool_size)?;
-    let mut conn = database.pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
+    let mut conn = database
+        .pool
+        .get()
+        .map_err(|e| format!("cannot connect to the database: {e}"))?;
     for version in db::run_migrations(&mut conn)? {
         tracing::info!(%version, "applied migration");
     }
@@ -87,11 +94,23 @@ fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Openapi => {
             let doc = headpress::openapi();
-            println!("{}", serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?
+            );
             Ok(())
         }
         Command::Migrate => open(&cli.database_url, 1).map(|_| ()),
-        Command::User { command: UserCommand::Create { username, password, role, name, email } } => {
+        Command::User {
+            command:
+                UserCommand::Create {
+                    username,
+                    password,
+                    role,
+                    name,
+                    email,
+                },
+        } => {
             let database = open(&cli.database_url, 1)?;
             let mut conn = database.pool.get().map_err(|e| e.to_string())?;
             let input = users::CreateUser {
@@ -105,7 +124,10 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("created {} (id {}, {})", user.username, user.id, user.role);
             Ok(())
         }
-        Command::Serve { demo: with_demo, args } => {
+        Command::Serve {
+            demo: with_demo,
+            args,
+        } => {
             let workers = args.workers;
             let bind = args.bind.clone();
             let shutdown_timeout = args.shutdown_timeout;
@@ -120,7 +142,9 @@ fn run(cli: Cli) -> Result<(), String> {
                         "demo content added; sign in as `admin` with the password `{}`",
                         seeded.admin_password
                     ),
-                    None => tracing::info!("the database has content already; no demo content added"),
+                    None => {
+                        tracing::info!("the database has content already; no demo content added")
+                    }
                 }
             }
             let state = web::Data::new(AppState::new(database, config));
@@ -138,7 +162,12 @@ fn describe(e: &headpress::error::Error) -> String {
 }
 
 #[actix_web::main]
-async fn serve(state: web::Data<AppState>, bind: &str, workers: Option<usize>, shutdown_timeout: u64) -> std::io::Result<()> {
+async fn serve(
+    state: web::Data<AppState>,
+    bind: &str,
+    workers: Option<usize>,
+    shutdown_timeout: u64,
+) -> std::io::Result<()> {
     let mut server = HttpServer::new(move || build_app(state.clone()))
         .disable_signals()
         .shutdown_timeout(shutdown_timeout);

@@ -20,7 +20,11 @@ pub type State = web::Data<AppState>;
 
 impl AppState {
     pub fn new(db: Database, config: Config) -> AppState {
-        AppState { db, config, write_turn: Arc::new(Mutex::new(())) }
+        AppState {
+            db,
+            config,
+            write_turn: Arc::new(Mutex::new(())),
+        }
     }
 
     /// Runs read-only database work on the blocking pool.
@@ -47,7 +51,9 @@ impl AppState {
         let pool = self.db.pool.clone();
         let turn = (self.db.backend == Backend::Sqlite).then(|| self.write_turn.clone());
         web::block(move || {
-            let _turn = turn.as_ref().map(|t| t.lock().unwrap_or_else(|e| e.into_inner()));
+            let _turn = turn
+                .as_ref()
+                .map(|t| t.lock().unwrap_or_else(|e| e.into_inner()));
             let mut conn = pool.get()?;
             transaction(&mut conn, f)
         })

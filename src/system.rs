@@ -29,10 +29,15 @@ pub async fn healthz() -> HttpResponse {
 #[get("/readyz")]
 pub async fn readyz(state: State) -> HttpResponse {
     use diesel::connection::SimpleConnection;
-    let ping = state.read(|conn| conn.batch_execute("SELECT 1").map_err(crate::error::Error::from));
+    let ping = state.read(|conn| {
+        conn.batch_execute("SELECT 1")
+            .map_err(crate::error::Error::from)
+    });
     match actix_web::rt::time::timeout(std::time::Duration::from_secs(3), ping).await {
         Ok(Ok(())) => HttpResponse::Ok().json(Health { status: "ok" }),
-        _ => HttpResponse::ServiceUnavailable().json(Health { status: "unavailable" }),
+        _ => HttpResponse::ServiceUnavailable().json(Health {
+            status: "unavailable",
+        }),
     }
 }
 
@@ -40,5 +45,7 @@ pub async fn readyz(state: State) -> HttpResponse {
 #[utoipa::path(tag = "system", responses((status = 200, description = "The OpenAPI document", content_type = "application/json", body = Object)))]
 #[get("/openapi.json")]
 pub async fn get_openapi(doc: web::Data<OpenApiJson>) -> HttpResponse {
-    HttpResponse::Ok().content_type("application/json").body(doc.0.clone())
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(doc.0.clone())
 }

@@ -109,7 +109,10 @@ fn check_title(title: &str) -> std::result::Result<String, FieldError> {
     if title.is_empty() {
         Err(FieldError::new("title", "must not be empty"))
     } else if title.chars().count() > 1000 {
-        Err(FieldError::new("title", "must be at most 1000 characters long"))
+        Err(FieldError::new(
+            "title",
+            "must be at most 1000 characters long",
+        ))
     } else {
         Ok(title.to_owned())
     }
@@ -128,10 +131,16 @@ fn slug_taken(conn: &mut DbConn, kind: Kind, slug: &str, except: Option<i64>) ->
 }
 
 fn generated_slug(conn: &mut DbConn, kind: Kind, title: &str) -> Result<String> {
-    let base = Some(slug::slugify(title)).filter(|s| !s.is_empty()).unwrap_or_else(|| kind.noun().to_owned());
+    let base = Some(slug::slugify(title))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| kind.noun().to_owned());
     let taken: Vec<String> = entries::table
         .filter(entries::kind.eq(kind.as_str()))
-        .filter(entries::slug.eq(&base).or(entries::slug.like(format!("{base}-%"))))
+        .filter(
+            entries::slug
+                .eq(&base)
+                .or(entries::slug.like(format!("{base}-%"))),
+        )
         .select(entries::slug)
         .load(conn)?;
     Ok(slug::first_free(&base, &taken))
@@ -140,11 +149,20 @@ fn generated_slug(conn: &mut DbConn, kind: Kind, title: &str) -> Result<String> 
 /// Authors may only write as themselves; editors may name any existing user.
 fn check_author(conn: &mut DbConn, viewer: Viewer, author: i64) -> Result<()> {
     if viewer.user_id() != Some(author) && !viewer.edits_all() {
-        return Err(Error::Forbidden("only editors may set another user as the author".into()));
+        return Err(Error::Forbidden(
+            "only editors may set another user as the author".into(),
+        ));
     }
-    let exists = users::table.find(author).select(users::id).first::<i64>(conn).optional()?;
+    let exists = users::table
+        .find(author)
+        .select(users::id)
+        .first::<i64>(conn)
+        .optional()?;
     if exists.is_none() {
-        return Err(Error::invalid("author", format!("there is no user with id {author}")));
+        return Err(Error::invalid(
+            "author",
+            format!("there is no user with id {author}"),
+        ));
     }
     Ok(())
 }
@@ -189,7 +207,10 @@ pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) 
     check_author(conn, viewer, author)?;
     let slug = match chosen_slug {
         Some(s) if slug_taken(conn, kind, &s, None)? => {
-            return Err(Error::conflict("slug", format!("another {} has the slug `{s}`", kind.noun())));
+            return Err(Error::conflict(
+                "slug",
+                format!("another {} has the slug `{s}`", kind.noun()),
+            ));
         }
         Some(s) => s,
         None => generated_slug(conn, kind, &title)?,
@@ -235,11 +256,22 @@ pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) 
 
 /// Applies a partial change. Publishing an item without a date stamps it with the
 /// current time, unless it already holds a future date (a schedule).
-pub fn update(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64, input: EntryInput) -> Result<Entry> {
-    let me = viewer.user_id().ok_or_else(|| Error::Unauthorized("sign in first".into()))?;
+pub fn update(
+    conn: &mut DbConn,
+    kind: Kind,
+    viewer: Viewer,
+    id: i64,
+    input: EntryInput,
+) -> Result<Entry> {
+    let me = viewer
+        .user_id()
+        .ok_or_else(|| Error::Unauthorized("sign in first".into()))?;
     let current = find_visible(conn, kind, id, viewer)?;
     if !viewer.can_edit(current.author_id) {
-        return Err(Error::Forbidden(format!("you may only change your own {}s", kind.noun())));
+        return Err(Error::Forbidden(format!(
+            "you may only change your own {}s",
+            kind.noun()
+        )));
     }
     let mut errors = Vec::new();
     let mut changes = EntryChanges::default();
@@ -258,16 +290,19 @@ pub fn update(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64, input: Ent
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    if let Some(s) = &changes.slug {
-        if slug_taken(conn, kind, s, Some(id))? {
-            return Err(Error::conflict("slug", format!("another {} has the slug `{s}`", kind.noun())));
-        }
+    if let Some(s) = &changes.slug
+        && slug_taken(conn, kind, s, Some(id))?
+    {
+        return Err(Error::conflict(
+            "slug",
+            format!("another {} has the slug `{s}`", kind.noun()),
+        ));
     }
-    if let Some(author) = input.author_id {
-        if author != current.author_id {
-            check_author(conn, viewer, author)?;
-            changes.author_id = Some(author);
-        }
+    if let Some(author) = input.author_id
+        && author != current.author_id
+    {
+        check_author(conn, viewer, author)?;
+        changes.author_id = Some(author);
     }
     let now = crate::db::now();
     let text = match input.content_html.as_deref() {
@@ -305,21 +340,33 @@ pub fn update(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64, input: Ent
         changes.published_at = Some(crate::db::truncate(at));
     }
     changes.updated_at = Some(now);
-    diesel::update(entries::table.find(id)).set(&changes).execute(conn)?;
+    diesel::update(entries::table.find(id))
+        .set(&changes)
+        .execute(conn)?;
     for (taxonomy, ids) in &input.terms {
         terms::set_entry_terms(conn, id, *taxonomy, ids)?;
     }
-    let entry = find(conn, kind, id)?.ok_or_else(|| Error::internal("entry vanished during update"))?;
+    let entry =
+        find(conn, kind, id)?.ok_or_else(|| Error::internal("entry vanished during update"))?;
     revisions::record(conn, &entry, Some(me))?;
     Ok(entry)
 }
 
 /// Moves an item to the trash, or deletes it for good with `force`.
 /// Returns the trashed item, or `None` when it was deleted.
-pub fn delete(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64, force: bool) -> Result<Option<Entry>> {
+pub fn delete(
+    conn: &mut DbConn,
+    kind: Kind,
+    viewer: Viewer,
+    id: i64,
+    force: bool,
+) -> Result<Option<Entry>> {
     let current = find_visible(conn, kind, id, viewer)?;
     if !viewer.can_edit(current.author_id) {
-        return Err(Error::Forbidden(format!("you may only delete your own {}s", kind.noun())));
+        return Err(Error::Forbidden(format!(
+            "you may only delete your own {}s",
+            kind.noun()
+        )));
     }
     if force {
         diesel::delete(entries::table.find(id)).execute(conn)?;
@@ -329,9 +376,13 @@ pub fn delete(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64, force: boo
         return Ok(Some(current));
     }
     diesel::update(entries::table.find(id))
-        .set((entries::status.eq(Status::Trash.as_str()), entries::updated_at.eq(crate::db::now())))
+        .set((
+            entries::status.eq(Status::Trash.as_str()),
+            entries::updated_at.eq(crate::db::now()),
+        ))
         .execute(conn)?;
-    let entry = find(conn, kind, id)?.ok_or_else(|| Error::internal("entry vanished during trash"))?;
+    let entry =
+        find(conn, kind, id)?.ok_or_else(|| Error::internal("entry vanished during trash"))?;
     revisions::record(conn, &entry, viewer.user_id())?;
     Ok(Some(entry))
 }

@@ -6,15 +6,34 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     // Editors embed figures and media; scripts, styles, event handlers and `javascript:`
     // URLs never survive (ammonia's defaults drop them).
-    b.add_tags(["figure", "figcaption", "iframe", "video", "audio", "source", "picture", "section"])
-        .add_generic_attributes(["class", "id"])
-        .add_tag_attributes("iframe", ["src", "width", "height", "title", "allowfullscreen", "loading"])
-        .add_tag_attributes("video", ["src", "controls", "poster", "width", "height"])
-        .add_tag_attributes("audio", ["src", "controls"])
-        .add_tag_attributes("source", ["src", "srcset", "type", "media"])
-        .add_tag_attributes("img", ["srcset", "sizes", "loading", "width", "height"])
-        .add_tag_attributes("a", ["target"])
-        .link_rel(Some("noopener noreferrer"));
+    b.add_tags([
+        "figure",
+        "figcaption",
+        "iframe",
+        "video",
+        "audio",
+        "source",
+        "picture",
+        "section",
+    ])
+    .add_generic_attributes(["class", "id"])
+    .add_tag_attributes(
+        "iframe",
+        [
+            "src",
+            "width",
+            "height",
+            "title",
+            "allowfullscreen",
+            "loading",
+        ],
+    )
+    .add_tag_attributes("video", ["src", "controls", "poster", "width", "height"])
+    .add_tag_attributes("audio", ["src", "controls"])
+    .add_tag_attributes("source", ["src", "srcset", "type", "media"])
+    .add_tag_attributes("img", ["srcset", "sizes", "loading", "width", "height"])
+    .add_tag_attributes("a", ["target"])
+    .link_rel(Some("noopener noreferrer"));
     b
 });
 
@@ -118,7 +137,10 @@ mod tests {
 
     #[test]
     fn text_strips_tags_and_decodes() {
-        assert_eq!(text("<p>Fish &amp; chips</p>\n<p>&#8220;ok&#8221;</p>"), "Fish & chips “ok”");
+        assert_eq!(
+            text("<p>Fish &amp; chips</p>\n<p>&#8220;ok&#8221;</p>"),
+            "Fish & chips “ok”"
+        );
     }
 
     #[test]

@@ -79,7 +79,9 @@ impl Cursor {
     }
 
     pub fn decode(raw: &str) -> Option<Cursor> {
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(raw).ok()?;
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(raw)
+            .ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 }
@@ -134,7 +136,9 @@ struct Row {
 pub fn visibility(viewer: Viewer, statuses: Option<&[Status]>, now: NaiveDateTime) -> Sql {
     let mut sql = Sql::new("");
     let live = |sql: &mut Sql| {
-        sql.push("(e.status = 'published' AND e.published_at <= ").bind(Value::Time(now)).push(")");
+        sql.push("(e.status = 'published' AND e.published_at <= ")
+            .bind(Value::Time(now))
+            .push(")");
     };
     match (statuses, viewer) {
         (None, _) | (Some(_), Viewer::Anonymous) => live(&mut sql),
@@ -142,7 +146,9 @@ pub fn visibility(viewer: Viewer, statuses: Option<&[Status]>, now: NaiveDateTim
             sql.push("e.status IN ")
                 .bind_list(statuses.iter().map(|s| Value::Text(s.as_str().to_owned())));
             if !role.edits_all() {
-                sql.push(" AND (e.author_id = ").bind(Value::Int(id)).push(" OR ");
+                sql.push(" AND (e.author_id = ")
+                    .bind(Value::Int(id))
+                    .push(" OR ");
                 live(&mut sql);
                 sql.push(")");
             }
@@ -153,13 +159,16 @@ pub fn visibility(viewer: Viewer, statuses: Option<&[Status]>, now: NaiveDateTim
 
 fn filters(q: &EntryQuery, now: NaiveDateTime) -> Sql {
     let mut w = Sql::new(" WHERE e.kind = ");
-    w.bind(Value::Text(q.kind.as_str().to_owned())).push(" AND ");
+    w.bind(Value::Text(q.kind.as_str().to_owned()))
+        .push(" AND ");
     w.append(&visibility(q.viewer, q.statuses.as_deref(), now));
     if !q.slugs.is_empty() {
-        w.push(" AND e.slug IN ").bind_list(q.slugs.iter().map(|s| Value::Text(s.clone())));
+        w.push(" AND e.slug IN ")
+            .bind_list(q.slugs.iter().map(|s| Value::Text(s.clone())));
     }
     if !q.authors.is_empty() {
-        w.push(" AND e.author_id IN ").bind_list(q.authors.iter().map(|a| Value::Int(*a)));
+        w.push(" AND e.author_id IN ")
+            .bind_list(q.authors.iter().map(|a| Value::Int(*a)));
     }
     if let Some(after) = q.published_after {
         w.push(" AND e.published_at > ").bind(Value::Time(after));
@@ -195,7 +204,10 @@ fn format_ts(t: NaiveDateTime) -> String {
 }
 
 fn key_name(key: SortKey) -> String {
-    serde_json::to_value(key).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    serde_json::to_value(key)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// The bound sort value of a cursor made for this ordering, or a 400.
@@ -207,7 +219,9 @@ fn cursor_bind(key: SortKey, dir: Direction, cursor: &Cursor) -> Result<Value> {
     Ok(match key {
         SortKey::PublishedAt | SortKey::UpdatedAt => {
             let s = cursor.value.as_str().ok_or_else(bad)?;
-            Value::Time(NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").map_err(|_| bad())?)
+            Value::Time(
+                NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").map_err(|_| bad())?,
+            )
         }
         SortKey::Title => Value::Text(cursor.value.as_str().ok_or_else(bad)?.to_owned()),
         SortKey::Id => Value::Int(cursor.value.as_i64().ok_or_else(bad)?),
@@ -241,11 +255,15 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
         let value = cursor_bind(q.order, q.dir, cursor)?;
         let op = q.dir.after();
         if q.order == SortKey::Id {
-            page.push(&format!(" AND e.id {op} ")).bind(Value::Int(cursor.id));
+            page.push(&format!(" AND e.id {op} "))
+                .bind(Value::Int(cursor.id));
         } else {
-            page.push(&format!(" AND ({column} {op} ")).bind(value.clone());
+            page.push(&format!(" AND ({column} {op} "))
+                .bind(value.clone());
             page.push(&format!(" OR ({column} = ")).bind(value);
-            page.push(&format!(" AND e.id {op} ")).bind(Value::Int(cursor.id)).push("))");
+            page.push(&format!(" AND e.id {op} "))
+                .bind(Value::Int(cursor.id))
+                .push("))");
         }
     }
     let dir = q.dir.sql();
@@ -254,9 +272,11 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     } else {
         page.push(&format!(" ORDER BY {column} {dir}, e.id {dir}"));
     }
-    page.push(" LIMIT ").bind(Value::Int(i64::from(window.per_page) + 1));
+    page.push(" LIMIT ")
+        .bind(Value::Int(i64::from(window.per_page) + 1));
     if let Paging::Page(n) = window.paging {
-        page.push(" OFFSET ").bind(Value::Int(i64::from(n - 1) * i64::from(window.per_page)));
+        page.push(" OFFSET ")
+            .bind(Value::Int(i64::from(n - 1) * i64::from(window.per_page)));
     }
 
     let mut rows: Vec<Row> = page.into_query().load(conn)?;
@@ -279,5 +299,9 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     } else {
         None
     };
-    Ok(Listed { items: rows.into_iter().map(|r| r.entry).collect(), total, next })
+    Ok(Listed {
+        items: rows.into_iter().map(|r| r.entry).collect(),
+        total,
+        next,
+    })
 }

@@ -57,8 +57,13 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] =
-        [Status::Draft, Status::Pending, Status::Published, Status::Private, Status::Trash];
+    pub const ALL: [Status; 5] = [
+        Status::Draft,
+        Status::Pending,
+        Status::Published,
+        Status::Private,
+        Status::Trash,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -97,7 +102,13 @@ impl Viewer {
     /// May this viewer read an item with this status, author and date?
     /// Anonymous readers see only published items whose date has come; editors see
     /// everything; authors also see their own items in any status.
-    pub fn can_read(self, status: Status, author_id: i64, published_at: NaiveDateTime, now: NaiveDateTime) -> bool {
+    pub fn can_read(
+        self,
+        status: Status,
+        author_id: i64,
+        published_at: NaiveDateTime,
+        now: NaiveDateTime,
+    ) -> bool {
         if status == Status::Published && published_at <= now {
             return true;
         }

@@ -37,7 +37,11 @@ pub struct Extra {
 
 pub fn record(conn: &mut DbConn, entry: &Entry, by: Option<i64>) -> Result<()> {
     let terms = terms::term_ids_of(conn, entry.id)?;
-    let extra = serde_json::to_string(&Extra { author: entry.author_id, terms }).map_err(Error::internal)?;
+    let extra = serde_json::to_string(&Extra {
+        author: entry.author_id,
+        terms,
+    })
+    .map_err(Error::internal)?;
     diesel::insert_into(revisions::table)
         .values((
             revisions::entry_id.eq(entry.id),
@@ -57,10 +61,18 @@ pub fn record(conn: &mut DbConn, entry: &Entry, by: Option<i64>) -> Result<()> {
 }
 
 /// The revisions of an item, newest first, for editors and the item's author only.
-pub fn list(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64, window: &Window) -> Result<Listed<Revision>> {
+pub fn list(
+    conn: &mut DbConn,
+    kind: Kind,
+    viewer: Viewer,
+    id: i64,
+    window: &Window,
+) -> Result<Listed<Revision>> {
     let entry = entry::find_visible(conn, kind, id, viewer)?;
     if !viewer.can_edit(entry.author_id) {
-        return Err(Error::Forbidden("only editors and the author may read revisions".into()));
+        return Err(Error::Forbidden(
+            "only editors and the author may read revisions".into(),
+        ));
     }
     let mut q = revisions::table
         .filter(revisions::entry_id.eq(id))
@@ -70,8 +82,15 @@ pub fn list(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64, window: &Win
         .into_boxed();
     match &window.paging {
         Paging::Page(n) => q = q.offset(i64::from(n - 1) * i64::from(window.per_page)),
-        Paging::After(c) if c.key == "id" && c.dir == Direction::Desc => q = q.filter(revisions::id.lt(c.id)),
-        Paging::After(_) => return Err(Error::invalid_query("cursor", "is not a cursor of this list")),
+        Paging::After(c) if c.key == "id" && c.dir == Direction::Desc => {
+            q = q.filter(revisions::id.lt(c.id))
+        }
+        Paging::After(_) => {
+            return Err(Error::invalid_query(
+                "cursor",
+                "is not a cursor of this list",
+            ));
+        }
     }
     let mut items: Vec<Revision> = q.load(conn)?;
     let more = items.len() > window.per_page as usize;
@@ -83,7 +102,12 @@ pub fn list(conn: &mut DbConn, kind: Kind, viewer: Viewer, id: i64, window: &Win
         id: r.id,
     });
     let total = if window.count {
-        Some(revisions::table.filter(revisions::entry_id.eq(id)).count().get_result(conn)?)
+        Some(
+            revisions::table
+                .filter(revisions::entry_id.eq(id))
+                .count()
+                .get_result(conn)?,
+        )
     } else {
         None
     };

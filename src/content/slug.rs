@@ -56,7 +56,9 @@ fn fold(c: char) -> String {
 pub fn check(field: &str, slug: &str) -> Result<String, FieldError> {
     let ok = !slug.is_empty()
         && slug.len() <= 190
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && !slug.contains("--");
@@ -91,7 +93,10 @@ mod tests {
             slugify("The Security Implications of Human Trafficking"),
             "the-security-implications-of-human-trafficking"
         );
-        assert_eq!(slugify("  COVID-19: Workers’ rights & recruitment "), "covid-19-workers-rights-and-recruitment");
+        assert_eq!(
+            slugify("  COVID-19: Workers’ rights & recruitment "),
+            "covid-19-workers-rights-and-recruitment"
+        );
         assert_eq!(slugify("Café Crème"), "cafe-creme");
         assert_eq!(slugify("!!!"), "");
     }

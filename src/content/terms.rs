@@ -39,7 +39,9 @@ impl Taxonomy {
     }
 
     pub fn parse(s: &str) -> Option<Taxonomy> {
-        [Taxonomy::Tag, Taxonomy::Category].into_iter().find(|t| t.as_str() == s)
+        [Taxonomy::Tag, Taxonomy::Category]
+            .into_iter()
+            .find(|t| t.as_str() == s)
     }
 
     pub fn noun(self) -> &'static str {
@@ -68,7 +70,12 @@ pub struct TermCount {
 }
 
 /// Replaces an entry's terms of one taxonomy; every id must be a term of that taxonomy.
-pub fn set_entry_terms(conn: &mut DbConn, entry_id: i64, taxonomy: Taxonomy, ids: &[i64]) -> Result<()> {
+pub fn set_entry_terms(
+    conn: &mut DbConn,
+    entry_id: i64,
+    taxonomy: Taxonomy,
+    ids: &[i64],
+) -> Result<()> {
     let mut wanted: Vec<i64> = Vec::with_capacity(ids.len());
     for id in ids {
         if !wanted.contains(id) {
@@ -89,20 +96,30 @@ pub fn set_entry_terms(conn: &mut DbConn, entry_id: i64, taxonomy: Taxonomy, ids
         .enumerate()
         .filter(|(_, id)| !found.contains(id))
         .map(|(i, id)| {
-            FieldError::new(format!("{}[{i}]", taxonomy.field()), format!("there is no {} with id {id}", taxonomy.noun()))
+            FieldError::new(
+                format!("{}[{i}]", taxonomy.field()),
+                format!("there is no {} with id {id}", taxonomy.noun()),
+            )
         })
         .collect();
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    let of_taxonomy = terms::table.filter(terms::taxonomy.eq(taxonomy.as_str())).select(terms::id);
+    let of_taxonomy = terms::table
+        .filter(terms::taxonomy.eq(taxonomy.as_str()))
+        .select(terms::id);
     diesel::delete(
-        entry_terms::table.filter(entry_terms::entry_id.eq(entry_id)).filter(entry_terms::term_id.eq_any(of_taxonomy)),
+        entry_terms::table
+            .filter(entry_terms::entry_id.eq(entry_id))
+            .filter(entry_terms::term_id.eq_any(of_taxonomy)),
     )
     .execute(conn)?;
     for term_id in wanted {
         diesel::insert_into(entry_terms::table)
-            .values((entry_terms::entry_id.eq(entry_id), entry_terms::term_id.eq(term_id)))
+            .values((
+                entry_terms::entry_id.eq(entry_id),
+                entry_terms::term_id.eq(term_id),
+            ))
             .execute(conn)?;
     }
     Ok(())
@@ -117,7 +134,10 @@ pub fn term_ids_of(conn: &mut DbConn, entry_id: i64) -> Result<Vec<i64>> {
 }
 
 /// The terms of many entries in one query: entry id → (taxonomy, term id), ordered by name.
-pub fn terms_of_entries(conn: &mut DbConn, entry_ids: &[i64]) -> Result<HashMap<i64, Vec<(Taxonomy, i64)>>> {
+pub fn terms_of_entries(
+    conn: &mut DbConn,
+    entry_ids: &[i64],
+) -> Result<HashMap<i64, Vec<(Taxonomy, i64)>>> {
     let mut map: HashMap<i64, Vec<(Taxonomy, i64)>> = HashMap::new();
     if entry_ids.is_empty() {
         return Ok(map);
@@ -140,7 +160,10 @@ pub fn find_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Term>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(terms::table.filter(terms::id.eq_any(ids)).select(Term::as_select()).load(conn)?)
+    Ok(terms::table
+        .filter(terms::id.eq_any(ids))
+        .select(Term::as_select())
+        .load(conn)?)
 }
 
 pub fn find(conn: &mut DbConn, taxonomy: Taxonomy, id: i64) -> Result<Term> {
@@ -166,7 +189,11 @@ pub fn counts(conn: &mut DbConn, term_ids: &[i64]) -> Result<HashMap<i64, TermCo
         .filter(entries::status.eq("published"))
         .filter(entries::published_at.le(now))
         .group_by((entry_terms::term_id, entries::kind))
-        .select((entry_terms::term_id, entries::kind, diesel::dsl::count_star()))
+        .select((
+            entry_terms::term_id,
+            entries::kind,
+            diesel::dsl::count_star(),
+        ))
         .load(conn)?;
     for (term, kind, n) in rows {
         let count = map.entry(term).or_default();
@@ -218,10 +245,12 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
     let mut from = Sql::new(" FROM terms t WHERE t.taxonomy = ");
     from.bind(Value::Text(q.taxonomy.as_str().to_owned()));
     if !q.slugs.is_empty() {
-        from.push(" AND t.slug IN ").bind_list(q.slugs.iter().map(|s| Value::Text(s.clone())));
+        from.push(" AND t.slug IN ")
+            .bind_list(q.slugs.iter().map(|s| Value::Text(s.clone())));
     }
     if let Some(needle) = &q.search {
-        from.push(" AND ").append(&crate::db::dialect::contains("t.name", needle));
+        from.push(" AND ")
+            .append(&crate::db::dialect::contains("t.name", needle));
     }
     match q.parent {
         Some(Some(p)) => {
@@ -242,19 +271,27 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
             return Err(bad());
         }
         if q.order == TermOrder::Id {
-            page.push(&format!(" AND t.id {op} ")).bind(Value::Int(cursor.id));
+            page.push(&format!(" AND t.id {op} "))
+                .bind(Value::Int(cursor.id));
         } else {
             let v = Value::Text(cursor.value.as_str().ok_or_else(bad)?.to_owned());
             page.push(&format!(" AND ({column} {op} ")).bind(v.clone());
             page.push(&format!(" OR ({column} = ")).bind(v);
-            page.push(&format!(" AND t.id {op} ")).bind(Value::Int(cursor.id)).push("))");
+            page.push(&format!(" AND t.id {op} "))
+                .bind(Value::Int(cursor.id))
+                .push("))");
         }
     }
-    let dir = if q.dir == Direction::Asc { "ASC" } else { "DESC" };
+    let dir = if q.dir == Direction::Asc {
+        "ASC"
+    } else {
+        "DESC"
+    };
     page.push(&format!(" ORDER BY {column} {dir}, t.id {dir} LIMIT "))
         .bind(Value::Int(i64::from(window.per_page) + 1));
     if let Paging::Page(n) = window.paging {
-        page.push(" OFFSET ").bind(Value::Int(i64::from(n - 1) * i64::from(window.per_page)));
+        page.push(" OFFSET ")
+            .bind(Value::Int(i64::from(n - 1) * i64::from(window.per_page)));
     }
     let mut rows: Vec<Term> = page.into_query().load(conn)?;
     let more = rows.len() > window.per_page as usize;
@@ -276,7 +313,11 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
     } else {
         None
     };
-    Ok(Listed { items: rows, total, next })
+    Ok(Listed {
+        items: rows,
+        total,
+        next,
+    })
 }
 
 #[derive(Debug, Default)]
@@ -288,17 +329,28 @@ pub struct TermInput {
     pub parent: Option<Option<i64>>,
 }
 
-fn check_parent(conn: &mut DbConn, taxonomy: Taxonomy, term: Option<i64>, parent: Option<i64>) -> Result<()> {
+fn check_parent(
+    conn: &mut DbConn,
+    taxonomy: Taxonomy,
+    term: Option<i64>,
+    parent: Option<i64>,
+) -> Result<()> {
     let Some(parent) = parent else { return Ok(()) };
     if !taxonomy.hierarchical() {
-        return Err(Error::invalid("parent", format!("{}s have no parents", taxonomy.noun())));
+        return Err(Error::invalid(
+            "parent",
+            format!("{}s have no parents", taxonomy.noun()),
+        ));
     }
     // Walk up from the new parent: meeting the term itself would make a cycle.
     let mut at = Some(parent);
     let mut steps = 0;
     while let Some(id) = at {
         if Some(id) == term {
-            return Err(Error::invalid("parent", "a term cannot be its own ancestor"));
+            return Err(Error::invalid(
+                "parent",
+                "a term cannot be its own ancestor",
+            ));
         }
         let row: Option<Option<i64>> = terms::table
             .filter(terms::taxonomy.eq(taxonomy.as_str()))
@@ -309,7 +361,10 @@ fn check_parent(conn: &mut DbConn, taxonomy: Taxonomy, term: Option<i64>, parent
         match row {
             Some(next) => at = next,
             None if id == parent => {
-                return Err(Error::invalid("parent", format!("there is no {} with id {parent}", taxonomy.noun())));
+                return Err(Error::invalid(
+                    "parent",
+                    format!("there is no {} with id {parent}", taxonomy.noun()),
+                ));
             }
             None => at = None,
         }
@@ -326,13 +381,21 @@ fn check_name(name: &str) -> std::result::Result<String, FieldError> {
     if name.is_empty() {
         Err(FieldError::new("name", "must not be empty"))
     } else if name.chars().count() > 200 {
-        Err(FieldError::new("name", "must be at most 200 characters long"))
+        Err(FieldError::new(
+            "name",
+            "must be at most 200 characters long",
+        ))
     } else {
         Ok(name.to_owned())
     }
 }
 
-fn slug_taken(conn: &mut DbConn, taxonomy: Taxonomy, slug: &str, except: Option<i64>) -> Result<bool> {
+fn slug_taken(
+    conn: &mut DbConn,
+    taxonomy: Taxonomy,
+    slug: &str,
+    except: Option<i64>,
+) -> Result<bool> {
     let mut q = terms::table
         .filter(terms::taxonomy.eq(taxonomy.as_str()))
         .filter(terms::slug.eq(slug))
@@ -355,15 +418,24 @@ pub fn create(conn: &mut DbConn, taxonomy: Taxonomy, input: TermInput) -> Result
         Some(s) => {
             let s = slug::check("slug", s).map_err(|e| Error::Validation(vec![e]))?;
             if slug_taken(conn, taxonomy, &s, None)? {
-                return Err(Error::conflict("slug", format!("another {} has the slug `{s}`", taxonomy.noun())));
+                return Err(Error::conflict(
+                    "slug",
+                    format!("another {} has the slug `{s}`", taxonomy.noun()),
+                ));
             }
             s
         }
         None => {
-            let base = Some(slug::slugify(&name)).filter(|s| !s.is_empty()).unwrap_or_else(|| taxonomy.noun().into());
+            let base = Some(slug::slugify(&name))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| taxonomy.noun().into());
             let taken: Vec<String> = terms::table
                 .filter(terms::taxonomy.eq(taxonomy.as_str()))
-                .filter(terms::slug.eq(&base).or(terms::slug.like(format!("{base}-%"))))
+                .filter(
+                    terms::slug
+                        .eq(&base)
+                        .or(terms::slug.like(format!("{base}-%"))),
+                )
                 .select(terms::slug)
                 .load(conn)?;
             slug::first_free(&base, &taken)
@@ -392,32 +464,50 @@ pub fn create(conn: &mut DbConn, taxonomy: Taxonomy, input: TermInput) -> Result
 
 pub fn update(conn: &mut DbConn, taxonomy: Taxonomy, id: i64, input: TermInput) -> Result<Term> {
     find(conn, taxonomy, id)?;
-    let name = input.name.as_deref().map(check_name).transpose().map_err(|e| Error::Validation(vec![e]))?;
+    let name = input
+        .name
+        .as_deref()
+        .map(check_name)
+        .transpose()
+        .map_err(|e| Error::Validation(vec![e]))?;
     let slug = input
         .slug
         .as_deref()
         .map(|s| slug::check("slug", s))
         .transpose()
         .map_err(|e| Error::Validation(vec![e]))?;
-    if let Some(s) = &slug {
-        if slug_taken(conn, taxonomy, s, Some(id))? {
-            return Err(Error::conflict("slug", format!("another {} has the slug `{s}`", taxonomy.noun())));
-        }
+    if let Some(s) = &slug
+        && slug_taken(conn, taxonomy, s, Some(id))?
+    {
+        return Err(Error::conflict(
+            "slug",
+            format!("another {} has the slug `{s}`", taxonomy.noun()),
+        ));
     }
     if let Some(parent) = input.parent {
         check_parent(conn, taxonomy, Some(id), parent)?;
-        diesel::update(terms::table.find(id)).set(terms::parent_id.eq(parent)).execute(conn)?;
+        diesel::update(terms::table.find(id))
+            .set(terms::parent_id.eq(parent))
+            .execute(conn)?;
     }
     if let Some(name) = name {
-        diesel::update(terms::table.find(id)).set(terms::name.eq(name)).execute(conn)?;
+        diesel::update(terms::table.find(id))
+            .set(terms::name.eq(name))
+            .execute(conn)?;
     }
     if let Some(slug) = slug {
-        diesel::update(terms::table.find(id)).set(terms::slug.eq(slug)).execute(conn)?;
+        diesel::update(terms::table.find(id))
+            .set(terms::slug.eq(slug))
+            .execute(conn)?;
     }
     if let Some(d) = input.description {
-        diesel::update(terms::table.find(id)).set(terms::description.eq(d.trim())).execute(conn)?;
+        diesel::update(terms::table.find(id))
+            .set(terms::description.eq(d.trim()))
+            .execute(conn)?;
     }
-    diesel::update(terms::table.find(id)).set(terms::updated_at.eq(crate::db::now())).execute(conn)?;
+    diesel::update(terms::table.find(id))
+        .set(terms::updated_at.eq(crate::db::now()))
+        .execute(conn)?;
     find(conn, taxonomy, id)
 }
 

@@ -32,14 +32,21 @@ pub fn search(backend: Backend, terms: &str) -> Search {
         }
         Backend::Postgres => {
             let mut condition = Sql::new(PG_SEARCH_VECTOR);
-            condition.push(" @@ websearch_to_tsquery('english', ").bind(Value::Text(terms.to_owned())).push(")");
+            condition
+                .push(" @@ websearch_to_tsquery('english', ")
+                .bind(Value::Text(terms.to_owned()))
+                .push(")");
             let mut score = Sql::new("CAST(ts_rank(");
             score
                 .push(PG_SEARCH_VECTOR)
                 .push(", websearch_to_tsquery('english', ")
                 .bind(Value::Text(terms.to_owned()))
                 .push(")) AS DOUBLE PRECISION)");
-            Search { join: Sql::default(), condition, score }
+            Search {
+                join: Sql::default(),
+                condition,
+                score,
+            }
         }
     }
 }
@@ -52,13 +59,24 @@ fn fts5_query(terms: &str) -> String {
         .filter(|w| !w.is_empty())
         .map(|w| format!("\"{w}\""))
         .collect();
-    if words.is_empty() { "\"\"".to_owned() } else { words.join(" ") }
+    if words.is_empty() {
+        "\"\"".to_owned()
+    } else {
+        words.join(" ")
+    }
 }
 
 /// Case-insensitive substring match on a column.
 pub fn contains(column: &str, needle: &str) -> Sql {
-    let escaped = needle.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = needle
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     let mut sql = Sql::new("LOWER(");
-    sql.push(column).push(") LIKE ").bind(Value::Text(format!("%{escaped}%"))).push(" ESCAPE '\\'");
+    sql.push(column)
+        .push(") LIKE ")
+        .bind(Value::Text(format!("%{escaped}%")))
+        .push(" ESCAPE '\\'");
     sql
 }

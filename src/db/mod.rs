@@ -1,8 +1,8 @@
 //! The database: one schema on SQLite or PostgreSQL, picked from the URL.
 
 pub mod dialect;
-pub mod sql;
 pub mod schema;
+pub mod sql;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -123,24 +123,33 @@ pub struct Database {
 /// Connects, failing fast with the backend's own message when the database is unreachable.
 pub fn connect(url: &str, max_size: u32) -> Result<Database, String> {
     let backend = Backend::from_url(url);
-    if backend == Backend::Sqlite {
-        if let Some(dir) = std::path::Path::new(url).parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| format!("cannot create the folder {}: {e}", dir.display()))?;
-            }
-        }
+    if backend == Backend::Sqlite
+        && let Some(dir) = std::path::Path::new(url).parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create the folder {}: {e}", dir.display()))?;
     }
     let queries = Arc::new(AtomicU64::new(0));
-    let manager = Manager { url: url.to_owned(), backend, queries: queries.clone() };
+    let manager = Manager {
+        url: url.to_owned(),
+        backend,
+        queries: queries.clone(),
+    };
     // Try one connection first: r2d2 would only report a timeout.
-    manager.connect().map_err(|e| format!("cannot connect to the database: {e}"))?;
+    manager
+        .connect()
+        .map_err(|e| format!("cannot connect to the database: {e}"))?;
     let pool = r2d2::Pool::builder()
         .max_size(max_size)
         .connection_timeout(Duration::from_secs(5))
         .build(manager)
         .map_err(|e| format!("cannot open the connection pool: {e}"))?;
-    Ok(Database { pool, backend, queries })
+    Ok(Database {
+        pool,
+        backend,
+        queries,
+    })
 }
 
 /// Applies every pending migration of the connection's backend.

@@ -85,5 +85,12 @@ diesel::joinable!(entry_terms -> entries (entry_id));
 diesel::joinable!(entry_terms -> terms (term_id));
 diesel::joinable!(revisions -> entries (entry_id));
 
-diesel::allow_tables_to_appear_in_same_query!(users, entries, terms, entry_terms, revisions, login_throttle);
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    entries,
+    terms,
+    entry_terms,
+    revisions,
+    login_throttle
+);
 diesel::allow_columns_to_appear_in_same_group_by_clause!(entry_terms::term_id, entries::kind);

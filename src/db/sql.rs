@@ -27,7 +27,10 @@ pub struct Sql {
 
 impl Sql {
     pub fn new(text: &str) -> Sql {
-        Sql { text: text.to_owned(), binds: Vec::new() }
+        Sql {
+            text: text.to_owned(),
+            binds: Vec::new(),
+        }
     }
 
     pub fn push(&mut self, text: &str) -> &mut Self {
@@ -111,7 +114,9 @@ mod tests {
         let mut a = Sql::new("a = ");
         a.bind(Value::Int(1));
         let mut b = Sql::new(" AND b = ");
-        b.bind(Value::Int(2)).push(" AND c IN ").bind_list([Value::Int(3), Value::Int(4)]);
+        b.bind(Value::Int(2))
+            .push(" AND c IN ")
+            .bind_list([Value::Int(3), Value::Int(4)]);
         a.append(&b);
         assert_eq!(a.text(), "a = $1 AND b = $2 AND c IN ($3, $4)");
     }

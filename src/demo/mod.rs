@@ -62,20 +62,42 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Seeded>> {
                 },
             )?,
         };
-        let viewer = Viewer::User { id: admin.id, role: Role::Admin };
+        let viewer = Viewer::User {
+            id: admin.id,
+            role: Role::Admin,
+        };
         let mut category_ids = std::collections::HashMap::new();
         for c in &demo.categories {
-            let t = terms::create(conn, Taxonomy::Category, TermInput { name: Some(c.name.clone()), slug: Some(c.slug.clone()), ..Default::default() })?;
+            let t = terms::create(
+                conn,
+                Taxonomy::Category,
+                TermInput {
+                    name: Some(c.name.clone()),
+                    slug: Some(c.slug.clone()),
+                    ..Default::default()
+                },
+            )?;
             category_ids.insert(c.slug.clone(), t.id);
         }
         let mut tag_ids = std::collections::HashMap::new();
         for c in &demo.tags {
-            let t = terms::create(conn, Taxonomy::Tag, TermInput { name: Some(c.name.clone()), slug: Some(c.slug.clone()), ..Default::default() })?;
+            let t = terms::create(
+                conn,
+                Taxonomy::Tag,
+                TermInput {
+                    name: Some(c.name.clone()),
+                    slug: Some(c.slug.clone()),
+                    ..Default::default()
+                },
+            )?;
             tag_ids.insert(c.slug.clone(), t.id);
         }
         for p in &demo.posts {
             let pick = |slugs: &[String], ids: &std::collections::HashMap<String, i64>| {
-                slugs.iter().filter_map(|s| ids.get(s).copied()).collect::<Vec<_>>()
+                slugs
+                    .iter()
+                    .filter_map(|s| ids.get(s).copied())
+                    .collect::<Vec<_>>()
             };
             entry::create(
                 conn,
@@ -96,7 +118,10 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Seeded>> {
                 },
             )?;
         }
-        Ok(Some(Seeded { admin_password, posts: demo.posts.len() }))
+        Ok(Some(Seeded {
+            admin_password,
+            posts: demo.posts.len(),
+        }))
     })
 }
 

@@ -22,7 +22,10 @@ pub struct AuthUser {
 
 impl AuthUser {
     pub fn viewer(&self) -> Viewer {
-        Viewer::User { id: self.id, role: self.role }
+        Viewer::User {
+            id: self.id,
+            role: self.role,
+        }
     }
 
     pub fn require_admin(&self) -> Result<(), Error> {
@@ -37,7 +40,9 @@ impl AuthUser {
         if self.role.edits_all() {
             Ok(())
         } else {
-            Err(Error::Forbidden("only editors and administrators may do this".into()))
+            Err(Error::Forbidden(
+                "only editors and administrators may do this".into(),
+            ))
         }
     }
 }
@@ -60,10 +65,14 @@ fn bearer(req: &HttpRequest) -> Result<Option<String>, Error> {
         .to_str()
         .map_err(|_| Error::Unauthorized("the Authorization header is malformed".into()))?;
     match value.split_once(' ') {
-        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
             Ok(Some(token.trim().to_owned()))
         }
-        _ => Err(Error::Unauthorized("expected `Authorization: Bearer <token>`".into())),
+        _ => Err(Error::Unauthorized(
+            "expected `Authorization: Bearer <token>`".into(),
+        )),
     }
 }
 
@@ -78,8 +87,13 @@ async fn authenticate(req: HttpRequest) -> Result<Option<AuthUser>, Error> {
     let id = token::verify(&state.config, &token).map_err(Error::Unauthorized)?;
     let user = state.read(move |conn| users::find(conn, id)).await?;
     match user {
-        Some(user) => Ok(Some(AuthUser { id: user.id, role: user.role() })),
-        None => Err(Error::Unauthorized("the token's user no longer exists".into())),
+        Some(user) => Ok(Some(AuthUser {
+            id: user.id,
+            role: user.role(),
+        })),
+        None => Err(Error::Unauthorized(
+            "the token's user no longer exists".into(),
+        )),
     }
 }
 
@@ -100,9 +114,9 @@ impl FromRequest for AuthUser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            authenticate(req)
-                .await?
-                .ok_or_else(|| Error::Unauthorized("sign in first: this needs a bearer token".into()))
+            authenticate(req).await?.ok_or_else(|| {
+                Error::Unauthorized("sign in first: this needs a bearer token".into())
+            })
         })
     }
 }

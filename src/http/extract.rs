@@ -39,7 +39,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
             .and_then(|v| v.parse::<usize>().ok());
         let mut payload = payload.take();
         Box::pin(async move {
-            let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            let essence = content_type
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
             if essence != "application/json" && !essence.ends_with("+json") {
                 return Err(Error::UnsupportedMediaType(
                     "the body must be JSON, sent with Content-Type: application/json".into(),
@@ -50,7 +55,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
             }
             let mut body = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| Error::InvalidBody(format!("the body could not be read: {e}"), vec![]))?;
+                let chunk = chunk.map_err(|e| {
+                    Error::InvalidBody(format!("the body could not be read: {e}"), vec![])
+                })?;
                 if body.len() + chunk.len() > limit {
                     return Err(Error::PayloadTooLarge(limit));
                 }
@@ -131,7 +138,9 @@ impl FromRequest for PathId {
         let raw = req.match_info().get("id").unwrap_or("");
         std::future::ready(match raw.parse::<i64>() {
             Ok(id) if id > 0 => Ok(PathId(id)),
-            _ => Err(Error::NotFound(format!("`{raw}` is not an id: ids are positive integers"))),
+            _ => Err(Error::NotFound(format!(
+                "`{raw}` is not an id: ids are positive integers"
+            ))),
         })
     }
 }

@@ -56,29 +56,49 @@ impl PageParams {
     pub fn window(&self) -> Result<Window> {
         let per_page = self.per_page.unwrap_or(DEFAULT_PER_PAGE);
         if per_page == 0 || per_page > MAX_PER_PAGE {
-            return Err(Error::invalid_query("per_page", format!("must be between 1 and {MAX_PER_PAGE}")));
+            return Err(Error::invalid_query(
+                "per_page",
+                format!("must be between 1 and {MAX_PER_PAGE}"),
+            ));
         }
         let paging = match (&self.cursor, self.page) {
             (Some(_), Some(_)) => {
-                return Err(Error::invalid_query("cursor", "cannot be combined with `page`"));
+                return Err(Error::invalid_query(
+                    "cursor",
+                    "cannot be combined with `page`",
+                ));
             }
             (Some(c), None) => Paging::After(
-                Cursor::decode(c).ok_or_else(|| Error::invalid_query("cursor", "is not a valid cursor"))?,
+                Cursor::decode(c)
+                    .ok_or_else(|| Error::invalid_query("cursor", "is not a valid cursor"))?,
             ),
             (None, Some(0)) => return Err(Error::invalid_query("page", "must be 1 or more")),
             (None, Some(p)) if p > 1_000_000 => {
-                return Err(Error::invalid_query("page", "must be at most 1000000; use `cursor` for deep lists"));
+                return Err(Error::invalid_query(
+                    "page",
+                    "must be at most 1000000; use `cursor` for deep lists",
+                ));
             }
             (None, p) => Paging::Page(p.unwrap_or(1)),
         };
-        Ok(Window { paging, per_page, count: self.count != Some(CountMode::None) })
+        Ok(Window {
+            paging,
+            per_page,
+            count: self.count != Some(CountMode::None),
+        })
     }
 }
 
 /// Splits a comma-separated parameter into its non-empty parts.
 pub fn split_list(raw: Option<&str>) -> Vec<String> {
-    raw.map(|s| s.split(',').map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect())
-        .unwrap_or_default()
+    raw.map(|s| {
+        s.split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 /// `fields=id,title`: which top-level members to keep, checked against the known ones.
@@ -90,7 +110,10 @@ pub fn field_set(raw: Option<&str>, known: &[&str]) -> Result<Option<Vec<String>
     }
     for f in &fields {
         if !known.contains(&f.as_str()) {
-            return Err(Error::invalid_query("fields", format!("`{f}` is not a member; known: {}", known.join(", "))));
+            return Err(Error::invalid_query(
+                "fields",
+                format!("`{f}` is not a member; known: {}", known.join(", ")),
+            ));
         }
     }
     Ok(Some(fields))
@@ -101,7 +124,10 @@ pub fn include_set(raw: Option<&str>, known: &[&str]) -> Result<Vec<String>> {
     let include = split_list(raw);
     for i in &include {
         if !known.contains(&i.as_str()) {
-            return Err(Error::invalid_query("include", format!("`{i}` cannot be included; known: {}", known.join(", "))));
+            return Err(Error::invalid_query(
+                "include",
+                format!("`{i}` cannot be included; known: {}", known.join(", ")),
+            ));
         }
     }
     Ok(include)
@@ -143,13 +169,19 @@ pub fn sparse<T: Serialize>(item: &T, fields: &[String]) -> serde_json::Value {
 }
 
 /// JSON of a single item, sparse when `fields` was asked for.
-pub fn item_response<T: Serialize>(status: actix_web::http::StatusCode, item: &T, fields: Option<&[String]>) -> HttpResponse {
+pub fn item_response<T: Serialize>(
+    status: actix_web::http::StatusCode,
+    item: &T,
+    fields: Option<&[String]>,
+) -> HttpResponse {
     let body = match fields {
         Some(f) => serde_json::to_vec(&sparse(item, f)),
         None => serde_json::to_vec(item),
     };
     match body {
-        Ok(body) => HttpResponse::build(status).content_type("application/json").body(body),
+        Ok(body) => HttpResponse::build(status)
+            .content_type("application/json")
+            .body(body),
         Err(e) => actix_web::ResponseError::error_response(&Error::internal(e)),
     }
 }
@@ -163,16 +195,26 @@ pub fn list_response<T: Serialize>(
     fields: Option<&[String]>,
 ) -> HttpResponse {
     let per_page = window.per_page;
-    let total_pages = listed.total.map(|t| (t + i64::from(per_page) - 1) / i64::from(per_page));
+    let total_pages = listed
+        .total
+        .map(|t| (t + i64::from(per_page) - 1) / i64::from(per_page));
     let page = match window.paging {
         Paging::Page(n) => Some(n),
         Paging::After(_) => None,
     };
     let next_cursor = listed.next.as_ref().map(Cursor::encode);
-    let meta = ListMeta { page, per_page, total: listed.total, total_pages, next_cursor: next_cursor.clone() };
+    let meta = ListMeta {
+        page,
+        per_page,
+        total: listed.total,
+        total_pages,
+        next_cursor: next_cursor.clone(),
+    };
 
     let mut links = Vec::new();
-    let link = |set: (&str, String), rel: &str| format!("<{}>; rel=\"{rel}\"", url_with(req, public_url, set));
+    let link = |set: (&str, String), rel: &str| {
+        format!("<{}>; rel=\"{rel}\"", url_with(req, public_url, set))
+    };
     links.push(link(("page", "1".into()), "first"));
     if let Some(n) = page {
         if n > 1 {
@@ -193,7 +235,10 @@ pub fn list_response<T: Serialize>(
             let data: Vec<serde_json::Value> = listed.items.iter().map(|i| sparse(i, f)).collect();
             serde_json::to_vec(&List { data, meta })
         }
-        None => serde_json::to_vec(&List { data: listed.items, meta }),
+        None => serde_json::to_vec(&List {
+            data: listed.items,
+            meta,
+        }),
     };
     let body = match body {
         Ok(b) => b,

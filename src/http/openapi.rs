@@ -41,15 +41,30 @@ pub fn finish(doc: &mut Doc) {
 struct Conventions;
 
 const ERRORS: [(&str, &str); 11] = [
-    ("400", "The query or body is malformed (`invalid_query`, `invalid_body`)"),
-    ("401", "A token is needed, or the token sent is not valid (`unauthorized`)"),
+    (
+        "400",
+        "The query or body is malformed (`invalid_query`, `invalid_body`)",
+    ),
+    (
+        "401",
+        "A token is needed, or the token sent is not valid (`unauthorized`)",
+    ),
     ("403", "Signed in, but not allowed (`forbidden`)"),
     ("404", "No such item, or not visible to you (`not_found`)"),
     ("409", "Clashes with an existing item (`conflict`)"),
-    ("413", "The body is larger than the limit (`payload_too_large`)"),
+    (
+        "413",
+        "The body is larger than the limit (`payload_too_large`)",
+    ),
     ("415", "The body is not JSON (`unsupported_media_type`)"),
-    ("422", "Well-formed but invalid; `errors` names each field (`validation_failed`)"),
-    ("429", "Too many attempts; see `Retry-After` (`rate_limited`)"),
+    (
+        "422",
+        "Well-formed but invalid; `errors` names each field (`validation_failed`)",
+    ),
+    (
+        "429",
+        "Too many attempts; see `Retry-After` (`rate_limited`)",
+    ),
     ("500", "Unexpected failure (`internal`)"),
     ("503", "The database is unreachable (`unavailable`)"),
 ];
@@ -59,7 +74,12 @@ impl Modify for Conventions {
         let components = doc.components.get_or_insert_with(Default::default);
         components.security_schemes.insert(
             "bearer".into(),
-            RefOr::T(SecurityScheme::Http(Http::builder().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build())),
+            RefOr::T(SecurityScheme::Http(
+                Http::builder()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            )),
         );
         for (status, description) in ERRORS {
             components.responses.insert(
@@ -67,7 +87,12 @@ impl Modify for Conventions {
                 RefOr::T(
                     ResponseBuilder::new()
                         .description(description)
-                        .content(PROBLEM_JSON, ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+                        .content(
+                            PROBLEM_JSON,
+                            ContentBuilder::new()
+                                .schema(Some(Ref::from_schema_name("Problem")))
+                                .build(),
+                        )
                         .build(),
                 ),
             );
@@ -112,14 +137,19 @@ fn add_errors(op: &mut Operation, api: bool, method: HttpMethod, has_id: bool) {
     if op.request_body.is_some() {
         statuses.extend(["400", "413", "415", "422"]);
     }
-    if matches!(method, HttpMethod::Post | HttpMethod::Patch | HttpMethod::Put) {
+    if matches!(
+        method,
+        HttpMethod::Post | HttpMethod::Patch | HttpMethod::Put
+    ) {
         statuses.extend(["409", "422"]);
     }
     for status in statuses {
         op.responses
             .responses
             .entry(status.to_owned())
-            .or_insert_with(|| RefOr::Ref(Ref::new(format!("#/components/responses/Error{status}"))));
+            .or_insert_with(|| {
+                RefOr::Ref(Ref::new(format!("#/components/responses/Error{status}")))
+            });
     }
 }
 
@@ -156,7 +186,10 @@ impl RouteTable {
     }
 
     fn allowed(&self, path: &str) -> Option<&[&'static str]> {
-        self.0.iter().find(|(def, _)| def.is_match(path)).map(|(_, m)| m.as_slice())
+        self.0
+            .iter()
+            .find(|(def, _)| def.is_match(path))
+            .map(|(_, m)| m.as_slice())
     }
 }
 
@@ -167,7 +200,11 @@ pub async fn fallback(req: HttpRequest, table: web::Data<RouteTable>) -> HttpRes
             let mut res = Problem::new(
                 actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
                 "method_not_allowed",
-                format!("{} is not allowed here; allowed: {}", req.method(), methods.join(", ")),
+                format!(
+                    "{} is not allowed here; allowed: {}",
+                    req.method(),
+                    methods.join(", ")
+                ),
             )
             .response();
             if let Ok(v) = header::HeaderValue::from_str(&methods.join(", ")) {

@@ -33,7 +33,9 @@ pub async fn platform(
     let path = req.path().to_owned();
     let signed_in = req.headers().contains_key(header::AUTHORIZATION);
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
-    let max_age = req.app_data::<web::Data<CachePolicy>>().map_or(0, |p| p.max_age);
+    let max_age = req
+        .app_data::<web::Data<CachePolicy>>()
+        .map_or(0, |p| p.max_age);
 
     let res = next.call(req).await?.map_into_boxed_body();
     let res = problem_for_errors(res);
@@ -82,7 +84,10 @@ fn problem_for_errors(res: ServiceResponse<BoxBody>) -> ServiceResponse<BoxBody>
     ServiceResponse::new(req, new)
 }
 
-async fn with_etag(res: ServiceResponse<BoxBody>, if_none_match: Option<&HeaderValue>) -> ServiceResponse<BoxBody> {
+async fn with_etag(
+    res: ServiceResponse<BoxBody>,
+    if_none_match: Option<&HeaderValue>,
+) -> ServiceResponse<BoxBody> {
     if res.status() != StatusCode::OK || res.headers().contains_key(header::ETAG) {
         return res;
     }
@@ -94,16 +99,30 @@ async fn with_etag(res: ServiceResponse<BoxBody>, if_none_match: Option<&HeaderV
     let (head, body) = res.into_parts();
     let bytes = match actix_web::body::to_bytes(body).await {
         Ok(b) => b,
-        Err(_) => return ServiceResponse::new(req, Problem::for_status(StatusCode::INTERNAL_SERVER_ERROR).response()),
+        Err(_) => {
+            return ServiceResponse::new(
+                req,
+                Problem::for_status(StatusCode::INTERNAL_SERVER_ERROR).response(),
+            );
+        }
     };
     let digest = Sha256::digest(&bytes);
     let tag = format!("\"{}\"", hex(&digest[..16]));
     let matches = if_none_match
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').map(str::trim).any(|t| t == "*" || t.trim_start_matches("W/") == tag));
+        .is_some_and(|v| {
+            v.split(',')
+                .map(str::trim)
+                .any(|t| t == "*" || t.trim_start_matches("W/") == tag)
+        });
     if matches {
         let mut not_modified = HttpResponse::NotModified().finish();
-        for name in [header::CACHE_CONTROL, header::VARY, header::CONTENT_LOCATION, header::EXPIRES] {
+        for name in [
+            header::CACHE_CONTROL,
+            header::VARY,
+            header::CONTENT_LOCATION,
+            header::EXPIRES,
+        ] {
             if let Some(v) = head.headers().get(&name) {
                 not_modified.headers_mut().insert(name, v.clone());
             }
@@ -130,7 +149,13 @@ fn hex(bytes: &[u8]) -> String {
     s
 }
 
-fn caching_headers(headers: &mut HeaderMap, method: &Method, status: StatusCode, signed_in: bool, max_age: u32) {
+fn caching_headers(
+    headers: &mut HeaderMap,
+    method: &Method,
+    status: StatusCode,
+    signed_in: bool,
+    max_age: u32,
+) {
     let readable = matches!(*method, Method::GET | Method::HEAD);
     if !headers.contains_key(header::CACHE_CONTROL) {
         let value = if !readable || !(status.is_success() || status == StatusCode::NOT_MODIFIED) {

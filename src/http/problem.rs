@@ -94,10 +94,12 @@ fn count(errors: &[FieldError], what: &str) -> String {
 impl Error {
     pub fn to_problem(&self) -> Problem {
         match self {
-            Error::InvalidQuery(errors) => {
-                Problem::new(StatusCode::BAD_REQUEST, "invalid_query", count(errors, "parameters"))
-                    .with_errors(errors.clone())
-            }
+            Error::InvalidQuery(errors) => Problem::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_query",
+                count(errors, "parameters"),
+            )
+            .with_errors(errors.clone()),
             Error::InvalidBody(detail, errors) => {
                 Problem::new(StatusCode::BAD_REQUEST, "invalid_body", detail.clone())
                     .with_errors(errors.clone())
@@ -121,9 +123,11 @@ impl Error {
                 Problem::new(StatusCode::CONFLICT, "conflict", detail.clone())
                     .with_errors(errors.clone())
             }
-            Error::UnsupportedMediaType(detail) => {
-                Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", detail.clone())
-            }
+            Error::UnsupportedMediaType(detail) => Problem::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                detail.clone(),
+            ),
             Error::PayloadTooLarge(limit) => Problem::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
@@ -160,10 +164,10 @@ impl ResponseError for Error {
             _ => {}
         }
         let mut res = self.to_problem().response();
-        if let Error::RateLimited { retry_after_secs } = self {
-            if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                res.headers_mut().insert(header::RETRY_AFTER, v);
-            }
+        if let Error::RateLimited { retry_after_secs } = self
+            && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
         }
         res
     }

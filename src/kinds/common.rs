@@ -46,7 +46,11 @@ pub struct PublicUser {
 
 impl From<&User> for PublicUser {
     fn from(u: &User) -> Self {
-        PublicUser { id: u.id, name: u.display_name.clone(), slug: u.slug.clone() }
+        PublicUser {
+            id: u.id,
+            name: u.display_name.clone(),
+            slug: u.slug.clone(),
+        }
     }
 }
 
@@ -75,7 +79,12 @@ impl TermResponse {
             parent: t.parent_id,
             count: count.map_or(0, |c| c.total),
             count_by_kind: count
-                .map(|c| c.by_kind.iter().map(|(k, n)| (k.collection().to_owned(), *n)).collect())
+                .map(|c| {
+                    c.by_kind
+                        .iter()
+                        .map(|(k, n)| (k.collection().to_owned(), *n))
+                        .collect()
+                })
                 .unwrap_or_default(),
         }
     }
@@ -138,7 +147,12 @@ pub struct DeleteParams {
 
 impl EntryParams {
     /// Checks the shared filters and turns them into a query for `kind`.
-    pub fn to_query(&self, kind: Kind, viewer: Viewer, terms: Vec<(Taxonomy, Vec<String>)>) -> Result<EntryQuery> {
+    pub fn to_query(
+        &self,
+        kind: Kind,
+        viewer: Viewer,
+        terms: Vec<(Taxonomy, Vec<String>)>,
+    ) -> Result<EntryQuery> {
         let statuses = match self.status.as_deref() {
             None => None,
             Some(raw) => {
@@ -157,7 +171,9 @@ impl EntryParams {
                 }
                 let only_public = list.iter().all(|s| *s == Status::Published);
                 if viewer == Viewer::Anonymous && !only_public {
-                    return Err(Error::Unauthorized("sign in to list items that are not published".into()));
+                    return Err(Error::Unauthorized(
+                        "sign in to list items that are not published".into(),
+                    ));
                 }
                 Some(list)
             }
@@ -166,14 +182,27 @@ impl EntryParams {
             .iter()
             .map(|a| a.parse::<i64>().ok().filter(|a| *a > 0))
             .collect::<Option<Vec<_>>>()
-            .ok_or_else(|| Error::invalid_query("author", "must be user ids separated by commas"))?;
-        let search = self.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+            .ok_or_else(|| {
+                Error::invalid_query("author", "must be user ids separated by commas")
+            })?;
+        let search = self
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned);
         if search.as_ref().is_some_and(|s| s.len() > 500) {
-            return Err(Error::invalid_query("search", "must be at most 500 characters long"));
+            return Err(Error::invalid_query(
+                "search",
+                "must be at most 500 characters long",
+            ));
         }
         let order = match (self.orderby, &search) {
             (Some(EntryOrderBy::Relevance), None) => {
-                return Err(Error::invalid_query("orderby", "`relevance` needs `search`"));
+                return Err(Error::invalid_query(
+                    "orderby",
+                    "`relevance` needs `search`",
+                ));
             }
             (Some(o), _) => o,
             (None, Some(_)) => EntryOrderBy::Relevance,
@@ -186,11 +215,18 @@ impl EntryParams {
             EntryOrderBy::Id => SortKey::Id,
             EntryOrderBy::Relevance => SortKey::Relevance,
         };
-        let default_order = if order == SortKey::Title { Order::Asc } else { Order::Desc };
-        if let (Some(a), Some(b)) = (self.published_after, self.published_before) {
-            if a >= b {
-                return Err(Error::invalid_query("published_before", "must be later than `published_after`"));
-            }
+        let default_order = if order == SortKey::Title {
+            Order::Asc
+        } else {
+            Order::Desc
+        };
+        if let (Some(a), Some(b)) = (self.published_after, self.published_before)
+            && a >= b
+        {
+            return Err(Error::invalid_query(
+                "published_before",
+                "must be later than `published_after`",
+            ));
         }
         Ok(EntryQuery {
             kind,
@@ -259,14 +295,24 @@ impl Related {
                 term_objects.insert(t.id, TermResponse::new(&t, counts.get(&t.id)));
             }
         }
-        Ok(Related { terms, authors, term_objects, include })
+        Ok(Related {
+            terms,
+            authors,
+            term_objects,
+            include,
+        })
     }
 
     /// The ids of an entry's terms of one taxonomy.
     pub fn term_ids(&self, entry: i64, taxonomy: Taxonomy) -> Vec<i64> {
         self.terms
             .get(&entry)
-            .map(|ts| ts.iter().filter(|(t, _)| *t == taxonomy).map(|(_, id)| *id).collect())
+            .map(|ts| {
+                ts.iter()
+                    .filter(|(t, _)| *t == taxonomy)
+                    .map(|(_, id)| *id)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -284,7 +330,11 @@ impl Related {
             })
         };
         Some(Embedded {
-            author: if has("author") { self.authors.get(&entry.author_id).cloned() } else { None },
+            author: if has("author") {
+                self.authors.get(&entry.author_id).cloned()
+            } else {
+                None
+            },
             tags: terms_of(Taxonomy::Tag),
             categories: terms_of(Taxonomy::Category),
         })

@@ -12,17 +12,32 @@ use crate::content::{Kind, Status, list, revisions};
 use crate::error::Result;
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
-use crate::http::list::{List, PageParams, field_set, include_set, item_response, list_response, split_list};
+use crate::http::list::{
+    List, PageParams, field_set, include_set, item_response, list_response, split_list,
+};
 use crate::kinds::common::{
-    ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, Related, RevisionResponse, utc,
+    ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, Related,
+    RevisionResponse, utc,
 };
 use crate::state::State;
 
 const KIND: Kind = Kind::Post;
 const INCLUDES: [&str; 3] = ["tags", "categories", "author"];
 const MEMBERS: [&str; 14] = [
-    "id", "slug", "status", "title", "excerpt", "content", "author", "tags", "categories", "fields",
-    "published_at", "created_at", "updated_at", "embedded",
+    "id",
+    "slug",
+    "status",
+    "title",
+    "excerpt",
+    "content",
+    "author",
+    "tags",
+    "categories",
+    "fields",
+    "published_at",
+    "created_at",
+    "updated_at",
+    "embedded",
 ];
 
 /// A post.
@@ -180,7 +195,10 @@ pub async fn list_posts(
     let fields = field_set(params.0.fields.as_deref(), &MEMBERS)?;
     let include = include_set(params.0.include.as_deref(), &INCLUDES)?;
     let mut taxonomies = Vec::new();
-    for (taxonomy, raw) in [(Taxonomy::Tag, &filters.0.tag), (Taxonomy::Category, &filters.0.category)] {
+    for (taxonomy, raw) in [
+        (Taxonomy::Tag, &filters.0.tag),
+        (Taxonomy::Category, &filters.0.category),
+    ] {
         let slugs = split_list(raw.as_deref());
         if !slugs.is_empty() {
             taxonomies.push((taxonomy, slugs));
@@ -193,13 +211,23 @@ pub async fn list_posts(
             let listed = list::list(conn, &query, &w)?;
             let related = Related::load(conn, &listed.items, include)?;
             Ok(list::Listed {
-                items: listed.items.into_iter().map(|e| PostResponse::new(e, &related)).collect(),
+                items: listed
+                    .items
+                    .into_iter()
+                    .map(|e| PostResponse::new(e, &related))
+                    .collect(),
                 total: listed.total,
                 next: listed.next,
             })
         })
         .await?;
-    Ok(list_response(&req, &state.config.public_url, listed, &window, fields.as_deref()))
+    Ok(list_response(
+        &req,
+        &state.config.public_url,
+        listed,
+        &window,
+        fields.as_deref(),
+    ))
 }
 
 /// One post by id.
@@ -210,7 +238,12 @@ pub async fn list_posts(
     security((), ("bearer" = []))
 )]
 #[get("/posts/{id}")]
-pub async fn get_post(state: State, user: MaybeUser, id: PathId, params: Query<ItemParams>) -> Result<HttpResponse> {
+pub async fn get_post(
+    state: State,
+    user: MaybeUser,
+    id: PathId,
+    params: Query<ItemParams>,
+) -> Result<HttpResponse> {
     let fields = field_set(params.0.fields.as_deref(), &MEMBERS)?;
     let include = include_set(params.0.include.as_deref(), &INCLUDES)?;
     let viewer = user.viewer();
@@ -250,9 +283,15 @@ async fn respond_with(state: &State, e: Entry, status: StatusCode) -> Result<Htt
     security(("bearer" = []))
 )]
 #[post("/posts")]
-pub async fn create_post(state: State, user: AuthUser, body: JsonBody<CreatePostRequest>) -> Result<HttpResponse> {
+pub async fn create_post(
+    state: State,
+    user: AuthUser,
+    body: JsonBody<CreatePostRequest>,
+) -> Result<HttpResponse> {
     let viewer = user.viewer();
-    let e = state.write(move |conn| entry::create(conn, KIND, viewer, body.0.into())).await?;
+    let e = state
+        .write(move |conn| entry::create(conn, KIND, viewer, body.0.into()))
+        .await?;
     respond_with(&state, e, StatusCode::CREATED).await
 }
 
@@ -272,7 +311,9 @@ pub async fn update_post(
     body: JsonBody<UpdatePostRequest>,
 ) -> Result<HttpResponse> {
     let viewer = user.viewer();
-    let e = state.write(move |conn| entry::update(conn, KIND, viewer, id.0, body.0.into())).await?;
+    let e = state
+        .write(move |conn| entry::update(conn, KIND, viewer, id.0, body.0.into()))
+        .await?;
     respond_with(&state, e, StatusCode::OK).await
 }
 
@@ -286,10 +327,18 @@ pub async fn update_post(
     security(("bearer" = []))
 )]
 #[delete("/posts/{id}")]
-pub async fn delete_post(state: State, user: AuthUser, id: PathId, params: Query<DeleteParams>) -> Result<HttpResponse> {
+pub async fn delete_post(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    params: Query<DeleteParams>,
+) -> Result<HttpResponse> {
     let viewer = user.viewer();
     let force = params.0.force.unwrap_or(false);
-    match state.write(move |conn| entry::delete(conn, KIND, viewer, id.0, force)).await? {
+    match state
+        .write(move |conn| entry::delete(conn, KIND, viewer, id.0, force))
+        .await?
+    {
         Some(e) => respond_with(&state, e, StatusCode::OK).await,
         None => Ok(HttpResponse::NoContent().finish()),
     }
@@ -313,11 +362,23 @@ pub async fn list_post_revisions(
     let viewer = user.viewer();
     let window = page.0.window()?;
     let w = window.clone();
-    let listed = state.read(move |conn| revisions::list(conn, KIND, viewer, id.0, &w)).await?;
+    let listed = state
+        .read(move |conn| revisions::list(conn, KIND, viewer, id.0, &w))
+        .await?;
     let listed = list::Listed {
-        items: listed.items.into_iter().map(RevisionResponse::from).collect::<Vec<_>>(),
+        items: listed
+            .items
+            .into_iter()
+            .map(RevisionResponse::from)
+            .collect::<Vec<_>>(),
         total: listed.total,
         next: listed.next,
     };
-    Ok(list_response(&req, &state.config.public_url, listed, &window, None))
+    Ok(list_response(
+        &req,
+        &state.config.public_url,
+        listed,
+        &window,
+        None,
+    ))
 }

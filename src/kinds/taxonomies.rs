@@ -68,7 +68,9 @@ pub struct UpdateTermRequest {
 }
 
 /// Tells a member sent as `null` (`Some(None)`) from one left out (`None`).
-fn double_option<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<Option<i64>>, D::Error> {
+fn double_option<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Option<i64>>, D::Error> {
     Option::<i64>::deserialize(d).map(Some)
 }
 
@@ -82,7 +84,12 @@ async fn list_terms(
 ) -> Result<HttpResponse> {
     let window = page.window()?;
     let parent = match parent {
-        Some(p) if p < 0 => return Err(Error::invalid_query("parent", "must be a category id, or 0")),
+        Some(p) if p < 0 => {
+            return Err(Error::invalid_query(
+                "parent",
+                "must be a category id, or 0",
+            ));
+        }
         Some(0) => Some(None),
         Some(p) => Some(Some(p)),
         None => None,
@@ -106,13 +113,23 @@ async fn list_terms(
             let ids: Vec<i64> = listed.items.iter().map(|t| t.id).collect();
             let counts = terms::counts(conn, &ids)?;
             Ok(Listed {
-                items: listed.items.iter().map(|t| TermResponse::new(t, counts.get(&t.id))).collect::<Vec<_>>(),
+                items: listed
+                    .items
+                    .iter()
+                    .map(|t| TermResponse::new(t, counts.get(&t.id)))
+                    .collect::<Vec<_>>(),
                 total: listed.total,
                 next: listed.next,
             })
         })
         .await?;
-    Ok(list_response(&req, &state.config.public_url, listed, &window, None))
+    Ok(list_response(
+        &req,
+        &state.config.public_url,
+        listed,
+        &window,
+        None,
+    ))
 }
 
 async fn get_term(state: State, taxonomy: Taxonomy, id: i64) -> Result<HttpResponse> {
@@ -126,9 +143,19 @@ fn load(conn: &mut crate::db::DbConn, taxonomy: Taxonomy, id: i64) -> Result<Ter
     Ok(TermResponse::new(&term, counts.get(&id)))
 }
 
-async fn create_term(state: State, user: AuthUser, taxonomy: Taxonomy, body: CreateTermRequest) -> Result<HttpResponse> {
+async fn create_term(
+    state: State,
+    user: AuthUser,
+    taxonomy: Taxonomy,
+    body: CreateTermRequest,
+) -> Result<HttpResponse> {
     user.require_editor()?;
-    let input = TermInput { name: Some(body.name), slug: body.slug, description: body.description, parent: Some(body.parent) };
+    let input = TermInput {
+        name: Some(body.name),
+        slug: body.slug,
+        description: body.description,
+        parent: Some(body.parent),
+    };
     let term = state
         .write(move |conn| {
             let t = terms::create(conn, taxonomy, input)?;
@@ -136,16 +163,32 @@ async fn create_term(state: State, user: AuthUser, taxonomy: Taxonomy, body: Cre
         })
         .await?;
     let mut res = item_response(StatusCode::CREATED, &term, None);
-    let location = format!("{}/api/v1/{}/{}", state.config.public_url, taxonomy.field(), term.id);
+    let location = format!(
+        "{}/api/v1/{}/{}",
+        state.config.public_url,
+        taxonomy.field(),
+        term.id
+    );
     if let Ok(v) = header::HeaderValue::from_str(&location) {
         res.headers_mut().insert(header::LOCATION, v);
     }
     Ok(res)
 }
 
-async fn update_term(state: State, user: AuthUser, taxonomy: Taxonomy, id: i64, body: UpdateTermRequest) -> Result<HttpResponse> {
+async fn update_term(
+    state: State,
+    user: AuthUser,
+    taxonomy: Taxonomy,
+    id: i64,
+    body: UpdateTermRequest,
+) -> Result<HttpResponse> {
     user.require_editor()?;
-    let input = TermInput { name: body.name, slug: body.slug, description: body.description, parent: body.parent };
+    let input = TermInput {
+        name: body.name,
+        slug: body.slug,
+        description: body.description,
+        parent: body.parent,
+    };
     let term = state
         .write(move |conn| {
             terms::update(conn, taxonomy, id, input)?;
@@ -155,9 +198,16 @@ async fn update_term(state: State, user: AuthUser, taxonomy: Taxonomy, id: i64, 
     Ok(item_response(StatusCode::OK, &term, None))
 }
 
-async fn delete_term(state: State, user: AuthUser, taxonomy: Taxonomy, id: i64) -> Result<HttpResponse> {
+async fn delete_term(
+    state: State,
+    user: AuthUser,
+    taxonomy: Taxonomy,
+    id: i64,
+) -> Result<HttpResponse> {
     user.require_editor()?;
-    state.write(move |conn| terms::delete(conn, taxonomy, id)).await?;
+    state
+        .write(move |conn| terms::delete(conn, taxonomy, id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -166,7 +216,13 @@ async fn delete_term(state: State, user: AuthUser, taxonomy: Taxonomy, id: i64) 
     responses((status = 200, description = "A page of tags", body = List<TermResponse>)),
     security((), ("bearer" = [])))]
 #[get("/tags")]
-pub async fn list_tags(req: HttpRequest, state: State, _u: MaybeUser, page: Query<PageParams>, params: Query<TermParams>) -> Result<HttpResponse> {
+pub async fn list_tags(
+    req: HttpRequest,
+    state: State,
+    _u: MaybeUser,
+    page: Query<PageParams>,
+    params: Query<TermParams>,
+) -> Result<HttpResponse> {
     list_terms(req, state, Taxonomy::Tag, page.0, params.0, None).await
 }
 
@@ -184,7 +240,11 @@ pub async fn get_tag(state: State, _u: MaybeUser, id: PathId) -> Result<HttpResp
     responses((status = 201, description = "Created", body = TermResponse)),
     security(("bearer" = [])))]
 #[post("/tags")]
-pub async fn create_tag(state: State, user: AuthUser, body: JsonBody<CreateTermRequest>) -> Result<HttpResponse> {
+pub async fn create_tag(
+    state: State,
+    user: AuthUser,
+    body: JsonBody<CreateTermRequest>,
+) -> Result<HttpResponse> {
     if body.0.parent.is_some() {
         return Err(Error::invalid("parent", "tags have no parents"));
     }
@@ -197,7 +257,12 @@ pub async fn create_tag(state: State, user: AuthUser, body: JsonBody<CreateTermR
     responses((status = 200, description = "The changed tag", body = TermResponse)),
     security(("bearer" = [])))]
 #[patch("/tags/{id}")]
-pub async fn update_tag(state: State, user: AuthUser, id: PathId, body: JsonBody<UpdateTermRequest>) -> Result<HttpResponse> {
+pub async fn update_tag(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    body: JsonBody<UpdateTermRequest>,
+) -> Result<HttpResponse> {
     update_term(state, user, Taxonomy::Tag, id.0, body.0).await
 }
 
@@ -223,7 +288,15 @@ pub async fn list_categories(
     params: Query<TermParams>,
     parent: Query<ParentParams>,
 ) -> Result<HttpResponse> {
-    list_terms(req, state, Taxonomy::Category, page.0, params.0, parent.0.parent).await
+    list_terms(
+        req,
+        state,
+        Taxonomy::Category,
+        page.0,
+        params.0,
+        parent.0.parent,
+    )
+    .await
 }
 
 /// One category by id.
@@ -240,7 +313,11 @@ pub async fn get_category(state: State, _u: MaybeUser, id: PathId) -> Result<Htt
     responses((status = 201, description = "Created", body = TermResponse)),
     security(("bearer" = [])))]
 #[post("/categories")]
-pub async fn create_category(state: State, user: AuthUser, body: JsonBody<CreateTermRequest>) -> Result<HttpResponse> {
+pub async fn create_category(
+    state: State,
+    user: AuthUser,
+    body: JsonBody<CreateTermRequest>,
+) -> Result<HttpResponse> {
     create_term(state, user, Taxonomy::Category, body.0).await
 }
 
@@ -250,7 +327,12 @@ pub async fn create_category(state: State, user: AuthUser, body: JsonBody<Create
     responses((status = 200, description = "The changed category", body = TermResponse)),
     security(("bearer" = [])))]
 #[patch("/categories/{id}")]
-pub async fn update_category(state: State, user: AuthUser, id: PathId, body: JsonBody<UpdateTermRequest>) -> Result<HttpResponse> {
+pub async fn update_category(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    body: JsonBody<UpdateTermRequest>,
+) -> Result<HttpResponse> {
     update_term(state, user, Taxonomy::Category, id.0, body.0).await
 }
 

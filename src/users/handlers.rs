@@ -123,7 +123,8 @@ pub struct DeleteUserParams {
 }
 
 fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr().map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string())
+    req.peer_addr()
+        .map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string())
 }
 
 /// Signs in with a username and password, returning a bearer token. Repeated failures
@@ -140,30 +141,57 @@ fn client_address(req: &HttpRequest) -> String {
     )
 )]
 #[post("/auth/token")]
-pub async fn create_token(req: HttpRequest, state: State, body: JsonBody<TokenRequest>) -> Result<HttpResponse> {
+pub async fn create_token(
+    req: HttpRequest,
+    state: State,
+    body: JsonBody<TokenRequest>,
+) -> Result<HttpResponse> {
     let address = client_address(&req);
     let username = body.0.username.trim().to_lowercase();
     let password = body.0.password;
     let now = crate::db::now();
     let (u, a) = (username.clone(), address.clone());
-    if let Some(wait) = state.read(move |conn| throttle::blocked_for(conn, &u, &a, now)).await? {
-        return Err(Error::RateLimited { retry_after_secs: wait });
+    if let Some(wait) = state
+        .read(move |conn| throttle::blocked_for(conn, &u, &a, now))
+        .await?
+    {
+        return Err(Error::RateLimited {
+            retry_after_secs: wait,
+        });
     }
     let u = username.clone();
-    let user = state.read(move |conn| users::find_by_username(conn, &u)).await?;
+    let user = state
+        .read(move |conn| users::find_by_username(conn, &u))
+        .await?;
     // Verify against a hash even when the user is unknown, so timing does not tell.
-    let verified = web_block_verify(password, user.as_ref().and_then(|u| u.password_hash.clone())).await?;
+    let verified = web_block_verify(
+        password,
+        user.as_ref().and_then(|u| u.password_hash.clone()),
+    )
+    .await?;
     match user.filter(|_| verified) {
         Some(user) => {
-            state.write(move |conn| throttle::clear(conn, &username, &address)).await?;
-            let access_token = token::issue(&state.config, user.id, user.role()).map_err(Error::internal)?;
-            let body = TokenResponse { access_token, token_type: "Bearer", expires_in: state.config.token_ttl };
+            state
+                .write(move |conn| throttle::clear(conn, &username, &address))
+                .await?;
+            let access_token =
+                token::issue(&state.config, user.id, user.role()).map_err(Error::internal)?;
+            let body = TokenResponse {
+                access_token,
+                token_type: "Bearer",
+                expires_in: state.config.token_ttl,
+            };
             let mut res = item_response(StatusCode::OK, &body, None);
-            res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+            res.headers_mut().insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-store"),
+            );
             Ok(res)
         }
         None => {
-            state.write(move |conn| throttle::record_failure(conn, &username, &address, now)).await?;
+            state
+                .write(move |conn| throttle::record_failure(conn, &username, &address, now))
+                .await?;
             Err(Error::Unauthorized("wrong username or password".into()))
         }
     }
@@ -182,14 +210,20 @@ async fn web_block_verify(password: String, hash: Option<String>) -> Result<bool
     .map_err(Error::internal)
 }
 
-
 /// The signed-in user.
 #[utoipa::path(tag = "users", responses((status = 200, description = "You", body = UserResponse)), security(("bearer" = [])))]
 #[get("/users/me")]
 pub async fn get_me(state: State, user: AuthUser) -> Result<HttpResponse> {
     let id = user.id;
-    let me = state.read(move |conn| users::find(conn, id)).await?.ok_or_else(|| Error::not_found("no such user"))?;
-    Ok(item_response(StatusCode::OK, &UserResponse::full(&me), None))
+    let me = state
+        .read(move |conn| users::find(conn, id))
+        .await?
+        .ok_or_else(|| Error::not_found("no such user"))?;
+    Ok(item_response(
+        StatusCode::OK,
+        &UserResponse::full(&me),
+        None,
+    ))
 }
 
 /// Lists users (administrators).
@@ -197,18 +231,29 @@ pub async fn get_me(state: State, user: AuthUser) -> Result<HttpResponse> {
     responses((status = 200, description = "A page of users", body = List<UserResponse>)),
     security(("bearer" = [])))]
 #[get("/users")]
-pub async fn list_users(req: HttpRequest, state: State, user: AuthUser, page: Query<PageParams>) -> Result<HttpResponse> {
+pub async fn list_users(
+    req: HttpRequest,
+    state: State,
+    user: AuthUser,
+    page: Query<PageParams>,
+) -> Result<HttpResponse> {
     user.require_admin()?;
     let window = page.0.window()?;
     let w = window.clone();
     let listed = state
         .read(move |conn| {
-            let mut q = users_table::table.order(users_table::id.asc()).select(User::as_select()).into_boxed();
+            let mut q = users_table::table
+                .order(users_table::id.asc())
+                .select(User::as_select())
+                .into_boxed();
             match &w.paging {
                 Paging::Page(n) => q = q.offset(i64::from(n - 1) * i64::from(w.per_page)),
                 Paging::After(c) => {
                     if c.key != "id" || c.dir != Direction::Asc {
-                        return Err(Error::invalid_query("cursor", "is not a cursor of this list"));
+                        return Err(Error::invalid_query(
+                            "cursor",
+                            "is not a cursor of this list",
+                        ));
                     }
                     q = q.filter(users_table::id.gt(c.id));
                 }
@@ -222,11 +267,25 @@ pub async fn list_users(req: HttpRequest, state: State, user: AuthUser, page: Qu
                 value: serde_json::json!(u.id),
                 id: u.id,
             });
-            let total = if w.count { Some(users_table::table.count().get_result::<i64>(conn)?) } else { None };
-            Ok(Listed { items: rows.iter().map(UserResponse::full).collect::<Vec<_>>(), total, next })
+            let total = if w.count {
+                Some(users_table::table.count().get_result::<i64>(conn)?)
+            } else {
+                None
+            };
+            Ok(Listed {
+                items: rows.iter().map(UserResponse::full).collect::<Vec<_>>(),
+                total,
+                next,
+            })
         })
         .await?;
-    Ok(list_response(&req, &state.config.public_url, listed, &window, None))
+    Ok(list_response(
+        &req,
+        &state.config.public_url,
+        listed,
+        &window,
+        None,
+    ))
 }
 
 /// One user. Anyone may see the public face (id, name, slug) of a user who has
@@ -236,10 +295,15 @@ pub async fn list_users(req: HttpRequest, state: State, user: AuthUser, page: Qu
     security((), ("bearer" = [])))]
 #[get("/users/{id}")]
 pub async fn get_user(state: State, viewer: MaybeUser, id: PathId) -> Result<HttpResponse> {
-    let privileged = viewer.0.as_ref().is_some_and(|v| v.role.edits_all() || v.id == id.0);
+    let privileged = viewer
+        .0
+        .as_ref()
+        .is_some_and(|v| v.role.edits_all() || v.id == id.0);
     let user = state
         .read(move |conn| {
-            let Some(user) = users::find(conn, id.0)? else { return Ok(None) };
+            let Some(user) = users::find(conn, id.0)? else {
+                return Ok(None);
+            };
             if privileged {
                 return Ok(Some(user));
             }
@@ -254,7 +318,11 @@ pub async fn get_user(state: State, viewer: MaybeUser, id: PathId) -> Result<Htt
         })
         .await?
         .ok_or_else(|| Error::not_found(format!("no user with id {}", id.0)))?;
-    Ok(item_response(StatusCode::OK, &UserResponse::for_viewer(&user, viewer.0.as_ref()), None))
+    Ok(item_response(
+        StatusCode::OK,
+        &UserResponse::for_viewer(&user, viewer.0.as_ref()),
+        None,
+    ))
 }
 
 /// Creates a user (administrators).
@@ -262,7 +330,11 @@ pub async fn get_user(state: State, viewer: MaybeUser, id: PathId) -> Result<Htt
     responses((status = 201, description = "Created", body = UserResponse)),
     security(("bearer" = [])))]
 #[post("/users")]
-pub async fn create_user(state: State, user: AuthUser, body: JsonBody<CreateUserRequest>) -> Result<HttpResponse> {
+pub async fn create_user(
+    state: State,
+    user: AuthUser,
+    body: JsonBody<CreateUserRequest>,
+) -> Result<HttpResponse> {
     user.require_admin()?;
     let b = body.0;
     let input = CreateUser {
@@ -287,15 +359,24 @@ pub async fn create_user(state: State, user: AuthUser, body: JsonBody<CreateUser
     responses((status = 200, description = "The changed user", body = UserResponse)),
     security(("bearer" = [])))]
 #[patch("/users/{id}")]
-pub async fn update_user(state: State, user: AuthUser, id: PathId, body: JsonBody<UpdateUserRequest>) -> Result<HttpResponse> {
+pub async fn update_user(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    body: JsonBody<UpdateUserRequest>,
+) -> Result<HttpResponse> {
     let id = id.0;
     let b = body.0;
     if user.role != Role::Admin {
         if user.id != id {
-            return Err(Error::Forbidden("only administrators may change other users".into()));
+            return Err(Error::Forbidden(
+                "only administrators may change other users".into(),
+            ));
         }
         if b.role.is_some() {
-            return Err(Error::Forbidden("only administrators may change roles".into()));
+            return Err(Error::Forbidden(
+                "only administrators may change roles".into(),
+            ));
         }
     }
     let mut changes = UserChanges::default();
@@ -312,27 +393,38 @@ pub async fn update_user(state: State, user: AuthUser, id: PathId, body: JsonBod
             Err(e) => errors.push(e),
         }
     }
-    if let Some(p) = &b.password {
-        if let Err(e) = users::check_password(p) {
-            errors.push(e);
-        }
+    if let Some(p) = &b.password
+        && let Err(e) = users::check_password(p)
+    {
+        errors.push(e);
     }
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
     if let Some(p) = b.password {
-        changes.password_hash = Some(Some(actix_web::web::block(move || users::hash_password(&p)).await.map_err(Error::internal)??));
+        changes.password_hash = Some(Some(
+            actix_web::web::block(move || users::hash_password(&p))
+                .await
+                .map_err(Error::internal)??,
+        ));
     }
     changes.role = b.role.map(|r| r.as_str().to_owned());
     changes.updated_at = Some(crate::db::now());
     let updated = state
         .write(move |conn| {
-            users::find(conn, id)?.ok_or_else(|| Error::not_found(format!("no user with id {id}")))?;
-            diesel::update(users_table::table.find(id)).set(&changes).execute(conn)?;
+            users::find(conn, id)?
+                .ok_or_else(|| Error::not_found(format!("no user with id {id}")))?;
+            diesel::update(users_table::table.find(id))
+                .set(&changes)
+                .execute(conn)?;
             users::find(conn, id)?.ok_or_else(|| Error::internal("user vanished"))
         })
         .await?;
-    Ok(item_response(StatusCode::OK, &UserResponse::full(&updated), None))
+    Ok(item_response(
+        StatusCode::OK,
+        &UserResponse::full(&updated),
+        None,
+    ))
 }
 
 /// Deletes a user (administrators). A user with content needs `reassign`.
@@ -340,7 +432,12 @@ pub async fn update_user(state: State, user: AuthUser, id: PathId, body: JsonBod
     responses((status = 204, description = "Deleted")),
     security(("bearer" = [])))]
 #[delete("/users/{id}")]
-pub async fn delete_user(state: State, user: AuthUser, id: PathId, params: Query<DeleteUserParams>) -> Result<HttpResponse> {
+pub async fn delete_user(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    params: Query<DeleteUserParams>,
+) -> Result<HttpResponse> {
     user.require_admin()?;
     let id = id.0;
     if id == user.id {

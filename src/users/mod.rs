@@ -92,20 +92,35 @@ pub struct UserChanges {
 pub fn check_username(raw: &str) -> std::result::Result<String, FieldError> {
     let name = raw.trim().to_lowercase();
     if name.is_empty() || name.len() > 60 {
-        return Err(FieldError::new("username", "must be 1 to 60 characters long"));
+        return Err(FieldError::new(
+            "username",
+            "must be 1 to 60 characters long",
+        ));
     }
-    if !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
-        return Err(FieldError::new("username", "may hold only letters, digits, `.`, `_` and `-`"));
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        return Err(FieldError::new(
+            "username",
+            "may hold only letters, digits, `.`, `_` and `-`",
+        ));
     }
     Ok(name)
 }
 
 pub fn check_password(raw: &str) -> std::result::Result<(), FieldError> {
     if raw.chars().count() < 8 {
-        return Err(FieldError::new("password", "must be at least 8 characters long"));
+        return Err(FieldError::new(
+            "password",
+            "must be at least 8 characters long",
+        ));
     }
     if raw.len() > 1024 {
-        return Err(FieldError::new("password", "must be at most 1024 bytes long"));
+        return Err(FieldError::new(
+            "password",
+            "must be at most 1024 bytes long",
+        ));
     }
     Ok(())
 }
@@ -114,7 +129,10 @@ pub fn check_email(raw: &str) -> std::result::Result<String, FieldError> {
     let email = raw.trim();
     let valid = email.len() <= 254
         && email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
         })
         && !email.chars().any(char::is_whitespace);
     if email.is_empty() || valid {
@@ -134,7 +152,9 @@ pub fn hash_password(password: &str) -> Result<String> {
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
     use argon2::PasswordVerifier;
-    argon2::Argon2::default().verify_password(password.as_bytes(), hash).is_ok()
+    argon2::Argon2::default()
+        .verify_password(password.as_bytes(), hash)
+        .is_ok()
 }
 
 /// A hash of a random password, to spend the same time on unknown usernames.
@@ -148,7 +168,11 @@ pub fn dummy_hash() -> &'static str {
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> Result<Option<User>> {
-    Ok(users::table.find(id).select(User::as_select()).first(conn).optional()?)
+    Ok(users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 pub fn find_by_username(conn: &mut DbConn, username: &str) -> Result<Option<User>> {
@@ -163,15 +187,28 @@ pub fn find_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<User>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(users::table.filter(users::id.eq_any(ids)).select(User::as_select()).load(conn)?)
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select(User::as_select())
+        .load(conn)?)
 }
 
 /// A slug for a display name that no other user has.
 fn unique_slug(conn: &mut DbConn, name: &str, username: &str) -> Result<String> {
-    let base = Some(slugify(name)).filter(|s| !s.is_empty()).unwrap_or_else(|| slugify(username));
-    let base = if base.is_empty() { "user".to_owned() } else { base };
+    let base = Some(slugify(name))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| slugify(username));
+    let base = if base.is_empty() {
+        "user".to_owned()
+    } else {
+        base
+    };
     let taken: Vec<String> = users::table
-        .filter(users::slug.eq(&base).or(users::slug.like(format!("{base}-%"))))
+        .filter(
+            users::slug
+                .eq(&base)
+                .or(users::slug.like(format!("{base}-%"))),
+        )
         .select(users::slug)
         .load(conn)?;
     Ok(crate::content::slug::first_free(&base, &taken))
@@ -189,10 +226,10 @@ pub struct CreateUser {
 pub fn create(conn: &mut DbConn, input: CreateUser) -> Result<User> {
     let username = check_username(&input.username).map_err(|e| Error::Validation(vec![e]))?;
     let mut errors = Vec::new();
-    if let Some(p) = &input.password {
-        if let Err(e) = check_password(p) {
-            errors.push(e);
-        }
+    if let Some(p) = &input.password
+        && let Err(e) = check_password(p)
+    {
+        errors.push(e);
     }
     let email = check_email(&input.email).unwrap_or_else(|e| {
         errors.push(e);
@@ -202,7 +239,10 @@ pub fn create(conn: &mut DbConn, input: CreateUser) -> Result<User> {
         return Err(Error::Validation(errors));
     }
     if find_by_username(conn, &username)?.is_some() {
-        return Err(Error::conflict("username", format!("the username `{username}` is taken")));
+        return Err(Error::conflict(
+            "username",
+            format!("the username `{username}` is taken"),
+        ));
     }
     let display_name = match input.display_name.trim() {
         "" => username.clone(),
@@ -220,6 +260,9 @@ pub fn create(conn: &mut DbConn, input: CreateUser) -> Result<User> {
         created_at: now,
         updated_at: now,
     };
-    diesel::insert_into(users::table).values(&new).execute(conn)?;
-    find_by_username(conn, &new.username)?.ok_or_else(|| Error::internal("user vanished after insert"))
+    diesel::insert_into(users::table)
+        .values(&new)
+        .execute(conn)?;
+    find_by_username(conn, &new.username)?
+        .ok_or_else(|| Error::internal("user vanished after insert"))
 }

@@ -13,11 +13,19 @@ const PER_ADDRESS: i32 = 30;
 const WINDOW_SECS: i64 = 15 * 60;
 
 fn keys(username: &str, address: &str) -> [(String, i32); 2] {
-    [(format!("user:{username}|addr:{address}"), PER_USER), (format!("addr:{address}"), PER_ADDRESS)]
+    [
+        (format!("user:{username}|addr:{address}"), PER_USER),
+        (format!("addr:{address}"), PER_ADDRESS),
+    ]
 }
 
 /// Seconds until another attempt is allowed, when the limit has been reached.
-pub fn blocked_for(conn: &mut DbConn, username: &str, address: &str, now: NaiveDateTime) -> Result<Option<u64>> {
+pub fn blocked_for(
+    conn: &mut DbConn,
+    username: &str,
+    address: &str,
+    now: NaiveDateTime,
+) -> Result<Option<u64>> {
     let mut wait = None;
     for (key, limit) in keys(username, address) {
         let row: Option<(i32, NaiveDateTime)> = login_throttle::table
@@ -36,7 +44,12 @@ pub fn blocked_for(conn: &mut DbConn, username: &str, address: &str, now: NaiveD
     Ok(wait)
 }
 
-pub fn record_failure(conn: &mut DbConn, username: &str, address: &str, now: NaiveDateTime) -> Result<()> {
+pub fn record_failure(
+    conn: &mut DbConn,
+    username: &str,
+    address: &str,
+    now: NaiveDateTime,
+) -> Result<()> {
     for (key, _) in keys(username, address) {
         let row: Option<(i32, NaiveDateTime)> = login_throttle::table
             .find(&key)
@@ -51,7 +64,10 @@ pub fn record_failure(conn: &mut DbConn, username: &str, address: &str, now: Nai
             }
             Some(_) => {
                 diesel::update(login_throttle::table.find(&key))
-                    .set((login_throttle::failures.eq(1), login_throttle::window_started_at.eq(now)))
+                    .set((
+                        login_throttle::failures.eq(1),
+                        login_throttle::window_started_at.eq(now),
+                    ))
                     .execute(conn)?;
             }
             None => {

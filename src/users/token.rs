@@ -17,7 +17,11 @@ pub struct Claims {
     pub iss: String,
 }
 
-pub fn issue(config: &Config, user_id: i64, role: Role) -> Result<String, jsonwebtoken::errors::Error> {
+pub fn issue(
+    config: &Config,
+    user_id: i64,
+    role: Role,
+) -> Result<String, jsonwebtoken::errors::Error> {
     let now = chrono::Utc::now().timestamp();
     let claims = Claims {
         sub: user_id.to_string(),
@@ -58,5 +62,8 @@ pub fn verify(config: &Config, token: &str) -> Result<i64, String> {
             _ => "the token is malformed".to_owned(),
         }
     })?;
-    data.claims.sub.parse::<i64>().map_err(|_| "the token subject is not a user".to_owned())
+    data.claims
+        .sub
+        .parse::<i64>()
+        .map_err(|_| "the token subject is not a user".to_owned())
 }

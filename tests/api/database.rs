@@ -17,16 +17,28 @@ fn migrations_run_up_down_and_up_again() {
     assert!(!applied.is_empty());
     assert!(!tables(&mut conn).is_empty());
     db::revert_all_migrations(&mut conn).expect("down");
-    assert!(tables(&mut conn).is_empty(), "down left tables behind: {:?}", tables(&mut conn));
+    assert!(
+        tables(&mut conn).is_empty(),
+        "down left tables behind: {:?}",
+        tables(&mut conn)
+    );
     let again = db::run_migrations(&mut conn).expect("up again");
     assert_eq!(applied, again);
-    assert_eq!(db::run_migrations(&mut conn).expect("nothing pending"), Vec::<String>::new());
+    assert_eq!(
+        db::run_migrations(&mut conn).expect("nothing pending"),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
 fn an_unreachable_database_reports_its_own_error() {
-    let err = db::connect("postgres://nobody@127.0.0.1:1/none", 1).err().expect("must fail");
-    assert!(err.contains("cannot connect") && err.to_lowercase().contains("connect"), "{err}");
+    let err = db::connect("postgres://nobody@127.0.0.1:1/none", 1)
+        .err()
+        .expect("must fail");
+    assert!(
+        err.contains("cannot connect") && err.to_lowercase().contains("connect"),
+        "{err}"
+    );
     assert!(!err.to_lowercase().contains("sqlite"), "{err}");
 }
 
@@ -63,10 +75,14 @@ fn columns(conn: &mut DbConn) -> BTreeMap<String, Vec<(String, String, bool)>> {
              AND table_name NOT LIKE '__diesel%' ORDER BY table_name, ordinal_position"
         }
     };
-    let rows: Vec<Column> = diesel::sql_query(sql).load(conn).expect("read the catalogue");
+    let rows: Vec<Column> = diesel::sql_query(sql)
+        .load(conn)
+        .expect("read the catalogue");
     let mut map: BTreeMap<String, Vec<(String, String, bool)>> = BTreeMap::new();
     for r in rows {
-        map.entry(r.table_name).or_default().push((r.column_name, r.data_type, r.not_null == 1));
+        map.entry(r.table_name)
+            .or_default()
+            .push((r.column_name, r.data_type, r.not_null == 1));
     }
     map
 }
@@ -90,16 +106,25 @@ fn declared() -> BTreeMap<String, Vec<(String, String, bool)>> {
     let mut map = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in source.lines().map(str::trim) {
-        if let Some(name) = line.strip_suffix('{').map(str::trim).filter(|l| l.contains('(') && !l.starts_with("diesel")) {
+        if let Some(name) = line
+            .strip_suffix('{')
+            .map(str::trim)
+            .filter(|l| l.contains('(') && !l.starts_with("diesel"))
+        {
             current = Some(name.split('(').next().unwrap().trim().to_owned());
             map.insert(current.clone().unwrap(), Vec::new());
         } else if let (Some(table), Some((col, ty))) = (&current, line.split_once("->")) {
             let ty = ty.trim().trim_end_matches(',');
-            let (nullable, ty) = match ty.strip_prefix("Nullable<").and_then(|t| t.strip_suffix('>')) {
+            let (nullable, ty) = match ty
+                .strip_prefix("Nullable<")
+                .and_then(|t| t.strip_suffix('>'))
+            {
                 Some(inner) => (true, inner),
                 None => (false, ty),
             };
-            map.get_mut(table).unwrap().push((col.trim().to_owned(), ty.to_owned(), nullable));
+            map.get_mut(table)
+                .unwrap()
+                .push((col.trim().to_owned(), ty.to_owned(), nullable));
         } else if line == "}" {
             current = None;
         }
@@ -128,8 +153,14 @@ fn schema_rs_matches_the_migrations() {
         assert_eq!(names, want, "columns of {table} differ from schema.rs");
         for ((name, sql_type, not_null), (_, ty, nullable)) in real.iter().zip(cols) {
             let mapped = diesel_type(backend, sql_type);
-            assert!(mapped.split('|').any(|m| m == ty), "{table}.{name}: the database has {sql_type}, schema.rs says {ty}");
-            assert_eq!(*not_null, !nullable, "{table}.{name}: nullability differs from schema.rs");
+            assert!(
+                mapped.split('|').any(|m| m == ty),
+                "{table}.{name}: the database has {sql_type}, schema.rs says {ty}"
+            );
+            assert_eq!(
+                *not_null, !nullable,
+                "{table}.{name}: nullability differs from schema.rs"
+            );
         }
     }
 }

@@ -3,8 +3,8 @@
 
 mod support;
 
+mod database;
+mod openapi;
 mod platform;
 mod posts;
 mod visibility;
-mod database;
-mod openapi;

@@ -32,9 +32,14 @@ fn every_operation_is_named_tagged_and_documents_its_errors() {
     let mut operation_ids = Vec::new();
     for (path, item) in paths {
         for (method, op) in item.as_object().unwrap() {
-            let id = op["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+            let id = op["operationId"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{method} {path} has no operationId"));
             operation_ids.push(id.to_owned());
-            assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{id} has no tag");
+            assert!(
+                op["tags"].as_array().is_some_and(|t| !t.is_empty()),
+                "{id} has no tag"
+            );
             let responses = op["responses"].as_object().unwrap();
             assert!(responses.contains_key("500"), "{id} does not document 500");
             if path.starts_with("/api/") {
@@ -45,7 +50,10 @@ fn every_operation_is_named_tagged_and_documents_its_errors() {
             }
             if op.get("requestBody").is_some() {
                 for status in ["400", "413", "415", "422"] {
-                    assert!(responses.contains_key(status), "{id} does not document {status}");
+                    assert!(
+                        responses.contains_key(status),
+                        "{id} does not document {status}"
+                    );
                 }
             }
         }
@@ -53,15 +61,43 @@ fn every_operation_is_named_tagged_and_documents_its_errors() {
     let mut unique = operation_ids.clone();
     unique.sort();
     unique.dedup();
-    assert_eq!(unique.len(), operation_ids.len(), "operationIds must be unique");
+    assert_eq!(
+        unique.len(),
+        operation_ids.len(),
+        "operationIds must be unique"
+    );
     for expected in [
-        "list_posts", "get_post", "create_post", "update_post", "delete_post", "list_post_revisions",
-        "list_tags", "get_tag", "create_tag", "update_tag", "delete_tag",
-        "list_categories", "get_category", "create_category", "update_category", "delete_category",
-        "create_token", "get_me", "list_users", "get_user", "create_user", "update_user", "delete_user",
-        "healthz", "readyz", "get_openapi",
+        "list_posts",
+        "get_post",
+        "create_post",
+        "update_post",
+        "delete_post",
+        "list_post_revisions",
+        "list_tags",
+        "get_tag",
+        "create_tag",
+        "update_tag",
+        "delete_tag",
+        "list_categories",
+        "get_category",
+        "create_category",
+        "update_category",
+        "delete_category",
+        "create_token",
+        "get_me",
+        "list_users",
+        "get_user",
+        "create_user",
+        "update_user",
+        "delete_user",
+        "healthz",
+        "readyz",
+        "get_openapi",
     ] {
-        assert!(operation_ids.iter().any(|o| o == expected), "{expected} is missing from the document");
+        assert!(
+            operation_ids.iter().any(|o| o == expected),
+            "{expected} is missing from the document"
+        );
     }
     assert_eq!(doc["openapi"], "3.1.0");
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());

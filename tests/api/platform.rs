@@ -9,11 +9,23 @@ use crate::support::TestApp;
 #[actix_web::test]
 async fn unknown_routes_and_wrong_methods_are_problems() {
     let app = TestApp::new().await;
-    app.get("/api/v1/nothing-here").send().await.problem(404, "not_found");
-    let res = app.request(actix_web::http::Method::PUT, "/api/v1/posts").send().await;
+    app.get("/api/v1/nothing-here")
+        .send()
+        .await
+        .problem(404, "not_found");
+    let res = app
+        .request(actix_web::http::Method::PUT, "/api/v1/posts")
+        .send()
+        .await;
     res.problem(405, "method_not_allowed");
-    assert_eq!(res.header("allow").as_deref(), Some("GET, HEAD, POST, OPTIONS"));
-    let res = app.request(actix_web::http::Method::POST, "/api/v1/posts/1").send().await;
+    assert_eq!(
+        res.header("allow").as_deref(),
+        Some("GET, HEAD, POST, OPTIONS")
+    );
+    let res = app
+        .request(actix_web::http::Method::POST, "/api/v1/posts/1")
+        .send()
+        .await;
     res.problem(405, "method_not_allowed");
     assert!(res.header("allow").unwrap().contains("PATCH"));
 }
@@ -21,7 +33,12 @@ async fn unknown_routes_and_wrong_methods_are_problems() {
 #[actix_web::test]
 async fn bad_path_ids_are_not_found() {
     let app = TestApp::new().await;
-    for path in ["/api/v1/posts/abc", "/api/v1/posts/0", "/api/v1/posts/-3", "/api/v1/posts/99999999999999999999"] {
+    for path in [
+        "/api/v1/posts/abc",
+        "/api/v1/posts/0",
+        "/api/v1/posts/-3",
+        "/api/v1/posts/99999999999999999999",
+    ] {
         app.get(path).send().await.problem(404, "not_found");
     }
 }
@@ -54,31 +71,88 @@ async fn bad_query_values_name_the_parameter() {
         assert_eq!(p["errors"][0]["field"], param, "{query}: {p}");
     }
     // Unknown parameters are ignored.
-    assert_eq!(app.get("/api/v1/posts?colour=blue").send().await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/api/v1/posts?colour=blue").send().await.status,
+        StatusCode::OK
+    );
 }
 
 #[actix_web::test]
 async fn malformed_and_wrongly_typed_bodies_are_400() {
     let app = TestApp::new().await;
     let (_, token) = app.sign_in_as(Role::Editor).await;
-    let res = app.post("/api/v1/posts").bearer(&token).raw("application/json", "{\"title\": ").send().await;
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .raw("application/json", "{\"title\": ")
+        .send()
+        .await;
     res.problem(400, "invalid_body");
-    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": ["x"]})).send().await;
-    assert_eq!(res.problem(400, "invalid_body")["errors"][0]["field"], "title");
-    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "x", "tags": ["a"]})).send().await;
-    assert_eq!(res.problem(400, "invalid_body")["errors"][0]["field"], "tags[0]");
-    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "x", "colour": "red"})).send().await;
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .json(&json!({"title": ["x"]}))
+        .send()
+        .await;
+    assert_eq!(
+        res.problem(400, "invalid_body")["errors"][0]["field"],
+        "title"
+    );
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .json(&json!({"title": "x", "tags": ["a"]}))
+        .send()
+        .await;
+    assert_eq!(
+        res.problem(400, "invalid_body")["errors"][0]["field"],
+        "tags[0]"
+    );
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .json(&json!({"title": "x", "colour": "red"}))
+        .send()
+        .await;
     res.problem(400, "invalid_body");
-    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"excerpt": "no title"})).send().await;
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .json(&json!({"excerpt": "no title"}))
+        .send()
+        .await;
     res.problem(400, "invalid_body");
-    let res = app.post("/api/v1/posts").bearer(&token).raw("text/plain", "title=x").send().await;
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .raw("text/plain", "title=x")
+        .send()
+        .await;
     res.problem(415, "unsupported_media_type");
-    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "  "})).send().await;
-    assert_eq!(res.problem(422, "validation_failed")["errors"][0]["field"], "title");
-    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "x", "status": "live"})).send().await;
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .json(&json!({"title": "  "}))
+        .send()
+        .await;
+    assert_eq!(
+        res.problem(422, "validation_failed")["errors"][0]["field"],
+        "title"
+    );
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .json(&json!({"title": "x", "status": "live"}))
+        .send()
+        .await;
     res.problem(400, "invalid_body");
     // Nothing was written by any of these.
-    let list = app.get("/api/v1/posts?status=any").bearer(&token).send().await.json();
+    let list = app
+        .get("/api/v1/posts?status=any")
+        .bearer(&token)
+        .send()
+        .await
+        .json();
     assert_eq!(list["meta"]["total"], 0);
 }
 
@@ -87,9 +161,19 @@ async fn oversized_bodies_are_413() {
     let app = TestApp::with_config(|c| c.json_limit = 2048).await;
     let (_, token) = app.sign_in_as(Role::Editor).await;
     let big = "x".repeat(4096);
-    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "t", "content": {"html": big}})).send().await;
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .json(&json!({"title": "t", "content": {"html": big}}))
+        .send()
+        .await;
     res.problem(413, "payload_too_large");
-    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "small"})).send().await;
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .json(&json!({"title": "small"}))
+        .send()
+        .await;
     assert_eq!(res.status, StatusCode::CREATED);
 }
 
@@ -101,8 +185,14 @@ async fn gets_carry_strong_etags_and_answer_304() {
     let path = format!("/api/v1/posts/{}", post["id"]);
     let first = app.get(&path).send().await;
     let etag = first.header("etag").expect("an ETag");
-    assert!(etag.starts_with('"') && !etag.starts_with("W/"), "strong: {etag}");
-    assert_eq!(first.header("cache-control").as_deref(), Some("public, max-age=60"));
+    assert!(
+        etag.starts_with('"') && !etag.starts_with("W/"),
+        "strong: {etag}"
+    );
+    assert_eq!(
+        first.header("cache-control").as_deref(),
+        Some("public, max-age=60")
+    );
     assert!(first.header("vary").unwrap().contains("Authorization"));
 
     let again = app.get(&path).header("if-none-match", &etag).send().await;
@@ -111,7 +201,11 @@ async fn gets_carry_strong_etags_and_answer_304() {
     assert_eq!(again.header("etag").as_deref(), Some(etag.as_str()));
 
     // A change gives a new tag.
-    app.patch(&path).bearer(&token).json(&json!({"title": "Changed"})).send().await;
+    app.patch(&path)
+        .bearer(&token)
+        .json(&json!({"title": "Changed"}))
+        .send()
+        .await;
     let changed = app.get(&path).header("if-none-match", &etag).send().await;
     assert_eq!(changed.status, StatusCode::OK);
     assert_ne!(changed.header("etag"), Some(etag));
@@ -119,7 +213,11 @@ async fn gets_carry_strong_etags_and_answer_304() {
     // Lists have ETags too.
     let list = app.get("/api/v1/posts").send().await;
     let list_tag = list.header("etag").unwrap();
-    let list_again = app.get("/api/v1/posts").header("if-none-match", &list_tag).send().await;
+    let list_again = app
+        .get("/api/v1/posts")
+        .header("if-none-match", &list_tag)
+        .send()
+        .await;
     assert_eq!(list_again.status, StatusCode::NOT_MODIFIED);
 }
 
@@ -128,9 +226,17 @@ async fn responses_for_a_token_are_private() {
     let app = TestApp::new().await;
     let (_, token) = app.sign_in_as(Role::Editor).await;
     let res = app.get("/api/v1/posts").bearer(&token).send().await;
-    assert_eq!(res.header("cache-control").as_deref(), Some("private, no-cache"));
+    assert_eq!(
+        res.header("cache-control").as_deref(),
+        Some("private, no-cache")
+    );
     assert!(res.header("vary").unwrap().contains("Authorization"));
-    let res = app.post("/api/v1/posts").bearer(&token).json(&json!({"title": "x"})).send().await;
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .json(&json!({"title": "x"}))
+        .send()
+        .await;
     assert_eq!(res.header("cache-control").as_deref(), Some("no-store"));
 }
 
@@ -138,11 +244,20 @@ async fn responses_for_a_token_are_private() {
 async fn head_works_wherever_get_does() {
     let app = TestApp::new().await;
     let get = app.get("/api/v1/posts").send().await;
-    let head = app.request(actix_web::http::Method::HEAD, "/api/v1/posts").send().await;
+    let head = app
+        .request(actix_web::http::Method::HEAD, "/api/v1/posts")
+        .send()
+        .await;
     assert_eq!(head.status, StatusCode::OK);
     assert_eq!(head.header("etag"), get.header("etag"));
-    assert_eq!(head.header("content-type").as_deref(), Some("application/json"));
-    let head = app.request(actix_web::http::Method::HEAD, "/healthz").send().await;
+    assert_eq!(
+        head.header("content-type").as_deref(),
+        Some("application/json")
+    );
+    let head = app
+        .request(actix_web::http::Method::HEAD, "/healthz")
+        .send()
+        .await;
     assert_eq!(head.status, StatusCode::OK);
 }
 
@@ -162,14 +277,20 @@ async fn lists_link_pages_and_count() {
     assert!(link.contains("page=3>; rel=\"next\""), "{link}");
     assert!(link.contains("page=3>; rel=\"last\""), "{link}");
     let body = res.json();
-    assert_eq!(body["meta"], json!({"page": 2, "per_page": 2, "total": 5, "total_pages": 3, "next_cursor": body["meta"]["next_cursor"]}));
+    assert_eq!(
+        body["meta"],
+        json!({"page": 2, "per_page": 2, "total": 5, "total_pages": 3, "next_cursor": body["meta"]["next_cursor"]})
+    );
     assert!(body["meta"]["next_cursor"].is_string());
 
     // count=none leaves the total out.
     let res = app.get("/api/v1/posts?per_page=2&count=none").send().await;
     assert!(res.header("x-total-count").is_none());
     let meta = &res.json()["meta"];
-    assert!(meta.get("total").is_none() && meta.get("total_pages").is_none(), "{meta}");
+    assert!(
+        meta.get("total").is_none() && meta.get("total_pages").is_none(),
+        "{meta}"
+    );
 
     // The last page has no next.
     let res = app.get("/api/v1/posts?per_page=2&page=3").send().await;
@@ -180,31 +301,68 @@ async fn lists_link_pages_and_count() {
 #[actix_web::test]
 async fn cors_follows_configuration() {
     let app = TestApp::new().await;
-    let res = app.get("/api/v1/posts").header("origin", "https://partner.example").send().await;
-    assert_eq!(res.header("access-control-allow-origin").as_deref(), Some("*"));
-    assert!(res.header("access-control-expose-headers").unwrap().to_lowercase().contains("etag"));
+    let res = app
+        .get("/api/v1/posts")
+        .header("origin", "https://partner.example")
+        .send()
+        .await;
+    assert_eq!(
+        res.header("access-control-allow-origin").as_deref(),
+        Some("*")
+    );
+    assert!(
+        res.header("access-control-expose-headers")
+            .unwrap()
+            .to_lowercase()
+            .contains("etag")
+    );
 
     let app = TestApp::with_config(|c| c.cors_origins = vec!["https://good.example".into()]).await;
-    let ok = app.get("/api/v1/posts").header("origin", "https://good.example").send().await;
-    assert_eq!(ok.header("access-control-allow-origin").as_deref(), Some("https://good.example"));
-    let other = app.get("/api/v1/posts").header("origin", "https://evil.example").send().await;
+    let ok = app
+        .get("/api/v1/posts")
+        .header("origin", "https://good.example")
+        .send()
+        .await;
+    assert_eq!(
+        ok.header("access-control-allow-origin").as_deref(),
+        Some("https://good.example")
+    );
+    let other = app
+        .get("/api/v1/posts")
+        .header("origin", "https://evil.example")
+        .send()
+        .await;
     assert!(other.header("access-control-allow-origin").is_none());
     let preflight = app
         .request(actix_web::http::Method::OPTIONS, "/api/v1/posts")
         .header("origin", "https://good.example")
         .header("access-control-request-method", "POST")
-        .header("access-control-request-headers", "authorization, content-type")
+        .header(
+            "access-control-request-headers",
+            "authorization, content-type",
+        )
         .send()
         .await;
     assert!(preflight.status.is_success(), "{}", preflight.status);
-    assert!(preflight.header("access-control-allow-methods").unwrap().contains("POST"));
+    assert!(
+        preflight
+            .header("access-control-allow-methods")
+            .unwrap()
+            .contains("POST")
+    );
 }
 
 #[actix_web::test]
 async fn health_and_readiness() {
     let app = TestApp::new().await;
-    assert_eq!(app.get("/healthz").send().await.json(), json!({"status": "ok"}));
-    assert_eq!(app.get("/readyz").send().await.json(), json!({"status": "ok"}));
+    assert_eq!(
+        app.get("/healthz").send().await.json(),
+        json!({"status": "ok"})
+    );
+    assert_eq!(
+        app.get("/readyz").send().await.json(),
+        json!({"status": "ok"})
+    );
 }
 
 #[actix_web::test]

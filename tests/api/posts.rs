@@ -25,8 +25,14 @@ async fn create_fills_slug_excerpt_author_and_sanitises() {
     assert_eq!(res.status, StatusCode::CREATED);
     let location = res.header("location").unwrap();
     let post = res.json();
-    assert!(location.ends_with(&format!("/api/v1/posts/{}", post["id"])), "{location}");
-    assert_eq!(post["slug"], "the-security-implications-of-human-trafficking");
+    assert!(
+        location.ends_with(&format!("/api/v1/posts/{}", post["id"])),
+        "{location}"
+    );
+    assert_eq!(
+        post["slug"],
+        "the-security-implications-of-human-trafficking"
+    );
     assert_eq!(post["status"], "draft");
     assert_eq!(post["author"], editor_id);
     let html = post["content"]["html"].as_str().unwrap();
@@ -37,14 +43,29 @@ async fn create_fills_slug_excerpt_author_and_sanitises() {
     assert!(excerpt.starts_with("word0 word1"), "{excerpt}");
     assert_eq!(excerpt.split_whitespace().count(), 55);
     assert!(excerpt.ends_with('…'));
-    for member in ["tags", "categories", "fields", "published_at", "created_at", "updated_at"] {
+    for member in [
+        "tags",
+        "categories",
+        "fields",
+        "published_at",
+        "created_at",
+        "updated_at",
+    ] {
         assert!(post.get(member).is_some(), "{member} missing: {post}");
     }
     assert!(post["published_at"].as_str().unwrap().ends_with('Z'));
 
     // Same title again: a free slug is generated; the same slug given explicitly clashes.
-    let second = app.create_post(&editor, json!({"title": "The Security Implications of Human Trafficking"})).await;
-    assert_eq!(second["slug"], "the-security-implications-of-human-trafficking-2");
+    let second = app
+        .create_post(
+            &editor,
+            json!({"title": "The Security Implications of Human Trafficking"}),
+        )
+        .await;
+    assert_eq!(
+        second["slug"],
+        "the-security-implications-of-human-trafficking-2"
+    );
     let res = app
         .post("/api/v1/posts")
         .bearer(&editor)
@@ -52,26 +73,52 @@ async fn create_fills_slug_excerpt_author_and_sanitises() {
         .send()
         .await;
     assert_eq!(res.problem(409, "conflict")["errors"][0]["field"], "slug");
-    let res = app.post("/api/v1/posts").bearer(&editor).json(&json!({"title": "Other", "slug": "Not A Slug"})).send().await;
-    assert_eq!(res.problem(422, "validation_failed")["errors"][0]["field"], "slug");
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&editor)
+        .json(&json!({"title": "Other", "slug": "Not A Slug"}))
+        .send()
+        .await;
+    assert_eq!(
+        res.problem(422, "validation_failed")["errors"][0]["field"],
+        "slug"
+    );
 }
 
 #[actix_web::test]
 async fn writes_need_a_token() {
     let app = TestApp::new().await;
-    let res = app.post("/api/v1/posts").json(&json!({"title": "x"})).send().await;
+    let res = app
+        .post("/api/v1/posts")
+        .json(&json!({"title": "x"}))
+        .send()
+        .await;
     res.problem(401, "unauthorized");
     assert_eq!(res.header("www-authenticate").as_deref(), Some("Bearer"));
-    app.patch("/api/v1/posts/1").json(&json!({"title": "x"})).send().await.problem(401, "unauthorized");
-    app.delete("/api/v1/posts/1").send().await.problem(401, "unauthorized");
+    app.patch("/api/v1/posts/1")
+        .json(&json!({"title": "x"}))
+        .send()
+        .await
+        .problem(401, "unauthorized");
+    app.delete("/api/v1/posts/1")
+        .send()
+        .await
+        .problem(401, "unauthorized");
 }
 
 #[actix_web::test]
 async fn update_changes_members_and_keeps_revisions() {
     let app = TestApp::new().await;
     let (_, editor) = app.sign_in_as(Role::Editor).await;
-    let tag = app.create_term(&editor, "tags", json!({"name": "Supply chains"})).await;
-    let post = app.create_post(&editor, json!({"title": "First", "content": {"html": "<p>one</p>"}})).await;
+    let tag = app
+        .create_term(&editor, "tags", json!({"name": "Supply chains"}))
+        .await;
+    let post = app
+        .create_post(
+            &editor,
+            json!({"title": "First", "content": {"html": "<p>one</p>"}}),
+        )
+        .await;
     let path = format!("/api/v1/posts/{}", post["id"]);
     let res = app
         .patch(&path)
@@ -83,21 +130,54 @@ async fn update_changes_members_and_keeps_revisions() {
     let updated = res.json();
     assert_eq!(updated["title"], "Second");
     assert_eq!(updated["slug"], "first", "the slug stays");
-    assert_eq!(updated["excerpt"], "two words", "a derived excerpt follows the content");
+    assert_eq!(
+        updated["excerpt"], "two words",
+        "a derived excerpt follows the content"
+    );
     assert_eq!(updated["tags"], json!([tag["id"]]));
     assert_eq!(updated["status"], "published");
 
     // A manual excerpt sticks until it is emptied.
-    app.patch(&path).bearer(&editor).json(&json!({"excerpt": "Hand-written"})).send().await;
-    let after = app.patch(&path).bearer(&editor).json(&json!({"content": {"html": "<p>three</p>"}})).send().await.json();
+    app.patch(&path)
+        .bearer(&editor)
+        .json(&json!({"excerpt": "Hand-written"}))
+        .send()
+        .await;
+    let after = app
+        .patch(&path)
+        .bearer(&editor)
+        .json(&json!({"content": {"html": "<p>three</p>"}}))
+        .send()
+        .await
+        .json();
     assert_eq!(after["excerpt"], "Hand-written");
-    let after = app.patch(&path).bearer(&editor).json(&json!({"excerpt": ""})).send().await.json();
+    let after = app
+        .patch(&path)
+        .bearer(&editor)
+        .json(&json!({"excerpt": ""}))
+        .send()
+        .await
+        .json();
     assert_eq!(after["excerpt"], "three");
 
-    let revisions = app.get(&format!("{path}/revisions")).bearer(&editor).send().await.json();
-    let titles: Vec<&str> = revisions["data"].as_array().unwrap().iter().map(|r| r["title"].as_str().unwrap()).collect();
+    let revisions = app
+        .get(&format!("{path}/revisions"))
+        .bearer(&editor)
+        .send()
+        .await
+        .json();
+    let titles: Vec<&str> = revisions["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
     // One for the creation and one for each of the four changes.
-    assert_eq!(titles, ["Second", "Second", "Second", "Second", "First"], "newest first: {revisions}");
+    assert_eq!(
+        titles,
+        ["Second", "Second", "Second", "Second", "First"],
+        "newest first: {revisions}"
+    );
     assert_eq!(revisions["data"][4]["content"]["html"], "<p>one</p>");
     assert_eq!(revisions["data"][4]["status"], "draft");
     assert_eq!(revisions["data"][0]["parent"], post["id"]);
@@ -113,13 +193,30 @@ async fn delete_trashes_then_force_deletes() {
     assert_eq!(res.json()["status"], "trash");
     app.get(&path).send().await.problem(404, "not_found");
     // Restore by publishing again.
-    let res = app.patch(&path).bearer(&editor).json(&json!({"status": "published"})).send().await;
+    let res = app
+        .patch(&path)
+        .bearer(&editor)
+        .json(&json!({"status": "published"}))
+        .send()
+        .await;
     assert_eq!(res.json()["status"], "published");
     assert_eq!(app.get(&path).send().await.status, StatusCode::OK);
-    let res = app.delete(&format!("{path}?force=true")).bearer(&editor).send().await;
+    let res = app
+        .delete(&format!("{path}?force=true"))
+        .bearer(&editor)
+        .send()
+        .await;
     assert_eq!(res.status, StatusCode::NO_CONTENT);
-    app.get(&path).bearer(&editor).send().await.problem(404, "not_found");
-    app.get(&format!("{path}/revisions")).bearer(&editor).send().await.problem(404, "not_found");
+    app.get(&path)
+        .bearer(&editor)
+        .send()
+        .await
+        .problem(404, "not_found");
+    app.get(&format!("{path}/revisions"))
+        .bearer(&editor)
+        .send()
+        .await
+        .problem(404, "not_found");
 }
 
 #[actix_web::test]
@@ -135,7 +232,12 @@ async fn publishing_a_draft_stamps_the_time_unless_scheduled() {
         .await
         .json();
     assert!(published["published_at"].as_str().unwrap() >= draft["published_at"].as_str().unwrap());
-    let scheduled = app.create_post(&editor, json!({"title": "Later", "published_at": "2999-05-01T10:00:00Z"})).await;
+    let scheduled = app
+        .create_post(
+            &editor,
+            json!({"title": "Later", "published_at": "2999-05-01T10:00:00Z"}),
+        )
+        .await;
     let published = app
         .patch(&format!("/api/v1/posts/{}", scheduled["id"]))
         .bearer(&editor)
@@ -151,9 +253,18 @@ async fn filters_by_terms_author_dates_and_slug() {
     let app = TestApp::new().await;
     let (editor_id, editor) = app.sign_in_as(Role::Editor).await;
     let (author_id, author) = app.sign_in_as(Role::Author).await;
-    let a = app.create_term(&editor, "tags", json!({"name": "Alpha"})).await["id"].clone();
-    let b = app.create_term(&editor, "tags", json!({"name": "Beta"})).await["id"].clone();
-    let news = app.create_term(&editor, "categories", json!({"name": "News"})).await["id"].clone();
+    let a = app
+        .create_term(&editor, "tags", json!({"name": "Alpha"}))
+        .await["id"]
+        .clone();
+    let b = app
+        .create_term(&editor, "tags", json!({"name": "Beta"}))
+        .await["id"]
+        .clone();
+    let news = app
+        .create_term(&editor, "categories", json!({"name": "News"}))
+        .await["id"]
+        .clone();
     let p1 = app
         .create_post(&editor, json!({"title": "One", "status": "published", "tags": [a], "categories": [news], "published_at": "2020-01-01T00:00:00Z"}))
         .await["id"]
@@ -179,13 +290,25 @@ async fn filters_by_terms_author_dates_and_slug() {
     assert_eq!(ids("tag=alpha&category=news").await, vec![p1]);
     assert_eq!(ids("tag=nothing").await, Vec::<i64>::new());
     assert_eq!(ids(&format!("author={author_id}")).await, vec![p3]);
-    assert_eq!(ids(&format!("author={editor_id},{author_id}")).await, vec![p3, p2, p1]);
-    assert_eq!(ids("published_after=2020-06-01T00:00:00Z").await, vec![p3, p2]);
-    assert_eq!(ids("published_before=2021-06-01T00:00:00Z&published_after=2020-06-01T00:00:00Z").await, vec![p2]);
+    assert_eq!(
+        ids(&format!("author={editor_id},{author_id}")).await,
+        vec![p3, p2, p1]
+    );
+    assert_eq!(
+        ids("published_after=2020-06-01T00:00:00Z").await,
+        vec![p3, p2]
+    );
+    assert_eq!(
+        ids("published_before=2021-06-01T00:00:00Z&published_after=2020-06-01T00:00:00Z").await,
+        vec![p2]
+    );
     assert_eq!(ids("slug=two,three").await, vec![p3, p2]);
     assert_eq!(ids("orderby=title").await, vec![p1, p3, p2]);
     assert_eq!(ids("orderby=title&order=desc").await, vec![p2, p3, p1]);
-    assert_eq!(ids("orderby=published_at&order=asc").await, vec![p1, p2, p3]);
+    assert_eq!(
+        ids("orderby=published_at&order=asc").await,
+        vec![p1, p2, p3]
+    );
     assert_eq!(ids("orderby=id&order=asc").await, vec![p1, p2, p3]);
 }
 
@@ -203,18 +326,41 @@ async fn search_ranks_the_best_match_first() {
         .await["id"]
         .as_i64()
         .unwrap();
-    app.create_post(&editor, json!({"title": "Unrelated", "status": "published", "content": {"html": "<p>Tea.</p>"}})).await;
+    app.create_post(
+        &editor,
+        json!({"title": "Unrelated", "status": "published", "content": {"html": "<p>Tea.</p>"}}),
+    )
+    .await;
     let res = app.get("/api/v1/posts?search=cocoa%20farming").send().await;
     assert_eq!(res.ids(), vec![in_title, body_only]);
     // Stemming: "farms" finds "farming".
-    assert_eq!(app.get("/api/v1/posts?search=farms").send().await.ids().len(), 2);
+    assert_eq!(
+        app.get("/api/v1/posts?search=farms")
+            .send()
+            .await
+            .ids()
+            .len(),
+        2
+    );
     // Input that is not search syntax is harmless.
-    let res = app.get("/api/v1/posts?search=%22%29%28*%20OR%20NEAR%28").send().await;
+    let res = app
+        .get("/api/v1/posts?search=%22%29%28*%20OR%20NEAR%28")
+        .send()
+        .await;
     assert_eq!(res.status, StatusCode::OK);
     // Relevance pages with cursors too.
-    let first = app.get("/api/v1/posts?search=cocoa&per_page=1").send().await.json();
+    let first = app
+        .get("/api/v1/posts?search=cocoa&per_page=1")
+        .send()
+        .await
+        .json();
     let cursor = first["meta"]["next_cursor"].as_str().unwrap().to_owned();
-    let second = app.get(&format!("/api/v1/posts?search=cocoa&per_page=1&cursor={cursor}")).send().await;
+    let second = app
+        .get(&format!(
+            "/api/v1/posts?search=cocoa&per_page=1&cursor={cursor}"
+        ))
+        .send()
+        .await;
     assert_eq!(second.ids(), vec![body_only]);
 }
 
@@ -222,18 +368,40 @@ async fn search_ranks_the_best_match_first() {
 async fn sparse_fields_and_includes() {
     let app = TestApp::new().await;
     let (editor_id, editor) = app.sign_in_as(Role::Editor).await;
-    let tag = app.create_term(&editor, "tags", json!({"name": "Garments"})).await;
-    let post = app.create_post(&editor, json!({"title": "Wages", "status": "published", "tags": [tag["id"]]})).await;
+    let tag = app
+        .create_term(&editor, "tags", json!({"name": "Garments"}))
+        .await;
+    let post = app
+        .create_post(
+            &editor,
+            json!({"title": "Wages", "status": "published", "tags": [tag["id"]]}),
+        )
+        .await;
     let list = app.get("/api/v1/posts?fields=id,title").send().await.json();
     assert_eq!(list["data"][0], json!({"id": post["id"], "title": "Wages"}));
-    let one = app.get(&format!("/api/v1/posts/{}?fields=slug", post["id"])).send().await.json();
+    let one = app
+        .get(&format!("/api/v1/posts/{}?fields=slug", post["id"]))
+        .send()
+        .await
+        .json();
     assert_eq!(one, json!({"slug": "wages"}));
-    let one = app.get(&format!("/api/v1/posts/{}?include=tags,author", post["id"])).send().await.json();
+    let one = app
+        .get(&format!("/api/v1/posts/{}?include=tags,author", post["id"]))
+        .send()
+        .await
+        .json();
     assert_eq!(one["embedded"]["tags"][0]["name"], "Garments");
     assert_eq!(one["embedded"]["author"]["id"], editor_id);
-    assert!(one["embedded"]["author"].get("username").is_none(), "public face only");
+    assert!(
+        one["embedded"]["author"].get("username").is_none(),
+        "public face only"
+    );
     assert!(one["embedded"].get("categories").is_none());
-    let plain = app.get(&format!("/api/v1/posts/{}", post["id"])).send().await.json();
+    let plain = app
+        .get(&format!("/api/v1/posts/{}", post["id"]))
+        .send()
+        .await
+        .json();
     assert!(plain.get("embedded").is_none());
 }
 
@@ -245,7 +413,12 @@ async fn a_cursor_walk_visits_every_post_once_while_posts_are_added() {
     for i in 0..23 {
         // Pairs share a date, so the id breaks ties.
         let at = format!("2024-01-{:02}T00:00:00Z", 1 + i / 2);
-        let p = app.create_post(&editor, json!({"title": format!("P{i}"), "status": "published", "published_at": at})).await;
+        let p = app
+            .create_post(
+                &editor,
+                json!({"title": format!("P{i}"), "status": "published", "published_at": at}),
+            )
+            .await;
         originals.insert(p["id"].as_i64().unwrap());
     }
     let mut seen = Vec::new();
@@ -253,9 +426,19 @@ async fn a_cursor_walk_visits_every_post_once_while_posts_are_added() {
     let mut pages = 0;
     loop {
         let body = app.get(&url).send().await.json();
-        seen.extend(body["data"].as_array().unwrap().iter().map(|p| p["id"].as_i64().unwrap()));
+        seen.extend(
+            body["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["id"].as_i64().unwrap()),
+        );
         // New posts arrive meanwhile, newer and older than the walk's position.
-        app.create_post(&editor, json!({"title": format!("New {pages}"), "status": "published"})).await;
+        app.create_post(
+            &editor,
+            json!({"title": format!("New {pages}"), "status": "published"}),
+        )
+        .await;
         app.create_post(&editor, json!({"title": format!("Old {pages}"), "status": "published", "published_at": "2000-01-01T00:00:00Z"})).await;
         pages += 1;
         match body["meta"]["next_cursor"].as_str() {
@@ -265,7 +448,11 @@ async fn a_cursor_walk_visits_every_post_once_while_posts_are_added() {
         assert!(pages < 50, "the walk does not end");
     }
     let unique: HashSet<i64> = seen.iter().copied().collect();
-    assert_eq!(unique.len(), seen.len(), "an item was visited twice: {seen:?}");
+    assert_eq!(
+        unique.len(),
+        seen.len(),
+        "an item was visited twice: {seen:?}"
+    );
     assert!(originals.is_subset(&unique), "an item was skipped");
 }
 
@@ -278,11 +465,29 @@ async fn cursors_are_tied_to_their_ordering() {
     }
     let body = app.get("/api/v1/posts?per_page=1").send().await.json();
     let cursor = body["meta"]["next_cursor"].as_str().unwrap();
-    let res = app.get(&format!("/api/v1/posts?per_page=1&orderby=title&cursor={cursor}")).send().await;
-    assert_eq!(res.problem(400, "invalid_query")["errors"][0]["field"], "cursor");
-    let body = app.get("/api/v1/posts?per_page=2&orderby=title&order=asc").send().await.json();
+    let res = app
+        .get(&format!(
+            "/api/v1/posts?per_page=1&orderby=title&cursor={cursor}"
+        ))
+        .send()
+        .await;
+    assert_eq!(
+        res.problem(400, "invalid_query")["errors"][0]["field"],
+        "cursor"
+    );
+    let body = app
+        .get("/api/v1/posts?per_page=2&orderby=title&order=asc")
+        .send()
+        .await
+        .json();
     let cursor = body["meta"]["next_cursor"].as_str().unwrap();
-    let rest = app.get(&format!("/api/v1/posts?per_page=2&orderby=title&order=asc&cursor={cursor}")).send().await.json();
+    let rest = app
+        .get(&format!(
+            "/api/v1/posts?per_page=2&orderby=title&order=asc&cursor={cursor}"
+        ))
+        .send()
+        .await
+        .json();
     assert_eq!(rest["data"][0]["title"], "T2");
 }
 
@@ -291,9 +496,18 @@ async fn a_list_costs_the_same_number_of_queries_whatever_its_size() {
     let app = TestApp::new().await;
     let (_, editor) = app.sign_in_as(Role::Editor).await;
     let (_, author) = app.sign_in_as(Role::Author).await;
-    let t1 = app.create_term(&editor, "tags", json!({"name": "One"})).await["id"].clone();
-    let t2 = app.create_term(&editor, "tags", json!({"name": "Two"})).await["id"].clone();
-    let c = app.create_term(&editor, "categories", json!({"name": "Cat"})).await["id"].clone();
+    let t1 = app
+        .create_term(&editor, "tags", json!({"name": "One"}))
+        .await["id"]
+        .clone();
+    let t2 = app
+        .create_term(&editor, "tags", json!({"name": "Two"}))
+        .await["id"]
+        .clone();
+    let c = app
+        .create_term(&editor, "categories", json!({"name": "Cat"}))
+        .await["id"]
+        .clone();
     for i in 0..24 {
         let token = if i % 2 == 0 { &editor } else { &author };
         app.create_post(token, json!({"title": format!("P{i}"), "status": "published", "tags": [t1, t2], "categories": [c]})).await;
@@ -302,7 +516,12 @@ async fn a_list_costs_the_same_number_of_queries_whatever_its_size() {
         let app = &app;
         async move {
             let before = app.queries();
-            let res = app.get(&format!("/api/v1/posts?per_page={per_page}&include=tags,categories,author")).send().await;
+            let res = app
+                .get(&format!(
+                    "/api/v1/posts?per_page={per_page}&include=tags,categories,author"
+                ))
+                .send()
+                .await;
             assert_eq!(res.ids().len(), per_page as usize);
             app.queries() - before
         }

@@ -19,7 +19,8 @@ use headpress::state::AppState;
 use headpress::users::{self, CreateUser, Role};
 use serde_json::{Value, json};
 
-type Call = Rc<dyn Fn(actix_http::Request) -> Pin<Box<dyn Future<Output = ServiceResponse<BoxBody>>>>>;
+type Call =
+    Rc<dyn Fn(actix_http::Request) -> Pin<Box<dyn Future<Output = ServiceResponse<BoxBody>>>>>;
 
 pub struct TestApp {
     call: Call,
@@ -35,10 +36,10 @@ pub enum TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        if let TestDb::Postgres { admin_url, schema } = self {
-            if let Ok(mut conn) = diesel::PgConnection::establish(admin_url) {
-                let _ = conn.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
-            }
+        if let TestDb::Postgres { admin_url, schema } = self
+            && let Ok(mut conn) = diesel::PgConnection::establish(admin_url)
+        {
+            let _ = conn.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
         }
     }
 }
@@ -47,13 +48,21 @@ impl Drop for TestDb {
 pub fn fresh_database() -> (String, TestDb, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let data_dir = dir.path().to_path_buf();
-    match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+    match std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
         Some(admin_url) => {
             let mut bytes = [0u8; 8];
             rand::fill(&mut bytes);
-            let schema = format!("t_{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
-            let mut conn = diesel::PgConnection::establish(&admin_url).expect("connect to TEST_DATABASE_URL");
-            conn.batch_execute(&format!("CREATE SCHEMA {schema}")).expect("create schema");
+            let schema = format!(
+                "t_{}",
+                bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+            );
+            let mut conn =
+                diesel::PgConnection::establish(&admin_url).expect("connect to TEST_DATABASE_URL");
+            conn.batch_execute(&format!("CREATE SCHEMA {schema}"))
+                .expect("create schema");
             let sep = if admin_url.contains('?') { '&' } else { '?' };
             let url = format!("{admin_url}{sep}options=-csearch_path%3D{schema}");
             std::mem::forget(dir);
@@ -64,10 +73,6 @@ pub fn fresh_database() -> (String, TestDb, std::path::PathBuf) {
             (url, TestDb::Sqlite(dir), data_dir)
         }
     }
-}
-
-pub fn on_postgres() -> bool {
-    std::env::var("TEST_DATABASE_URL").is_ok_and(|u| !u.is_empty())
 }
 
 impl TestApp {
@@ -95,7 +100,11 @@ impl TestApp {
                 }
             })
         });
-        TestApp { call, state, _db: guard }
+        TestApp {
+            call,
+            state,
+            _db: guard,
+        }
     }
 
     /// Runs database work directly (to set up what the API cannot).
@@ -110,7 +119,10 @@ impl TestApp {
     }
 
     pub fn request(&self, method: Method, path: &str) -> Req<'_> {
-        Req { app: self, inner: TestRequest::default().method(method).uri(path) }
+        Req {
+            app: self,
+            inner: TestRequest::default().method(method).uri(path),
+        }
     }
 
     pub fn get(&self, path: &str) -> Req<'_> {
@@ -133,22 +145,43 @@ impl TestApp {
     pub async fn sign_in_as(&self, role: Role) -> (i64, String) {
         let mut bytes = [0u8; 6];
         rand::fill(&mut bytes);
-        let name = format!("{}-{}", role.as_str(), bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
-        let user = self.db(|c| {
-            users::create(
-                c,
-                CreateUser { username: name.clone(), password: None, display_name: name.clone(), email: String::new(), role },
-            )
-        })
-        .expect("create user");
+        let name = format!(
+            "{}-{}",
+            role.as_str(),
+            bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        );
+        let user = self
+            .db(|c| {
+                users::create(
+                    c,
+                    CreateUser {
+                        username: name.clone(),
+                        password: None,
+                        display_name: name.clone(),
+                        email: String::new(),
+                        role,
+                    },
+                )
+            })
+            .expect("create user");
         let token = users::token::issue(&self.state.config, user.id, role).expect("token");
         (user.id, token)
     }
 
     /// Creates a post through the API and returns its JSON.
     pub async fn create_post(&self, token: &str, body: Value) -> Value {
-        let res = self.post("/api/v1/posts").bearer(token).json(&body).send().await;
-        assert_eq!(res.status, StatusCode::CREATED, "create_post: {}", res.text());
+        let res = self
+            .post("/api/v1/posts")
+            .bearer(token)
+            .json(&body)
+            .send()
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::CREATED,
+            "create_post: {}",
+            res.text()
+        );
         res.json()
     }
 
@@ -159,8 +192,18 @@ impl TestApp {
     }
 
     pub async fn create_term(&self, token: &str, collection: &str, body: Value) -> Value {
-        let res = self.post(&format!("/api/v1/{collection}")).bearer(token).json(&body).send().await;
-        assert_eq!(res.status, StatusCode::CREATED, "create_term: {}", res.text());
+        let res = self
+            .post(&format!("/api/v1/{collection}"))
+            .bearer(token)
+            .json(&body)
+            .send()
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::CREATED,
+            "create_term: {}",
+            res.text()
+        );
         res.json()
     }
 }
@@ -172,22 +215,32 @@ pub struct Req<'a> {
 
 impl Req<'_> {
     pub fn bearer(mut self, token: &str) -> Self {
-        self.inner = self.inner.insert_header((header::AUTHORIZATION, format!("Bearer {token}")));
+        self.inner = self
+            .inner
+            .insert_header((header::AUTHORIZATION, format!("Bearer {token}")));
         self
     }
 
     pub fn header(mut self, name: &str, value: &str) -> Self {
-        self.inner = self.inner.insert_header((name.to_owned(), value.to_owned()));
+        self.inner = self
+            .inner
+            .insert_header((name.to_owned(), value.to_owned()));
         self
     }
 
     pub fn json(mut self, body: &Value) -> Self {
-        self.inner = self.inner.insert_header((header::CONTENT_TYPE, "application/json")).set_payload(body.to_string());
+        self.inner = self
+            .inner
+            .insert_header((header::CONTENT_TYPE, "application/json"))
+            .set_payload(body.to_string());
         self
     }
 
     pub fn raw(mut self, content_type: &str, body: impl Into<actix_web::web::Bytes>) -> Self {
-        self.inner = self.inner.insert_header((header::CONTENT_TYPE, content_type.to_owned())).set_payload(body.into());
+        self.inner = self
+            .inner
+            .insert_header((header::CONTENT_TYPE, content_type.to_owned()))
+            .set_payload(body.into());
         self
     }
 
@@ -200,8 +253,14 @@ impl Req<'_> {
         let res = (self.app.call)(self.inner.to_request()).await;
         let status = res.status();
         let headers = res.headers().clone();
-        let body = actix_web::body::to_bytes(res.into_body()).await.unwrap_or_default();
-        Res { status, headers, body: body.to_vec() }
+        let body = actix_web::body::to_bytes(res.into_body())
+            .await
+            .unwrap_or_default();
+        Res {
+            status,
+            headers,
+            body: body.to_vec(),
+        }
     }
 }
 
@@ -214,7 +273,8 @@ pub struct Res {
 
 impl Res {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
     }
 
     pub fn text(&self) -> String {
@@ -222,12 +282,20 @@ impl Res {
     }
 
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
     }
 
     /// Asserts a problem+json answer with this status and code; returns the problem.
     pub fn problem(&self, status: u16, code: &str) -> Value {
-        assert_eq!(self.status.as_u16(), status, "expected {status} {code}, got: {}", self.text());
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "expected {status} {code}, got: {}",
+            self.text()
+        );
         assert_eq!(
             self.header("content-type").as_deref(),
             Some("application/problem+json"),
@@ -243,6 +311,11 @@ impl Res {
     /// The ids of a list answer's items.
     pub fn ids(&self) -> Vec<i64> {
         let v = self.json();
-        v["data"].as_array().unwrap_or_else(|| panic!("not a list: {v}")).iter().map(|i| i["id"].as_i64().unwrap()).collect()
+        v["data"]
+            .as_array()
+            .unwrap_or_else(|| panic!("not a list: {v}"))
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect()
     }
 }
