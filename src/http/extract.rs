@@ -69,6 +69,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
 }
 
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    if has_escaped_nul(body) {
+        return Err(Error::InvalidBody(
+            "strings must not contain NUL (\\u0000) characters".into(),
+            vec![],
+        ));
+    }
     let de = &mut serde_json::Deserializer::from_slice(body);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -85,6 +91,16 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
             };
             Error::InvalidBody(detail, vec![FieldError::new(field, message)])
         }
+    })
+}
+
+/// JSON can only carry a NUL character as `\u0000`; no database column may hold one.
+fn has_escaped_nul(body: &[u8]) -> bool {
+    body.windows(6).enumerate().any(|(i, w)| {
+        w[0] == b'\\'
+            && w[1] == b'u'
+            && &w[2..] == b"0000"
+            && body[..i].iter().rev().take_while(|b| **b == b'\\').count() % 2 == 0
     })
 }
 
@@ -109,6 +125,14 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
 }
 
 pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, Error> {
+    if let Some((name, _)) =
+        form_urlencoded::parse(query.as_bytes()).find(|(_, v)| v.contains('\0'))
+    {
+        return Err(Error::invalid_query(
+            name.into_owned(),
+            "must not contain NUL characters",
+        ));
+    }
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -124,10 +148,6 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, Error> {
 }
 
 /// A path segment holding a positive integer id. Anything else is "no such item".
-#[derive(Debug, Clone, Copy, serde::Deserialize)]
-#[serde(transparent)]
-pub struct Id(pub i64);
-
 pub struct PathId(pub i64);
 
 impl FromRequest for PathId {
@@ -142,5 +162,18 @@ impl FromRequest for PathId {
                 "`{raw}` is not an id: ids are positive integers"
             ))),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_nul_is_found_but_an_escaped_backslash_is_not() {
+        assert!(has_escaped_nul(br#"{"title": "a\u0000b"}"#));
+        assert!(!has_escaped_nul(br#"{"title": "a\\u0000b"}"#));
+        assert!(has_escaped_nul(br#"{"title": "a\\\u0000b"}"#));
+        assert!(!has_escaped_nul(br#"{"title": "plain"}"#));
     }
 }

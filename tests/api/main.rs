@@ -7,4 +7,5 @@ mod database;
 mod openapi;
 mod platform;
 mod posts;
+mod terms;
 mod visibility;

@@ -374,3 +374,32 @@ async fn the_docs_page_is_served() {
     let spec = app.get("/api/v1/openapi.json").send().await.json();
     assert_eq!(spec["openapi"], "3.1.0");
 }
+
+#[actix_web::test]
+async fn nul_characters_are_refused_not_stored() {
+    let app = TestApp::new().await;
+    let (_, token) = app.sign_in_as(Role::Editor).await;
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .raw("application/json", r#"{"title": "a\u0000b"}"#)
+        .send()
+        .await;
+    res.problem(400, "invalid_body");
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .raw("application/json", r#"{"title": "a\\u0000b"}"#)
+        .send()
+        .await;
+    assert_eq!(
+        res.status,
+        StatusCode::CREATED,
+        "an escaped backslash is not a NUL"
+    );
+    let res = app.get("/api/v1/posts?search=a%00b").send().await;
+    assert_eq!(
+        res.problem(400, "invalid_query")["errors"][0]["field"],
+        "search"
+    );
+}
