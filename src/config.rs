@@ -154,3 +154,62 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     }
     options.open(path)?.write_all(contents.as_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: ServeArgs,
+    }
+
+    fn args(extra: &[&str]) -> ServeArgs {
+        let mut argv = vec!["headpress"];
+        argv.extend_from_slice(extra);
+        Cli::parse_from(argv).args
+    }
+
+    #[test]
+    fn a_generated_secret_is_kept_and_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().to_string_lossy().into_owned();
+        let first = args(&["--data-dir", &data]).into_config("db.sqlite").unwrap();
+        let second = args(&["--data-dir", &data]).into_config("db.sqlite").unwrap();
+        assert!(first.jwt_secret.len() >= 32);
+        assert_eq!(first.jwt_secret, second.jwt_secret);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join("jwt-secret")).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "the secret must be private to its owner");
+        }
+    }
+
+    #[test]
+    fn an_explicit_secret_must_be_long_enough() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().to_string_lossy().into_owned();
+        assert!(args(&["--data-dir", &data, "--jwt-secret", "short"]).into_config("x.db").is_err());
+        let c = args(&["--data-dir", &data, "--jwt-secret", &"k".repeat(40)]).into_config("x.db").unwrap();
+        assert_eq!(c.jwt_secret, "k".repeat(40).into_bytes());
+        assert!(!dir.path().join("jwt-secret").exists());
+    }
+
+    #[test]
+    fn defaults_follow_the_conventions() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().to_string_lossy().into_owned();
+        let c = args(&["--data-dir", &data, "--cors-origins", "https://a.example/, https://b.example"])
+            .into_config("x.db")
+            .unwrap();
+        assert_eq!(c.public_url, "http://127.0.0.1:8080");
+        assert_eq!(c.cors_origins, ["https://a.example", "https://b.example"]);
+        assert_eq!(c.json_limit, 1024 * 1024);
+        assert_eq!(c.cache_max_age, 60);
+        assert_eq!(default_data_dir("./data/headpress.db"), PathBuf::from("./data"));
+        assert_eq!(default_data_dir("postgres://x@y/z"), PathBuf::from("./data"));
+    }
+}
