@@ -176,14 +176,21 @@ mod tests {
     fn a_generated_secret_is_kept_and_reused() {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().to_string_lossy().into_owned();
-        let first = args(&["--data-dir", &data]).into_config("db.sqlite").unwrap();
-        let second = args(&["--data-dir", &data]).into_config("db.sqlite").unwrap();
+        let first = args(&["--data-dir", &data])
+            .into_config("db.sqlite")
+            .unwrap();
+        let second = args(&["--data-dir", &data])
+            .into_config("db.sqlite")
+            .unwrap();
         assert!(first.jwt_secret.len() >= 32);
         assert_eq!(first.jwt_secret, second.jwt_secret);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.path().join("jwt-secret")).unwrap().permissions().mode();
+            let mode = std::fs::metadata(dir.path().join("jwt-secret"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o077, 0, "the secret must be private to its owner");
         }
     }
@@ -192,8 +199,14 @@ mod tests {
     fn an_explicit_secret_must_be_long_enough() {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().to_string_lossy().into_owned();
-        assert!(args(&["--data-dir", &data, "--jwt-secret", "short"]).into_config("x.db").is_err());
-        let c = args(&["--data-dir", &data, "--jwt-secret", &"k".repeat(40)]).into_config("x.db").unwrap();
+        assert!(
+            args(&["--data-dir", &data, "--jwt-secret", "short"])
+                .into_config("x.db")
+                .is_err()
+        );
+        let c = args(&["--data-dir", &data, "--jwt-secret", &"k".repeat(40)])
+            .into_config("x.db")
+            .unwrap();
         assert_eq!(c.jwt_secret, "k".repeat(40).into_bytes());
         assert!(!dir.path().join("jwt-secret").exists());
     }
@@ -202,14 +215,25 @@ mod tests {
     fn defaults_follow_the_conventions() {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().to_string_lossy().into_owned();
-        let c = args(&["--data-dir", &data, "--cors-origins", "https://a.example/, https://b.example"])
-            .into_config("x.db")
-            .unwrap();
+        let c = args(&[
+            "--data-dir",
+            &data,
+            "--cors-origins",
+            "https://a.example/, https://b.example",
+        ])
+        .into_config("x.db")
+        .unwrap();
         assert_eq!(c.public_url, "http://127.0.0.1:8080");
         assert_eq!(c.cors_origins, ["https://a.example", "https://b.example"]);
         assert_eq!(c.json_limit, 1024 * 1024);
         assert_eq!(c.cache_max_age, 60);
-        assert_eq!(default_data_dir("./data/headpress.db"), PathBuf::from("./data"));
-        assert_eq!(default_data_dir("postgres://x@y/z"), PathBuf::from("./data"));
+        assert_eq!(
+            default_data_dir("./data/headpress.db"),
+            PathBuf::from("./data")
+        );
+        assert_eq!(
+            default_data_dir("postgres://x@y/z"),
+            PathBuf::from("./data")
+        );
     }
 }

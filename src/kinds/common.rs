@@ -341,11 +341,6 @@ impl Related {
     }
 }
 
-/// Validates term ids given in a write (`tags: [1, 2]`).
-pub fn term_input(taxonomy: Taxonomy, ids: Option<Vec<i64>>) -> Option<(Taxonomy, Vec<i64>)> {
-    ids.map(|ids| (taxonomy, ids))
-}
-
 /// A revision of an item.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RevisionResponse {

@@ -1,5 +1,6 @@
 //! The kinds of content, one module each; what they share is in `common`.
 
 pub mod common;
+pub mod handlers;
 pub mod posts;
 pub mod taxonomies;

@@ -1,44 +1,51 @@
 //! Posts: news, analysis and reports, with tags and categories.
 
-use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::entry::{self, Entry, EntryInput};
+use crate::content::entry::{Entry, EntryInput};
 use crate::content::terms::Taxonomy;
-use crate::content::{Kind, Status, list, revisions};
+use crate::content::{Kind, Status};
 use crate::error::Result;
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
-use crate::http::list::{
-    List, PageParams, field_set, include_set, item_response, list_response, split_list,
-};
+use crate::http::list::{List, PageParams, split_list};
 use crate::kinds::common::{
     ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, Related,
     RevisionResponse, utc,
 };
+use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
 
-const KIND: Kind = Kind::Post;
-const INCLUDES: [&str; 3] = ["tags", "categories", "author"];
-const MEMBERS: [&str; 14] = [
-    "id",
-    "slug",
-    "status",
-    "title",
-    "excerpt",
-    "content",
-    "author",
-    "tags",
-    "categories",
-    "fields",
-    "published_at",
-    "created_at",
-    "updated_at",
-    "embedded",
-];
+pub struct Posts;
+
+impl ContentKind for Posts {
+    const KIND: Kind = Kind::Post;
+    const INCLUDES: &'static [&'static str] = &["tags", "categories", "author"];
+    const MEMBERS: &'static [&'static str] = &[
+        "id",
+        "slug",
+        "status",
+        "title",
+        "excerpt",
+        "content",
+        "author",
+        "tags",
+        "categories",
+        "fields",
+        "published_at",
+        "created_at",
+        "updated_at",
+        "embedded",
+    ];
+    type Item = PostResponse;
+
+    fn item(entry: Entry, related: &Related) -> PostResponse {
+        PostResponse::new(entry, related)
+    }
+}
 
 /// A post.
 #[derive(Debug, Serialize, ToSchema)]
@@ -191,43 +198,15 @@ pub async fn list_posts(
     params: Query<EntryParams>,
     filters: Query<PostFilters>,
 ) -> Result<HttpResponse> {
-    let window = page.0.window()?;
-    let fields = field_set(params.0.fields.as_deref(), &MEMBERS)?;
-    let include = include_set(params.0.include.as_deref(), &INCLUDES)?;
-    let mut taxonomies = Vec::new();
-    for (taxonomy, raw) in [
+    let terms = [
         (Taxonomy::Tag, &filters.0.tag),
         (Taxonomy::Category, &filters.0.category),
-    ] {
-        let slugs = split_list(raw.as_deref());
-        if !slugs.is_empty() {
-            taxonomies.push((taxonomy, slugs));
-        }
-    }
-    let query = params.0.to_query(KIND, user.viewer(), taxonomies)?;
-    let w = window.clone();
-    let listed = state
-        .read(move |conn| {
-            let listed = list::list(conn, &query, &w)?;
-            let related = Related::load(conn, &listed.items, include)?;
-            Ok(list::Listed {
-                items: listed
-                    .items
-                    .into_iter()
-                    .map(|e| PostResponse::new(e, &related))
-                    .collect(),
-                total: listed.total,
-                next: listed.next,
-            })
-        })
-        .await?;
-    Ok(list_response(
-        &req,
-        &state.config.public_url,
-        listed,
-        &window,
-        fields.as_deref(),
-    ))
+    ]
+    .into_iter()
+    .map(|(t, raw)| (t, split_list(raw.as_deref())))
+    .filter(|(_, slugs)| !slugs.is_empty())
+    .collect();
+    h::list_items::<Posts>(req, state, user, page.0, params.0, terms).await
 }
 
 /// One post by id.
@@ -244,34 +223,7 @@ pub async fn get_post(
     id: PathId,
     params: Query<ItemParams>,
 ) -> Result<HttpResponse> {
-    let fields = field_set(params.0.fields.as_deref(), &MEMBERS)?;
-    let include = include_set(params.0.include.as_deref(), &INCLUDES)?;
-    let viewer = user.viewer();
-    let post = state
-        .read(move |conn| {
-            let e = entry::find_visible(conn, KIND, id.0, viewer)?;
-            let related = Related::load(conn, std::slice::from_ref(&e), include)?;
-            Ok(PostResponse::new(e, &related))
-        })
-        .await?;
-    Ok(item_response(StatusCode::OK, &post, fields.as_deref()))
-}
-
-async fn respond_with(state: &State, e: Entry, status: StatusCode) -> Result<HttpResponse> {
-    let post = state
-        .read(move |conn| {
-            let related = Related::load(conn, std::slice::from_ref(&e), Vec::new())?;
-            Ok(PostResponse::new(e, &related))
-        })
-        .await?;
-    let mut res = item_response(status, &post, None);
-    if status == StatusCode::CREATED {
-        let location = format!("{}/api/v1/posts/{}", state.config.public_url, post.id);
-        if let Ok(v) = header::HeaderValue::from_str(&location) {
-            res.headers_mut().insert(header::LOCATION, v);
-        }
-    }
-    Ok(res)
+    h::get_item::<Posts>(state, user, id.0, params.0).await
 }
 
 /// Creates a post (any signed-in user; authors write as themselves).
@@ -288,11 +240,7 @@ pub async fn create_post(
     user: AuthUser,
     body: JsonBody<CreatePostRequest>,
 ) -> Result<HttpResponse> {
-    let viewer = user.viewer();
-    let e = state
-        .write(move |conn| entry::create(conn, KIND, viewer, body.0.into()))
-        .await?;
-    respond_with(&state, e, StatusCode::CREATED).await
+    h::create_item::<Posts>(state, user, body.0.into()).await
 }
 
 /// Changes a post (editors: any; authors: their own).
@@ -310,11 +258,7 @@ pub async fn update_post(
     id: PathId,
     body: JsonBody<UpdatePostRequest>,
 ) -> Result<HttpResponse> {
-    let viewer = user.viewer();
-    let e = state
-        .write(move |conn| entry::update(conn, KIND, viewer, id.0, body.0.into()))
-        .await?;
-    respond_with(&state, e, StatusCode::OK).await
+    h::update_item::<Posts>(state, user, id.0, body.0.into()).await
 }
 
 /// Moves a post to the trash, or deletes it for good with `force=true`.
@@ -333,15 +277,7 @@ pub async fn delete_post(
     id: PathId,
     params: Query<DeleteParams>,
 ) -> Result<HttpResponse> {
-    let viewer = user.viewer();
-    let force = params.0.force.unwrap_or(false);
-    match state
-        .write(move |conn| entry::delete(conn, KIND, viewer, id.0, force))
-        .await?
-    {
-        Some(e) => respond_with(&state, e, StatusCode::OK).await,
-        None => Ok(HttpResponse::NoContent().finish()),
-    }
+    h::delete_item::<Posts>(state, user, id.0, params.0).await
 }
 
 /// The revisions of a post, newest first (editors and the post's author).
@@ -359,26 +295,5 @@ pub async fn list_post_revisions(
     id: PathId,
     page: Query<PageParams>,
 ) -> Result<HttpResponse> {
-    let viewer = user.viewer();
-    let window = page.0.window()?;
-    let w = window.clone();
-    let listed = state
-        .read(move |conn| revisions::list(conn, KIND, viewer, id.0, &w))
-        .await?;
-    let listed = list::Listed {
-        items: listed
-            .items
-            .into_iter()
-            .map(RevisionResponse::from)
-            .collect::<Vec<_>>(),
-        total: listed.total,
-        next: listed.next,
-    };
-    Ok(list_response(
-        &req,
-        &state.config.public_url,
-        listed,
-        &window,
-        None,
-    ))
+    h::list_revisions::<Posts>(req, state, user, id.0, page.0).await
 }

@@ -1,0 +1,183 @@
+//! The request handling every kind of content shares. Each kind module declares its
+//! wire types through `ContentKind` and keeps only thin, documented routes that call
+//! these functions.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse};
+use serde::Serialize;
+
+use crate::content::entry::{self, Entry, EntryInput};
+use crate::content::terms::Taxonomy;
+use crate::content::{Kind, list, revisions};
+use crate::error::Result;
+use crate::http::auth::{AuthUser, MaybeUser};
+use crate::http::list::{PageParams, field_set, include_set, item_response, list_response};
+use crate::kinds::common::{DeleteParams, EntryParams, ItemParams, Related, RevisionResponse};
+use crate::state::State;
+
+/// What a kind of content declares to get the shared handlers.
+pub trait ContentKind: 'static {
+    const KIND: Kind;
+    /// Relations `include` may name.
+    const INCLUDES: &'static [&'static str];
+    /// Top-level members of `Item`, for `fields`.
+    const MEMBERS: &'static [&'static str];
+    type Item: Serialize + Send + 'static;
+
+    fn item(entry: Entry, related: &Related) -> Self::Item;
+}
+
+pub async fn list_items<K: ContentKind>(
+    req: HttpRequest,
+    state: State,
+    user: MaybeUser,
+    page: PageParams,
+    params: EntryParams,
+    terms: Vec<(Taxonomy, Vec<String>)>,
+) -> Result<HttpResponse> {
+    let window = page.window()?;
+    let fields = field_set(params.fields.as_deref(), K::MEMBERS)?;
+    let include = include_set(params.include.as_deref(), K::INCLUDES)?;
+    let query = params.to_query(K::KIND, user.viewer(), terms)?;
+    let w = window.clone();
+    let listed = state
+        .read(move |conn| {
+            let listed = list::list(conn, &query, &w)?;
+            let related = Related::load(conn, &listed.items, include)?;
+            Ok(list::Listed {
+                items: listed
+                    .items
+                    .into_iter()
+                    .map(|e| K::item(e, &related))
+                    .collect::<Vec<_>>(),
+                total: listed.total,
+                next: listed.next,
+            })
+        })
+        .await?;
+    Ok(list_response(
+        &req,
+        &state.config.public_url,
+        listed,
+        &window,
+        fields.as_deref(),
+    ))
+}
+
+pub async fn get_item<K: ContentKind>(
+    state: State,
+    user: MaybeUser,
+    id: i64,
+    params: ItemParams,
+) -> Result<HttpResponse> {
+    let fields = field_set(params.fields.as_deref(), K::MEMBERS)?;
+    let include = include_set(params.include.as_deref(), K::INCLUDES)?;
+    let viewer = user.viewer();
+    let item = state
+        .read(move |conn| {
+            let e = entry::find_visible(conn, K::KIND, id, viewer)?;
+            let related = Related::load(conn, std::slice::from_ref(&e), include)?;
+            Ok(K::item(e, &related))
+        })
+        .await?;
+    Ok(item_response(StatusCode::OK, &item, fields.as_deref()))
+}
+
+async fn respond<K: ContentKind>(
+    state: &State,
+    e: Entry,
+    status: StatusCode,
+) -> Result<HttpResponse> {
+    let id = e.id;
+    let item = state
+        .read(move |conn| {
+            let related = Related::load(conn, std::slice::from_ref(&e), Vec::new())?;
+            Ok(K::item(e, &related))
+        })
+        .await?;
+    let mut res = item_response(status, &item, None);
+    if status == StatusCode::CREATED {
+        let location = format!(
+            "{}/api/v1/{}/{id}",
+            state.config.public_url,
+            K::KIND.collection()
+        );
+        if let Ok(v) = header::HeaderValue::from_str(&location) {
+            res.headers_mut().insert(header::LOCATION, v);
+        }
+    }
+    Ok(res)
+}
+
+pub async fn create_item<K: ContentKind>(
+    state: State,
+    user: AuthUser,
+    input: EntryInput,
+) -> Result<HttpResponse> {
+    let viewer = user.viewer();
+    let e = state
+        .write(move |conn| entry::create(conn, K::KIND, viewer, input))
+        .await?;
+    respond::<K>(&state, e, StatusCode::CREATED).await
+}
+
+pub async fn update_item<K: ContentKind>(
+    state: State,
+    user: AuthUser,
+    id: i64,
+    input: EntryInput,
+) -> Result<HttpResponse> {
+    let viewer = user.viewer();
+    let e = state
+        .write(move |conn| entry::update(conn, K::KIND, viewer, id, input))
+        .await?;
+    respond::<K>(&state, e, StatusCode::OK).await
+}
+
+pub async fn delete_item<K: ContentKind>(
+    state: State,
+    user: AuthUser,
+    id: i64,
+    params: DeleteParams,
+) -> Result<HttpResponse> {
+    let viewer = user.viewer();
+    let force = params.force.unwrap_or(false);
+    match state
+        .write(move |conn| entry::delete(conn, K::KIND, viewer, id, force))
+        .await?
+    {
+        Some(e) => respond::<K>(&state, e, StatusCode::OK).await,
+        None => Ok(HttpResponse::NoContent().finish()),
+    }
+}
+
+pub async fn list_revisions<K: ContentKind>(
+    req: HttpRequest,
+    state: State,
+    user: AuthUser,
+    id: i64,
+    page: PageParams,
+) -> Result<HttpResponse> {
+    let viewer = user.viewer();
+    let window = page.window()?;
+    let w = window.clone();
+    let listed = state
+        .read(move |conn| revisions::list(conn, K::KIND, viewer, id, &w))
+        .await?;
+    let listed = list::Listed {
+        items: listed
+            .items
+            .into_iter()
+            .map(RevisionResponse::from)
+            .collect::<Vec<_>>(),
+        total: listed.total,
+        next: listed.next,
+    };
+    Ok(list_response(
+        &req,
+        &state.config.public_url,
+        listed,
+        &window,
+        None,
+    ))
+}
