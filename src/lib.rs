@@ -28,7 +28,7 @@ use crate::state::AppState;
 
 /// Every route under `/api/v1`.
 fn api_routes(cfg: &mut ServiceConfig) {
-    use crate::kinds::{posts, taxonomies as tax};
+    use crate::kinds::{pages, posts, taxonomies as tax};
     use crate::users::handlers as u;
     cfg.service(system::get_openapi)
         .service(u::create_token)
@@ -44,6 +44,12 @@ fn api_routes(cfg: &mut ServiceConfig) {
         .service(posts::update_post)
         .service(posts::delete_post)
         .service(posts::list_post_revisions)
+        .service(pages::list_pages)
+        .service(pages::create_page)
+        .service(pages::get_page)
+        .service(pages::update_page)
+        .service(pages::delete_page)
+        .service(pages::list_page_revisions)
         .service(tax::list_tags)
         .service(tax::create_tag)
         .service(tax::get_tag)

@@ -45,6 +45,8 @@ pub enum SortKey {
     Title,
     Id,
     Relevance,
+    /// The kind's own integer order (pages: `menu_order`).
+    MenuOrder,
 }
 
 impl SortKey {
@@ -55,6 +57,7 @@ impl SortKey {
             SortKey::Title => "e.title",
             SortKey::Id => "e.id",
             SortKey::Relevance => "score",
+            SortKey::MenuOrder => "sort_int",
         }
     }
 }
@@ -121,6 +124,12 @@ pub struct EntryQuery {
     pub terms: Vec<(Taxonomy, Vec<String>)>,
     pub order: SortKey,
     pub dir: Direction,
+    /// The kind's own table, joined as `x` (`JOIN page_details x ON x.entry_id = e.id`).
+    pub join: Option<&'static str>,
+    /// Conditions of the kind's own filters, over `e` and `x`.
+    pub conditions: Vec<Sql>,
+    /// The integer expression `SortKey::MenuOrder` sorts by.
+    pub sort_int: Option<&'static str>,
 }
 
 #[derive(QueryableByName)]
@@ -129,24 +138,33 @@ struct Row {
     entry: Entry,
     #[diesel(sql_type = diesel::sql_types::Double)]
     score: f64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    sort_int: i64,
 }
 
 /// Visible to `viewer` with the requested statuses; for anonymous readers and the
 /// default list, only published items whose date has come.
-pub fn visibility(viewer: Viewer, statuses: Option<&[Status]>, now: NaiveDateTime) -> Sql {
+pub fn visibility(
+    alias: &str,
+    viewer: Viewer,
+    statuses: Option<&[Status]>,
+    now: NaiveDateTime,
+) -> Sql {
     let mut sql = Sql::new("");
     let live = |sql: &mut Sql| {
-        sql.push("(e.status = 'published' AND e.published_at <= ")
-            .bind(Value::Time(now))
-            .push(")");
+        sql.push(&format!(
+            "({alias}.status = 'published' AND {alias}.published_at <= "
+        ))
+        .bind(Value::Time(now))
+        .push(")");
     };
     match (statuses, viewer) {
         (None, _) | (Some(_), Viewer::Anonymous) => live(&mut sql),
         (Some(statuses), Viewer::User { id, role }) => {
-            sql.push("e.status IN ")
+            sql.push(&format!("{alias}.status IN "))
                 .bind_list(statuses.iter().map(|s| Value::Text(s.as_str().to_owned())));
             if !role.edits_all() {
-                sql.push(" AND (e.author_id = ")
+                sql.push(&format!(" AND ({alias}.author_id = "))
                     .bind(Value::Int(id))
                     .push(" OR ");
                 live(&mut sql);
@@ -161,7 +179,10 @@ fn filters(q: &EntryQuery, now: NaiveDateTime) -> Sql {
     let mut w = Sql::new(" WHERE e.kind = ");
     w.bind(Value::Text(q.kind.as_str().to_owned()))
         .push(" AND ");
-    w.append(&visibility(q.viewer, q.statuses.as_deref(), now));
+    w.append(&visibility("e", q.viewer, q.statuses.as_deref(), now));
+    for c in &q.conditions {
+        w.push(" AND ").append(c);
+    }
     if !q.slugs.is_empty() {
         w.push(" AND e.slug IN ")
             .bind_list(q.slugs.iter().map(|s| Value::Text(s.clone())));
@@ -189,13 +210,14 @@ fn filters(q: &EntryQuery, now: NaiveDateTime) -> Sql {
     w
 }
 
-fn cursor_value(key: SortKey, entry: &Entry, score: f64) -> serde_json::Value {
+fn cursor_value(key: SortKey, entry: &Entry, score: f64, sort_int: i64) -> serde_json::Value {
     match key {
         SortKey::PublishedAt => serde_json::json!(format_ts(entry.published_at)),
         SortKey::UpdatedAt => serde_json::json!(format_ts(entry.updated_at)),
         SortKey::Title => serde_json::json!(entry.title),
         SortKey::Id => serde_json::json!(entry.id),
         SortKey::Relevance => serde_json::json!(score),
+        SortKey::MenuOrder => serde_json::json!(sort_int),
     }
 }
 
@@ -226,6 +248,7 @@ fn cursor_bind(key: SortKey, dir: Direction, cursor: &Cursor) -> Result<Value> {
         SortKey::Title => Value::Text(cursor.value.as_str().ok_or_else(bad)?.to_owned()),
         SortKey::Id => Value::Int(cursor.value.as_i64().ok_or_else(bad)?),
         SortKey::Relevance => Value::Float(cursor.value.as_f64().ok_or_else(bad)?),
+        SortKey::MenuOrder => Value::Int(cursor.value.as_i64().ok_or_else(bad)?),
     })
 }
 
@@ -236,6 +259,9 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
 
     // FROM ... WHERE ..., shared by the page and the count.
     let mut from = Sql::new(" FROM entries e");
+    if let Some(join) = q.join {
+        from.push(join);
+    }
     if let Some(s) = &search {
         from.append(&s.join);
     }
@@ -249,7 +275,12 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
         Some(s) => page.append(&s.score),
         None => page.push("CAST(0 AS DOUBLE PRECISION)"),
     };
-    page.push(" AS score").append(&from).push(") e WHERE 1 = 1");
+    page.push(&format!(
+        " AS score, CAST({} AS BIGINT) AS sort_int",
+        q.sort_int.unwrap_or("0")
+    ))
+    .append(&from)
+    .push(") e WHERE 1 = 1");
     let column = q.order.column();
     if let Paging::After(cursor) = &window.paging {
         let value = cursor_bind(q.order, q.dir, cursor)?;
@@ -286,7 +317,7 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
         Some(last) if more => Some(Cursor {
             key: key_name(q.order),
             dir: q.dir,
-            value: cursor_value(q.order, &last.entry, last.score),
+            value: cursor_value(q.order, &last.entry, last.score, last.sort_int),
             id: last.entry.id,
         }),
         _ => None,

@@ -17,15 +17,17 @@ use crate::users::Role;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     Post,
+    Page,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 1] = [Kind::Post];
+    pub const ALL: [Kind; 2] = [Kind::Post, Kind::Page];
 
     /// The value of `entries.kind`.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Post => "post",
+            Kind::Page => "page",
         }
     }
 
@@ -33,6 +35,7 @@ impl Kind {
     pub fn collection(self) -> &'static str {
         match self {
             Kind::Post => "posts",
+            Kind::Page => "pages",
         }
     }
 

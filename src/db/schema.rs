@@ -80,6 +80,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    page_details (entry_id) {
+        entry_id -> BigInt,
+        parent_id -> Nullable<BigInt>,
+        menu_order -> Integer,
+        template -> Text,
+        path -> Text,
+    }
+}
+
 diesel::joinable!(entries -> users (author_id));
 diesel::joinable!(entry_terms -> entries (entry_id));
 diesel::joinable!(entry_terms -> terms (term_id));
@@ -91,6 +101,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     terms,
     entry_terms,
     revisions,
-    login_throttle
+    login_throttle,
+    page_details
 );
 diesel::allow_columns_to_appear_in_same_group_by_clause!(entry_terms::term_id, entries::kind);

@@ -26,6 +26,7 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
         (name = "auth", description = "Sign in"),
         (name = "users", description = "People who sign in"),
         (name = "posts", description = "News, analysis and reports"),
+        (name = "pages", description = "A tree of pages with path lookup"),
         (name = "tags", description = "Flat taxonomy shared by every kind of content"),
         (name = "categories", description = "Hierarchical taxonomy of posts"),
         (name = "system", description = "Health and the API description"),

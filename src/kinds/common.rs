@@ -99,6 +99,8 @@ pub enum EntryOrderBy {
     Id,
     /// Best match first; only with `search` (and its default then).
     Relevance,
+    /// Pages only, and their default.
+    MenuOrder,
 }
 
 /// Filters and shaping that every content list takes.
@@ -107,9 +109,9 @@ pub enum EntryOrderBy {
 pub struct EntryParams {
     /// Full-text search over title, excerpt and content; best match first.
     pub search: Option<String>,
-    /// Sort field (default `published_at`, or `relevance` with `search`).
+    /// Sort field (default `published_at`, pages `menu_order`; `relevance` with `search`).
     pub orderby: Option<EntryOrderBy>,
-    /// Sort direction (default `desc`, `asc` for `title`).
+    /// Sort direction (default `desc`; `asc` for `title` and `menu_order`).
     pub order: Option<Order>,
     /// Slugs, comma-separated (any of).
     pub slug: Option<String>,
@@ -206,16 +208,24 @@ impl EntryParams {
             }
             (Some(o), _) => o,
             (None, Some(_)) => EntryOrderBy::Relevance,
+            (None, None) if kind == Kind::Page => EntryOrderBy::MenuOrder,
             (None, None) => EntryOrderBy::PublishedAt,
         };
+        if order == EntryOrderBy::MenuOrder && kind != Kind::Page {
+            return Err(Error::invalid_query(
+                "orderby",
+                "`menu_order` is for pages only",
+            ));
+        }
         let order = match order {
             EntryOrderBy::PublishedAt => SortKey::PublishedAt,
             EntryOrderBy::UpdatedAt => SortKey::UpdatedAt,
             EntryOrderBy::Title => SortKey::Title,
             EntryOrderBy::Id => SortKey::Id,
             EntryOrderBy::Relevance => SortKey::Relevance,
+            EntryOrderBy::MenuOrder => SortKey::MenuOrder,
         };
-        let default_order = if order == SortKey::Title {
+        let default_order = if matches!(order, SortKey::Title | SortKey::MenuOrder) {
             Order::Asc
         } else {
             Order::Desc
@@ -240,6 +250,9 @@ impl EntryParams {
             terms,
             order,
             dir: self.order.unwrap_or(default_order).into(),
+            join: None,
+            conditions: Vec::new(),
+            sort_int: None,
         })
     }
 }
@@ -376,4 +389,11 @@ impl From<crate::content::revisions::Revision> for RevisionResponse {
             published_at: utc(r.published_at),
         }
     }
+}
+
+/// Tells a member sent as `null` (`Some(None)`) from one left out (`None`).
+pub fn double_option<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Option<i64>>, D::Error> {
+    Option::<i64>::deserialize(d).map(Some)
 }

@@ -7,8 +7,10 @@ use actix_web::{HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use crate::content::entry::{self, Entry, EntryInput};
+use crate::content::list::EntryQuery;
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, list, revisions};
+use crate::db::DbConn;
 use crate::error::Result;
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::list::{PageParams, field_set, include_set, item_response, list_response};
@@ -23,8 +25,33 @@ pub trait ContentKind: 'static {
     /// Top-level members of `Item`, for `fields`.
     const MEMBERS: &'static [&'static str];
     type Item: Serialize + Send + 'static;
+    /// What the kind keeps beyond `entries`, loaded for a page of items in one query.
+    type Details: Send + 'static;
+    /// The kind's own part of a write.
+    type Changes: Send + 'static;
 
-    fn item(entry: Entry, related: &Related) -> Self::Item;
+    fn load_details(conn: &mut DbConn, entries: &[Entry]) -> Result<Self::Details>;
+
+    fn item(entry: Entry, related: &Related, details: &Self::Details) -> Self::Item;
+
+    /// Stores the kind's own part of a write, in the same transaction as the entry.
+    fn save(conn: &mut DbConn, entry: &Entry, changes: Self::Changes, created: bool) -> Result<()>;
+
+    /// Runs before an item is trashed or (with `force`) deleted for good.
+    fn before_delete(conn: &mut DbConn, entry: &Entry, force: bool) -> Result<()>;
+}
+
+fn items<K: ContentKind>(
+    conn: &mut DbConn,
+    entries: Vec<Entry>,
+    include: Vec<String>,
+) -> Result<Vec<K::Item>> {
+    let related = Related::load(conn, &entries, include)?;
+    let details = K::load_details(conn, &entries)?;
+    Ok(entries
+        .into_iter()
+        .map(|e| K::item(e, &related, &details))
+        .collect())
 }
 
 pub async fn list_items<K: ContentKind>(
@@ -34,22 +61,19 @@ pub async fn list_items<K: ContentKind>(
     page: PageParams,
     params: EntryParams,
     terms: Vec<(Taxonomy, Vec<String>)>,
+    extend: impl FnOnce(&mut EntryQuery),
 ) -> Result<HttpResponse> {
     let window = page.window()?;
     let fields = field_set(params.fields.as_deref(), K::MEMBERS)?;
     let include = include_set(params.include.as_deref(), K::INCLUDES)?;
-    let query = params.to_query(K::KIND, user.viewer(), terms)?;
+    let mut query = params.to_query(K::KIND, user.viewer(), terms)?;
+    extend(&mut query);
     let w = window.clone();
     let listed = state
         .read(move |conn| {
             let listed = list::list(conn, &query, &w)?;
-            let related = Related::load(conn, &listed.items, include)?;
             Ok(list::Listed {
-                items: listed
-                    .items
-                    .into_iter()
-                    .map(|e| K::item(e, &related))
-                    .collect::<Vec<_>>(),
+                items: items::<K>(conn, listed.items, include)?,
                 total: listed.total,
                 next: listed.next,
             })
@@ -76,11 +100,16 @@ pub async fn get_item<K: ContentKind>(
     let item = state
         .read(move |conn| {
             let e = entry::find_visible(conn, K::KIND, id, viewer)?;
-            let related = Related::load(conn, std::slice::from_ref(&e), include)?;
-            Ok(K::item(e, &related))
+            one::<K>(conn, e, include)
         })
         .await?;
     Ok(item_response(StatusCode::OK, &item, fields.as_deref()))
+}
+
+fn one<K: ContentKind>(conn: &mut DbConn, e: Entry, include: Vec<String>) -> Result<K::Item> {
+    items::<K>(conn, vec![e], include)?
+        .pop()
+        .ok_or_else(|| crate::error::Error::internal("an item vanished while loading"))
 }
 
 async fn respond<K: ContentKind>(
@@ -90,10 +119,7 @@ async fn respond<K: ContentKind>(
 ) -> Result<HttpResponse> {
     let id = e.id;
     let item = state
-        .read(move |conn| {
-            let related = Related::load(conn, std::slice::from_ref(&e), Vec::new())?;
-            Ok(K::item(e, &related))
-        })
+        .read(move |conn| one::<K>(conn, e, Vec::new()))
         .await?;
     let mut res = item_response(status, &item, None);
     if status == StatusCode::CREATED {
@@ -113,10 +139,15 @@ pub async fn create_item<K: ContentKind>(
     state: State,
     user: AuthUser,
     input: EntryInput,
+    changes: K::Changes,
 ) -> Result<HttpResponse> {
     let viewer = user.viewer();
     let e = state
-        .write(move |conn| entry::create(conn, K::KIND, viewer, input))
+        .write(move |conn| {
+            let e = entry::create(conn, K::KIND, viewer, input)?;
+            K::save(conn, &e, changes, true)?;
+            Ok(e)
+        })
         .await?;
     respond::<K>(&state, e, StatusCode::CREATED).await
 }
@@ -126,10 +157,15 @@ pub async fn update_item<K: ContentKind>(
     user: AuthUser,
     id: i64,
     input: EntryInput,
+    changes: K::Changes,
 ) -> Result<HttpResponse> {
     let viewer = user.viewer();
     let e = state
-        .write(move |conn| entry::update(conn, K::KIND, viewer, id, input))
+        .write(move |conn| {
+            let e = entry::update(conn, K::KIND, viewer, id, input)?;
+            K::save(conn, &e, changes, false)?;
+            Ok(e)
+        })
         .await?;
     respond::<K>(&state, e, StatusCode::OK).await
 }
@@ -143,7 +179,13 @@ pub async fn delete_item<K: ContentKind>(
     let viewer = user.viewer();
     let force = params.force.unwrap_or(false);
     match state
-        .write(move |conn| entry::delete(conn, K::KIND, viewer, id, force))
+        .write(move |conn| {
+            let current = entry::find_visible(conn, K::KIND, id, viewer)?;
+            if viewer.can_edit(current.author_id) {
+                K::before_delete(conn, &current, force)?;
+            }
+            entry::delete(conn, K::KIND, viewer, id, force)
+        })
         .await?
     {
         Some(e) => respond::<K>(&state, e, StatusCode::OK).await,

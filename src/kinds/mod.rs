@@ -2,5 +2,6 @@
 
 pub mod common;
 pub mod handlers;
+pub mod pages;
 pub mod posts;
 pub mod taxonomies;

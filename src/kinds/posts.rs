@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::content::entry::{Entry, EntryInput};
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status};
+use crate::db::DbConn;
 use crate::error::Result;
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
@@ -41,9 +42,23 @@ impl ContentKind for Posts {
         "embedded",
     ];
     type Item = PostResponse;
+    type Details = ();
+    type Changes = ();
 
-    fn item(entry: Entry, related: &Related) -> PostResponse {
+    fn load_details(_: &mut DbConn, _: &[Entry]) -> Result<()> {
+        Ok(())
+    }
+
+    fn item(entry: Entry, related: &Related, _: &()) -> PostResponse {
         PostResponse::new(entry, related)
+    }
+
+    fn save(_: &mut DbConn, _: &Entry, _: (), _: bool) -> Result<()> {
+        Ok(())
+    }
+
+    fn before_delete(_: &mut DbConn, _: &Entry, _: bool) -> Result<()> {
+        Ok(())
     }
 }
 
@@ -206,7 +221,7 @@ pub async fn list_posts(
     .map(|(t, raw)| (t, split_list(raw.as_deref())))
     .filter(|(_, slugs)| !slugs.is_empty())
     .collect();
-    h::list_items::<Posts>(req, state, user, page.0, params.0, terms).await
+    h::list_items::<Posts>(req, state, user, page.0, params.0, terms, |_| {}).await
 }
 
 /// One post by id.
@@ -240,7 +255,7 @@ pub async fn create_post(
     user: AuthUser,
     body: JsonBody<CreatePostRequest>,
 ) -> Result<HttpResponse> {
-    h::create_item::<Posts>(state, user, body.0.into()).await
+    h::create_item::<Posts>(state, user, body.0.into(), ()).await
 }
 
 /// Changes a post (editors: any; authors: their own).
@@ -258,7 +273,7 @@ pub async fn update_post(
     id: PathId,
     body: JsonBody<UpdatePostRequest>,
 ) -> Result<HttpResponse> {
-    h::update_item::<Posts>(state, user, id.0, body.0.into()).await
+    h::update_item::<Posts>(state, user, id.0, body.0.into(), ()).await
 }
 
 /// Moves a post to the trash, or deletes it for good with `force=true`.

@@ -62,16 +62,9 @@ pub struct UpdateTermRequest {
     pub name: Option<String>,
     pub slug: Option<String>,
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "double_option")]
+    #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
     #[schema(value_type = Option<i64>)]
     pub parent: Option<Option<i64>>,
-}
-
-/// Tells a member sent as `null` (`Some(None)`) from one left out (`None`).
-fn double_option<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Option<Option<i64>>, D::Error> {
-    Option::<i64>::deserialize(d).map(Some)
 }
 
 async fn list_terms(

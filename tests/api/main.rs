@@ -5,6 +5,7 @@ mod support;
 
 mod database;
 mod openapi;
+mod pages;
 mod platform;
 mod posts;
 mod terms;

@@ -1,0 +1,545 @@
+//! Pages: a tree (parent, menu order, path lookup) with a template name per page.
+//!
+//! A page's `path` is the slugs from the top of the tree down (`about/team`). Path lookups
+//! only find a page whose ancestors the reader can see and none of which is in the trash;
+//! the page itself stays reachable by id. Deleting a page for good hands its children to
+//! its own parent.
+
+use std::collections::HashMap;
+
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::content::entry::{Entry, EntryInput};
+use crate::content::list::visibility;
+use crate::content::{Kind, Status};
+use crate::db::DbConn;
+use crate::db::schema::{entries, page_details};
+use crate::db::sql::{Sql, Value};
+use crate::error::{Error, Result};
+use crate::http::auth::{AuthUser, MaybeUser};
+use crate::http::extract::{JsonBody, PathId, Query};
+use crate::http::list::{List, PageParams};
+use crate::kinds::common::{
+    ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, Related,
+    RevisionResponse, utc,
+};
+use crate::kinds::handlers::{self as h, ContentKind};
+use crate::state::State;
+
+pub struct Pages;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = page_details)]
+pub struct PageDetails {
+    pub entry_id: i64,
+    pub parent_id: Option<i64>,
+    pub menu_order: i32,
+    pub template: String,
+    pub path: String,
+}
+
+/// A page.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PageResponse {
+    pub id: i64,
+    pub slug: String,
+    pub status: Status,
+    pub title: String,
+    pub excerpt: String,
+    pub content: ContentResponse,
+    /// The author's user id.
+    pub author: i64,
+    /// Custom field values.
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    /// The parent page, or null at the top of the tree.
+    pub parent: Option<i64>,
+    /// Position among siblings, lowest first.
+    pub menu_order: i32,
+    /// A free name a frontend can switch on (empty: the default).
+    pub template: String,
+    /// The slugs from the top of the tree down, `about/team` (read-only).
+    pub path: String,
+    pub published_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub embedded: Option<Embedded>,
+}
+
+/// A new page. `slug` comes from the title when missing.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreatePageRequest {
+    pub title: String,
+    pub slug: Option<String>,
+    /// Default `draft`.
+    pub status: Option<Status>,
+    pub excerpt: Option<String>,
+    pub content: Option<ContentInput>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub author: Option<i64>,
+    /// The parent page's id.
+    pub parent: Option<i64>,
+    pub menu_order: Option<i32>,
+    pub template: Option<String>,
+}
+
+/// Changes to a page; `parent: null` moves it to the top of the tree.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdatePageRequest {
+    pub title: Option<String>,
+    pub slug: Option<String>,
+    pub status: Option<Status>,
+    pub excerpt: Option<String>,
+    pub content: Option<ContentInput>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub author: Option<i64>,
+    #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
+    #[schema(value_type = Option<i64>)]
+    pub parent: Option<Option<i64>>,
+    pub menu_order: Option<i32>,
+    pub template: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct PageChanges {
+    parent: Option<Option<i64>>,
+    menu_order: Option<i32>,
+    template: Option<String>,
+}
+
+/// Filters of pages only.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageFilters {
+    /// The page at this full path, `about/team`.
+    pub path: Option<String>,
+    /// Children of this page; `0` for top-level pages.
+    #[param(minimum = 0)]
+    pub parent: Option<i64>,
+}
+
+fn entry_input(
+    title: Option<String>,
+    slug: Option<String>,
+    status: Option<Status>,
+    excerpt: Option<String>,
+    content: Option<ContentInput>,
+    published_at: Option<DateTime<Utc>>,
+    author: Option<i64>,
+) -> EntryInput {
+    EntryInput {
+        title,
+        slug,
+        status,
+        excerpt,
+        content_html: content.map(|c| c.html),
+        published_at: published_at.map(|t| t.naive_utc()),
+        author_id: author,
+        terms: Vec::new(),
+    }
+}
+
+fn check_template(template: Option<String>) -> Result<Option<String>> {
+    match template.map(|t| t.trim().to_owned()) {
+        Some(t) if t.chars().count() > 200 => Err(Error::invalid(
+            "template",
+            "must be at most 200 characters long",
+        )),
+        other => Ok(other),
+    }
+}
+
+fn details_of(conn: &mut DbConn, id: i64) -> Result<Option<PageDetails>> {
+    Ok(page_details::table
+        .find(id)
+        .select(PageDetails::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Checks a new parent: an existing page that is not the page itself nor below it.
+fn check_parent(conn: &mut DbConn, page: i64, parent: i64) -> Result<PageDetails> {
+    let bad = |m: String| Error::invalid("parent", m);
+    let is_page: Option<i64> = entries::table
+        .filter(entries::id.eq(parent))
+        .filter(entries::kind.eq(Kind::Page.as_str()))
+        .select(entries::id)
+        .first(conn)
+        .optional()?;
+    let details = match (is_page, details_of(conn, parent)?) {
+        (Some(_), Some(d)) => d,
+        _ => return Err(bad(format!("there is no page with id {parent}"))),
+    };
+    let mut at = Some(parent);
+    let mut steps = 0;
+    while let Some(id) = at {
+        if id == page {
+            return Err(bad("a page cannot be its own ancestor".into()));
+        }
+        at = details_of(conn, id)?.and_then(|d| d.parent_id);
+        steps += 1;
+        if steps > 100 {
+            return Err(bad("the page tree is too deep".into()));
+        }
+    }
+    Ok(details)
+}
+
+fn path_under(parent: Option<&PageDetails>, slug: &str) -> String {
+    match parent {
+        Some(p) => format!("{}/{slug}", p.path),
+        None => slug.to_owned(),
+    }
+}
+
+/// Moves every page below `old` to below `new`.
+fn move_subtree(conn: &mut DbConn, old: &str, new: &str) -> Result<()> {
+    if old == new {
+        return Ok(());
+    }
+    let mut sql = Sql::new("UPDATE page_details SET path = ");
+    sql.bind(Value::Text(new.to_owned()))
+        .push(" || SUBSTR(path, CAST(")
+        .bind(Value::Int(old.chars().count() as i64 + 1))
+        .push(" AS INTEGER)) WHERE path LIKE ")
+        .bind(Value::Text(format!("{old}/%")));
+    sql.into_query().execute(conn)?;
+    Ok(())
+}
+
+impl ContentKind for Pages {
+    const KIND: Kind = Kind::Page;
+    const INCLUDES: &'static [&'static str] = &["author"];
+    const MEMBERS: &'static [&'static str] = &[
+        "id",
+        "slug",
+        "status",
+        "title",
+        "excerpt",
+        "content",
+        "author",
+        "fields",
+        "parent",
+        "menu_order",
+        "template",
+        "path",
+        "published_at",
+        "created_at",
+        "updated_at",
+        "embedded",
+    ];
+    type Item = PageResponse;
+    type Details = HashMap<i64, PageDetails>;
+    type Changes = PageChanges;
+
+    fn load_details(conn: &mut DbConn, entries: &[Entry]) -> Result<Self::Details> {
+        let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
+        let rows: Vec<PageDetails> = page_details::table
+            .filter(page_details::entry_id.eq_any(&ids))
+            .select(PageDetails::as_select())
+            .load(conn)?;
+        Ok(rows.into_iter().map(|d| (d.entry_id, d)).collect())
+    }
+
+    fn item(e: Entry, related: &Related, details: &Self::Details) -> PageResponse {
+        let d = details.get(&e.id);
+        PageResponse {
+            id: e.id,
+            status: e.status(),
+            embedded: related.embedded(&e),
+            content: ContentResponse {
+                blocks: serde_json::from_str(&e.content_blocks).unwrap_or_default(),
+                html: e.content_html,
+            },
+            fields: serde_json::from_str(&e.fields).unwrap_or_default(),
+            parent: d.and_then(|d| d.parent_id),
+            menu_order: d.map_or(0, |d| d.menu_order),
+            template: d.map(|d| d.template.clone()).unwrap_or_default(),
+            path: d.map(|d| d.path.clone()).unwrap_or_else(|| e.slug.clone()),
+            slug: e.slug,
+            title: e.title,
+            excerpt: e.excerpt,
+            author: e.author_id,
+            published_at: utc(e.published_at),
+            created_at: utc(e.created_at),
+            updated_at: utc(e.updated_at),
+        }
+    }
+
+    fn save(conn: &mut DbConn, entry: &Entry, changes: PageChanges, created: bool) -> Result<()> {
+        let current = if created {
+            None
+        } else {
+            details_of(conn, entry.id)?
+        };
+        let parent_id = match changes.parent {
+            Some(p) => p,
+            None => current.as_ref().and_then(|c| c.parent_id),
+        };
+        let parent = parent_id
+            .map(|p| check_parent(conn, entry.id, p))
+            .transpose()?;
+        let details = PageDetails {
+            entry_id: entry.id,
+            parent_id,
+            menu_order: changes
+                .menu_order
+                .or(current.as_ref().map(|c| c.menu_order))
+                .unwrap_or(0),
+            template: changes
+                .template
+                .or(current.as_ref().map(|c| c.template.clone()))
+                .unwrap_or_default(),
+            path: path_under(parent.as_ref(), &entry.slug),
+        };
+        match current {
+            None => {
+                diesel::insert_into(page_details::table)
+                    .values(&details)
+                    .execute(conn)?;
+            }
+            Some(old) => {
+                diesel::update(page_details::table.find(entry.id))
+                    .set((
+                        page_details::parent_id.eq(details.parent_id),
+                        page_details::menu_order.eq(details.menu_order),
+                        page_details::template.eq(&details.template),
+                        page_details::path.eq(&details.path),
+                    ))
+                    .execute(conn)?;
+                move_subtree(conn, &old.path, &details.path)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn before_delete(conn: &mut DbConn, entry: &Entry, force: bool) -> Result<()> {
+        if !force {
+            return Ok(());
+        }
+        let Some(gone) = details_of(conn, entry.id)? else {
+            return Ok(());
+        };
+        let grandparent = gone
+            .parent_id
+            .map(|p| details_of(conn, p))
+            .transpose()?
+            .flatten();
+        let children: Vec<(i64, String)> = page_details::table
+            .inner_join(entries::table.on(entries::id.eq(page_details::entry_id)))
+            .filter(page_details::parent_id.eq(entry.id))
+            .select((page_details::entry_id, entries::slug))
+            .load(conn)?;
+        for (child, slug) in children {
+            let old = path_under(Some(&gone), &slug);
+            let new = path_under(grandparent.as_ref(), &slug);
+            diesel::update(page_details::table.find(child))
+                .set((
+                    page_details::parent_id.eq(gone.parent_id),
+                    page_details::path.eq(&new),
+                ))
+                .execute(conn)?;
+            move_subtree(conn, &old, &new)?;
+        }
+        Ok(())
+    }
+}
+
+impl From<CreatePageRequest> for (EntryInput, PageChanges) {
+    fn from(r: CreatePageRequest) -> Self {
+        (
+            entry_input(
+                Some(r.title),
+                r.slug,
+                r.status,
+                r.excerpt,
+                r.content,
+                r.published_at,
+                r.author,
+            ),
+            PageChanges {
+                parent: Some(r.parent),
+                menu_order: r.menu_order,
+                template: r.template,
+            },
+        )
+    }
+}
+
+impl From<UpdatePageRequest> for (EntryInput, PageChanges) {
+    fn from(r: UpdatePageRequest) -> Self {
+        (
+            entry_input(
+                r.title,
+                r.slug,
+                r.status,
+                r.excerpt,
+                r.content,
+                r.published_at,
+                r.author,
+            ),
+            PageChanges {
+                parent: r.parent,
+                menu_order: r.menu_order,
+                template: r.template,
+            },
+        )
+    }
+}
+
+/// Lists the pages you may see; `path` finds one page by its full path, `parent` lists
+/// children (ordered by `menu_order` by default).
+#[utoipa::path(
+    tag = "pages",
+    params(PageParams, EntryParams, PageFilters),
+    responses((status = 200, description = "A page of pages", body = List<PageResponse>,
+        headers(("Link" = String, description = "RFC 8288 first, prev, next, last"),
+                ("X-Total-Count" = i64, description = "Items matching the filters")))),
+    security((), ("bearer" = []))
+)]
+#[get("/pages")]
+pub async fn list_pages(
+    req: HttpRequest,
+    state: State,
+    user: MaybeUser,
+    page: Query<PageParams>,
+    params: Query<EntryParams>,
+    filters: Query<PageFilters>,
+) -> Result<HttpResponse> {
+    let viewer = user.viewer();
+    let mut conditions = Vec::new();
+    if let Some(path) = &filters.0.path {
+        let path = path.trim_matches('/').to_owned();
+        let mut c = Sql::new("x.path = ");
+        c.bind(Value::Text(path.clone()));
+        // Every ancestor must be visible to the reader and out of the trash.
+        c.push(" AND NOT EXISTS (SELECT 1 FROM page_details a JOIN entries ae ON ae.id = a.entry_id WHERE ")
+            .bind(Value::Text(path))
+            .push(" LIKE a.path || '/%' AND (ae.status = 'trash' OR NOT (")
+            .append(&visibility("ae", viewer, Some(&Status::ALL), crate::db::now()))
+            .push(")))");
+        conditions.push(c);
+    }
+    match filters.0.parent {
+        Some(p) if p < 0 => return Err(Error::invalid_query("parent", "must be a page id, or 0")),
+        Some(0) => conditions.push(Sql::new("x.parent_id IS NULL")),
+        Some(p) => {
+            let mut c = Sql::new("x.parent_id = ");
+            c.bind(Value::Int(p));
+            conditions.push(c);
+        }
+        None => {}
+    }
+    h::list_items::<Pages>(req, state, user, page.0, params.0, Vec::new(), move |q| {
+        q.join = Some(" JOIN page_details x ON x.entry_id = e.id");
+        q.sort_int = Some("x.menu_order");
+        q.conditions = conditions;
+    })
+    .await
+}
+
+/// One page by id.
+#[utoipa::path(
+    tag = "pages",
+    params(("id" = i64, Path, minimum = 1, description = "Page id"), ItemParams),
+    responses((status = 200, description = "The page", body = PageResponse)),
+    security((), ("bearer" = []))
+)]
+#[get("/pages/{id}")]
+pub async fn get_page(
+    state: State,
+    user: MaybeUser,
+    id: PathId,
+    params: Query<ItemParams>,
+) -> Result<HttpResponse> {
+    h::get_item::<Pages>(state, user, id.0, params.0).await
+}
+
+/// Creates a page.
+#[utoipa::path(
+    tag = "pages",
+    request_body = CreatePageRequest,
+    responses((status = 201, description = "Created", body = PageResponse,
+        headers(("Location" = String, description = "The new page's URL")))),
+    security(("bearer" = []))
+)]
+#[post("/pages")]
+pub async fn create_page(
+    state: State,
+    user: AuthUser,
+    body: JsonBody<CreatePageRequest>,
+) -> Result<HttpResponse> {
+    let (input, changes) = body.0.into();
+    let changes = PageChanges {
+        template: check_template(changes.template)?,
+        ..changes
+    };
+    h::create_item::<Pages>(state, user, input, changes).await
+}
+
+/// Changes a page. A page cannot become its own ancestor (422).
+#[utoipa::path(
+    tag = "pages",
+    params(("id" = i64, Path, minimum = 1, description = "Page id")),
+    request_body = UpdatePageRequest,
+    responses((status = 200, description = "The changed page", body = PageResponse)),
+    security(("bearer" = []))
+)]
+#[patch("/pages/{id}")]
+pub async fn update_page(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    body: JsonBody<UpdatePageRequest>,
+) -> Result<HttpResponse> {
+    let (input, changes) = body.0.into();
+    let changes = PageChanges {
+        template: check_template(changes.template)?,
+        ..changes
+    };
+    h::update_item::<Pages>(state, user, id.0, input, changes).await
+}
+
+/// Moves a page to the trash, or deletes it for good with `force=true` (its children
+/// then move up to its parent).
+#[utoipa::path(
+    tag = "pages",
+    params(("id" = i64, Path, minimum = 1, description = "Page id"), DeleteParams),
+    responses(
+        (status = 200, description = "Trashed", body = PageResponse),
+        (status = 204, description = "Deleted for good")),
+    security(("bearer" = []))
+)]
+#[delete("/pages/{id}")]
+pub async fn delete_page(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    params: Query<DeleteParams>,
+) -> Result<HttpResponse> {
+    h::delete_item::<Pages>(state, user, id.0, params.0).await
+}
+
+/// The revisions of a page, newest first (editors and the page's author).
+#[utoipa::path(
+    tag = "pages",
+    params(("id" = i64, Path, minimum = 1, description = "Page id"), PageParams),
+    responses((status = 200, description = "Revisions, newest first", body = List<RevisionResponse>)),
+    security(("bearer" = []))
+)]
+#[get("/pages/{id}/revisions")]
+pub async fn list_page_revisions(
+    req: HttpRequest,
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    page: Query<PageParams>,
+) -> Result<HttpResponse> {
+    h::list_revisions::<Pages>(req, state, user, id.0, page.0).await
+}
