@@ -33,6 +33,9 @@ pub struct ServeArgs {
     /// Largest JSON body accepted, in bytes.
     #[arg(long, env = "HEADPRESS_JSON_LIMIT", default_value_t = 1024 * 1024)]
     pub json_limit: usize,
+    /// Largest file accepted by media uploads, in bytes.
+    #[arg(long, env = "HEADPRESS_MAX_UPLOAD", default_value_t = 50 * 1024 * 1024)]
+    pub max_upload: u64,
     /// Lifetime of issued tokens, in seconds.
     #[arg(long, env = "HEADPRESS_TOKEN_TTL", default_value_t = 3600)]
     pub token_ttl: u64,
@@ -54,6 +57,7 @@ pub struct Config {
     pub cors_origins: Vec<String>,
     pub cache_max_age: u32,
     pub json_limit: usize,
+    pub max_upload: u64,
     pub token_ttl: u64,
     pub jwt_secret: Vec<u8>,
     pub issuer: String,
@@ -68,6 +72,7 @@ impl Config {
             cors_origins: vec!["*".into()],
             cache_max_age: 60,
             json_limit: 1024 * 1024,
+            max_upload: 50 * 1024 * 1024,
             token_ttl: 3600,
             jwt_secret: b"test-secret-of-at-least-thirty-two-bytes!".to_vec(),
             issuer: "headpress".into(),
@@ -117,6 +122,7 @@ impl ServeArgs {
             cors_origins,
             cache_max_age: self.cache_max_age,
             json_limit: self.json_limit,
+            max_upload: self.max_upload,
             token_ttl: self.token_ttl,
             jwt_secret,
             issuer: "headpress".into(),

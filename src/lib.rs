@@ -7,6 +7,7 @@ pub mod demo;
 pub mod error;
 pub mod http;
 pub mod kinds;
+pub mod media;
 pub mod state;
 pub mod system;
 pub mod users;
@@ -50,6 +51,11 @@ fn api_routes(cfg: &mut ServiceConfig) {
         .service(pages::update_page)
         .service(pages::delete_page)
         .service(pages::list_page_revisions)
+        .service(media::handlers::create_media)
+        .service(media::handlers::list_media)
+        .service(media::handlers::get_media)
+        .service(media::handlers::update_media)
+        .service(media::handlers::delete_media)
         .service(tax::list_tags)
         .service(tax::create_tag)
         .service(tax::get_tag)
@@ -81,6 +87,7 @@ fn assemble() -> (
         .service(scope::scope("/api/v1").configure(api_routes))
         .service(system::healthz)
         .service(system::readyz)
+        .service(media::handlers::get_file)
         .split_for_parts();
     http::openapi::finish(&mut doc);
     (app, doc)

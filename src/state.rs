@@ -7,10 +7,12 @@ use actix_web::web;
 use crate::config::Config;
 use crate::db::{Backend, Database, DbConn};
 use crate::error::{Error, Result};
+use crate::media::storage::{LocalStorage, Storage};
 
 pub struct AppState {
     pub db: Database,
     pub config: Config,
+    pub storage: Arc<dyn Storage>,
     /// SQLite has one writer at a time; taking turns here avoids `SQLITE_BUSY` when a
     /// deferred transaction upgrades to a write. PostgreSQL needs no such turn-taking.
     write_turn: Arc<Mutex<()>>,
@@ -20,9 +22,11 @@ pub type State = web::Data<AppState>;
 
 impl AppState {
     pub fn new(db: Database, config: Config) -> AppState {
+        let storage = Arc::new(LocalStorage::new(config.data_dir.join("uploads")));
         AppState {
             db,
             config,
+            storage,
             write_turn: Arc::new(Mutex::new(())),
         }
     }

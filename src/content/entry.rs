@@ -10,6 +10,9 @@ use crate::db::DbConn;
 use crate::db::schema::{entries, users};
 use crate::error::{Error, FieldError, Result};
 
+/// The `entry_media` role of an item's featured image.
+pub const FEATURED: &str = "featured";
+
 /// How many words a derived excerpt keeps (as WordPress does).
 const EXCERPT_WORDS: usize = 55;
 
@@ -85,6 +88,8 @@ pub struct EntryInput {
     pub author_id: Option<i64>,
     /// Replaces the item's terms of each taxonomy named.
     pub terms: Vec<(Taxonomy, Vec<i64>)>,
+    /// The featured image: `Some(None)` removes it.
+    pub featured_media: Option<Option<i64>>,
 }
 
 pub fn find(conn: &mut DbConn, kind: Kind, id: i64) -> Result<Option<Entry>> {
@@ -250,6 +255,9 @@ pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) 
     for (taxonomy, ids) in &input.terms {
         terms::set_entry_terms(conn, entry.id, *taxonomy, ids)?;
     }
+    if let Some(Some(media)) = input.featured_media {
+        crate::media::set_entry_media(conn, entry.id, FEATURED, Some(media), "featured_media")?;
+    }
     revisions::record(conn, &entry, Some(me))?;
     Ok(entry)
 }
@@ -345,6 +353,9 @@ pub fn update(
         .execute(conn)?;
     for (taxonomy, ids) in &input.terms {
         terms::set_entry_terms(conn, id, *taxonomy, ids)?;
+    }
+    if let Some(media) = input.featured_media {
+        crate::media::set_entry_media(conn, id, FEATURED, media, "featured_media")?;
     }
     let entry =
         find(conn, kind, id)?.ok_or_else(|| Error::internal("entry vanished during update"))?;

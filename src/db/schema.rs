@@ -90,7 +90,36 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    media (id) {
+        id -> BigInt,
+        title -> Text,
+        alt_text -> Text,
+        caption -> Text,
+        file_name -> Text,
+        storage_key -> Text,
+        mime_type -> Text,
+        size -> BigInt,
+        sha256 -> Text,
+        width -> Nullable<Integer>,
+        height -> Nullable<Integer>,
+        author_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    entry_media (entry_id, role, media_id) {
+        entry_id -> BigInt,
+        role -> Text,
+        media_id -> BigInt,
+    }
+}
+
 diesel::joinable!(entries -> users (author_id));
+diesel::joinable!(entry_media -> entries (entry_id));
+diesel::joinable!(entry_media -> media (media_id));
 diesel::joinable!(entry_terms -> entries (entry_id));
 diesel::joinable!(entry_terms -> terms (term_id));
 diesel::joinable!(revisions -> entries (entry_id));
@@ -102,6 +131,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     entry_terms,
     revisions,
     login_throttle,
-    page_details
+    page_details,
+    media,
+    entry_media
 );
 diesel::allow_columns_to_appear_in_same_group_by_clause!(entry_terms::term_id, entries::kind);

@@ -115,6 +115,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Seeded>> {
                         (Taxonomy::Category, pick(&p.categories, &category_ids)),
                         (Taxonomy::Tag, pick(&p.tags, &tag_ids)),
                     ],
+                    featured_media: None,
                 },
             )?;
         }

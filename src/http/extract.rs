@@ -69,6 +69,17 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
 }
 
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    // Every body we read is an object; serde would also take an array for a struct.
+    if body
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b != b'{')
+    {
+        return Err(Error::InvalidBody(
+            "the body must be a JSON object".into(),
+            vec![],
+        ));
+    }
     if has_escaped_nul(body) {
         return Err(Error::InvalidBody(
             "strings must not contain NUL (\\u0000) characters".into(),
@@ -83,7 +94,18 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
         if inner.is_syntax() || inner.is_eof() {
             Error::InvalidBody(format!("malformed JSON: {inner}"), vec![])
         } else {
-            let field = if path == "." { String::new() } else { path };
+            let mut field = if path == "." { String::new() } else { path };
+            // serde names a missing member in its message, not in the path.
+            if let Some(name) = message
+                .strip_prefix("missing field `")
+                .and_then(|m| m.split('`').next())
+            {
+                field = if field.is_empty() {
+                    name.to_owned()
+                } else {
+                    format!("{field}.{name}")
+                };
+            }
             let detail = if field.is_empty() {
                 message.clone()
             } else {

@@ -7,13 +7,14 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::entry::Entry;
+use crate::content::entry::{Entry, FEATURED};
 use crate::content::list::{EntryQuery, SortKey};
 use crate::content::terms::{self, Taxonomy, Term, TermCount};
 use crate::content::{Kind, Status, Viewer};
 use crate::db::DbConn;
 use crate::error::{Error, Result};
 use crate::http::list::{Order, split_list};
+use crate::media::handlers::MediaResponse;
 use crate::users::{self, User};
 
 pub fn utc(t: NaiveDateTime) -> DateTime<Utc> {
@@ -266,20 +267,55 @@ pub struct Embedded {
     pub tags: Option<Vec<TermResponse>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub categories: Option<Vec<TermResponse>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub featured_media: Option<MediaResponse>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<MediaResponse>,
 }
+
+/// Members that embed media, and the `entry_media` role behind each.
+const MEDIA_ROLES: [(&str, &str); 2] = [("featured_media", FEATURED), ("document", "document")];
 
 /// What a page of entries refers to, loaded in a fixed number of queries.
 pub struct Related {
     terms: HashMap<i64, Vec<(Taxonomy, i64)>>,
+    media: HashMap<i64, Vec<(String, i64)>>,
     authors: HashMap<i64, PublicUser>,
     term_objects: HashMap<i64, TermResponse>,
+    media_objects: HashMap<i64, MediaResponse>,
     include: Vec<String>,
 }
 
 impl Related {
-    pub fn load(conn: &mut DbConn, entries: &[Entry], include: Vec<String>) -> Result<Related> {
+    pub fn load(
+        conn: &mut DbConn,
+        entries: &[Entry],
+        include: Vec<String>,
+        public_url: &str,
+    ) -> Result<Related> {
         let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
         let terms = terms::terms_of_entries(conn, &ids)?;
+        let media = crate::media::media_of_entries(conn, &ids)?;
+        // Media used by an item the reader can see is visible to them too.
+        let mut media_objects = HashMap::new();
+        let media_roles: Vec<&str> = MEDIA_ROLES
+            .iter()
+            .filter(|(member, _)| include.iter().any(|i| i == member))
+            .map(|(_, role)| *role)
+            .collect();
+        if !media_roles.is_empty() {
+            let mut media_ids: Vec<i64> = media
+                .values()
+                .flatten()
+                .filter(|(role, _)| media_roles.contains(&role.as_str()))
+                .map(|(_, id)| *id)
+                .collect();
+            media_ids.sort_unstable();
+            media_ids.dedup();
+            for m in crate::media::find_many(conn, &media_ids)? {
+                media_objects.insert(m.id, MediaResponse::new(m, public_url));
+            }
+        }
         let mut authors = HashMap::new();
         if include.iter().any(|i| i == "author") {
             let mut author_ids: Vec<i64> = entries.iter().map(|e| e.author_id).collect();
@@ -310,8 +346,10 @@ impl Related {
         }
         Ok(Related {
             terms,
+            media,
             authors,
             term_objects,
+            media_objects,
             include,
         })
     }
@@ -327,6 +365,21 @@ impl Related {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// The id of the media an entry uses in `role` (`featured`, `document`).
+    pub fn media_id(&self, entry: i64, role: &str) -> Option<i64> {
+        self.media
+            .get(&entry)?
+            .iter()
+            .find(|(r, _)| r == role)
+            .map(|(_, id)| *id)
+    }
+
+    fn media_object(&self, entry: i64, role: &str) -> Option<MediaResponse> {
+        self.media_id(entry, role)
+            .and_then(|id| self.media_objects.get(&id))
+            .cloned()
     }
 
     pub fn embedded(&self, entry: &Entry) -> Option<Embedded> {
@@ -350,6 +403,16 @@ impl Related {
             },
             tags: terms_of(Taxonomy::Tag),
             categories: terms_of(Taxonomy::Category),
+            featured_media: if has("featured_media") {
+                self.media_object(entry.id, FEATURED)
+            } else {
+                None
+            },
+            document: if has("document") {
+                self.media_object(entry.id, "document")
+            } else {
+                None
+            },
         })
     }
 }

@@ -45,8 +45,9 @@ fn items<K: ContentKind>(
     conn: &mut DbConn,
     entries: Vec<Entry>,
     include: Vec<String>,
+    public_url: &str,
 ) -> Result<Vec<K::Item>> {
-    let related = Related::load(conn, &entries, include)?;
+    let related = Related::load(conn, &entries, include, public_url)?;
     let details = K::load_details(conn, &entries)?;
     Ok(entries
         .into_iter()
@@ -69,11 +70,12 @@ pub async fn list_items<K: ContentKind>(
     let mut query = params.to_query(K::KIND, user.viewer(), terms)?;
     extend(&mut query);
     let w = window.clone();
+    let public_url = state.config.public_url.clone();
     let listed = state
         .read(move |conn| {
             let listed = list::list(conn, &query, &w)?;
             Ok(list::Listed {
-                items: items::<K>(conn, listed.items, include)?,
+                items: items::<K>(conn, listed.items, include, &public_url)?,
                 total: listed.total,
                 next: listed.next,
             })
@@ -97,17 +99,23 @@ pub async fn get_item<K: ContentKind>(
     let fields = field_set(params.fields.as_deref(), K::MEMBERS)?;
     let include = include_set(params.include.as_deref(), K::INCLUDES)?;
     let viewer = user.viewer();
+    let public_url = state.config.public_url.clone();
     let item = state
         .read(move |conn| {
             let e = entry::find_visible(conn, K::KIND, id, viewer)?;
-            one::<K>(conn, e, include)
+            one::<K>(conn, e, include, &public_url)
         })
         .await?;
     Ok(item_response(StatusCode::OK, &item, fields.as_deref()))
 }
 
-fn one<K: ContentKind>(conn: &mut DbConn, e: Entry, include: Vec<String>) -> Result<K::Item> {
-    items::<K>(conn, vec![e], include)?
+fn one<K: ContentKind>(
+    conn: &mut DbConn,
+    e: Entry,
+    include: Vec<String>,
+    public_url: &str,
+) -> Result<K::Item> {
+    items::<K>(conn, vec![e], include, public_url)?
         .pop()
         .ok_or_else(|| crate::error::Error::internal("an item vanished while loading"))
 }
@@ -118,8 +126,9 @@ async fn respond<K: ContentKind>(
     status: StatusCode,
 ) -> Result<HttpResponse> {
     let id = e.id;
+    let public_url = state.config.public_url.clone();
     let item = state
-        .read(move |conn| one::<K>(conn, e, Vec::new()))
+        .read(move |conn| one::<K>(conn, e, Vec::new(), &public_url))
         .await?;
     let mut res = item_response(status, &item, None);
     if status == StatusCode::CREATED {

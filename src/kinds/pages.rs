@@ -13,7 +13,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::entry::{Entry, EntryInput};
+use crate::content::entry::{Entry, EntryInput, FEATURED};
 use crate::content::list::visibility;
 use crate::content::{Kind, Status};
 use crate::db::DbConn;
@@ -63,6 +63,8 @@ pub struct PageResponse {
     pub template: String,
     /// The slugs from the top of the tree down, `about/team` (read-only).
     pub path: String,
+    /// The featured image's media id.
+    pub featured_media: Option<i64>,
     pub published_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -86,6 +88,8 @@ pub struct CreatePageRequest {
     pub parent: Option<i64>,
     pub menu_order: Option<i32>,
     pub template: Option<String>,
+    /// The featured image's media id.
+    pub featured_media: Option<i64>,
 }
 
 /// Changes to a page; `parent: null` moves it to the top of the tree.
@@ -104,6 +108,10 @@ pub struct UpdatePageRequest {
     pub parent: Option<Option<i64>>,
     pub menu_order: Option<i32>,
     pub template: Option<String>,
+    /// The featured image's media id; null removes it.
+    #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
+    #[schema(value_type = Option<i64>)]
+    pub featured_media: Option<Option<i64>>,
 }
 
 #[derive(Debug, Default)]
@@ -122,27 +130,6 @@ pub struct PageFilters {
     /// Children of this page; `0` for top-level pages.
     #[param(minimum = 0)]
     pub parent: Option<i64>,
-}
-
-fn entry_input(
-    title: Option<String>,
-    slug: Option<String>,
-    status: Option<Status>,
-    excerpt: Option<String>,
-    content: Option<ContentInput>,
-    published_at: Option<DateTime<Utc>>,
-    author: Option<i64>,
-) -> EntryInput {
-    EntryInput {
-        title,
-        slug,
-        status,
-        excerpt,
-        content_html: content.map(|c| c.html),
-        published_at: published_at.map(|t| t.naive_utc()),
-        author_id: author,
-        terms: Vec::new(),
-    }
 }
 
 fn check_template(template: Option<String>) -> Result<Option<String>> {
@@ -215,7 +202,7 @@ fn move_subtree(conn: &mut DbConn, old: &str, new: &str) -> Result<()> {
 
 impl ContentKind for Pages {
     const KIND: Kind = Kind::Page;
-    const INCLUDES: &'static [&'static str] = &["author"];
+    const INCLUDES: &'static [&'static str] = &["author", "featured_media"];
     const MEMBERS: &'static [&'static str] = &[
         "id",
         "slug",
@@ -229,6 +216,7 @@ impl ContentKind for Pages {
         "menu_order",
         "template",
         "path",
+        "featured_media",
         "published_at",
         "created_at",
         "updated_at",
@@ -262,6 +250,7 @@ impl ContentKind for Pages {
             menu_order: d.map_or(0, |d| d.menu_order),
             template: d.map(|d| d.template.clone()).unwrap_or_default(),
             path: d.map(|d| d.path.clone()).unwrap_or_else(|| e.slug.clone()),
+            featured_media: related.media_id(e.id, FEATURED),
             slug: e.slug,
             title: e.title,
             excerpt: e.excerpt,
@@ -353,43 +342,45 @@ impl ContentKind for Pages {
 
 impl From<CreatePageRequest> for (EntryInput, PageChanges) {
     fn from(r: CreatePageRequest) -> Self {
-        (
-            entry_input(
-                Some(r.title),
-                r.slug,
-                r.status,
-                r.excerpt,
-                r.content,
-                r.published_at,
-                r.author,
-            ),
-            PageChanges {
-                parent: Some(r.parent),
-                menu_order: r.menu_order,
-                template: r.template,
-            },
-        )
+        let input = EntryInput {
+            title: Some(r.title),
+            slug: r.slug,
+            status: r.status,
+            excerpt: r.excerpt,
+            content_html: r.content.map(|c| c.html),
+            published_at: r.published_at.map(|t| t.naive_utc()),
+            author_id: r.author,
+            terms: Vec::new(),
+            featured_media: r.featured_media.map(Some),
+        };
+        let changes = PageChanges {
+            parent: Some(r.parent),
+            menu_order: r.menu_order,
+            template: r.template,
+        };
+        (input, changes)
     }
 }
 
 impl From<UpdatePageRequest> for (EntryInput, PageChanges) {
     fn from(r: UpdatePageRequest) -> Self {
-        (
-            entry_input(
-                r.title,
-                r.slug,
-                r.status,
-                r.excerpt,
-                r.content,
-                r.published_at,
-                r.author,
-            ),
-            PageChanges {
-                parent: r.parent,
-                menu_order: r.menu_order,
-                template: r.template,
-            },
-        )
+        let input = EntryInput {
+            title: r.title,
+            slug: r.slug,
+            status: r.status,
+            excerpt: r.excerpt,
+            content_html: r.content.map(|c| c.html),
+            published_at: r.published_at.map(|t| t.naive_utc()),
+            author_id: r.author,
+            terms: Vec::new(),
+            featured_media: r.featured_media,
+        };
+        let changes = PageChanges {
+            parent: r.parent,
+            menu_order: r.menu_order,
+            template: r.template,
+        };
+        (input, changes)
     }
 }
 

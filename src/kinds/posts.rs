@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::entry::{Entry, EntryInput};
+use crate::content::entry::{Entry, EntryInput, FEATURED};
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status};
 use crate::db::DbConn;
@@ -24,7 +24,7 @@ pub struct Posts;
 
 impl ContentKind for Posts {
     const KIND: Kind = Kind::Post;
-    const INCLUDES: &'static [&'static str] = &["tags", "categories", "author"];
+    const INCLUDES: &'static [&'static str] = &["tags", "categories", "author", "featured_media"];
     const MEMBERS: &'static [&'static str] = &[
         "id",
         "slug",
@@ -35,6 +35,7 @@ impl ContentKind for Posts {
         "author",
         "tags",
         "categories",
+        "featured_media",
         "fields",
         "published_at",
         "created_at",
@@ -77,6 +78,8 @@ pub struct PostResponse {
     pub tags: Vec<i64>,
     /// Category ids.
     pub categories: Vec<i64>,
+    /// The featured image's media id.
+    pub featured_media: Option<i64>,
     /// Custom field values.
     pub fields: serde_json::Map<String, serde_json::Value>,
     /// When the post is (or will be) public.
@@ -95,6 +98,7 @@ impl PostResponse {
             status: e.status(),
             tags: related.term_ids(e.id, Taxonomy::Tag),
             categories: related.term_ids(e.id, Taxonomy::Category),
+            featured_media: related.media_id(e.id, FEATURED),
             embedded: related.embedded(&e),
             content: ContentResponse {
                 blocks: serde_json::from_str(&e.content_blocks).unwrap_or_default(),
@@ -140,6 +144,8 @@ pub struct CreatePostRequest {
     pub categories: Option<Vec<i64>>,
     /// The author's user id (default: you; only editors may name someone else).
     pub author: Option<i64>,
+    /// The featured image's media id.
+    pub featured_media: Option<i64>,
 }
 
 /// Changes to a post: members left out stay as they are.
@@ -156,6 +162,10 @@ pub struct UpdatePostRequest {
     pub tags: Option<Vec<i64>>,
     pub categories: Option<Vec<i64>>,
     pub author: Option<i64>,
+    /// The featured image's media id; null removes it.
+    #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
+    #[schema(value_type = Option<i64>)]
+    pub featured_media: Option<Option<i64>>,
 }
 
 fn terms(tags: Option<Vec<i64>>, categories: Option<Vec<i64>>) -> Vec<(Taxonomy, Vec<i64>)> {
@@ -176,6 +186,7 @@ impl From<CreatePostRequest> for EntryInput {
             published_at: r.published_at.map(|t| t.naive_utc()),
             author_id: r.author,
             terms: terms(r.tags, r.categories),
+            featured_media: r.featured_media.map(Some),
         }
     }
 }
@@ -191,6 +202,7 @@ impl From<UpdatePostRequest> for EntryInput {
             published_at: r.published_at.map(|t| t.naive_utc()),
             author_id: r.author,
             terms: terms(r.tags, r.categories),
+            featured_media: r.featured_media,
         }
     }
 }

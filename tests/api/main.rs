@@ -3,10 +3,13 @@
 
 mod support;
 
+mod auth;
 mod database;
+mod media;
 mod openapi;
 mod pages;
 mod platform;
 mod posts;
 mod terms;
+mod users;
 mod visibility;

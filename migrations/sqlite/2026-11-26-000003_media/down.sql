@@ -1,0 +1,2 @@
+DROP TABLE entry_media;
+DROP TABLE media;

@@ -1,0 +1,644 @@
+//! Uploading, listing, changing, deleting and serving media.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use chrono::{DateTime, Datelike, Utc};
+use diesel::prelude::*;
+use futures_util::StreamExt;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::content::list::{Cursor, Direction, Listed, Paging};
+use crate::content::slug::slugify;
+use crate::db::schema::media as media_table;
+use crate::db::sql::{CountRow, Sql, Value};
+use crate::error::{Error, FieldError, Result};
+use crate::http::auth::{AuthUser, MaybeUser};
+use crate::http::extract::{JsonBody, PathId, Query};
+use crate::http::list::{List, PageParams, item_response, list_response};
+use crate::kinds::common::{DeleteParams, utc};
+use crate::media::sniff::sniff;
+use crate::media::{self, Media, NewMedia, visible};
+use crate::state::State;
+
+/// How much of a file is kept in memory to sniff its type and image size.
+const HEAD_BYTES: usize = 64 * 1024;
+const TEXT_PART_LIMIT: usize = 10 * 1024;
+
+/// An uploaded file.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MediaResponse {
+    pub id: i64,
+    pub title: String,
+    pub alt_text: String,
+    pub caption: String,
+    /// The stored file name (a safe slug of the uploaded name).
+    pub file_name: String,
+    /// Sniffed from the bytes.
+    pub mime_type: String,
+    /// Bytes.
+    pub size: i64,
+    /// SHA-256 of the bytes, hex.
+    pub sha256: String,
+    /// Pixels, for images.
+    pub width: Option<i32>,
+    pub height: Option<i32>,
+    /// Where the file is served; add `?download=1` to download it.
+    pub url: String,
+    /// The uploader's user id (null when that user was deleted).
+    pub author: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl MediaResponse {
+    pub fn new(m: Media, public_url: &str) -> Self {
+        MediaResponse {
+            url: format!("{public_url}/uploads/{}", m.storage_key),
+            id: m.id,
+            title: m.title,
+            alt_text: m.alt_text,
+            caption: m.caption,
+            file_name: m.file_name,
+            mime_type: m.mime_type,
+            size: m.size,
+            sha256: m.sha256,
+            width: m.width,
+            height: m.height,
+            author: m.author_id,
+            created_at: utc(m.created_at),
+            updated_at: utc(m.updated_at),
+        }
+    }
+}
+
+/// A multipart upload.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct UploadForm {
+    /// The file. Its type is sniffed from its bytes and must be an image, PDF, office
+    /// document, plain text or CSV.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    /// Default: the file's name.
+    title: Option<String>,
+    alt_text: Option<String>,
+    caption: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMediaRequest {
+    pub title: Option<String>,
+    pub alt_text: Option<String>,
+    pub caption: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MediaParams {
+    /// A MIME type or its start: `image/`, `application/pdf`.
+    pub mime_type: Option<String>,
+    /// Part of the title, caption or file name, case-insensitive.
+    pub search: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FileParams {
+    /// `1` to download the file (`Content-Disposition: attachment`).
+    pub download: Option<String>,
+}
+
+fn multipart_error(e: actix_multipart::MultipartError) -> Error {
+    use actix_multipart::MultipartError as M;
+    match e {
+        M::ContentTypeMissing | M::ContentTypeParse | M::ContentTypeIncompatible => {
+            Error::UnsupportedMediaType("uploads must be sent as multipart/form-data".into())
+        }
+        other => Error::InvalidBody(format!("malformed multipart body: {other}"), vec![]),
+    }
+}
+
+struct Incoming {
+    temp: tempfile::TempPath,
+    name: String,
+    size: u64,
+    sha256: String,
+    head: Vec<u8>,
+}
+
+/// Uploads a file (editors and authors) as multipart/form-data with the file in a part
+/// named `file`. The type is sniffed from the bytes and checked against an allow-list.
+#[utoipa::path(
+    tag = "media",
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    responses((status = 201, description = "Uploaded", body = MediaResponse,
+        headers(("Location" = String, description = "The new media item's URL")))),
+    security(("bearer" = []))
+)]
+#[post("/media")]
+pub async fn create_media(
+    req: HttpRequest,
+    state: State,
+    user: AuthUser,
+    payload: web::Payload,
+) -> Result<HttpResponse> {
+    let limit = state.config.max_upload;
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit + 64 * 1024) {
+        return Err(Error::PayloadTooLarge(limit as usize));
+    }
+    let mut multipart = actix_multipart::Multipart::new(req.headers(), payload);
+    let mut upload: Option<Incoming> = None;
+    let mut texts: HashMap<String, String> = HashMap::new();
+    while let Some(field) = multipart.next().await {
+        let mut field = field.map_err(multipart_error)?;
+        let part = field.name().unwrap_or("").to_owned();
+        match part.as_str() {
+            "file" => {
+                if upload.is_some() {
+                    return Err(Error::invalid("file", "send one file per upload"));
+                }
+                let name = field
+                    .content_disposition()
+                    .and_then(|cd| cd.get_filename())
+                    .unwrap_or("")
+                    .to_owned();
+                let scratch = state.storage.scratch().map_err(Error::internal)?;
+                let mut temp = tempfile::NamedTempFile::new_in(scratch).map_err(Error::internal)?;
+                let mut hasher = Sha256::new();
+                let mut head = Vec::new();
+                let mut size: u64 = 0;
+                while let Some(chunk) = field.next().await {
+                    let chunk = chunk.map_err(multipart_error)?;
+                    size += chunk.len() as u64;
+                    if size > limit {
+                        return Err(Error::PayloadTooLarge(limit as usize));
+                    }
+                    hasher.update(&chunk);
+                    if head.len() < HEAD_BYTES {
+                        let take = (HEAD_BYTES - head.len()).min(chunk.len());
+                        head.extend_from_slice(&chunk[..take]);
+                    }
+                    temp.write_all(&chunk).map_err(Error::internal)?;
+                }
+                temp.flush().map_err(Error::internal)?;
+                let sha256 = crate::http::platform::hex(&hasher.finalize());
+                upload = Some(Incoming {
+                    temp: temp.into_temp_path(),
+                    name,
+                    size,
+                    sha256,
+                    head,
+                });
+            }
+            "title" | "alt_text" | "caption" => {
+                let mut value = Vec::new();
+                while let Some(chunk) = field.next().await {
+                    let chunk = chunk.map_err(multipart_error)?;
+                    if value.len() + chunk.len() > TEXT_PART_LIMIT {
+                        return Err(Error::invalid(part.clone(), "must be at most 10 KiB"));
+                    }
+                    value.extend_from_slice(&chunk);
+                }
+                let text = String::from_utf8(value)
+                    .map_err(|_| Error::invalid(part.clone(), "must be UTF-8 text"))?;
+                if text.contains('\0') {
+                    return Err(Error::invalid(
+                        part.clone(),
+                        "must not contain NUL characters",
+                    ));
+                }
+                texts.insert(part, text.trim().to_owned());
+            }
+            _ => while field.next().await.is_some() {},
+        }
+    }
+    let Some(upload) = upload else {
+        return Err(Error::Validation(vec![FieldError::new(
+            "file",
+            "is required: send the file in a part named `file`",
+        )]));
+    };
+    if upload.size == 0 {
+        return Err(Error::invalid("file", "is empty"));
+    }
+    let kind = sniff(&upload.head, &upload.name).map_err(|found| {
+        Error::UnsupportedMediaType(format!(
+            "the file is {found}; allowed are images, PDF, office documents, plain text and CSV"
+        ))
+    })?;
+    let (width, height) = if kind.mime.starts_with("image/") {
+        imagesize::blob_size(&upload.head)
+            .map(|s| (i32::try_from(s.width).ok(), i32::try_from(s.height).ok()))
+            .unwrap_or((None, None))
+    } else {
+        (None, None)
+    };
+    let stem = upload.name.rsplit(['/', '\\']).next().unwrap_or("");
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let slug: String = Some(slugify(stem))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "file".into());
+    let slug = slug
+        .chars()
+        .take(80)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned();
+    let mut random = [0u8; 3];
+    rand::fill(&mut random);
+    let now = crate::db::now();
+    let file_name = format!("{slug}.{}", kind.extension);
+    let key = format!(
+        "{}/{:02}/{slug}-{}{:02x}{:02x}{:02x}.{}",
+        now.year(),
+        now.month(),
+        &upload.sha256[..8],
+        random[0],
+        random[1],
+        random[2],
+        kind.extension
+    );
+    let title = texts
+        .remove("title")
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| stem.trim().to_owned());
+    let title = if title.is_empty() {
+        file_name.clone()
+    } else {
+        title
+    };
+    let new = NewMedia {
+        title,
+        alt_text: texts.remove("alt_text").unwrap_or_default(),
+        caption: texts.remove("caption").unwrap_or_default(),
+        file_name,
+        storage_key: key.clone(),
+        mime_type: kind.mime.to_owned(),
+        size: upload.size as i64,
+        sha256: upload.sha256.clone(),
+        width,
+        height,
+        author_id: Some(user.id),
+        created_at: now,
+        updated_at: now,
+    };
+    state
+        .storage
+        .put(&key, &upload.temp)
+        .map_err(Error::internal)?;
+    let _ = upload.temp.keep();
+    let stored = state
+        .write(move |conn| {
+            diesel::insert_into(media_table::table)
+                .values(&new)
+                .execute(conn)?;
+            Ok(media_table::table
+                .filter(media_table::storage_key.eq(&new.storage_key))
+                .select(Media::as_select())
+                .first(conn)?)
+        })
+        .await;
+    let stored = match stored {
+        Ok(m) => m,
+        Err(e) => {
+            // Nothing half-written: the file goes when its record could not be made.
+            let _ = state.storage.delete(&key);
+            return Err(e);
+        }
+    };
+    let body = MediaResponse::new(stored, &state.config.public_url);
+    let mut res = item_response(StatusCode::CREATED, &body, None);
+    let location = format!("{}/api/v1/media/{}", state.config.public_url, body.id);
+    if let Ok(v) = header::HeaderValue::from_str(&location) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(res)
+}
+
+/// Lists media, newest first. Anonymous readers see only files that are not used by
+/// hidden items alone.
+#[utoipa::path(
+    tag = "media",
+    params(PageParams, MediaParams),
+    responses((status = 200, description = "A page of media", body = List<MediaResponse>)),
+    security((), ("bearer" = []))
+)]
+#[get("/media")]
+pub async fn list_media(
+    req: HttpRequest,
+    state: State,
+    user: MaybeUser,
+    page: Query<PageParams>,
+    params: Query<MediaParams>,
+) -> Result<HttpResponse> {
+    let window = page.0.window()?;
+    let viewer = user.viewer();
+    let mut from = Sql::new(" FROM media m WHERE ");
+    from.append(&visible(viewer));
+    if let Some(prefix) = params
+        .0
+        .mime_type
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        if !prefix
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/.+-".contains(&b))
+        {
+            return Err(Error::invalid_query(
+                "mime_type",
+                "must be a MIME type or its start, like `image/`",
+            ));
+        }
+        from.push(" AND m.mime_type LIKE ")
+            .bind(Value::Text(format!("{}%", prefix.to_ascii_lowercase())));
+    }
+    if let Some(needle) = params
+        .0
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        from.push(" AND (")
+            .append(&crate::db::dialect::contains("m.title", needle))
+            .push(" OR ")
+            .append(&crate::db::dialect::contains("m.caption", needle))
+            .push(" OR ")
+            .append(&crate::db::dialect::contains("m.file_name", needle))
+            .push(")");
+    }
+    let w = window.clone();
+    let public_url = state.config.public_url.clone();
+    let listed = state
+        .read(move |conn| {
+            let mut page = Sql::new("SELECT m.*");
+            page.append(&from);
+            match &w.paging {
+                Paging::After(c) if c.key == "id" && c.dir == Direction::Desc => {
+                    page.push(" AND m.id < ").bind(Value::Int(c.id));
+                }
+                Paging::After(_) => {
+                    return Err(Error::invalid_query(
+                        "cursor",
+                        "is not a cursor of this list",
+                    ));
+                }
+                Paging::Page(_) => {}
+            }
+            page.push(" ORDER BY m.id DESC LIMIT ")
+                .bind(Value::Int(i64::from(w.per_page) + 1));
+            if let Paging::Page(n) = w.paging {
+                page.push(" OFFSET ")
+                    .bind(Value::Int(i64::from(n - 1) * i64::from(w.per_page)));
+            }
+            let mut rows: Vec<Media> = page.into_query().load(conn)?;
+            let more = rows.len() > w.per_page as usize;
+            rows.truncate(w.per_page as usize);
+            let next = rows.last().filter(|_| more).map(|m| Cursor {
+                key: "id".into(),
+                dir: Direction::Desc,
+                value: serde_json::json!(m.id),
+                id: m.id,
+            });
+            let total = if w.count {
+                let mut count = Sql::new("SELECT COUNT(*) AS n");
+                count.append(&from);
+                Some(count.into_query().get_result::<CountRow>(conn)?.n)
+            } else {
+                None
+            };
+            Ok(Listed {
+                items: rows
+                    .into_iter()
+                    .map(|m| MediaResponse::new(m, &public_url))
+                    .collect::<Vec<_>>(),
+                total,
+                next,
+            })
+        })
+        .await?;
+    Ok(list_response(
+        &req,
+        &state.config.public_url,
+        listed,
+        &window,
+        None,
+    ))
+}
+
+/// One media item.
+#[utoipa::path(
+    tag = "media",
+    params(("id" = i64, Path, minimum = 1, description = "Media id")),
+    responses((status = 200, description = "The media item", body = MediaResponse)),
+    security((), ("bearer" = []))
+)]
+#[get("/media/{id}")]
+pub async fn get_media(state: State, user: MaybeUser, id: PathId) -> Result<HttpResponse> {
+    let viewer = user.viewer();
+    let m = state
+        .read(move |conn| media::find_visible(conn, id.0, viewer))
+        .await?;
+    Ok(item_response(
+        StatusCode::OK,
+        &MediaResponse::new(m, &state.config.public_url),
+        None,
+    ))
+}
+
+fn may_change(user: &AuthUser, m: &Media) -> Result<()> {
+    if user.role.edits_all() || m.author_id == Some(user.id) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden(
+            "you may only change your own uploads".into(),
+        ))
+    }
+}
+
+/// Changes a media item's title, alternative text or caption.
+#[utoipa::path(
+    tag = "media",
+    params(("id" = i64, Path, minimum = 1, description = "Media id")),
+    request_body = UpdateMediaRequest,
+    responses((status = 200, description = "The changed media item", body = MediaResponse)),
+    security(("bearer" = []))
+)]
+#[patch("/media/{id}")]
+pub async fn update_media(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    body: JsonBody<UpdateMediaRequest>,
+) -> Result<HttpResponse> {
+    let id = id.0;
+    let b = body.0;
+    if b.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(Error::invalid("title", "must not be empty"));
+    }
+    let m = state
+        .write(move |conn| {
+            let m = media::find(conn, id)?
+                .ok_or_else(|| Error::not_found(format!("no media with id {id}")))?;
+            may_change(&user, &m)?;
+            let target = media_table::table.find(id);
+            if let Some(t) = b.title {
+                diesel::update(target)
+                    .set(media_table::title.eq(t.trim()))
+                    .execute(conn)?;
+            }
+            if let Some(a) = b.alt_text {
+                diesel::update(target)
+                    .set(media_table::alt_text.eq(a.trim()))
+                    .execute(conn)?;
+            }
+            if let Some(c) = b.caption {
+                diesel::update(target)
+                    .set(media_table::caption.eq(c.trim()))
+                    .execute(conn)?;
+            }
+            diesel::update(target)
+                .set(media_table::updated_at.eq(crate::db::now()))
+                .execute(conn)?;
+            media::find(conn, id)?.ok_or_else(|| Error::internal("media vanished"))
+        })
+        .await?;
+    Ok(item_response(
+        StatusCode::OK,
+        &MediaResponse::new(m, &state.config.public_url),
+        None,
+    ))
+}
+
+/// Deletes a media item and its file. A file still used by an item answers 409 unless
+/// `force=true`, which also takes it off those items.
+#[utoipa::path(
+    tag = "media",
+    params(("id" = i64, Path, minimum = 1, description = "Media id"), DeleteParams),
+    responses((status = 204, description = "Deleted")),
+    security(("bearer" = []))
+)]
+#[delete("/media/{id}")]
+pub async fn delete_media(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    params: Query<DeleteParams>,
+) -> Result<HttpResponse> {
+    let id = id.0;
+    let force = params.0.force.unwrap_or(false);
+    let key = state
+        .write(move |conn| {
+            let m = media::find(conn, id)?
+                .ok_or_else(|| Error::not_found(format!("no media with id {id}")))?;
+            may_change(&user, &m)?;
+            let uses = media::usage_count(conn, id)?;
+            if uses > 0 && !force {
+                return Err(Error::conflict(
+                    "force",
+                    format!(
+                        "the file is used by {uses} items; pass force=true to delete it anyway"
+                    ),
+                ));
+            }
+            diesel::delete(media_table::table.find(id)).execute(conn)?;
+            Ok(m.storage_key)
+        })
+        .await?;
+    if let Err(e) = state.storage.delete(&key) {
+        tracing::warn!(%key, error = %e, "the file of a deleted media item could not be removed");
+    }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// A media file, with `ETag`, `Last-Modified` and range requests. File names carry a
+/// content hash, so public files are cached as immutable.
+#[utoipa::path(
+    tag = "media",
+    params(
+        ("year" = String, Path, description = "Upload year"),
+        ("month" = String, Path, description = "Upload month"),
+        ("name" = String, Path, description = "Stored file name"),
+        FileParams),
+    responses(
+        (status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 206, description = "Part of the file (Range)", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 416, description = "The range cannot be satisfied")),
+    security((), ("bearer" = []))
+)]
+#[get("/uploads/{year}/{month}/{name}")]
+pub async fn get_file(
+    req: HttpRequest,
+    state: State,
+    user: MaybeUser,
+    path: web::Path<(String, String, String)>,
+    params: Query<FileParams>,
+) -> Result<HttpResponse> {
+    let (year, month, name) = path.into_inner();
+    let key = format!("{year}/{month}/{name}");
+    let viewer = user.viewer();
+    let k = key.clone();
+    let m = state
+        .read(move |conn| {
+            let mut sql = Sql::new("SELECT m.* FROM media m WHERE m.storage_key = ");
+            sql.bind(Value::Text(k))
+                .push(" AND ")
+                .append(&visible(viewer));
+            Ok(sql.into_query().get_result::<Media>(conn).optional()?)
+        })
+        .await?
+        .ok_or_else(|| Error::not_found("no such file"))?;
+    let path = state
+        .storage
+        .local_path(&key)
+        .ok_or_else(|| Error::not_found("no such file"))?;
+    let file = actix_files::NamedFile::open(&path).map_err(|_| Error::not_found("no such file"))?;
+    let mime: mime::Mime = m
+        .mime_type
+        .parse()
+        .unwrap_or(mime::APPLICATION_OCTET_STREAM);
+    let disposition = if params
+        .0
+        .download
+        .as_deref()
+        .is_some_and(|d| d == "1" || d == "true")
+    {
+        header::DispositionType::Attachment
+    } else {
+        header::DispositionType::Inline
+    };
+    let file = file
+        .set_content_type(mime)
+        .set_content_disposition(header::ContentDisposition {
+            disposition,
+            parameters: vec![header::DispositionParam::Filename(m.file_name.clone())],
+        });
+    let mut res = file.into_response(&req);
+    let cache = if user.0.is_some() {
+        "private, no-cache"
+    } else {
+        "public, max-age=31536000, immutable"
+    };
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static(cache),
+    );
+    res.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        header::HeaderValue::from_static("nosniff"),
+    );
+    Ok(res)
+}

@@ -1,0 +1,180 @@
+//! Media: uploaded files with their metadata, and which items use them.
+//!
+//! Visibility: signed-in users see the whole library. Anonymous readers see a file unless
+//! every item using it is hidden from them (a document attached only to a draft resource
+//! stays hidden); files no item uses, such as images placed in content HTML, are public.
+
+pub mod handlers;
+pub mod sniff;
+pub mod storage;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::content::Viewer;
+use crate::content::list::visibility;
+use crate::db::DbConn;
+use crate::db::schema::{entry_media, media};
+use crate::db::sql::{Sql, Value};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable)]
+#[diesel(table_name = media)]
+pub struct Media {
+    pub id: i64,
+    pub title: String,
+    pub alt_text: String,
+    pub caption: String,
+    pub file_name: String,
+    pub storage_key: String,
+    pub mime_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub width: Option<i32>,
+    pub height: Option<i32>,
+    pub author_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = media)]
+pub struct NewMedia {
+    pub title: String,
+    pub alt_text: String,
+    pub caption: String,
+    pub file_name: String,
+    pub storage_key: String,
+    pub mime_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub width: Option<i32>,
+    pub height: Option<i32>,
+    pub author_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// The SQL condition "media `m` is visible to `viewer`".
+pub fn visible(viewer: Viewer) -> Sql {
+    if viewer != Viewer::Anonymous {
+        return Sql::new("1 = 1");
+    }
+    let mut sql = Sql::new(
+        "(NOT EXISTS (SELECT 1 FROM entry_media em WHERE em.media_id = m.id) \
+         OR EXISTS (SELECT 1 FROM entry_media em JOIN entries ve ON ve.id = em.entry_id \
+         WHERE em.media_id = m.id AND ",
+    );
+    sql.append(&visibility("ve", viewer, None, crate::db::now()))
+        .push("))");
+    sql
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> Result<Option<Media>> {
+    Ok(media::table
+        .find(id)
+        .select(Media::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn find_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Media>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(media::table
+        .filter(media::id.eq_any(ids))
+        .select(Media::as_select())
+        .load(conn)?)
+}
+
+/// Media of these ids that the viewer may see, in one query.
+pub fn find_visible_many(
+    conn: &mut DbConn,
+    ids: &[i64],
+    viewer: Viewer,
+) -> Result<HashMap<i64, Media>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut sql = Sql::new("SELECT m.* FROM media m WHERE m.id IN ");
+    sql.bind_list(ids.iter().map(|i| Value::Int(*i)))
+        .push(" AND ")
+        .append(&visible(viewer));
+    let rows: Vec<Media> = sql.into_query().load(conn)?;
+    Ok(rows.into_iter().map(|m| (m.id, m)).collect())
+}
+
+pub fn find_visible(conn: &mut DbConn, id: i64, viewer: Viewer) -> Result<Media> {
+    find_visible_many(conn, &[id], viewer)?
+        .remove(&id)
+        .ok_or_else(|| Error::not_found(format!("no media with id {id}")))
+}
+
+/// The media of many entries in one query: entry id → (role, media id).
+pub fn media_of_entries(
+    conn: &mut DbConn,
+    entry_ids: &[i64],
+) -> Result<HashMap<i64, Vec<(String, i64)>>> {
+    let mut map: HashMap<i64, Vec<(String, i64)>> = HashMap::new();
+    if entry_ids.is_empty() {
+        return Ok(map);
+    }
+    let rows: Vec<(i64, String, i64)> = entry_media::table
+        .filter(entry_media::entry_id.eq_any(entry_ids))
+        .select((
+            entry_media::entry_id,
+            entry_media::role,
+            entry_media::media_id,
+        ))
+        .load(conn)?;
+    for (entry, role, media) in rows {
+        map.entry(entry).or_default().push((role, media));
+    }
+    Ok(map)
+}
+
+/// Sets (or with `None` clears) the one media item an entry uses in `role`.
+/// `field` names the request member, for the error.
+pub fn set_entry_media(
+    conn: &mut DbConn,
+    entry_id: i64,
+    role: &str,
+    media_id: Option<i64>,
+    field: &str,
+) -> Result<()> {
+    if let Some(id) = media_id
+        && find(conn, id)?.is_none()
+    {
+        return Err(Error::invalid(
+            field,
+            format!("there is no media with id {id}"),
+        ));
+    }
+    diesel::delete(
+        entry_media::table
+            .filter(entry_media::entry_id.eq(entry_id))
+            .filter(entry_media::role.eq(role)),
+    )
+    .execute(conn)?;
+    if let Some(id) = media_id {
+        diesel::insert_into(entry_media::table)
+            .values((
+                entry_media::entry_id.eq(entry_id),
+                entry_media::role.eq(role),
+                entry_media::media_id.eq(id),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// How many items use a media item, in any status.
+pub fn usage_count(conn: &mut DbConn, id: i64) -> Result<i64> {
+    Ok(entry_media::table
+        .filter(entry_media::media_id.eq(id))
+        .count()
+        .get_result(conn)?)
+}
