@@ -29,7 +29,7 @@ use crate::state::AppState;
 
 /// Every route under `/api/v1`.
 fn api_routes(cfg: &mut ServiceConfig) {
-    use crate::kinds::{pages, posts, taxonomies as tax};
+    use crate::kinds::{pages, posts, resources, taxonomies as tax};
     use crate::users::handlers as u;
     cfg.service(system::get_openapi)
         .service(u::create_token)
@@ -51,6 +51,12 @@ fn api_routes(cfg: &mut ServiceConfig) {
         .service(pages::update_page)
         .service(pages::delete_page)
         .service(pages::list_page_revisions)
+        .service(resources::list_resources)
+        .service(resources::create_resource)
+        .service(resources::get_resource)
+        .service(resources::update_resource)
+        .service(resources::delete_resource)
+        .service(resources::list_resource_revisions)
         .service(media::handlers::create_media)
         .service(media::handlers::list_media)
         .service(media::handlers::get_media)
@@ -65,7 +71,12 @@ fn api_routes(cfg: &mut ServiceConfig) {
         .service(tax::create_category)
         .service(tax::get_category)
         .service(tax::update_category)
-        .service(tax::delete_category);
+        .service(tax::delete_category)
+        .service(tax::list_resource_types)
+        .service(tax::create_resource_type)
+        .service(tax::get_resource_type)
+        .service(tax::update_resource_type)
+        .service(tax::delete_resource_type);
 }
 
 /// The routes and the OpenAPI document describing them, made together so they agree.

@@ -134,11 +134,13 @@ fn run(cli: Cli) -> Result<(), String> {
             let pool_size = args.pool_size;
             let config = args.into_config(&cli.database_url)?;
             let database = open(&cli.database_url, pool_size)?;
+            let state = web::Data::new(AppState::new(database, config));
             if with_demo {
-                let mut conn = database.pool.get().map_err(|e| e.to_string())?;
-                match demo::seed(&mut conn).map_err(|e| describe(&e))? {
+                let mut conn = state.db.pool.get().map_err(|e| e.to_string())?;
+                match demo::seed(&mut conn, state.storage.as_ref()).map_err(|e| describe(&e))? {
                     Some(seeded) => tracing::warn!(
                         posts = seeded.posts,
+                        resources = seeded.resources,
                         "demo content added; sign in as `admin` with the password `{}`",
                         seeded.admin_password
                     ),
@@ -147,7 +149,6 @@ fn run(cli: Cli) -> Result<(), String> {
                     }
                 }
             }
-            let state = web::Data::new(AppState::new(database, config));
             serve(state, &bind, workers, shutdown_timeout).map_err(|e| format!("server error: {e}"))
         }
     }

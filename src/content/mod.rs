@@ -18,16 +18,18 @@ use crate::users::Role;
 pub enum Kind {
     Post,
     Page,
+    Resource,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::Post, Kind::Page];
+    pub const ALL: [Kind; 3] = [Kind::Post, Kind::Page, Kind::Resource];
 
     /// The value of `entries.kind`.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Post => "post",
             Kind::Page => "page",
+            Kind::Resource => "resource",
         }
     }
 
@@ -36,6 +38,7 @@ impl Kind {
         match self {
             Kind::Post => "posts",
             Kind::Page => "pages",
+            Kind::Resource => "resources",
         }
     }
 

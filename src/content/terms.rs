@@ -16,13 +16,26 @@ use crate::error::{Error, FieldError, Result};
 pub enum Taxonomy {
     Tag,
     Category,
+    ResourceType,
 }
 
 impl Taxonomy {
+    pub const ALL: [Taxonomy; 3] = [Taxonomy::Tag, Taxonomy::Category, Taxonomy::ResourceType];
+
+    /// The collection path of its terms.
+    pub fn collection(self) -> &'static str {
+        match self {
+            Taxonomy::Tag => "tags",
+            Taxonomy::Category => "categories",
+            Taxonomy::ResourceType => "resource-types",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Taxonomy::Tag => "tag",
             Taxonomy::Category => "category",
+            Taxonomy::ResourceType => "resource_type",
         }
     }
 
@@ -31,21 +44,23 @@ impl Taxonomy {
         match self {
             Taxonomy::Tag => "tags",
             Taxonomy::Category => "categories",
+            Taxonomy::ResourceType => "resource_types",
         }
     }
 
     pub fn hierarchical(self) -> bool {
-        matches!(self, Taxonomy::Category)
+        matches!(self, Taxonomy::Category | Taxonomy::ResourceType)
     }
 
     pub fn parse(s: &str) -> Option<Taxonomy> {
-        [Taxonomy::Tag, Taxonomy::Category]
-            .into_iter()
-            .find(|t| t.as_str() == s)
+        Taxonomy::ALL.into_iter().find(|t| t.as_str() == s)
     }
 
     pub fn noun(self) -> &'static str {
-        self.as_str()
+        match self {
+            Taxonomy::ResourceType => "resource type",
+            other => other.as_str(),
+        }
     }
 }
 

@@ -117,6 +117,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    resource_details (entry_id) {
+        entry_id -> BigInt,
+        summary -> Text,
+        publisher -> Text,
+        language -> Text,
+        external_url -> Text,
+    }
+}
+
 diesel::joinable!(entries -> users (author_id));
 diesel::joinable!(entry_media -> entries (entry_id));
 diesel::joinable!(entry_media -> media (media_id));
@@ -133,6 +143,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_throttle,
     page_details,
     media,
-    entry_media
+    entry_media,
+    resource_details
 );
 diesel::allow_columns_to_appear_in_same_group_by_clause!(entry_terms::term_id, entries::kind);

@@ -9,14 +9,49 @@ use crate::content::{Kind, Status, Viewer};
 use crate::db::DbConn;
 use crate::db::schema::entries;
 use crate::error::{Error, Result};
+use crate::kinds::handlers::ContentKind;
+use crate::kinds::resources::{ResourceChanges, Resources};
+use crate::media::storage::Storage;
+use crate::media::{self, Described, Incoming};
 use crate::users::{self, CreateUser, Role};
+use std::collections::HashMap;
 
 #[derive(Deserialize)]
 struct Demo {
     categories: Vec<DemoTerm>,
     tags: Vec<DemoTerm>,
+    resource_types: Vec<DemoTerm>,
     posts: Vec<DemoPost>,
+    resources: Vec<DemoResource>,
 }
+
+#[derive(Deserialize)]
+struct DemoResource {
+    title: String,
+    slug: String,
+    published_at: chrono::DateTime<chrono::Utc>,
+    content: String,
+    summary: String,
+    resource_types: Vec<String>,
+    tags: Vec<String>,
+    publisher: String,
+    language: String,
+    external_url: String,
+    document: Option<String>,
+    document_title: Option<String>,
+}
+
+/// The documents of the demo resources, by their WordPress upload path.
+const FILES: [(&str, &[u8]); 2] = [
+    (
+        "2021/02/public-procurement-and-human-rights-in-northern-ireland.pdf",
+        include_bytes!("files/public-procurement-and-human-rights-in-northern-ireland.pdf"),
+    ),
+    (
+        "2020/03/guidance-tool-for-construction-companies-in-the-middle-east.pdf",
+        include_bytes!("files/guidance-tool-for-construction-companies-in-the-middle-east.pdf"),
+    ),
+];
 
 #[derive(Deserialize)]
 struct DemoTerm {
@@ -38,10 +73,11 @@ struct DemoPost {
 pub struct Seeded {
     pub admin_password: String,
     pub posts: usize,
+    pub resources: usize,
 }
 
 /// Fills an empty database with demo content; does nothing when content exists.
-pub fn seed(conn: &mut DbConn) -> Result<Option<Seeded>> {
+pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> {
     let existing: i64 = entries::table.count().get_result(conn)?;
     if existing > 0 {
         return Ok(None);
@@ -66,7 +102,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Seeded>> {
             id: admin.id,
             role: Role::Admin,
         };
-        let mut category_ids = std::collections::HashMap::new();
+        let mut category_ids = HashMap::new();
         for c in &demo.categories {
             let t = terms::create(
                 conn,
@@ -79,7 +115,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Seeded>> {
             )?;
             category_ids.insert(c.slug.clone(), t.id);
         }
-        let mut tag_ids = std::collections::HashMap::new();
+        let mut tag_ids = HashMap::new();
         for c in &demo.tags {
             let t = terms::create(
                 conn,
@@ -93,7 +129,7 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Seeded>> {
             tag_ids.insert(c.slug.clone(), t.id);
         }
         for p in &demo.posts {
-            let pick = |slugs: &[String], ids: &std::collections::HashMap<String, i64>| {
+            let pick = |slugs: &[String], ids: &HashMap<String, i64>| {
                 slugs
                     .iter()
                     .filter_map(|s| ids.get(s).copied())
@@ -119,9 +155,75 @@ pub fn seed(conn: &mut DbConn) -> Result<Option<Seeded>> {
                 },
             )?;
         }
+        let mut type_ids = HashMap::new();
+        for t in &demo.resource_types {
+            let term = terms::create(
+                conn,
+                Taxonomy::ResourceType,
+                TermInput {
+                    name: Some(t.name.clone()),
+                    slug: Some(t.slug.clone()),
+                    ..Default::default()
+                },
+            )?;
+            type_ids.insert(t.slug.clone(), term.id);
+        }
+        for r in &demo.resources {
+            let pick = |slugs: &[String], ids: &HashMap<String, i64>| {
+                slugs
+                    .iter()
+                    .filter_map(|s| ids.get(s).copied())
+                    .collect::<Vec<_>>()
+            };
+            let document = match &r.document {
+                Some(path) => {
+                    let (_, bytes) = FILES
+                        .iter()
+                        .find(|(p, _)| p == path)
+                        .ok_or_else(|| Error::internal(format!("demo file {path} is missing")))?;
+                    let name = path.rsplit('/').next().unwrap_or("document.pdf");
+                    let incoming = Incoming::from_bytes(storage, name, bytes)?;
+                    let title = r.document_title.clone().unwrap_or_default();
+                    let meta = Described {
+                        title,
+                        ..Default::default()
+                    };
+                    Some(media::ingest(conn, storage, incoming, meta, Some(admin.id))?.id)
+                }
+                None => None,
+            };
+            let e = entry::create(
+                conn,
+                Kind::Resource,
+                viewer,
+                EntryInput {
+                    title: Some(r.title.clone()),
+                    slug: Some(r.slug.clone()),
+                    status: Some(Status::Published),
+                    excerpt: Some(r.summary.clone()),
+                    content_html: Some(r.content.clone()),
+                    published_at: Some(r.published_at.naive_utc()),
+                    author_id: None,
+                    terms: vec![
+                        (Taxonomy::ResourceType, pick(&r.resource_types, &type_ids)),
+                        (Taxonomy::Tag, pick(&r.tags, &tag_ids)),
+                    ],
+                    featured_media: None,
+                },
+            )?;
+            let changes = ResourceChanges::new(
+                &r.summary,
+                &r.publisher,
+                &r.language,
+                &r.external_url,
+                document,
+            )?;
+            Resources::save(conn, &e, changes, true)?;
+        }
         Ok(Some(Seeded {
             admin_password,
             posts: demo.posts.len(),
+            resources: demo.resources.len(),
         }))
     })
 }

@@ -27,6 +27,8 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
         (name = "users", description = "People who sign in"),
         (name = "posts", description = "News, analysis and reports"),
         (name = "pages", description = "A tree of pages with path lookup"),
+        (name = "resources", description = "The resource library: guidance, standards, good practices"),
+        (name = "resource-types", description = "Hierarchical taxonomy of resources"),
         (name = "media", description = "Uploaded files"),
         (name = "tags", description = "Flat taxonomy shared by every kind of content"),
         (name = "categories", description = "Hierarchical taxonomy of posts"),

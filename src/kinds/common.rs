@@ -268,6 +268,8 @@ pub struct Embedded {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub categories: Option<Vec<TermResponse>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_types: Option<Vec<TermResponse>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub featured_media: Option<MediaResponse>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<MediaResponse>,
@@ -326,7 +328,7 @@ impl Related {
             }
         }
         let mut term_objects = HashMap::new();
-        let wanted: Vec<Taxonomy> = [Taxonomy::Tag, Taxonomy::Category]
+        let wanted: Vec<Taxonomy> = Taxonomy::ALL
             .into_iter()
             .filter(|t| include.iter().any(|i| i == t.field()))
             .collect();
@@ -403,6 +405,7 @@ impl Related {
             },
             tags: terms_of(Taxonomy::Tag),
             categories: terms_of(Taxonomy::Category),
+            resource_types: terms_of(Taxonomy::ResourceType),
             featured_media: if has("featured_media") {
                 self.media_object(entry.id, FEATURED)
             } else {

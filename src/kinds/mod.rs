@@ -4,4 +4,5 @@ pub mod common;
 pub mod handlers;
 pub mod pages;
 pub mod posts;
+pub mod resources;
 pub mod taxonomies;

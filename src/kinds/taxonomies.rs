@@ -159,7 +159,7 @@ async fn create_term(
     let location = format!(
         "{}/api/v1/{}/{}",
         state.config.public_url,
-        taxonomy.field(),
+        taxonomy.collection(),
         term.id
     );
     if let Ok(v) = header::HeaderValue::from_str(&location) {
@@ -336,4 +336,78 @@ pub async fn update_category(
 #[delete("/categories/{id}")]
 pub async fn delete_category(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
     delete_term(state, user, Taxonomy::Category, id.0).await
+}
+
+/// Lists resource types, with the number of visible resources of each.
+#[utoipa::path(tag = "resource-types", params(PageParams, TermParams, ParentParams),
+    responses((status = 200, description = "A page of resource types", body = List<TermResponse>)),
+    security((), ("bearer" = [])))]
+#[get("/resource-types")]
+pub async fn list_resource_types(
+    req: HttpRequest,
+    state: State,
+    _u: MaybeUser,
+    page: Query<PageParams>,
+    params: Query<TermParams>,
+    parent: Query<ParentParams>,
+) -> Result<HttpResponse> {
+    list_terms(
+        req,
+        state,
+        Taxonomy::ResourceType,
+        page.0,
+        params.0,
+        parent.0.parent,
+    )
+    .await
+}
+
+/// One resource type by id.
+#[utoipa::path(tag = "resource-types", params(("id" = i64, Path, minimum = 1, description = "Resource type id")),
+    responses((status = 200, description = "The resource type", body = TermResponse)),
+    security((), ("bearer" = [])))]
+#[get("/resource-types/{id}")]
+pub async fn get_resource_type(state: State, _u: MaybeUser, id: PathId) -> Result<HttpResponse> {
+    get_term(state, Taxonomy::ResourceType, id.0).await
+}
+
+/// Creates a resource type (editors).
+#[utoipa::path(tag = "resource-types", request_body = CreateTermRequest,
+    responses((status = 201, description = "Created", body = TermResponse)),
+    security(("bearer" = [])))]
+#[post("/resource-types")]
+pub async fn create_resource_type(
+    state: State,
+    user: AuthUser,
+    body: JsonBody<CreateTermRequest>,
+) -> Result<HttpResponse> {
+    create_term(state, user, Taxonomy::ResourceType, body.0).await
+}
+
+/// Changes a resource type (editors).
+#[utoipa::path(tag = "resource-types", params(("id" = i64, Path, minimum = 1, description = "Resource type id")),
+    request_body = UpdateTermRequest,
+    responses((status = 200, description = "The changed resource type", body = TermResponse)),
+    security(("bearer" = [])))]
+#[patch("/resource-types/{id}")]
+pub async fn update_resource_type(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    body: JsonBody<UpdateTermRequest>,
+) -> Result<HttpResponse> {
+    update_term(state, user, Taxonomy::ResourceType, id.0, body.0).await
+}
+
+/// Deletes a resource type; resources lose it (editors).
+#[utoipa::path(tag = "resource-types", params(("id" = i64, Path, minimum = 1, description = "Resource type id")),
+    responses((status = 204, description = "Deleted")),
+    security(("bearer" = [])))]
+#[delete("/resource-types/{id}")]
+pub async fn delete_resource_type(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+) -> Result<HttpResponse> {
+    delete_term(state, user, Taxonomy::ResourceType, id.0).await
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
@@ -13,7 +13,6 @@ use sha2::{Digest, Sha256};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::content::list::{Cursor, Direction, Listed, Paging};
-use crate::content::slug::slugify;
 use crate::db::schema::media as media_table;
 use crate::db::sql::{CountRow, Sql, Value};
 use crate::error::{Error, FieldError, Result};
@@ -21,8 +20,7 @@ use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
 use crate::http::list::{List, PageParams, item_response, list_response};
 use crate::kinds::common::{DeleteParams, utc};
-use crate::media::sniff::sniff;
-use crate::media::{self, Media, NewMedia, visible};
+use crate::media::{self, Media, visible};
 use crate::state::State;
 
 /// How much of a file is kept in memory to sniff its type and image size.
@@ -124,14 +122,6 @@ fn multipart_error(e: actix_multipart::MultipartError) -> Error {
     }
 }
 
-struct Incoming {
-    temp: tempfile::TempPath,
-    name: String,
-    size: u64,
-    sha256: String,
-    head: Vec<u8>,
-}
-
 /// Uploads a file (editors and authors) as multipart/form-data with the file in a part
 /// named `file`. The type is sniffed from the bytes and checked against an allow-list.
 #[utoipa::path(
@@ -158,7 +148,7 @@ pub async fn create_media(
         return Err(Error::PayloadTooLarge(limit as usize));
     }
     let mut multipart = actix_multipart::Multipart::new(req.headers(), payload);
-    let mut upload: Option<Incoming> = None;
+    let mut upload: Option<media::Incoming> = None;
     let mut texts: HashMap<String, String> = HashMap::new();
     while let Some(field) = multipart.next().await {
         let mut field = field.map_err(multipart_error)?;
@@ -193,7 +183,7 @@ pub async fn create_media(
                 }
                 temp.flush().map_err(Error::internal)?;
                 let sha256 = crate::http::platform::hex(&hasher.finalize());
-                upload = Some(Incoming {
+                upload = Some(media::Incoming {
                     temp: temp.into_temp_path(),
                     name,
                     size,
@@ -229,94 +219,19 @@ pub async fn create_media(
             "is required: send the file in a part named `file`",
         )]));
     };
-    if upload.size == 0 {
-        return Err(Error::invalid("file", "is empty"));
-    }
-    let kind = sniff(&upload.head, &upload.name).map_err(|found| {
-        Error::UnsupportedMediaType(format!(
-            "the file is {found}; allowed are images, PDF, office documents, plain text and CSV"
-        ))
-    })?;
-    let (width, height) = if kind.mime.starts_with("image/") {
-        imagesize::blob_size(&upload.head)
-            .map(|s| (i32::try_from(s.width).ok(), i32::try_from(s.height).ok()))
-            .unwrap_or((None, None))
-    } else {
-        (None, None)
-    };
-    let stem = upload.name.rsplit(['/', '\\']).next().unwrap_or("");
-    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
-    let slug: String = Some(slugify(stem))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "file".into());
-    let slug = slug
-        .chars()
-        .take(80)
-        .collect::<String>()
-        .trim_end_matches('-')
-        .to_owned();
-    let mut random = [0u8; 3];
-    rand::fill(&mut random);
-    let now = crate::db::now();
-    let file_name = format!("{slug}.{}", kind.extension);
-    let key = format!(
-        "{}/{:02}/{slug}-{}{:02x}{:02x}{:02x}.{}",
-        now.year(),
-        now.month(),
-        &upload.sha256[..8],
-        random[0],
-        random[1],
-        random[2],
-        kind.extension
-    );
-    let title = texts
-        .remove("title")
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| stem.trim().to_owned());
-    let title = if title.is_empty() {
-        file_name.clone()
-    } else {
-        title
-    };
-    let new = NewMedia {
-        title,
-        alt_text: texts.remove("alt_text").unwrap_or_default(),
-        caption: texts.remove("caption").unwrap_or_default(),
-        file_name,
-        storage_key: key.clone(),
-        mime_type: kind.mime.to_owned(),
-        size: upload.size as i64,
-        sha256: upload.sha256.clone(),
-        width,
-        height,
-        author_id: Some(user.id),
-        created_at: now,
-        updated_at: now,
-    };
-    state
-        .storage
-        .put(&key, &upload.temp)
-        .map_err(Error::internal)?;
-    let _ = upload.temp.keep();
+    let storage = state.storage.clone();
+    let author = user.id;
     let stored = state
         .write(move |conn| {
-            diesel::insert_into(media_table::table)
-                .values(&new)
-                .execute(conn)?;
-            Ok(media_table::table
-                .filter(media_table::storage_key.eq(&new.storage_key))
-                .select(Media::as_select())
-                .first(conn)?)
+            let text = |k: &str| texts.get(k).cloned().unwrap_or_default();
+            let meta = media::Described {
+                title: text("title"),
+                alt_text: text("alt_text"),
+                caption: text("caption"),
+            };
+            media::ingest(conn, storage.as_ref(), upload, meta, Some(author))
         })
-        .await;
-    let stored = match stored {
-        Ok(m) => m,
-        Err(e) => {
-            // Nothing half-written: the file goes when its record could not be made.
-            let _ = state.storage.delete(&key);
-            return Err(e);
-        }
-    };
+        .await?;
     let body = MediaResponse::new(stored, &state.config.public_url);
     let mut res = item_response(StatusCode::CREATED, &body, None);
     let location = format!("{}/api/v1/media/{}", state.config.public_url, body.id);

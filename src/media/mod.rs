@@ -19,6 +19,7 @@ use crate::db::DbConn;
 use crate::db::schema::{entry_media, media};
 use crate::db::sql::{Sql, Value};
 use crate::error::{Error, Result};
+use crate::media::storage::Storage;
 
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable)]
 #[diesel(table_name = media)]
@@ -177,4 +178,125 @@ pub fn usage_count(conn: &mut DbConn, id: i64) -> Result<i64> {
         .filter(entry_media::media_id.eq(id))
         .count()
         .get_result(conn)?)
+}
+
+/// A received file in temporary storage, hashed and with its first bytes kept for sniffing.
+pub struct Incoming {
+    pub temp: tempfile::TempPath,
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+    pub head: Vec<u8>,
+}
+
+impl Incoming {
+    /// Writes bytes already in memory to temporary storage (demo content, imports).
+    pub fn from_bytes(storage: &dyn Storage, name: &str, bytes: &[u8]) -> Result<Incoming> {
+        use sha2::Digest;
+        use std::io::Write;
+        let scratch = storage.scratch().map_err(Error::internal)?;
+        let mut temp = tempfile::NamedTempFile::new_in(scratch).map_err(Error::internal)?;
+        temp.write_all(bytes).map_err(Error::internal)?;
+        Ok(Incoming {
+            temp: temp.into_temp_path(),
+            name: name.to_owned(),
+            size: bytes.len() as u64,
+            sha256: crate::http::platform::hex(&sha2::Sha256::digest(bytes)),
+            head: bytes[..bytes.len().min(64 * 1024)].to_vec(),
+        })
+    }
+}
+
+/// The words that go with a file.
+#[derive(Debug, Default)]
+pub struct Described {
+    pub title: String,
+    pub alt_text: String,
+    pub caption: String,
+}
+
+/// Checks a received file by its bytes, stores it under a safe, unguessable name and
+/// records it. Call inside a write transaction: when the record cannot be made, the
+/// stored file is removed again.
+pub fn ingest(
+    conn: &mut DbConn,
+    storage: &dyn Storage,
+    upload: Incoming,
+    meta: Described,
+    author: Option<i64>,
+) -> Result<Media> {
+    use chrono::Datelike;
+    if upload.size == 0 {
+        return Err(Error::invalid("file", "is empty"));
+    }
+    let kind = sniff::sniff(&upload.head, &upload.name).map_err(|found| {
+        Error::UnsupportedMediaType(format!(
+            "the file is {found}; allowed are images, PDF, office documents, plain text and CSV"
+        ))
+    })?;
+    let (width, height) = if kind.mime.starts_with("image/") {
+        imagesize::blob_size(&upload.head)
+            .map(|s| (i32::try_from(s.width).ok(), i32::try_from(s.height).ok()))
+            .unwrap_or((None, None))
+    } else {
+        (None, None)
+    };
+    let base = upload.name.rsplit(['/', '\\']).next().unwrap_or("");
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    let slug = Some(crate::content::slug::slugify(stem))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "file".into());
+    let slug = slug
+        .chars()
+        .take(80)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned();
+    let mut random = [0u8; 3];
+    rand::fill(&mut random);
+    let now = crate::db::now();
+    let file_name = format!("{slug}.{}", kind.extension);
+    let key = format!(
+        "{}/{:02}/{slug}-{}{}.{}",
+        now.year(),
+        now.month(),
+        &upload.sha256[..8],
+        crate::http::platform::hex(&random),
+        kind.extension
+    );
+    let title = Some(meta.title.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .or_else(|| Some(stem.trim().to_owned()).filter(|t| !t.is_empty()))
+        .unwrap_or_else(|| file_name.clone());
+    let new = NewMedia {
+        title,
+        alt_text: meta.alt_text.trim().to_owned(),
+        caption: meta.caption.trim().to_owned(),
+        file_name,
+        storage_key: key.clone(),
+        mime_type: kind.mime.to_owned(),
+        size: upload.size as i64,
+        sha256: upload.sha256.clone(),
+        width,
+        height,
+        author_id: author,
+        created_at: now,
+        updated_at: now,
+    };
+    storage.put(&key, &upload.temp).map_err(Error::internal)?;
+    let _ = upload.temp.keep();
+    let inserted = diesel::insert_into(media::table)
+        .values(&new)
+        .execute(conn)
+        .map_err(Error::from)
+        .and_then(|_| {
+            Ok(media::table
+                .filter(media::storage_key.eq(&key))
+                .select(Media::as_select())
+                .first(conn)?)
+        });
+    if inserted.is_err() {
+        let _ = storage.delete(&key);
+    }
+    inserted
 }

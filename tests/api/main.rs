@@ -10,6 +10,7 @@ mod openapi;
 mod pages;
 mod platform;
 mod posts;
+mod resources;
 mod terms;
 mod users;
 mod visibility;

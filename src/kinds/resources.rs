@@ -1,0 +1,612 @@
+//! Resources: the library of guidance, standards and good practices, each with a summary,
+//! one or more resource types, tags, a publisher, a language, and a link or a document.
+
+use std::collections::HashMap;
+
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::content::entry::{Entry, EntryInput, FEATURED};
+use crate::content::terms::Taxonomy;
+use crate::content::{Kind, Status, html};
+use crate::db::DbConn;
+use crate::db::schema::resource_details;
+use crate::db::sql::{Sql, Value};
+use crate::error::{Error, FieldError, Result};
+use crate::http::auth::{AuthUser, MaybeUser};
+use crate::http::extract::{JsonBody, PathId, Query};
+use crate::http::list::{List, PageParams, split_list};
+use crate::kinds::common::{
+    ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, Related,
+    RevisionResponse, utc,
+};
+use crate::kinds::handlers::{self as h, ContentKind};
+use crate::state::State;
+
+/// The `entry_media` role of a resource's downloadable file.
+pub const DOCUMENT: &str = "document";
+
+pub struct Resources;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = resource_details)]
+pub struct ResourceDetails {
+    pub entry_id: i64,
+    pub summary: String,
+    pub publisher: String,
+    pub language: String,
+    pub external_url: String,
+}
+
+/// A resource of the library.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResourceResponse {
+    pub id: i64,
+    pub slug: String,
+    pub status: Status,
+    pub title: String,
+    pub excerpt: String,
+    pub content: ContentResponse,
+    /// The author's user id.
+    pub author: i64,
+    /// A short plain-text summary.
+    pub summary: String,
+    /// Resource type ids (one or more).
+    pub resource_types: Vec<i64>,
+    /// Tag ids.
+    pub tags: Vec<i64>,
+    pub publisher: String,
+    /// BCP 47 language tag (`en`, `pt-BR`), or empty.
+    pub language: String,
+    /// Where to read more, or empty.
+    pub external_url: String,
+    /// The downloadable file's media id.
+    pub document: Option<i64>,
+    /// The featured image's media id.
+    pub featured_media: Option<i64>,
+    /// Custom field values.
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    pub published_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub embedded: Option<Embedded>,
+}
+
+/// A new resource.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateResourceRequest {
+    pub title: String,
+    pub slug: Option<String>,
+    /// Default `draft`.
+    pub status: Option<Status>,
+    pub excerpt: Option<String>,
+    pub content: Option<ContentInput>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub author: Option<i64>,
+    pub summary: Option<String>,
+    /// Resource type ids: one or more.
+    pub resource_types: Vec<i64>,
+    pub tags: Option<Vec<i64>>,
+    pub publisher: Option<String>,
+    pub language: Option<String>,
+    pub external_url: Option<String>,
+    /// The downloadable file's media id.
+    pub document: Option<i64>,
+    pub featured_media: Option<i64>,
+}
+
+/// Changes to a resource; `document: null` or `featured_media: null` removes them.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateResourceRequest {
+    pub title: Option<String>,
+    pub slug: Option<String>,
+    pub status: Option<Status>,
+    pub excerpt: Option<String>,
+    pub content: Option<ContentInput>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub author: Option<i64>,
+    pub summary: Option<String>,
+    pub resource_types: Option<Vec<i64>>,
+    pub tags: Option<Vec<i64>>,
+    pub publisher: Option<String>,
+    pub language: Option<String>,
+    pub external_url: Option<String>,
+    #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
+    #[schema(value_type = Option<i64>)]
+    pub document: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
+    #[schema(value_type = Option<i64>)]
+    pub featured_media: Option<Option<i64>>,
+}
+
+#[derive(Debug, Default)]
+pub struct ResourceChanges {
+    summary: Option<String>,
+    publisher: Option<String>,
+    language: Option<String>,
+    external_url: Option<String>,
+    document: Option<Option<i64>>,
+}
+
+/// Filters of resources only.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ResourceFilters {
+    /// Resource type slugs, comma-separated (any of).
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub resource_type: Option<String>,
+    /// Tag slugs, comma-separated (any of).
+    pub tag: Option<String>,
+    /// BCP 47 language tags, comma-separated (any of).
+    pub language: Option<String>,
+    /// Publisher, exactly but ignoring case.
+    pub publisher: Option<String>,
+}
+
+/// `en`, `pt-BR`, `zh-Hant-TW`: the language in lower case, a script in title case and
+/// a region in upper case. `Err` for what is not a BCP 47 tag.
+pub fn normalise_language(raw: &str) -> std::result::Result<String, String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(String::new());
+    }
+    let mut out = Vec::new();
+    for (i, part) in raw.split(['-', '_']).enumerate() {
+        let ok =
+            !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric());
+        if !ok
+            || (i == 0 && !(2..=3).contains(&part.len())
+                || i == 0 && !part.chars().all(|c| c.is_ascii_alphabetic()))
+        {
+            return Err(format!(
+                "`{raw}` is not a BCP 47 language tag such as `en` or `pt-BR`"
+            ));
+        }
+        out.push(match (i, part.len()) {
+            (0, _) => part.to_ascii_lowercase(),
+            (_, 2) if part.chars().all(|c| c.is_ascii_alphabetic()) => part.to_ascii_uppercase(),
+            (_, 4) if part.chars().all(|c| c.is_ascii_alphabetic()) => {
+                let lower = part.to_ascii_lowercase();
+                lower[..1].to_ascii_uppercase() + &lower[1..]
+            }
+            _ => part.to_ascii_lowercase(),
+        });
+    }
+    Ok(out.join("-"))
+}
+
+fn check_url(raw: &str) -> std::result::Result<String, String> {
+    let url = raw.trim();
+    if url.is_empty() {
+        return Ok(String::new());
+    }
+    let ok = (url.starts_with("https://") || url.starts_with("http://"))
+        && url.len() <= 2000
+        && url
+            .split("://")
+            .nth(1)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    if ok {
+        Ok(url.to_owned())
+    } else {
+        Err("must be an absolute http or https URL".to_owned())
+    }
+}
+
+impl ResourceChanges {
+    /// Checked values for a new resource (demo content, imports).
+    pub fn new(
+        summary: &str,
+        publisher: &str,
+        language: &str,
+        external_url: &str,
+        document: Option<i64>,
+    ) -> Result<Self> {
+        check_changes(ResourceChanges {
+            summary: Some(summary.to_owned()),
+            publisher: Some(publisher.to_owned()),
+            language: Some(language.to_owned()),
+            external_url: Some(external_url.to_owned()),
+            document: Some(document),
+        })
+    }
+}
+
+fn check_changes(c: ResourceChanges) -> Result<ResourceChanges> {
+    let mut errors = Vec::new();
+    let language = c.language.map(|l| {
+        normalise_language(&l)
+            .map_err(|m| errors.push(FieldError::new("language", m)))
+            .unwrap_or_default()
+    });
+    let external_url = c.external_url.map(|u| {
+        check_url(&u)
+            .map_err(|m| errors.push(FieldError::new("external_url", m)))
+            .unwrap_or_default()
+    });
+    let summary = c.summary.map(|s| html::text(&s));
+    if summary.as_ref().is_some_and(|s| s.chars().count() > 2000) {
+        errors.push(FieldError::new(
+            "summary",
+            "must be at most 2000 characters long",
+        ));
+    }
+    let publisher = c.publisher.map(|p| p.trim().to_owned());
+    if publisher.as_ref().is_some_and(|p| p.chars().count() > 300) {
+        errors.push(FieldError::new(
+            "publisher",
+            "must be at most 300 characters long",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(ResourceChanges {
+            summary,
+            publisher,
+            language,
+            external_url,
+            document: c.document,
+        })
+    } else {
+        Err(Error::Validation(errors))
+    }
+}
+
+fn types_required(types: Option<&Vec<i64>>) -> Result<()> {
+    match types {
+        Some(t) if t.is_empty() => Err(Error::invalid(
+            "resource_types",
+            "a resource needs at least one type",
+        )),
+        _ => Ok(()),
+    }
+}
+
+impl ContentKind for Resources {
+    const KIND: Kind = Kind::Resource;
+    const INCLUDES: &'static [&'static str] = &[
+        "resource_types",
+        "tags",
+        "document",
+        "featured_media",
+        "author",
+    ];
+    const MEMBERS: &'static [&'static str] = &[
+        "id",
+        "slug",
+        "status",
+        "title",
+        "excerpt",
+        "content",
+        "author",
+        "summary",
+        "resource_types",
+        "tags",
+        "publisher",
+        "language",
+        "external_url",
+        "document",
+        "featured_media",
+        "fields",
+        "published_at",
+        "created_at",
+        "updated_at",
+        "embedded",
+    ];
+    type Item = ResourceResponse;
+    type Details = HashMap<i64, ResourceDetails>;
+    type Changes = ResourceChanges;
+
+    fn load_details(conn: &mut DbConn, entries: &[Entry]) -> Result<Self::Details> {
+        let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
+        let rows: Vec<ResourceDetails> = resource_details::table
+            .filter(resource_details::entry_id.eq_any(&ids))
+            .select(ResourceDetails::as_select())
+            .load(conn)?;
+        Ok(rows.into_iter().map(|d| (d.entry_id, d)).collect())
+    }
+
+    fn item(e: Entry, related: &Related, details: &Self::Details) -> ResourceResponse {
+        let d = details.get(&e.id);
+        let text = |f: fn(&ResourceDetails) -> &String| d.map(|d| f(d).clone()).unwrap_or_default();
+        ResourceResponse {
+            id: e.id,
+            status: e.status(),
+            summary: text(|d| &d.summary),
+            publisher: text(|d| &d.publisher),
+            language: text(|d| &d.language),
+            external_url: text(|d| &d.external_url),
+            resource_types: related.term_ids(e.id, Taxonomy::ResourceType),
+            tags: related.term_ids(e.id, Taxonomy::Tag),
+            document: related.media_id(e.id, DOCUMENT),
+            featured_media: related.media_id(e.id, FEATURED),
+            embedded: related.embedded(&e),
+            content: ContentResponse {
+                blocks: serde_json::from_str(&e.content_blocks).unwrap_or_default(),
+                html: e.content_html,
+            },
+            fields: serde_json::from_str(&e.fields).unwrap_or_default(),
+            slug: e.slug,
+            title: e.title,
+            excerpt: e.excerpt,
+            author: e.author_id,
+            published_at: utc(e.published_at),
+            created_at: utc(e.created_at),
+            updated_at: utc(e.updated_at),
+        }
+    }
+
+    fn save(conn: &mut DbConn, entry: &Entry, c: ResourceChanges, created: bool) -> Result<()> {
+        if created {
+            diesel::insert_into(resource_details::table)
+                .values(ResourceDetails {
+                    entry_id: entry.id,
+                    summary: c.summary.unwrap_or_default(),
+                    publisher: c.publisher.unwrap_or_default(),
+                    language: c.language.unwrap_or_default(),
+                    external_url: c.external_url.unwrap_or_default(),
+                })
+                .execute(conn)?;
+        } else {
+            let target = resource_details::table.find(entry.id);
+            if let Some(v) = c.summary {
+                diesel::update(target)
+                    .set(resource_details::summary.eq(v))
+                    .execute(conn)?;
+            }
+            if let Some(v) = c.publisher {
+                diesel::update(target)
+                    .set(resource_details::publisher.eq(v))
+                    .execute(conn)?;
+            }
+            if let Some(v) = c.language {
+                diesel::update(target)
+                    .set(resource_details::language.eq(v))
+                    .execute(conn)?;
+            }
+            if let Some(v) = c.external_url {
+                diesel::update(target)
+                    .set(resource_details::external_url.eq(v))
+                    .execute(conn)?;
+            }
+        }
+        if let Some(document) = c.document {
+            crate::media::set_entry_media(conn, entry.id, DOCUMENT, document, "document")?;
+        }
+        Ok(())
+    }
+
+    fn before_delete(_: &mut DbConn, _: &Entry, _: bool) -> Result<()> {
+        Ok(())
+    }
+}
+
+fn terms(types: Option<Vec<i64>>, tags: Option<Vec<i64>>) -> Vec<(Taxonomy, Vec<i64>)> {
+    [(Taxonomy::ResourceType, types), (Taxonomy::Tag, tags)]
+        .into_iter()
+        .filter_map(|(t, ids)| ids.map(|ids| (t, ids)))
+        .collect()
+}
+
+impl TryFrom<CreateResourceRequest> for (EntryInput, ResourceChanges) {
+    type Error = Error;
+
+    fn try_from(r: CreateResourceRequest) -> Result<Self> {
+        types_required(Some(&r.resource_types))?;
+        let changes = check_changes(ResourceChanges {
+            summary: r.summary,
+            publisher: r.publisher,
+            language: r.language,
+            external_url: r.external_url,
+            document: r.document.map(Some),
+        })?;
+        let input = EntryInput {
+            title: Some(r.title),
+            slug: r.slug,
+            status: r.status,
+            excerpt: r.excerpt,
+            content_html: r.content.map(|c| c.html),
+            published_at: r.published_at.map(|t| t.naive_utc()),
+            author_id: r.author,
+            terms: terms(Some(r.resource_types), r.tags),
+            featured_media: r.featured_media.map(Some),
+        };
+        Ok((input, changes))
+    }
+}
+
+impl TryFrom<UpdateResourceRequest> for (EntryInput, ResourceChanges) {
+    type Error = Error;
+
+    fn try_from(r: UpdateResourceRequest) -> Result<Self> {
+        types_required(r.resource_types.as_ref())?;
+        let changes = check_changes(ResourceChanges {
+            summary: r.summary,
+            publisher: r.publisher,
+            language: r.language,
+            external_url: r.external_url,
+            document: r.document,
+        })?;
+        let input = EntryInput {
+            title: r.title,
+            slug: r.slug,
+            status: r.status,
+            excerpt: r.excerpt,
+            content_html: r.content.map(|c| c.html),
+            published_at: r.published_at.map(|t| t.naive_utc()),
+            author_id: r.author,
+            terms: terms(r.resource_types, r.tags),
+            featured_media: r.featured_media,
+        };
+        Ok((input, changes))
+    }
+}
+
+/// Lists the resources you may see, filtered by type, tag, language or publisher.
+#[utoipa::path(
+    tag = "resources",
+    params(PageParams, EntryParams, ResourceFilters),
+    responses((status = 200, description = "A page of resources", body = List<ResourceResponse>,
+        headers(("Link" = String, description = "RFC 8288 first, prev, next, last"),
+                ("X-Total-Count" = i64, description = "Items matching the filters")))),
+    security((), ("bearer" = []))
+)]
+#[get("/resources")]
+pub async fn list_resources(
+    req: HttpRequest,
+    state: State,
+    user: MaybeUser,
+    page: Query<PageParams>,
+    params: Query<EntryParams>,
+    filters: Query<ResourceFilters>,
+) -> Result<HttpResponse> {
+    let f = filters.0;
+    let terms = [
+        (Taxonomy::ResourceType, &f.resource_type),
+        (Taxonomy::Tag, &f.tag),
+    ]
+    .into_iter()
+    .map(|(t, raw)| (t, split_list(raw.as_deref())))
+    .filter(|(_, slugs)| !slugs.is_empty())
+    .collect();
+    let mut conditions = Vec::new();
+    let languages = split_list(f.language.as_deref())
+        .iter()
+        .map(|l| normalise_language(l))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|m| Error::invalid_query("language", m))?;
+    if !languages.is_empty() {
+        let mut c = Sql::new("x.language IN ");
+        c.bind_list(languages.into_iter().map(Value::Text));
+        conditions.push(c);
+    }
+    if let Some(p) = f
+        .publisher
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let mut c = Sql::new("LOWER(x.publisher) = ");
+        c.bind(Value::Text(p.to_lowercase()));
+        conditions.push(c);
+    }
+    h::list_items::<Resources>(req, state, user, page.0, params.0, terms, move |q| {
+        q.join = Some(" JOIN resource_details x ON x.entry_id = e.id");
+        q.conditions = conditions;
+    })
+    .await
+}
+
+/// One resource by id.
+#[utoipa::path(
+    tag = "resources",
+    params(("id" = i64, Path, minimum = 1, description = "Resource id"), ItemParams),
+    responses((status = 200, description = "The resource", body = ResourceResponse)),
+    security((), ("bearer" = []))
+)]
+#[get("/resources/{id}")]
+pub async fn get_resource(
+    state: State,
+    user: MaybeUser,
+    id: PathId,
+    params: Query<ItemParams>,
+) -> Result<HttpResponse> {
+    h::get_item::<Resources>(state, user, id.0, params.0).await
+}
+
+/// Creates a resource.
+#[utoipa::path(
+    tag = "resources",
+    request_body = CreateResourceRequest,
+    responses((status = 201, description = "Created", body = ResourceResponse,
+        headers(("Location" = String, description = "The new resource's URL")))),
+    security(("bearer" = []))
+)]
+#[post("/resources")]
+pub async fn create_resource(
+    state: State,
+    user: AuthUser,
+    body: JsonBody<CreateResourceRequest>,
+) -> Result<HttpResponse> {
+    let (input, changes) = body.0.try_into()?;
+    h::create_item::<Resources>(state, user, input, changes).await
+}
+
+/// Changes a resource.
+#[utoipa::path(
+    tag = "resources",
+    params(("id" = i64, Path, minimum = 1, description = "Resource id")),
+    request_body = UpdateResourceRequest,
+    responses((status = 200, description = "The changed resource", body = ResourceResponse)),
+    security(("bearer" = []))
+)]
+#[patch("/resources/{id}")]
+pub async fn update_resource(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    body: JsonBody<UpdateResourceRequest>,
+) -> Result<HttpResponse> {
+    let (input, changes) = body.0.try_into()?;
+    h::update_item::<Resources>(state, user, id.0, input, changes).await
+}
+
+/// Moves a resource to the trash, or deletes it for good with `force=true`.
+#[utoipa::path(
+    tag = "resources",
+    params(("id" = i64, Path, minimum = 1, description = "Resource id"), DeleteParams),
+    responses(
+        (status = 200, description = "Trashed", body = ResourceResponse),
+        (status = 204, description = "Deleted for good")),
+    security(("bearer" = []))
+)]
+#[delete("/resources/{id}")]
+pub async fn delete_resource(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    params: Query<DeleteParams>,
+) -> Result<HttpResponse> {
+    h::delete_item::<Resources>(state, user, id.0, params.0).await
+}
+
+/// The revisions of a resource, newest first (editors and the resource's author).
+#[utoipa::path(
+    tag = "resources",
+    params(("id" = i64, Path, minimum = 1, description = "Resource id"), PageParams),
+    responses((status = 200, description = "Revisions, newest first", body = List<RevisionResponse>)),
+    security(("bearer" = []))
+)]
+#[get("/resources/{id}/revisions")]
+pub async fn list_resource_revisions(
+    req: HttpRequest,
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    page: Query<PageParams>,
+) -> Result<HttpResponse> {
+    h::list_revisions::<Resources>(req, state, user, id.0, page.0).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_are_normalised_bcp47() {
+        assert_eq!(normalise_language("EN").unwrap(), "en");
+        assert_eq!(normalise_language("pt_br").unwrap(), "pt-BR");
+        assert_eq!(normalise_language("zh-hant-tw").unwrap(), "zh-Hant-TW");
+        assert_eq!(normalise_language("es-419").unwrap(), "es-419");
+        for bad in ["english", "e", "en--GB", "1a", "en GB", "x-"] {
+            assert!(normalise_language(bad).is_err(), "{bad}");
+        }
+    }
+}
