@@ -161,10 +161,9 @@ pub fn normalise_language(raw: &str) -> std::result::Result<String, String> {
     for (i, part) in raw.split(['-', '_']).enumerate() {
         let ok =
             !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric());
-        if !ok
-            || (i == 0 && !(2..=3).contains(&part.len())
-                || i == 0 && !part.chars().all(|c| c.is_ascii_alphabetic()))
-        {
+        let language_ok =
+            (2..=3).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphabetic());
+        if !ok || (i == 0 && !language_ok) {
             return Err(format!(
                 "`{raw}` is not a BCP 47 language tag such as `en` or `pt-BR`"
             ));
