@@ -16,6 +16,8 @@ pub const FEATURED: &str = "featured";
 /// How many words a derived excerpt keeps (as WordPress does).
 const EXCERPT_WORDS: usize = 55;
 
+/// An entry as read back: every column but `content_text`, which only search needs.
+/// Keep `COLUMNS` in step.
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable)]
 #[diesel(table_name = entries)]
 pub struct Entry {
@@ -28,7 +30,6 @@ pub struct Entry {
     pub excerpt_manual: bool,
     pub content_html: String,
     pub content_blocks: String,
-    pub content_text: String,
     pub author_id: i64,
     pub fields: String,
     pub published_at: NaiveDateTime,
@@ -37,6 +38,10 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The columns of `Entry` for hand-written SQL over `entries e`.
+    pub const COLUMNS: &'static str = "e.id, e.kind, e.slug, e.status, e.title, e.excerpt, e.excerpt_manual, \
+        e.content_html, e.content_blocks, e.author_id, e.fields, e.published_at, e.created_at, e.updated_at";
+
     pub fn status(&self) -> Status {
         Status::parse(&self.status).unwrap_or(Status::Draft)
     }
@@ -313,27 +318,32 @@ pub fn update(
         changes.author_id = Some(author);
     }
     let now = crate::db::now();
-    let text = match input.content_html.as_deref() {
-        Some(raw) => {
-            let clean = html::sanitize(raw);
-            let text = html::text(&clean);
-            changes.content_html = Some(clean);
-            changes.content_text = Some(text.clone());
-            text
-        }
-        None => current.content_text.clone(),
-    };
+    if let Some(raw) = input.content_html.as_deref() {
+        let clean = html::sanitize(raw);
+        changes.content_text = Some(html::text(&clean));
+        changes.content_html = Some(clean);
+    }
     match input.excerpt.as_deref().map(clean_excerpt) {
         Some(e) if !e.is_empty() => {
             changes.excerpt = Some(e);
             changes.excerpt_manual = Some(true);
         }
         Some(_) => {
+            // Back to a derived excerpt: from the new text, or the stored one.
+            let text = match &changes.content_text {
+                Some(t) => t.clone(),
+                None => entries::table
+                    .find(id)
+                    .select(entries::content_text)
+                    .first::<String>(conn)?,
+            };
             changes.excerpt = Some(derived_excerpt(&text));
             changes.excerpt_manual = Some(false);
         }
-        None if !current.excerpt_manual && changes.content_text.is_some() => {
-            changes.excerpt = Some(derived_excerpt(&text));
+        None if !current.excerpt_manual => {
+            if let Some(text) = &changes.content_text {
+                changes.excerpt = Some(derived_excerpt(text));
+            }
         }
         None => {}
     }

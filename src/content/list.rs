@@ -270,7 +270,8 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
         from.push(" AND ").append(&s.condition);
     }
 
-    let mut page = Sql::new("SELECT * FROM (SELECT e.*, ");
+    let mut page = Sql::new("SELECT * FROM (SELECT ");
+    page.push(Entry::COLUMNS).push(", ");
     match &search {
         Some(s) => page.append(&s.score),
         None => page.push("CAST(0 AS DOUBLE PRECISION)"),

@@ -143,6 +143,9 @@ pub fn connect(url: &str, max_size: u32) -> Result<Database, String> {
     let pool = r2d2::Pool::builder()
         .max_size(max_size)
         .connection_timeout(Duration::from_secs(5))
+        // A broken connection shows itself on use (and r2d2 drops it); a ping on every
+        // checkout would cost a round trip per request.
+        .test_on_check_out(false)
         .build(manager)
         .map_err(|e| format!("cannot open the connection pool: {e}"))?;
     Ok(Database {
