@@ -100,8 +100,22 @@ fn assemble() -> (
         .service(system::readyz)
         .service(media::handlers::get_file)
         .split_for_parts();
-    http::openapi::finish(&mut doc);
+    http::openapi::finish(&mut doc, &shapes());
     (app, doc)
+}
+
+/// The names `fields` and `include` take on each content collection.
+fn shapes() -> Vec<http::openapi::Shapes> {
+    use crate::kinds::handlers::ContentKind;
+    use crate::kinds::{pages::Pages, posts::Posts, resources::Resources};
+    fn shape<K: ContentKind>() -> http::openapi::Shapes {
+        http::openapi::Shapes {
+            path: format!("/api/v1/{}", K::KIND.collection()),
+            members: K::MEMBERS,
+            includes: K::INCLUDES,
+        }
+    }
+    vec![shape::<Posts>(), shape::<Pages>(), shape::<Resources>()]
 }
 
 /// The OpenAPI document the app serves (nothing in it depends on data).

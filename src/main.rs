@@ -66,6 +66,7 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let cli = Cli::parse();
     match run(cli) {
@@ -138,12 +139,18 @@ fn run(cli: Cli) -> Result<(), String> {
             if with_demo {
                 let mut conn = state.db.pool.get().map_err(|e| e.to_string())?;
                 match demo::seed(&mut conn, state.storage.as_ref()).map_err(|e| describe(&e))? {
-                    Some(seeded) => tracing::warn!(
-                        posts = seeded.posts,
-                        resources = seeded.resources,
-                        "demo content added; sign in as `admin` with the password `{}`",
-                        seeded.admin_password
-                    ),
+                    Some(seeded) => match &seeded.admin_password {
+                        Some(password) => tracing::warn!(
+                            posts = seeded.posts,
+                            resources = seeded.resources,
+                            "demo content added; sign in as `admin` with the password `{password}`"
+                        ),
+                        None => tracing::warn!(
+                            posts = seeded.posts,
+                            resources = seeded.resources,
+                            "demo content added as the existing user `admin`"
+                        ),
+                    },
                     None => {
                         tracing::info!("the database has content already; no demo content added")
                     }

@@ -158,7 +158,18 @@ pub fn connect(url: &str, max_size: u32) -> Result<Database, String> {
 /// Applies every pending migration of the connection's backend.
 pub fn run_migrations(conn: &mut DbConn) -> Result<Vec<String>, String> {
     let applied = match conn {
-        DbConn::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+        DbConn::Pg(c) => {
+            // Nodes starting together take turns: the first migrates, the others then find
+            // nothing pending.
+            c.batch_execute("SELECT pg_advisory_lock(7318462001)")
+                .map_err(|e| format!("migration lock: {e}"))?;
+            let applied = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.iter().map(|m| m.to_string()).collect::<Vec<_>>());
+            c.batch_execute("SELECT pg_advisory_unlock(7318462001)")
+                .map_err(|e| format!("migration lock: {e}"))?;
+            return applied.map_err(|e| format!("migration failed: {e}"));
+        }
         DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
     }
     .map_err(|e| format!("migration failed: {e}"))?;

@@ -71,7 +71,8 @@ struct DemoPost {
 }
 
 pub struct Seeded {
-    pub admin_password: String,
+    /// The password of the `admin` user made for the demo; `None` when one existed.
+    pub admin_password: Option<String>,
     pub posts: usize,
     pub resources: usize,
 }
@@ -84,14 +85,14 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
     }
     let demo: Demo = serde_json::from_str(include_str!("content.json")).map_err(Error::internal)?;
     crate::state::transaction(conn, |conn| {
-        let admin_password = random_password();
+        let mut admin_password = None;
         let admin = match users::find_by_username(conn, "admin")? {
             Some(u) => u,
             None => users::create(
                 conn,
                 CreateUser {
                     username: "admin".into(),
-                    password: Some(admin_password.clone()),
+                    password: Some(admin_password.insert(random_password()).clone()),
                     display_name: "Site Admin".into(),
                     email: "admin@example.org".into(),
                     role: Role::Admin,

@@ -80,50 +80,76 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
             vec![],
         ));
     }
-    if has_escaped_nul(body) {
+    let mut value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|e| Error::InvalidBody(format!("malformed JSON: {e}"), vec![]))?;
+    if let Some(at) = nul_in(&value, String::new()) {
+        let field = at.trim_start_matches('.').to_owned();
         return Err(Error::InvalidBody(
-            "strings must not contain NUL (\\u0000) characters".into(),
-            vec![],
+            format!("{field}: strings must not contain NUL characters"),
+            vec![FieldError::new(field, "must not contain NUL characters")],
         ));
     }
-    let de = &mut serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    // JSON Schema counts 1.0 as an integer; so do we.
+    whole_floats_to_integers(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner();
-        let message = strip_position(&inner.to_string());
-        if inner.is_syntax() || inner.is_eof() {
-            Error::InvalidBody(format!("malformed JSON: {inner}"), vec![])
-        } else {
-            let mut field = if path == "." { String::new() } else { path };
-            // serde names a missing member in its message, not in the path.
-            if let Some(name) = message
-                .strip_prefix("missing field `")
-                .and_then(|m| m.split('`').next())
-            {
-                field = if field.is_empty() {
-                    name.to_owned()
-                } else {
-                    format!("{field}.{name}")
-                };
-            }
-            let detail = if field.is_empty() {
-                message.clone()
+        let message = strip_position(&e.into_inner().to_string());
+        let mut field = if path == "." { String::new() } else { path };
+        // serde names a missing member in its message, not in the path.
+        let named = message
+            .strip_prefix("missing field `")
+            .and_then(|m| m.split('`').next());
+        if let Some(name) = named {
+            field = if field.is_empty() {
+                name.to_owned()
             } else {
-                format!("{field}: {message}")
+                format!("{field}.{name}")
             };
-            Error::InvalidBody(detail, vec![FieldError::new(field, message)])
         }
+        let detail = if field.is_empty() {
+            message.clone()
+        } else {
+            format!("{field}: {message}")
+        };
+        Error::InvalidBody(detail, vec![FieldError::new(field, message)])
     })
 }
 
-/// JSON can only carry a NUL character as `\u0000`; no database column may hold one.
-fn has_escaped_nul(body: &[u8]) -> bool {
-    body.windows(6).enumerate().any(|(i, w)| {
-        w[0] == b'\\'
-            && w[1] == b'u'
-            && &w[2..] == b"0000"
-            && body[..i].iter().rev().take_while(|b| **b == b'\\').count() % 2 == 0
-    })
+/// The path of the first string (or member name) holding a NUL, which no column can store.
+fn nul_in(value: &serde_json::Value, at: String) -> Option<String> {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if s.contains('\0') => Some(at),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| nul_in(v, format!("{at}[{i}]"))),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            if k.contains('\0') {
+                Some(at.clone())
+            } else {
+                nul_in(v, format!("{at}.{k}"))
+            }
+        }),
+        _ => None,
+    }
+}
+
+fn whole_floats_to_integers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && f.abs() < 9.0e15
+            {
+                *value = Value::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_floats_to_integers),
+        Value::Object(map) => map.values_mut().for_each(whole_floats_to_integers),
+        _ => {}
+    }
 }
 
 fn strip_position(message: &str) -> String {
@@ -147,16 +173,8 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
 }
 
 pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, Error> {
-    if let Some((name, _)) =
-        form_urlencoded::parse(query.as_bytes()).find(|(_, v)| v.contains('\0'))
-    {
-        return Err(Error::invalid_query(
-            name.into_owned(),
-            "must not contain NUL characters",
-        ));
-    }
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let parsed: T = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let message = e.into_inner().to_string();
         // serde_urlencoded reports "duplicate field `x`" without a path.
@@ -166,36 +184,57 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, Error> {
             path
         };
         Error::invalid_query(field, message)
-    })
+    })?;
+    // No stored value can hold a NUL: refuse one in a parameter we read, ignore the rest.
+    let with_nul: Vec<String> = form_urlencoded::parse(query.as_bytes())
+        .filter(|(_, v)| v.contains('\0'))
+        .map(|(k, _)| k.into_owned())
+        .collect();
+    if !with_nul.is_empty() {
+        let mut ignored = Vec::new();
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        let _: Result<T, _> = serde_ignored::deserialize(de, |path| ignored.push(path.to_string()));
+        if let Some(name) = with_nul.into_iter().find(|k| !ignored.contains(k)) {
+            return Err(Error::invalid_query(
+                name,
+                "must not contain NUL characters",
+            ));
+        }
+    }
+    Ok(parsed)
 }
 
 /// A path segment holding a positive integer id. Anything else is "no such item".
 pub struct PathId(pub i64);
 
 impl FromRequest for PathId {
-    type Error = Error;
-    type Future = std::future::Ready<Result<Self, Error>>;
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, actix_web::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let raw = req.match_info().get("id").unwrap_or("");
         std::future::ready(match raw.parse::<i64>() {
             Ok(id) if id > 0 => Ok(PathId(id)),
-            _ => Err(Error::NotFound(format!(
-                "`{raw}` is not an id: ids are positive integers"
-            ))),
+            _ => Err(not_an_id(req, raw)),
         })
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaped_nul_is_found_but_an_escaped_backslash_is_not() {
-        assert!(has_escaped_nul(br#"{"title": "a\u0000b"}"#));
-        assert!(!has_escaped_nul(br#"{"title": "a\\u0000b"}"#));
-        assert!(has_escaped_nul(br#"{"title": "a\\\u0000b"}"#));
-        assert!(!has_escaped_nul(br#"{"title": "plain"}"#));
+/// `/users/me` is routed to `/users/{id}` for methods it does not have: answer those as
+/// the fixed path would, with 405; anything else is no such item.
+fn not_an_id(req: &HttpRequest, raw: &str) -> actix_web::Error {
+    use crate::http::openapi::{RouteTable, method_not_allowed};
+    let fixed = req
+        .app_data::<web::Data<RouteTable>>()
+        .and_then(|t| t.allowed(req.path()));
+    match fixed {
+        Some(methods) if !methods.contains(&req.method().as_str()) => {
+            actix_web::error::InternalError::from_response(
+                "method not allowed",
+                method_not_allowed(req.method(), methods),
+            )
+            .into()
+        }
+        _ => Error::NotFound(format!("`{raw}` is not an id: ids are positive integers")).into(),
     }
 }

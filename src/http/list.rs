@@ -41,7 +41,7 @@ impl From<Order> for Direction {
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
     /// 1-based page number.
-    #[param(minimum = 1)]
+    #[param(minimum = 1, maximum = 1000000)]
     pub page: Option<u32>,
     /// Items per page (default 20).
     #[param(minimum = 1, maximum = 100)]
@@ -49,6 +49,7 @@ pub struct PageParams {
     /// Opaque keyset cursor from `meta.next_cursor`; continues the list after that item.
     pub cursor: Option<String>,
     /// `none` leaves the total out.
+    #[param(inline)]
     pub count: Option<CountMode>,
 }
 
@@ -103,10 +104,9 @@ pub fn split_list(raw: Option<&str>) -> Vec<String> {
 
 /// `fields=id,title`: which top-level members to keep, checked against the known ones.
 pub fn field_set(raw: Option<&str>, known: &[&str]) -> Result<Option<Vec<String>>> {
-    let Some(raw) = raw else { return Ok(None) };
-    let fields = split_list(Some(raw));
+    let fields = split_list(raw);
     if fields.is_empty() {
-        return Err(Error::invalid_query("fields", "names no member"));
+        return Ok(None);
     }
     for f in &fields {
         if !known.contains(&f.as_str()) {

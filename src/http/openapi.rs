@@ -37,9 +37,44 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
 )]
 pub struct ApiDoc;
 
-/// Applies the conventions to the assembled document (paths are only known then).
-pub fn finish(doc: &mut Doc) {
+/// What a collection's `fields` and `include` parameters accept.
+pub struct Shapes {
+    pub path: String,
+    pub members: &'static [&'static str],
+    pub includes: &'static [&'static str],
+}
+
+/// Applies the conventions to the assembled document (paths are only known then), and
+/// spells out which names `fields` and `include` take on each collection.
+pub fn finish(doc: &mut Doc, shapes: &[Shapes]) {
     Conventions.modify(doc);
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let Some(shape) = shapes
+            .iter()
+            .find(|s| *path == s.path || path.starts_with(&format!("{}/{{", s.path)))
+        else {
+            continue;
+        };
+        let Some(op) = item.get.as_mut() else {
+            continue;
+        };
+        for p in op.parameters.iter_mut().flatten() {
+            let RefOr::T(p) = p else { continue };
+            let names = match p.name.as_str() {
+                "fields" => shape.members,
+                "include" => shape.includes,
+                _ => continue,
+            };
+            let one = format!("({})", names.join("|"));
+            let pattern = format!("^$|^{one}(,{one})*$");
+            p.schema = Some(RefOr::T(utoipa::openapi::schema::Schema::Object(
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .pattern(Some(pattern))
+                    .build(),
+            )));
+        }
+    }
 }
 
 struct Conventions;
@@ -147,6 +182,10 @@ fn add_errors(op: &mut Operation, api: bool, method: HttpMethod, has_id: bool) {
     ) {
         statuses.extend(["409", "422"]);
     }
+    if matches!(method, HttpMethod::Delete) {
+        // Deleting a user who owns content, or a file still in use.
+        statuses.push("409");
+    }
     for status in statuses {
         op.responses
             .responses
@@ -160,6 +199,23 @@ fn add_errors(op: &mut Operation, api: bool, method: HttpMethod, has_id: bool) {
 /// The documented paths and their methods, to answer 405 with `Allow` where a path
 /// exists but the method does not.
 pub struct RouteTable(Vec<(ResourceDef, Vec<&'static str>)>);
+
+/// A 405 problem with `Allow`.
+pub fn method_not_allowed(method: &actix_web::http::Method, methods: &[&str]) -> HttpResponse {
+    let mut res = Problem::new(
+        actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!(
+            "{method} is not allowed here; allowed: {}",
+            methods.join(", ")
+        ),
+    )
+    .response();
+    if let Ok(v) = header::HeaderValue::from_str(&methods.join(", ")) {
+        res.headers_mut().insert(header::ALLOW, v);
+    }
+    res
+}
 
 impl RouteTable {
     pub fn from_doc(doc: &Doc) -> RouteTable {
@@ -189,10 +245,16 @@ impl RouteTable {
         RouteTable(routes)
     }
 
-    fn allowed(&self, path: &str) -> Option<&[&'static str]> {
-        self.0
-            .iter()
-            .find(|(def, _)| def.is_match(path))
+    /// The methods of the documented path matching `path`, fixed paths first
+    /// (`/users/me` before `/users/{id}`).
+    pub fn allowed(&self, path: &str) -> Option<&[&'static str]> {
+        let matching = |fixed: bool| {
+            self.0.iter().find(|(def, _)| {
+                def.pattern().is_some_and(|p| p.contains('{') != fixed) && def.is_match(path)
+            })
+        };
+        matching(true)
+            .or_else(|| matching(false))
             .map(|(_, m)| m.as_slice())
     }
 }
@@ -200,22 +262,7 @@ impl RouteTable {
 /// Answers requests no route took: 405 with `Allow` for a known path, else 404.
 pub async fn fallback(req: HttpRequest, table: web::Data<RouteTable>) -> HttpResponse {
     match table.allowed(req.path()) {
-        Some(methods) => {
-            let mut res = Problem::new(
-                actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
-                "method_not_allowed",
-                format!(
-                    "{} is not allowed here; allowed: {}",
-                    req.method(),
-                    methods.join(", ")
-                ),
-            )
-            .response();
-            if let Ok(v) = header::HeaderValue::from_str(&methods.join(", ")) {
-                res.headers_mut().insert(header::ALLOW, v);
-            }
-            res
-        }
+        Some(methods) => method_not_allowed(req.method(), methods),
         None => Problem::new(
             actix_web::http::StatusCode::NOT_FOUND,
             "not_found",

@@ -100,8 +100,27 @@ pub enum EntryOrderBy {
     Id,
     /// Best match first; only with `search` (and its default then).
     Relevance,
-    /// Pages only, and their default.
-    MenuOrder,
+}
+
+impl From<EntryOrderBy> for SortKey {
+    fn from(o: EntryOrderBy) -> SortKey {
+        match o {
+            EntryOrderBy::PublishedAt => SortKey::PublishedAt,
+            EntryOrderBy::UpdatedAt => SortKey::UpdatedAt,
+            EntryOrderBy::Title => SortKey::Title,
+            EntryOrderBy::Id => SortKey::Id,
+            EntryOrderBy::Relevance => SortKey::Relevance,
+        }
+    }
+}
+
+/// How a list of posts or resources may be ordered.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OrderParams {
+    /// Sort field (default `published_at`; `relevance` with `search`).
+    #[param(inline)]
+    pub orderby: Option<EntryOrderBy>,
 }
 
 /// Filters and shaping that every content list takes.
@@ -109,10 +128,10 @@ pub enum EntryOrderBy {
 #[into_params(parameter_in = Query)]
 pub struct EntryParams {
     /// Full-text search over title, excerpt and content; best match first.
+    #[param(max_length = 500)]
     pub search: Option<String>,
-    /// Sort field (default `published_at`, pages `menu_order`; `relevance` with `search`).
-    pub orderby: Option<EntryOrderBy>,
     /// Sort direction (default `desc`; `asc` for `title` and `menu_order`).
+    #[param(inline)]
     pub order: Option<Order>,
     /// Slugs, comma-separated (any of).
     pub slug: Option<String>,
@@ -124,6 +143,9 @@ pub struct EntryParams {
     pub published_before: Option<DateTime<Utc>>,
     /// Statuses, comma-separated (`draft`, `pending`, `published`, `private`, `trash`, or
     /// `any` for all but trash). Needs a token; authors see only their own non-public items.
+    #[param(
+        pattern = "^$|^(draft|pending|published|private|trash|any)(,(draft|pending|published|private|trash|any))*$"
+    )]
     pub status: Option<String>,
     /// Sparse fieldset: top-level members to return, comma-separated.
     pub fields: Option<String>,
@@ -155,8 +177,9 @@ impl EntryParams {
         kind: Kind,
         viewer: Viewer,
         terms: Vec<(Taxonomy, Vec<String>)>,
+        orderby: Option<SortKey>,
     ) -> Result<EntryQuery> {
-        let statuses = match self.status.as_deref() {
+        let statuses = match self.status.as_deref().filter(|s| !s.trim().is_empty()) {
             None => None,
             Some(raw) => {
                 let mut list = Vec::new();
@@ -194,37 +217,23 @@ impl EntryParams {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_owned);
-        if search.as_ref().is_some_and(|s| s.len() > 500) {
+        if search.as_ref().is_some_and(|s| s.chars().count() > 500) {
             return Err(Error::invalid_query(
                 "search",
                 "must be at most 500 characters long",
             ));
         }
-        let order = match (self.orderby, &search) {
-            (Some(EntryOrderBy::Relevance), None) => {
+        let order = match (orderby, &search) {
+            (Some(SortKey::Relevance), None) => {
                 return Err(Error::invalid_query(
                     "orderby",
                     "`relevance` needs `search`",
                 ));
             }
             (Some(o), _) => o,
-            (None, Some(_)) => EntryOrderBy::Relevance,
-            (None, None) if kind == Kind::Page => EntryOrderBy::MenuOrder,
-            (None, None) => EntryOrderBy::PublishedAt,
-        };
-        if order == EntryOrderBy::MenuOrder && kind != Kind::Page {
-            return Err(Error::invalid_query(
-                "orderby",
-                "`menu_order` is for pages only",
-            ));
-        }
-        let order = match order {
-            EntryOrderBy::PublishedAt => SortKey::PublishedAt,
-            EntryOrderBy::UpdatedAt => SortKey::UpdatedAt,
-            EntryOrderBy::Title => SortKey::Title,
-            EntryOrderBy::Id => SortKey::Id,
-            EntryOrderBy::Relevance => SortKey::Relevance,
-            EntryOrderBy::MenuOrder => SortKey::MenuOrder,
+            (None, Some(_)) => SortKey::Relevance,
+            (None, None) if kind == Kind::Page => SortKey::MenuOrder,
+            (None, None) => SortKey::PublishedAt,
         };
         let default_order = if matches!(order, SortKey::Title | SortKey::MenuOrder) {
             Order::Asc

@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use crate::content::entry::{self, Entry, EntryInput};
-use crate::content::list::EntryQuery;
+use crate::content::list::{EntryQuery, SortKey};
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, list, revisions};
 use crate::db::DbConn;
@@ -62,12 +62,13 @@ pub async fn list_items<K: ContentKind>(
     page: PageParams,
     params: EntryParams,
     terms: Vec<(Taxonomy, Vec<String>)>,
+    orderby: Option<SortKey>,
     extend: impl FnOnce(&mut EntryQuery),
 ) -> Result<HttpResponse> {
     let window = page.window()?;
     let fields = field_set(params.fields.as_deref(), K::MEMBERS)?;
     let include = include_set(params.include.as_deref(), K::INCLUDES)?;
-    let mut query = params.to_query(K::KIND, user.viewer(), terms)?;
+    let mut query = params.to_query(K::KIND, user.viewer(), terms, orderby)?;
     extend(&mut query);
     let w = window.clone();
     let public_url = state.config.public_url.clone();

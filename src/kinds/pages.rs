@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::content::entry::{Entry, EntryInput, FEATURED};
-use crate::content::list::visibility;
+use crate::content::list::{SortKey, visibility};
 use crate::content::{Kind, Status};
 use crate::db::DbConn;
 use crate::db::schema::{entries, page_details};
@@ -76,17 +76,21 @@ pub struct PageResponse {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreatePageRequest {
+    #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
     pub title: String,
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
     /// Default `draft`.
     pub status: Option<Status>,
     pub excerpt: Option<String>,
     pub content: Option<ContentInput>,
     pub published_at: Option<DateTime<Utc>>,
+    #[schema(minimum = 1)]
     pub author: Option<i64>,
     /// The parent page's id.
     pub parent: Option<i64>,
     pub menu_order: Option<i32>,
+    #[schema(max_length = 200)]
     pub template: Option<String>,
     /// The featured image's media id.
     pub featured_media: Option<i64>,
@@ -96,17 +100,21 @@ pub struct CreatePageRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdatePageRequest {
+    #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
     pub title: Option<String>,
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
     pub status: Option<Status>,
     pub excerpt: Option<String>,
     pub content: Option<ContentInput>,
     pub published_at: Option<DateTime<Utc>>,
+    #[schema(minimum = 1)]
     pub author: Option<i64>,
     #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
     #[schema(value_type = Option<i64>)]
     pub parent: Option<Option<i64>>,
     pub menu_order: Option<i32>,
+    #[schema(max_length = 200)]
     pub template: Option<String>,
     /// The featured image's media id; null removes it.
     #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
@@ -121,6 +129,33 @@ pub struct PageChanges {
     template: Option<String>,
 }
 
+/// How a list of pages may be ordered.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PageOrderBy {
+    /// Position among siblings (the default).
+    MenuOrder,
+    PublishedAt,
+    UpdatedAt,
+    Title,
+    Id,
+    /// Best match first; only with `search` (and its default then).
+    Relevance,
+}
+
+impl From<PageOrderBy> for SortKey {
+    fn from(o: PageOrderBy) -> SortKey {
+        match o {
+            PageOrderBy::MenuOrder => SortKey::MenuOrder,
+            PageOrderBy::PublishedAt => SortKey::PublishedAt,
+            PageOrderBy::UpdatedAt => SortKey::UpdatedAt,
+            PageOrderBy::Title => SortKey::Title,
+            PageOrderBy::Id => SortKey::Id,
+            PageOrderBy::Relevance => SortKey::Relevance,
+        }
+    }
+}
+
 /// Filters of pages only.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -130,6 +165,9 @@ pub struct PageFilters {
     /// Children of this page; `0` for top-level pages.
     #[param(minimum = 0)]
     pub parent: Option<i64>,
+    /// Sort field (default `menu_order`; `relevance` with `search`).
+    #[param(inline)]
+    pub orderby: Option<PageOrderBy>,
 }
 
 fn check_template(template: Option<String>) -> Result<Option<String>> {
@@ -427,11 +465,21 @@ pub async fn list_pages(
         }
         None => {}
     }
-    h::list_items::<Pages>(req, state, user, page.0, params.0, Vec::new(), move |q| {
-        q.join = Some(" JOIN page_details x ON x.entry_id = e.id");
-        q.sort_int = Some("x.menu_order");
-        q.conditions = conditions;
-    })
+    let orderby = filters.0.orderby.map(SortKey::from);
+    h::list_items::<Pages>(
+        req,
+        state,
+        user,
+        page.0,
+        params.0,
+        Vec::new(),
+        orderby,
+        move |q| {
+            q.join = Some(" JOIN page_details x ON x.entry_id = e.id");
+            q.sort_int = Some("x.menu_order");
+            q.conditions = conditions;
+        },
+    )
     .await
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::content::entry::{Entry, EntryInput, FEATURED};
+use crate::content::list::SortKey;
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status};
 use crate::db::DbConn;
@@ -14,8 +15,8 @@ use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
 use crate::http::list::{List, PageParams, split_list};
 use crate::kinds::common::{
-    ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, Related,
-    RevisionResponse, utc,
+    ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, OrderParams,
+    Related, RevisionResponse, utc,
 };
 use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
@@ -131,7 +132,9 @@ pub struct PostFilters {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreatePostRequest {
+    #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
     pub title: String,
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
     /// Default `draft`.
     pub status: Option<Status>,
@@ -143,6 +146,7 @@ pub struct CreatePostRequest {
     /// Category ids.
     pub categories: Option<Vec<i64>>,
     /// The author's user id (default: you; only editors may name someone else).
+    #[schema(minimum = 1)]
     pub author: Option<i64>,
     /// The featured image's media id.
     pub featured_media: Option<i64>,
@@ -152,7 +156,9 @@ pub struct CreatePostRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdatePostRequest {
+    #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
     pub title: Option<String>,
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
     pub status: Option<Status>,
     /// An empty excerpt goes back to one derived from the content.
@@ -161,6 +167,7 @@ pub struct UpdatePostRequest {
     pub published_at: Option<DateTime<Utc>>,
     pub tags: Option<Vec<i64>>,
     pub categories: Option<Vec<i64>>,
+    #[schema(minimum = 1)]
     pub author: Option<i64>,
     /// The featured image's media id; null removes it.
     #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
@@ -210,7 +217,7 @@ impl From<UpdatePostRequest> for EntryInput {
 /// Lists the posts you may see; anonymous readers get published posts only.
 #[utoipa::path(
     tag = "posts",
-    params(PageParams, EntryParams, PostFilters),
+    params(PageParams, EntryParams, OrderParams, PostFilters),
     responses((status = 200, description = "A page of posts", body = List<PostResponse>,
         headers(("Link" = String, description = "RFC 8288 first, prev, next, last"),
                 ("X-Total-Count" = i64, description = "Items matching the filters")))),
@@ -223,6 +230,7 @@ pub async fn list_posts(
     user: MaybeUser,
     page: Query<PageParams>,
     params: Query<EntryParams>,
+    order: Query<OrderParams>,
     filters: Query<PostFilters>,
 ) -> Result<HttpResponse> {
     let terms = [
@@ -233,7 +241,8 @@ pub async fn list_posts(
     .map(|(t, raw)| (t, split_list(raw.as_deref())))
     .filter(|(_, slugs)| !slugs.is_empty())
     .collect();
-    h::list_items::<Posts>(req, state, user, page.0, params.0, terms, |_| {}).await
+    let orderby = order.0.orderby.map(SortKey::from);
+    h::list_items::<Posts>(req, state, user, page.0, params.0, terms, orderby, |_| {}).await
 }
 
 /// One post by id.

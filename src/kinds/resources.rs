@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::content::entry::{Entry, EntryInput, FEATURED};
+use crate::content::list::SortKey;
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status, html};
 use crate::db::DbConn;
@@ -20,8 +21,8 @@ use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
 use crate::http::list::{List, PageParams, split_list};
 use crate::kinds::common::{
-    ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, Related,
-    RevisionResponse, utc,
+    ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, OrderParams,
+    Related, RevisionResponse, utc,
 };
 use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
@@ -80,20 +81,28 @@ pub struct ResourceResponse {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateResourceRequest {
+    #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
     pub title: String,
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
     /// Default `draft`.
     pub status: Option<Status>,
     pub excerpt: Option<String>,
     pub content: Option<ContentInput>,
     pub published_at: Option<DateTime<Utc>>,
+    #[schema(minimum = 1)]
     pub author: Option<i64>,
+    #[schema(max_length = 2000)]
     pub summary: Option<String>,
     /// Resource type ids: one or more.
+    #[schema(min_items = 1)]
     pub resource_types: Vec<i64>,
     pub tags: Option<Vec<i64>>,
+    #[schema(max_length = 300)]
     pub publisher: Option<String>,
+    #[schema(pattern = "^$|^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")]
     pub language: Option<String>,
+    #[schema(pattern = "^$|^https?://[^/\\s]", max_length = 2000)]
     pub external_url: Option<String>,
     /// The downloadable file's media id.
     pub document: Option<i64>,
@@ -104,18 +113,26 @@ pub struct CreateResourceRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateResourceRequest {
+    #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
     pub title: Option<String>,
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
     pub status: Option<Status>,
     pub excerpt: Option<String>,
     pub content: Option<ContentInput>,
     pub published_at: Option<DateTime<Utc>>,
+    #[schema(minimum = 1)]
     pub author: Option<i64>,
+    #[schema(max_length = 2000)]
     pub summary: Option<String>,
+    #[schema(min_items = 1)]
     pub resource_types: Option<Vec<i64>>,
     pub tags: Option<Vec<i64>>,
+    #[schema(max_length = 300)]
     pub publisher: Option<String>,
+    #[schema(pattern = "^$|^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")]
     pub language: Option<String>,
+    #[schema(pattern = "^$|^https?://[^/\\s]", max_length = 2000)]
     pub external_url: Option<String>,
     #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
     #[schema(value_type = Option<i64>)]
@@ -451,7 +468,7 @@ impl TryFrom<UpdateResourceRequest> for (EntryInput, ResourceChanges) {
 /// Lists the resources you may see, filtered by type, tag, language or publisher.
 #[utoipa::path(
     tag = "resources",
-    params(PageParams, EntryParams, ResourceFilters),
+    params(PageParams, EntryParams, OrderParams, ResourceFilters),
     responses((status = 200, description = "A page of resources", body = List<ResourceResponse>,
         headers(("Link" = String, description = "RFC 8288 first, prev, next, last"),
                 ("X-Total-Count" = i64, description = "Items matching the filters")))),
@@ -464,6 +481,7 @@ pub async fn list_resources(
     user: MaybeUser,
     page: Query<PageParams>,
     params: Query<EntryParams>,
+    order: Query<OrderParams>,
     filters: Query<ResourceFilters>,
 ) -> Result<HttpResponse> {
     let f = filters.0;
@@ -496,10 +514,20 @@ pub async fn list_resources(
         c.bind(Value::Text(p.to_lowercase()));
         conditions.push(c);
     }
-    h::list_items::<Resources>(req, state, user, page.0, params.0, terms, move |q| {
-        q.join = Some(" JOIN resource_details x ON x.entry_id = e.id");
-        q.conditions = conditions;
-    })
+    let orderby = order.0.orderby.map(SortKey::from);
+    h::list_items::<Resources>(
+        req,
+        state,
+        user,
+        page.0,
+        params.0,
+        terms,
+        orderby,
+        move |q| {
+            q.join = Some(" JOIN resource_details x ON x.entry_id = e.id");
+            q.conditions = conditions;
+        },
+    )
     .await
 }
 

@@ -31,8 +31,10 @@ pub struct TermParams {
     /// Slugs, comma-separated (any of).
     pub slug: Option<String>,
     /// Sort field (default `name`).
+    #[param(inline)]
     pub orderby: Option<TermOrderBy>,
     /// Sort direction (default `asc`).
+    #[param(inline)]
     pub order: Option<Order>,
 }
 
@@ -48,18 +50,66 @@ pub struct ParentParams {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateTermRequest {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
     pub description: Option<String>,
     /// The parent category (categories only).
     pub parent: Option<i64>,
 }
 
+/// A new tag. `slug` is generated from the name when missing.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateTagRequest {
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: String,
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
+    pub slug: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Changes to a tag.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTagRequest {
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: Option<String>,
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
+    pub slug: Option<String>,
+    pub description: Option<String>,
+}
+
+impl From<CreateTagRequest> for CreateTermRequest {
+    fn from(t: CreateTagRequest) -> Self {
+        CreateTermRequest {
+            name: t.name,
+            slug: t.slug,
+            description: t.description,
+            parent: None,
+        }
+    }
+}
+
+impl From<UpdateTagRequest> for UpdateTermRequest {
+    fn from(t: UpdateTagRequest) -> Self {
+        UpdateTermRequest {
+            name: t.name,
+            slug: t.slug,
+            description: t.description,
+            parent: None,
+        }
+    }
+}
+
 /// Changes to a term; `parent: null` makes a category top-level.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateTermRequest {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Option<String>,
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
     pub description: Option<String>,
     #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
@@ -229,24 +279,21 @@ pub async fn get_tag(state: State, _u: MaybeUser, id: PathId) -> Result<HttpResp
 }
 
 /// Creates a tag (editors).
-#[utoipa::path(tag = "tags", request_body = CreateTermRequest,
+#[utoipa::path(tag = "tags", request_body = CreateTagRequest,
     responses((status = 201, description = "Created", body = TermResponse)),
     security(("bearer" = [])))]
 #[post("/tags")]
 pub async fn create_tag(
     state: State,
     user: AuthUser,
-    body: JsonBody<CreateTermRequest>,
+    body: JsonBody<CreateTagRequest>,
 ) -> Result<HttpResponse> {
-    if body.0.parent.is_some() {
-        return Err(Error::invalid("parent", "tags have no parents"));
-    }
-    create_term(state, user, Taxonomy::Tag, body.0).await
+    create_term(state, user, Taxonomy::Tag, body.0.into()).await
 }
 
 /// Changes a tag (editors).
 #[utoipa::path(tag = "tags", params(("id" = i64, Path, minimum = 1, description = "Tag id")),
-    request_body = UpdateTermRequest,
+    request_body = UpdateTagRequest,
     responses((status = 200, description = "The changed tag", body = TermResponse)),
     security(("bearer" = [])))]
 #[patch("/tags/{id}")]
@@ -254,9 +301,9 @@ pub async fn update_tag(
     state: State,
     user: AuthUser,
     id: PathId,
-    body: JsonBody<UpdateTermRequest>,
+    body: JsonBody<UpdateTagRequest>,
 ) -> Result<HttpResponse> {
-    update_term(state, user, Taxonomy::Tag, id.0, body.0).await
+    update_term(state, user, Taxonomy::Tag, id.0, body.0.into()).await
 }
 
 /// Deletes a tag; items lose it (editors).

@@ -91,6 +91,7 @@ pub struct UploadForm {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateMediaRequest {
+    #[schema(min_length = 1, pattern = "\\S")]
     pub title: Option<String>,
     pub alt_text: Option<String>,
     pub caption: Option<String>,
@@ -100,6 +101,7 @@ pub struct UpdateMediaRequest {
 #[into_params(parameter_in = Query)]
 pub struct MediaParams {
     /// A MIME type or its start: `image/`, `application/pdf`.
+    #[param(pattern = "^[A-Za-z0-9/.+-]*$")]
     pub mime_type: Option<String>,
     /// Part of the title, caption or file name, case-insensitive.
     pub search: Option<String>,
@@ -489,8 +491,8 @@ pub async fn delete_media(
         ("name" = String, Path, description = "Stored file name"),
         FileParams),
     responses(
-        (status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>),
-        (status = 206, description = "Part of the file (Range)", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 200, description = "The file, with its own type", content_type = "*/*", body = Vec<u8>),
+        (status = 206, description = "Part of the file (Range)", content_type = "*/*", body = Vec<u8>),
         (status = 416, description = "The range cannot be satisfied")),
     security((), ("bearer" = []))
 )]

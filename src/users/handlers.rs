@@ -94,11 +94,18 @@ impl UserResponse {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUserRequest {
+    #[schema(pattern = "^\\s*[A-Za-z0-9._-]{1,60}\\s*$")]
     pub username: String,
     /// At least 8 characters; without one the user cannot sign in.
+    #[schema(min_length = 8, max_length = 1024)]
     pub password: Option<String>,
     /// Shown as the author's name (default: the username).
+    #[schema(max_length = 200)]
     pub name: Option<String>,
+    #[schema(
+        pattern = "^\\s*$|^\\s*[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]*[^@\\s.]\\s*$",
+        max_length = 254
+    )]
     pub email: Option<String>,
     pub role: Role,
 }
@@ -108,8 +115,14 @@ pub struct CreateUserRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUserRequest {
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: Option<String>,
+    #[schema(
+        pattern = "^\\s*$|^\\s*[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]*[^@\\s.]\\s*$",
+        max_length = 254
+    )]
     pub email: Option<String>,
+    #[schema(min_length = 8, max_length = 1024)]
     pub password: Option<String>,
     pub role: Option<Role>,
 }
@@ -378,6 +391,12 @@ pub async fn update_user(
                 "only administrators may change roles".into(),
             ));
         }
+    } else if user.id == id && b.role.is_some_and(|r| r != Role::Admin) {
+        // Another administrator must do it, so a site is never left without one by accident.
+        return Err(Error::conflict(
+            "role",
+            "you cannot take away your own administrator role",
+        ));
     }
     let mut changes = UserChanges::default();
     let mut errors = Vec::new();
@@ -440,6 +459,9 @@ pub async fn delete_user(
 ) -> Result<HttpResponse> {
     user.require_admin()?;
     let id = id.0;
+    if params.0.reassign.is_some_and(|r| r < 1) {
+        return Err(Error::invalid_query("reassign", "must be a user id"));
+    }
     if id == user.id {
         return Err(Error::conflict("id", "you cannot delete yourself"));
     }

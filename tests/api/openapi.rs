@@ -111,3 +111,29 @@ async fn the_server_serves_the_generated_document() {
     let served = app.get("/api/v1/openapi.json").send().await.json();
     assert_eq!(served, serde_json::to_value(headpress::openapi()).unwrap());
 }
+
+/// Every `$ref` points at something the document defines.
+#[test]
+fn every_reference_resolves() {
+    let doc = serde_json::to_value(headpress::openapi()).unwrap();
+    fn walk(v: &serde_json::Value, doc: &serde_json::Value, missing: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(r) = map.get("$ref").and_then(|r| r.as_str()) {
+                    let pointer = r.trim_start_matches('#');
+                    if doc.pointer(pointer).is_none() {
+                        missing.push(r.to_owned());
+                    }
+                }
+                map.values().for_each(|v| walk(v, doc, missing));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, doc, missing)),
+            _ => {}
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&doc, &doc, &mut missing);
+    missing.sort();
+    missing.dedup();
+    assert!(missing.is_empty(), "unresolved references: {missing:?}");
+}

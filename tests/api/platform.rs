@@ -403,3 +403,63 @@ async fn nul_characters_are_refused_not_stored() {
         "search"
     );
 }
+
+#[actix_web::test]
+async fn a_fixed_path_beside_an_id_path_answers_405() {
+    let app = TestApp::new().await;
+    let (_, token) = app.sign_in_as(Role::Admin).await;
+    for method in [
+        actix_web::http::Method::PATCH,
+        actix_web::http::Method::DELETE,
+    ] {
+        let res = app
+            .request(method, "/api/v1/users/me")
+            .bearer(&token)
+            .send()
+            .await;
+        res.problem(405, "method_not_allowed");
+        assert_eq!(res.header("allow").as_deref(), Some("GET, HEAD, OPTIONS"));
+    }
+}
+
+#[actix_web::test]
+async fn whole_numbers_written_as_floats_are_integers() {
+    let app = TestApp::new().await;
+    let (_, token) = app.sign_in_as(Role::Editor).await;
+    let tag = app
+        .create_term(&token, "tags", json!({"name": "Float"}))
+        .await;
+    let id = tag["id"].as_i64().unwrap() as f64;
+    let body = format!(r#"{{"title": "Floats", "tags": [{id:.1}]}}"#);
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .raw("application/json", body)
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    assert_eq!(res.json()["tags"], json!([tag["id"]]));
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&token)
+        .raw("application/json", r#"{"title": "x", "tags": [1.5]}"#)
+        .send()
+        .await;
+    assert_eq!(
+        res.problem(400, "invalid_body")["errors"][0]["field"],
+        "tags[0]"
+    );
+}
+
+#[actix_web::test]
+async fn unknown_parameters_are_ignored_even_with_odd_values() {
+    let app = TestApp::new().await;
+    assert_eq!(
+        app.get("/api/v1/posts?foo=%00").send().await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get("/api/v1/posts?fields=&status=").send().await.status,
+        StatusCode::OK
+    );
+}

@@ -944,3 +944,34 @@ async fn the_author_must_exist() {
     let p = res.problem(422, "validation_failed");
     assert_eq!(p["errors"][0]["field"], "author", "{p}");
 }
+
+#[actix_web::test]
+async fn admins_cannot_demote_themselves_and_reassign_must_be_an_id() {
+    let app = TestApp::new().await;
+    let (admin_id, admin) = app.sign_in_as(Role::Admin).await;
+    let res = app
+        .patch(&format!("/api/v1/users/{admin_id}"))
+        .bearer(&admin)
+        .json(&json!({"role": "author"}))
+        .send()
+        .await;
+    assert_eq!(res.problem(409, "conflict")["errors"][0]["field"], "role");
+    let (other, _) = app.sign_in_as(Role::Author).await;
+    let res = app
+        .delete(&format!("/api/v1/users/{other}?reassign=-5"))
+        .bearer(&admin)
+        .send()
+        .await;
+    assert_eq!(
+        res.problem(400, "invalid_query")["errors"][0]["field"],
+        "reassign"
+    );
+    assert_eq!(
+        app.get("/api/v1/users/me")
+            .bearer(&admin)
+            .send()
+            .await
+            .json()["role"],
+        "admin"
+    );
+}
