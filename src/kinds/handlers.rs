@@ -17,6 +17,13 @@ use crate::http::list::{PageParams, field_set, include_set, item_response, list_
 use crate::kinds::common::{DeleteParams, EntryParams, ItemParams, Related, RevisionResponse};
 use crate::state::State;
 
+/// The filters and ordering a kind's own list parameters ask for.
+pub struct KindFilters {
+    /// Each taxonomy's slugs, any-of.
+    pub terms: Vec<(Taxonomy, Vec<String>)>,
+    pub orderby: Option<SortKey>,
+}
+
 /// What a kind of content declares to get the shared handlers.
 pub trait ContentKind: 'static {
     const KIND: Kind;
@@ -61,14 +68,13 @@ pub async fn list_items<K: ContentKind>(
     user: MaybeUser,
     page: PageParams,
     params: EntryParams,
-    terms: Vec<(Taxonomy, Vec<String>)>,
-    orderby: Option<SortKey>,
+    own: KindFilters,
     extend: impl FnOnce(&mut EntryQuery),
 ) -> Result<HttpResponse> {
     let window = page.window()?;
     let fields = field_set(params.fields.as_deref(), K::MEMBERS)?;
     let include = include_set(params.include.as_deref(), K::INCLUDES)?;
-    let mut query = params.to_query(K::KIND, user.viewer(), terms, orderby)?;
+    let mut query = params.to_query(K::KIND, user.viewer(), own.terms, own.orderby)?;
     extend(&mut query);
     let w = window.clone();
     let public_url = state.config.public_url.clone();

@@ -472,8 +472,10 @@ pub async fn list_pages(
         user,
         page.0,
         params.0,
-        Vec::new(),
-        orderby,
+        h::KindFilters {
+            terms: Vec::new(),
+            orderby,
+        },
         move |q| {
             q.join = Some(" JOIN page_details x ON x.entry_id = e.id");
             q.sort_int = Some("x.menu_order");

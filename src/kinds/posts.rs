@@ -242,7 +242,16 @@ pub async fn list_posts(
     .filter(|(_, slugs)| !slugs.is_empty())
     .collect();
     let orderby = order.0.orderby.map(SortKey::from);
-    h::list_items::<Posts>(req, state, user, page.0, params.0, terms, orderby, |_| {}).await
+    h::list_items::<Posts>(
+        req,
+        state,
+        user,
+        page.0,
+        params.0,
+        h::KindFilters { terms, orderby },
+        |_| {},
+    )
+    .await
 }
 
 /// One post by id.

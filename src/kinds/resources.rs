@@ -521,8 +521,7 @@ pub async fn list_resources(
         user,
         page.0,
         params.0,
-        terms,
-        orderby,
+        h::KindFilters { terms, orderby },
         move |q| {
             q.join = Some(" JOIN resource_details x ON x.entry_id = e.id");
             q.conditions = conditions;
