@@ -136,6 +136,7 @@ pub struct EntryParams {
     /// Slugs, comma-separated (any of).
     pub slug: Option<String>,
     /// Author ids, comma-separated (any of).
+    #[param(pattern = "^$|^[1-9][0-9]{0,17}(,[1-9][0-9]{0,17})*$")]
     pub author: Option<String>,
     /// Only items published after this instant (RFC 3339).
     pub published_after: Option<DateTime<Utc>>,

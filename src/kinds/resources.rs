@@ -162,6 +162,9 @@ pub struct ResourceFilters {
     /// Tag slugs, comma-separated (any of).
     pub tag: Option<String>,
     /// BCP 47 language tags, comma-separated (any of).
+    #[param(
+        pattern = "^$|^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*(,[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*)*$"
+    )]
     pub language: Option<String>,
     /// Publisher, exactly but ignoring case.
     pub publisher: Option<String>,

@@ -75,12 +75,14 @@ impl MediaResponse {
 }
 
 /// A multipart upload.
-#[derive(ToSchema)]
+// Deserialize is derived only so that the document says no other parts are read.
+#[derive(ToSchema, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct UploadForm {
     /// The file. Its type is sniffed from its bytes and must be an image, PDF, office
     /// document, plain text or CSV.
-    #[schema(value_type = String, format = Binary)]
+    #[schema(value_type = String, format = Binary, min_length = 1)]
     file: Vec<u8>,
     /// Default: the file's name.
     title: Option<String>,
@@ -212,7 +214,14 @@ pub async fn create_media(
                 }
                 texts.insert(part, text.trim().to_owned());
             }
-            _ => while field.next().await.is_some() {},
+            other => {
+                return Err(Error::InvalidBody(
+                    format!(
+                        "unknown part `{other}`: send `file`, and optionally `title`, `alt_text` and `caption`"
+                    ),
+                    vec![FieldError::new(other, "is not a part of an upload")],
+                ));
+            }
         }
     }
     let Some(upload) = upload else {

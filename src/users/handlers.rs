@@ -403,6 +403,10 @@ pub async fn update_user(
     if let Some(name) = b.name {
         match name.trim() {
             "" => errors.push(crate::error::FieldError::new("name", "must not be empty")),
+            n if n.chars().count() > 200 => errors.push(crate::error::FieldError::new(
+                "name",
+                "must be at most 200 characters long",
+            )),
             n => changes.display_name = Some(n.to_owned()),
         }
     }

@@ -246,6 +246,12 @@ pub fn create(conn: &mut DbConn, input: CreateUser) -> Result<User> {
     }
     let display_name = match input.display_name.trim() {
         "" => username.clone(),
+        name if name.chars().count() > 200 => {
+            return Err(Error::invalid(
+                "name",
+                "must be at most 200 characters long",
+            ));
+        }
         name => name.to_owned(),
     };
     let password_hash = input.password.as_deref().map(hash_password).transpose()?;

@@ -197,6 +197,16 @@ async fn uploads_are_checked() {
         res.problem(422, "validation_failed")["errors"][0]["field"],
         "file"
     );
+    let res = upload(
+        &app,
+        &editor,
+        &[("file", Some("x.txt"), b"hello"), ("colour", None, b"red")],
+    )
+    .await;
+    assert_eq!(
+        res.problem(400, "invalid_body")["errors"][0]["field"],
+        "colour"
+    );
     upload(&app, &editor, &[("file", Some("empty.txt"), b"")])
         .await
         .problem(422, "validation_failed");
