@@ -239,3 +239,120 @@ pub async fn list_revisions<K: ContentKind>(
         None,
     ))
 }
+
+/// Declares the documented routes of one item of a kind: get, create, change, delete and
+/// revisions. Each kind's module calls it once, naming its types, paths and operations;
+/// the generic handlers above do the work. The calling module imports actix-web's `get`,
+/// `post`, `patch` and `delete` (utoipa recognises them by name). The request types convert with
+/// `TryInto<(EntryInput, K::Changes), Error = Error>`.
+macro_rules! item_routes {
+    (
+        kind: $kind:ty,
+        tag: $tag:literal,
+        item: $item:ty,
+        create: $create:ty,
+        update: $update:ty,
+        collection_path: $collection_path:literal,
+        item_path: $item_path:literal,
+        revisions_path: $revisions_path:literal,
+        id: $id_doc:literal,
+        get: $get:ident = $get_doc:literal,
+        create_fn: $create_fn:ident = $create_doc:literal,
+        update_fn: $update_fn:ident = $update_doc:literal,
+        delete_fn: $delete_fn:ident = $delete_doc:literal,
+        revisions_fn: $revisions_fn:ident = $revisions_doc:literal $(,)?
+    ) => {
+        #[doc = $get_doc]
+        #[utoipa::path(
+            tag = $tag,
+            params(("id" = i64, Path, minimum = 1, description = $id_doc), $crate::kinds::common::ItemParams),
+            responses((status = 200, description = "The item", body = $item)),
+            security((), ("bearer" = []))
+        )]
+        #[get($item_path)]
+        pub async fn $get(
+            state: $crate::state::State,
+            user: $crate::http::auth::MaybeUser,
+            id: $crate::http::extract::PathId,
+            params: $crate::http::extract::Query<$crate::kinds::common::ItemParams>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            $crate::kinds::handlers::get_item::<$kind>(state, user, id.0, params.0).await
+        }
+
+        #[doc = $create_doc]
+        #[utoipa::path(
+            tag = $tag,
+            request_body = $create,
+            responses((status = 201, description = "Created", body = $item,
+                headers(("Location" = String, description = "The new item's URL")))),
+            security(("bearer" = []))
+        )]
+        #[post($collection_path)]
+        pub async fn $create_fn(
+            state: $crate::state::State,
+            user: $crate::http::auth::AuthUser,
+            body: $crate::http::extract::JsonBody<$create>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            let (input, changes) = body.0.try_into()?;
+            $crate::kinds::handlers::create_item::<$kind>(state, user, input, changes).await
+        }
+
+        #[doc = $update_doc]
+        #[utoipa::path(
+            tag = $tag,
+            params(("id" = i64, Path, minimum = 1, description = $id_doc)),
+            request_body = $update,
+            responses((status = 200, description = "The changed item", body = $item)),
+            security(("bearer" = []))
+        )]
+        #[patch($item_path)]
+        pub async fn $update_fn(
+            state: $crate::state::State,
+            user: $crate::http::auth::AuthUser,
+            id: $crate::http::extract::PathId,
+            body: $crate::http::extract::JsonBody<$update>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            let (input, changes) = body.0.try_into()?;
+            $crate::kinds::handlers::update_item::<$kind>(state, user, id.0, input, changes).await
+        }
+
+        #[doc = $delete_doc]
+        #[utoipa::path(
+            tag = $tag,
+            params(("id" = i64, Path, minimum = 1, description = $id_doc), $crate::kinds::common::DeleteParams),
+            responses(
+                (status = 200, description = "Moved to the trash", body = $item),
+                (status = 204, description = "Deleted for good")),
+            security(("bearer" = []))
+        )]
+        #[delete($item_path)]
+        pub async fn $delete_fn(
+            state: $crate::state::State,
+            user: $crate::http::auth::AuthUser,
+            id: $crate::http::extract::PathId,
+            params: $crate::http::extract::Query<$crate::kinds::common::DeleteParams>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            $crate::kinds::handlers::delete_item::<$kind>(state, user, id.0, params.0).await
+        }
+
+        #[doc = $revisions_doc]
+        #[utoipa::path(
+            tag = $tag,
+            params(("id" = i64, Path, minimum = 1, description = $id_doc), $crate::http::list::PageParams),
+            responses((status = 200, description = "Revisions, newest first",
+                body = $crate::http::list::List<$crate::kinds::common::RevisionResponse>)),
+            security(("bearer" = []))
+        )]
+        #[get($revisions_path)]
+        pub async fn $revisions_fn(
+            req: actix_web::HttpRequest,
+            state: $crate::state::State,
+            user: $crate::http::auth::AuthUser,
+            id: $crate::http::extract::PathId,
+            page: $crate::http::extract::Query<$crate::http::list::PageParams>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            $crate::kinds::handlers::list_revisions::<$kind>(req, state, user, id.0, page.0).await
+        }
+    };
+}
+pub(crate) use item_routes;

@@ -20,13 +20,10 @@ use crate::db::DbConn;
 use crate::db::schema::{entries, page_details};
 use crate::db::sql::{Sql, Value};
 use crate::error::{Error, Result};
-use crate::http::auth::{AuthUser, MaybeUser};
-use crate::http::extract::{JsonBody, PathId, Query};
+use crate::http::auth::MaybeUser;
+use crate::http::extract::Query;
 use crate::http::list::{List, PageParams};
-use crate::kinds::common::{
-    ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, Related,
-    RevisionResponse, utc,
-};
+use crate::kinds::common::{ContentInput, ContentResponse, Embedded, EntryParams, Related, utc};
 use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
 
@@ -378,8 +375,10 @@ impl ContentKind for Pages {
     }
 }
 
-impl From<CreatePageRequest> for (EntryInput, PageChanges) {
-    fn from(r: CreatePageRequest) -> Self {
+impl TryFrom<CreatePageRequest> for (EntryInput, PageChanges) {
+    type Error = Error;
+
+    fn try_from(r: CreatePageRequest) -> Result<Self> {
         let input = EntryInput {
             title: Some(r.title),
             slug: r.slug,
@@ -394,14 +393,16 @@ impl From<CreatePageRequest> for (EntryInput, PageChanges) {
         let changes = PageChanges {
             parent: Some(r.parent),
             menu_order: r.menu_order,
-            template: r.template,
+            template: check_template(r.template)?,
         };
-        (input, changes)
+        Ok((input, changes))
     }
 }
 
-impl From<UpdatePageRequest> for (EntryInput, PageChanges) {
-    fn from(r: UpdatePageRequest) -> Self {
+impl TryFrom<UpdatePageRequest> for (EntryInput, PageChanges) {
+    type Error = Error;
+
+    fn try_from(r: UpdatePageRequest) -> Result<Self> {
         let input = EntryInput {
             title: r.title,
             slug: r.slug,
@@ -416,9 +417,9 @@ impl From<UpdatePageRequest> for (EntryInput, PageChanges) {
         let changes = PageChanges {
             parent: r.parent,
             menu_order: r.menu_order,
-            template: r.template,
+            template: check_template(r.template)?,
         };
-        (input, changes)
+        Ok((input, changes))
     }
 }
 
@@ -485,102 +486,19 @@ pub async fn list_pages(
     .await
 }
 
-/// One page by id.
-#[utoipa::path(
-    tag = "pages",
-    params(("id" = i64, Path, minimum = 1, description = "Page id"), ItemParams),
-    responses((status = 200, description = "The page", body = PageResponse)),
-    security((), ("bearer" = []))
-)]
-#[get("/pages/{id}")]
-pub async fn get_page(
-    state: State,
-    user: MaybeUser,
-    id: PathId,
-    params: Query<ItemParams>,
-) -> Result<HttpResponse> {
-    h::get_item::<Pages>(state, user, id.0, params.0).await
-}
-
-/// Creates a page.
-#[utoipa::path(
-    tag = "pages",
-    request_body = CreatePageRequest,
-    responses((status = 201, description = "Created", body = PageResponse,
-        headers(("Location" = String, description = "The new page's URL")))),
-    security(("bearer" = []))
-)]
-#[post("/pages")]
-pub async fn create_page(
-    state: State,
-    user: AuthUser,
-    body: JsonBody<CreatePageRequest>,
-) -> Result<HttpResponse> {
-    let (input, changes) = body.0.into();
-    let changes = PageChanges {
-        template: check_template(changes.template)?,
-        ..changes
-    };
-    h::create_item::<Pages>(state, user, input, changes).await
-}
-
-/// Changes a page. A page cannot become its own ancestor (422).
-#[utoipa::path(
-    tag = "pages",
-    params(("id" = i64, Path, minimum = 1, description = "Page id")),
-    request_body = UpdatePageRequest,
-    responses((status = 200, description = "The changed page", body = PageResponse)),
-    security(("bearer" = []))
-)]
-#[patch("/pages/{id}")]
-pub async fn update_page(
-    state: State,
-    user: AuthUser,
-    id: PathId,
-    body: JsonBody<UpdatePageRequest>,
-) -> Result<HttpResponse> {
-    let (input, changes) = body.0.into();
-    let changes = PageChanges {
-        template: check_template(changes.template)?,
-        ..changes
-    };
-    h::update_item::<Pages>(state, user, id.0, input, changes).await
-}
-
-/// Moves a page to the trash, or deletes it for good with `force=true` (its children
-/// then move up to its parent).
-#[utoipa::path(
-    tag = "pages",
-    params(("id" = i64, Path, minimum = 1, description = "Page id"), DeleteParams),
-    responses(
-        (status = 200, description = "Trashed", body = PageResponse),
-        (status = 204, description = "Deleted for good")),
-    security(("bearer" = []))
-)]
-#[delete("/pages/{id}")]
-pub async fn delete_page(
-    state: State,
-    user: AuthUser,
-    id: PathId,
-    params: Query<DeleteParams>,
-) -> Result<HttpResponse> {
-    h::delete_item::<Pages>(state, user, id.0, params.0).await
-}
-
-/// The revisions of a page, newest first (editors and the page's author).
-#[utoipa::path(
-    tag = "pages",
-    params(("id" = i64, Path, minimum = 1, description = "Page id"), PageParams),
-    responses((status = 200, description = "Revisions, newest first", body = List<RevisionResponse>)),
-    security(("bearer" = []))
-)]
-#[get("/pages/{id}/revisions")]
-pub async fn list_page_revisions(
-    req: HttpRequest,
-    state: State,
-    user: AuthUser,
-    id: PathId,
-    page: Query<PageParams>,
-) -> Result<HttpResponse> {
-    h::list_revisions::<Pages>(req, state, user, id.0, page.0).await
+crate::kinds::handlers::item_routes! {
+    kind: Pages,
+    tag: "pages",
+    item: PageResponse,
+    create: CreatePageRequest,
+    update: UpdatePageRequest,
+    collection_path: "/pages",
+    item_path: "/pages/{id}",
+    revisions_path: "/pages/{id}/revisions",
+    id: "Page id",
+    get: get_page = "One page by id.",
+    create_fn: create_page = "Creates a page.",
+    update_fn: update_page = "Changes a page. A page cannot become its own ancestor (422).",
+    delete_fn: delete_page = "Moves a page to the trash, or deletes it for good with `force=true` (its children then move up to its parent).",
+    revisions_fn: list_page_revisions = "The revisions of a page, newest first (editors and the page's author).",
 }

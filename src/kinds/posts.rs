@@ -11,12 +11,11 @@ use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status};
 use crate::db::DbConn;
 use crate::error::Result;
-use crate::http::auth::{AuthUser, MaybeUser};
-use crate::http::extract::{JsonBody, PathId, Query};
+use crate::http::auth::MaybeUser;
+use crate::http::extract::Query;
 use crate::http::list::{List, PageParams, split_list};
 use crate::kinds::common::{
-    ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, OrderParams,
-    Related, RevisionResponse, utc,
+    ContentInput, ContentResponse, Embedded, EntryParams, OrderParams, Related, utc,
 };
 use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
@@ -182,35 +181,45 @@ fn terms(tags: Option<Vec<i64>>, categories: Option<Vec<i64>>) -> Vec<(Taxonomy,
         .collect()
 }
 
-impl From<CreatePostRequest> for EntryInput {
-    fn from(r: CreatePostRequest) -> Self {
-        EntryInput {
-            title: Some(r.title),
-            slug: r.slug,
-            status: r.status,
-            excerpt: r.excerpt,
-            content_html: r.content.map(|c| c.html),
-            published_at: r.published_at.map(|t| t.naive_utc()),
-            author_id: r.author,
-            terms: terms(r.tags, r.categories),
-            featured_media: r.featured_media.map(Some),
-        }
+impl TryFrom<CreatePostRequest> for (EntryInput, ()) {
+    type Error = crate::error::Error;
+
+    fn try_from(r: CreatePostRequest) -> Result<Self> {
+        Ok((
+            EntryInput {
+                title: Some(r.title),
+                slug: r.slug,
+                status: r.status,
+                excerpt: r.excerpt,
+                content_html: r.content.map(|c| c.html),
+                published_at: r.published_at.map(|t| t.naive_utc()),
+                author_id: r.author,
+                terms: terms(r.tags, r.categories),
+                featured_media: r.featured_media.map(Some),
+            },
+            (),
+        ))
     }
 }
 
-impl From<UpdatePostRequest> for EntryInput {
-    fn from(r: UpdatePostRequest) -> Self {
-        EntryInput {
-            title: r.title,
-            slug: r.slug,
-            status: r.status,
-            excerpt: r.excerpt,
-            content_html: r.content.map(|c| c.html),
-            published_at: r.published_at.map(|t| t.naive_utc()),
-            author_id: r.author,
-            terms: terms(r.tags, r.categories),
-            featured_media: r.featured_media,
-        }
+impl TryFrom<UpdatePostRequest> for (EntryInput, ()) {
+    type Error = crate::error::Error;
+
+    fn try_from(r: UpdatePostRequest) -> Result<Self> {
+        Ok((
+            EntryInput {
+                title: r.title,
+                slug: r.slug,
+                status: r.status,
+                excerpt: r.excerpt,
+                content_html: r.content.map(|c| c.html),
+                published_at: r.published_at.map(|t| t.naive_utc()),
+                author_id: r.author,
+                terms: terms(r.tags, r.categories),
+                featured_media: r.featured_media,
+            },
+            (),
+        ))
     }
 }
 
@@ -254,91 +263,19 @@ pub async fn list_posts(
     .await
 }
 
-/// One post by id.
-#[utoipa::path(
-    tag = "posts",
-    params(("id" = i64, Path, minimum = 1, description = "Post id"), ItemParams),
-    responses((status = 200, description = "The post", body = PostResponse)),
-    security((), ("bearer" = []))
-)]
-#[get("/posts/{id}")]
-pub async fn get_post(
-    state: State,
-    user: MaybeUser,
-    id: PathId,
-    params: Query<ItemParams>,
-) -> Result<HttpResponse> {
-    h::get_item::<Posts>(state, user, id.0, params.0).await
-}
-
-/// Creates a post (any signed-in user; authors write as themselves).
-#[utoipa::path(
-    tag = "posts",
-    request_body = CreatePostRequest,
-    responses((status = 201, description = "Created", body = PostResponse,
-        headers(("Location" = String, description = "The new post's URL")))),
-    security(("bearer" = []))
-)]
-#[post("/posts")]
-pub async fn create_post(
-    state: State,
-    user: AuthUser,
-    body: JsonBody<CreatePostRequest>,
-) -> Result<HttpResponse> {
-    h::create_item::<Posts>(state, user, body.0.into(), ()).await
-}
-
-/// Changes a post (editors: any; authors: their own).
-#[utoipa::path(
-    tag = "posts",
-    params(("id" = i64, Path, minimum = 1, description = "Post id")),
-    request_body = UpdatePostRequest,
-    responses((status = 200, description = "The changed post", body = PostResponse)),
-    security(("bearer" = []))
-)]
-#[patch("/posts/{id}")]
-pub async fn update_post(
-    state: State,
-    user: AuthUser,
-    id: PathId,
-    body: JsonBody<UpdatePostRequest>,
-) -> Result<HttpResponse> {
-    h::update_item::<Posts>(state, user, id.0, body.0.into(), ()).await
-}
-
-/// Moves a post to the trash, or deletes it for good with `force=true`.
-#[utoipa::path(
-    tag = "posts",
-    params(("id" = i64, Path, minimum = 1, description = "Post id"), DeleteParams),
-    responses(
-        (status = 200, description = "Trashed", body = PostResponse),
-        (status = 204, description = "Deleted for good")),
-    security(("bearer" = []))
-)]
-#[delete("/posts/{id}")]
-pub async fn delete_post(
-    state: State,
-    user: AuthUser,
-    id: PathId,
-    params: Query<DeleteParams>,
-) -> Result<HttpResponse> {
-    h::delete_item::<Posts>(state, user, id.0, params.0).await
-}
-
-/// The revisions of a post, newest first (editors and the post's author).
-#[utoipa::path(
-    tag = "posts",
-    params(("id" = i64, Path, minimum = 1, description = "Post id"), PageParams),
-    responses((status = 200, description = "Revisions, newest first", body = List<RevisionResponse>)),
-    security(("bearer" = []))
-)]
-#[get("/posts/{id}/revisions")]
-pub async fn list_post_revisions(
-    req: HttpRequest,
-    state: State,
-    user: AuthUser,
-    id: PathId,
-    page: Query<PageParams>,
-) -> Result<HttpResponse> {
-    h::list_revisions::<Posts>(req, state, user, id.0, page.0).await
+crate::kinds::handlers::item_routes! {
+    kind: Posts,
+    tag: "posts",
+    item: PostResponse,
+    create: CreatePostRequest,
+    update: UpdatePostRequest,
+    collection_path: "/posts",
+    item_path: "/posts/{id}",
+    revisions_path: "/posts/{id}/revisions",
+    id: "Post id",
+    get: get_post = "One post by id.",
+    create_fn: create_post = "Creates a post (any signed-in user; authors write as themselves).",
+    update_fn: update_post = "Changes a post (editors: any; authors: their own).",
+    delete_fn: delete_post = "Moves a post to the trash, or deletes it for good with `force=true`.",
+    revisions_fn: list_post_revisions = "The revisions of a post, newest first (editors and the post's author).",
 }

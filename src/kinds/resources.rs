@@ -17,12 +17,11 @@ use crate::db::DbConn;
 use crate::db::schema::resource_details;
 use crate::db::sql::{Sql, Value};
 use crate::error::{Error, FieldError, Result};
-use crate::http::auth::{AuthUser, MaybeUser};
-use crate::http::extract::{JsonBody, PathId, Query};
+use crate::http::auth::MaybeUser;
+use crate::http::extract::Query;
 use crate::http::list::{List, PageParams, split_list};
 use crate::kinds::common::{
-    ContentInput, ContentResponse, DeleteParams, Embedded, EntryParams, ItemParams, OrderParams,
-    Related, RevisionResponse, utc,
+    ContentInput, ContentResponse, Embedded, EntryParams, OrderParams, Related, utc,
 };
 use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
@@ -533,95 +532,21 @@ pub async fn list_resources(
     .await
 }
 
-/// One resource by id.
-#[utoipa::path(
-    tag = "resources",
-    params(("id" = i64, Path, minimum = 1, description = "Resource id"), ItemParams),
-    responses((status = 200, description = "The resource", body = ResourceResponse)),
-    security((), ("bearer" = []))
-)]
-#[get("/resources/{id}")]
-pub async fn get_resource(
-    state: State,
-    user: MaybeUser,
-    id: PathId,
-    params: Query<ItemParams>,
-) -> Result<HttpResponse> {
-    h::get_item::<Resources>(state, user, id.0, params.0).await
-}
-
-/// Creates a resource.
-#[utoipa::path(
-    tag = "resources",
-    request_body = CreateResourceRequest,
-    responses((status = 201, description = "Created", body = ResourceResponse,
-        headers(("Location" = String, description = "The new resource's URL")))),
-    security(("bearer" = []))
-)]
-#[post("/resources")]
-pub async fn create_resource(
-    state: State,
-    user: AuthUser,
-    body: JsonBody<CreateResourceRequest>,
-) -> Result<HttpResponse> {
-    let (input, changes) = body.0.try_into()?;
-    h::create_item::<Resources>(state, user, input, changes).await
-}
-
-/// Changes a resource.
-#[utoipa::path(
-    tag = "resources",
-    params(("id" = i64, Path, minimum = 1, description = "Resource id")),
-    request_body = UpdateResourceRequest,
-    responses((status = 200, description = "The changed resource", body = ResourceResponse)),
-    security(("bearer" = []))
-)]
-#[patch("/resources/{id}")]
-pub async fn update_resource(
-    state: State,
-    user: AuthUser,
-    id: PathId,
-    body: JsonBody<UpdateResourceRequest>,
-) -> Result<HttpResponse> {
-    let (input, changes) = body.0.try_into()?;
-    h::update_item::<Resources>(state, user, id.0, input, changes).await
-}
-
-/// Moves a resource to the trash, or deletes it for good with `force=true`.
-#[utoipa::path(
-    tag = "resources",
-    params(("id" = i64, Path, minimum = 1, description = "Resource id"), DeleteParams),
-    responses(
-        (status = 200, description = "Trashed", body = ResourceResponse),
-        (status = 204, description = "Deleted for good")),
-    security(("bearer" = []))
-)]
-#[delete("/resources/{id}")]
-pub async fn delete_resource(
-    state: State,
-    user: AuthUser,
-    id: PathId,
-    params: Query<DeleteParams>,
-) -> Result<HttpResponse> {
-    h::delete_item::<Resources>(state, user, id.0, params.0).await
-}
-
-/// The revisions of a resource, newest first (editors and the resource's author).
-#[utoipa::path(
-    tag = "resources",
-    params(("id" = i64, Path, minimum = 1, description = "Resource id"), PageParams),
-    responses((status = 200, description = "Revisions, newest first", body = List<RevisionResponse>)),
-    security(("bearer" = []))
-)]
-#[get("/resources/{id}/revisions")]
-pub async fn list_resource_revisions(
-    req: HttpRequest,
-    state: State,
-    user: AuthUser,
-    id: PathId,
-    page: Query<PageParams>,
-) -> Result<HttpResponse> {
-    h::list_revisions::<Resources>(req, state, user, id.0, page.0).await
+crate::kinds::handlers::item_routes! {
+    kind: Resources,
+    tag: "resources",
+    item: ResourceResponse,
+    create: CreateResourceRequest,
+    update: UpdateResourceRequest,
+    collection_path: "/resources",
+    item_path: "/resources/{id}",
+    revisions_path: "/resources/{id}/revisions",
+    id: "Resource id",
+    get: get_resource = "One resource by id.",
+    create_fn: create_resource = "Creates a resource.",
+    update_fn: update_resource = "Changes a resource.",
+    delete_fn: delete_resource = "Moves a resource to the trash, or deletes it for good with `force=true`.",
+    revisions_fn: list_resource_revisions = "The revisions of a resource, newest first (editors and the resource's author).",
 }
 
 #[cfg(test)]
