@@ -315,146 +315,103 @@ pub async fn delete_tag(state: State, user: AuthUser, id: PathId) -> Result<Http
     delete_term(state, user, Taxonomy::Tag, id.0).await
 }
 
-/// Lists categories, with the number of visible items in each.
-#[utoipa::path(tag = "categories", params(PageParams, TermParams, ParentParams),
-    responses((status = 200, description = "A page of categories", body = List<TermResponse>)),
-    security((), ("bearer" = [])))]
-#[get("/categories")]
-pub async fn list_categories(
-    req: HttpRequest,
-    state: State,
-    _u: MaybeUser,
-    page: Query<PageParams>,
-    params: Query<TermParams>,
-    parent: Query<ParentParams>,
-) -> Result<HttpResponse> {
-    list_terms(
-        req,
-        state,
-        Taxonomy::Category,
-        page.0,
-        params.0,
-        parent.0.parent,
-    )
-    .await
+/// Declares the documented routes of a hierarchical taxonomy: list (with `parent`), get,
+/// create, change and delete, over the shared term handlers above.
+macro_rules! hierarchical_routes {
+    (
+        taxonomy: $taxonomy:expr,
+        tag: $tag:literal,
+        collection_path: $collection_path:literal,
+        item_path: $item_path:literal,
+        id: $id_doc:literal,
+        list: $list:ident = $list_doc:literal,
+        get: $get:ident = $get_doc:literal,
+        create_fn: $create:ident = $create_doc:literal,
+        update_fn: $update:ident = $update_doc:literal,
+        delete_fn: $delete:ident = $delete_doc:literal $(,)?
+    ) => {
+        #[doc = $list_doc]
+        #[utoipa::path(tag = $tag, params(PageParams, TermParams, ParentParams),
+            responses((status = 200, description = "A page of terms", body = List<TermResponse>)),
+            security((), ("bearer" = [])))]
+        #[get($collection_path)]
+        pub async fn $list(
+            req: HttpRequest,
+            state: State,
+            _u: MaybeUser,
+            page: Query<PageParams>,
+            params: Query<TermParams>,
+            parent: Query<ParentParams>,
+        ) -> Result<HttpResponse> {
+            list_terms(req, state, $taxonomy, page.0, params.0, parent.0.parent).await
+        }
+
+        #[doc = $get_doc]
+        #[utoipa::path(tag = $tag, params(("id" = i64, Path, minimum = 1, description = $id_doc)),
+            responses((status = 200, description = "The term", body = TermResponse)),
+            security((), ("bearer" = [])))]
+        #[get($item_path)]
+        pub async fn $get(state: State, _u: MaybeUser, id: PathId) -> Result<HttpResponse> {
+            get_term(state, $taxonomy, id.0).await
+        }
+
+        #[doc = $create_doc]
+        #[utoipa::path(tag = $tag, request_body = CreateTermRequest,
+            responses((status = 201, description = "Created", body = TermResponse)),
+            security(("bearer" = [])))]
+        #[post($collection_path)]
+        pub async fn $create(state: State, user: AuthUser, body: JsonBody<CreateTermRequest>) -> Result<HttpResponse> {
+            create_term(state, user, $taxonomy, body.0).await
+        }
+
+        #[doc = $update_doc]
+        #[utoipa::path(tag = $tag, params(("id" = i64, Path, minimum = 1, description = $id_doc)),
+            request_body = UpdateTermRequest,
+            responses((status = 200, description = "The changed term", body = TermResponse)),
+            security(("bearer" = [])))]
+        #[patch($item_path)]
+        pub async fn $update(
+            state: State,
+            user: AuthUser,
+            id: PathId,
+            body: JsonBody<UpdateTermRequest>,
+        ) -> Result<HttpResponse> {
+            update_term(state, user, $taxonomy, id.0, body.0).await
+        }
+
+        #[doc = $delete_doc]
+        #[utoipa::path(tag = $tag, params(("id" = i64, Path, minimum = 1, description = $id_doc)),
+            responses((status = 204, description = "Deleted")),
+            security(("bearer" = [])))]
+        #[delete($item_path)]
+        pub async fn $delete(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
+            delete_term(state, user, $taxonomy, id.0).await
+        }
+    };
 }
 
-/// One category by id.
-#[utoipa::path(tag = "categories", params(("id" = i64, Path, minimum = 1, description = "Category id")),
-    responses((status = 200, description = "The category", body = TermResponse)),
-    security((), ("bearer" = [])))]
-#[get("/categories/{id}")]
-pub async fn get_category(state: State, _u: MaybeUser, id: PathId) -> Result<HttpResponse> {
-    get_term(state, Taxonomy::Category, id.0).await
+hierarchical_routes! {
+    taxonomy: Taxonomy::Category,
+    tag: "categories",
+    collection_path: "/categories",
+    item_path: "/categories/{id}",
+    id: "Category id",
+    list: list_categories = "Lists categories, with the number of visible items in each.",
+    get: get_category = "One category by id.",
+    create_fn: create_category = "Creates a category (editors).",
+    update_fn: update_category = "Changes a category (editors). A category cannot become its own ancestor.",
+    delete_fn: delete_category = "Deletes a category; items lose it and its children become top-level (editors).",
 }
 
-/// Creates a category (editors).
-#[utoipa::path(tag = "categories", request_body = CreateTermRequest,
-    responses((status = 201, description = "Created", body = TermResponse)),
-    security(("bearer" = [])))]
-#[post("/categories")]
-pub async fn create_category(
-    state: State,
-    user: AuthUser,
-    body: JsonBody<CreateTermRequest>,
-) -> Result<HttpResponse> {
-    create_term(state, user, Taxonomy::Category, body.0).await
-}
-
-/// Changes a category (editors). A category cannot become its own ancestor.
-#[utoipa::path(tag = "categories", params(("id" = i64, Path, minimum = 1, description = "Category id")),
-    request_body = UpdateTermRequest,
-    responses((status = 200, description = "The changed category", body = TermResponse)),
-    security(("bearer" = [])))]
-#[patch("/categories/{id}")]
-pub async fn update_category(
-    state: State,
-    user: AuthUser,
-    id: PathId,
-    body: JsonBody<UpdateTermRequest>,
-) -> Result<HttpResponse> {
-    update_term(state, user, Taxonomy::Category, id.0, body.0).await
-}
-
-/// Deletes a category; items lose it and its children become top-level (editors).
-#[utoipa::path(tag = "categories", params(("id" = i64, Path, minimum = 1, description = "Category id")),
-    responses((status = 204, description = "Deleted")),
-    security(("bearer" = [])))]
-#[delete("/categories/{id}")]
-pub async fn delete_category(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
-    delete_term(state, user, Taxonomy::Category, id.0).await
-}
-
-/// Lists resource types, with the number of visible resources of each.
-#[utoipa::path(tag = "resource-types", params(PageParams, TermParams, ParentParams),
-    responses((status = 200, description = "A page of resource types", body = List<TermResponse>)),
-    security((), ("bearer" = [])))]
-#[get("/resource-types")]
-pub async fn list_resource_types(
-    req: HttpRequest,
-    state: State,
-    _u: MaybeUser,
-    page: Query<PageParams>,
-    params: Query<TermParams>,
-    parent: Query<ParentParams>,
-) -> Result<HttpResponse> {
-    list_terms(
-        req,
-        state,
-        Taxonomy::ResourceType,
-        page.0,
-        params.0,
-        parent.0.parent,
-    )
-    .await
-}
-
-/// One resource type by id.
-#[utoipa::path(tag = "resource-types", params(("id" = i64, Path, minimum = 1, description = "Resource type id")),
-    responses((status = 200, description = "The resource type", body = TermResponse)),
-    security((), ("bearer" = [])))]
-#[get("/resource-types/{id}")]
-pub async fn get_resource_type(state: State, _u: MaybeUser, id: PathId) -> Result<HttpResponse> {
-    get_term(state, Taxonomy::ResourceType, id.0).await
-}
-
-/// Creates a resource type (editors).
-#[utoipa::path(tag = "resource-types", request_body = CreateTermRequest,
-    responses((status = 201, description = "Created", body = TermResponse)),
-    security(("bearer" = [])))]
-#[post("/resource-types")]
-pub async fn create_resource_type(
-    state: State,
-    user: AuthUser,
-    body: JsonBody<CreateTermRequest>,
-) -> Result<HttpResponse> {
-    create_term(state, user, Taxonomy::ResourceType, body.0).await
-}
-
-/// Changes a resource type (editors).
-#[utoipa::path(tag = "resource-types", params(("id" = i64, Path, minimum = 1, description = "Resource type id")),
-    request_body = UpdateTermRequest,
-    responses((status = 200, description = "The changed resource type", body = TermResponse)),
-    security(("bearer" = [])))]
-#[patch("/resource-types/{id}")]
-pub async fn update_resource_type(
-    state: State,
-    user: AuthUser,
-    id: PathId,
-    body: JsonBody<UpdateTermRequest>,
-) -> Result<HttpResponse> {
-    update_term(state, user, Taxonomy::ResourceType, id.0, body.0).await
-}
-
-/// Deletes a resource type; resources lose it (editors).
-#[utoipa::path(tag = "resource-types", params(("id" = i64, Path, minimum = 1, description = "Resource type id")),
-    responses((status = 204, description = "Deleted")),
-    security(("bearer" = [])))]
-#[delete("/resource-types/{id}")]
-pub async fn delete_resource_type(
-    state: State,
-    user: AuthUser,
-    id: PathId,
-) -> Result<HttpResponse> {
-    delete_term(state, user, Taxonomy::ResourceType, id.0).await
+hierarchical_routes! {
+    taxonomy: Taxonomy::ResourceType,
+    tag: "resource-types",
+    collection_path: "/resource-types",
+    item_path: "/resource-types/{id}",
+    id: "Resource type id",
+    list: list_resource_types = "Lists resource types, with the number of visible resources of each.",
+    get: get_resource_type = "One resource type by id.",
+    create_fn: create_resource_type = "Creates a resource type (editors).",
+    update_fn: update_resource_type = "Changes a resource type (editors).",
+    delete_fn: delete_resource_type = "Deletes a resource type; resources lose it (editors).",
 }
