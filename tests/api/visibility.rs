@@ -262,7 +262,7 @@ async fn authors_see_only_their_own_hidden_posts() {
 async fn a_scheduled_post_appears_when_its_time_comes() {
     let app = TestApp::new().await;
     let (_, editor) = app.sign_in_as(Role::Editor).await;
-    let soon = (chrono::Utc::now() + chrono::Duration::seconds(2))
+    let soon = (chrono::Utc::now() + chrono::Duration::seconds(120))
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let post = app
         .create_post(
