@@ -101,7 +101,10 @@ pub struct CreateResourceRequest {
     pub publisher: Option<String>,
     #[schema(pattern = "^$|^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")]
     pub language: Option<String>,
-    #[schema(pattern = "^$|^https?://[^/\\s]", max_length = 2000)]
+    #[schema(
+        pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+        max_length = 2000
+    )]
     pub external_url: Option<String>,
     /// The downloadable file's media id.
     pub document: Option<i64>,
@@ -131,7 +134,10 @@ pub struct UpdateResourceRequest {
     pub publisher: Option<String>,
     #[schema(pattern = "^$|^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")]
     pub language: Option<String>,
-    #[schema(pattern = "^$|^https?://[^/\\s]", max_length = 2000)]
+    #[schema(
+        pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+        max_length = 2000
+    )]
     pub external_url: Option<String>,
     #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
     #[schema(value_type = Option<i64>)]
@@ -172,7 +178,6 @@ pub struct ResourceFilters {
 /// `en`, `pt-BR`, `zh-Hant-TW`: the language in lower case, a script in title case and
 /// a region in upper case. `Err` for what is not a BCP 47 tag.
 pub fn normalise_language(raw: &str) -> std::result::Result<String, String> {
-    let raw = raw.trim();
     if raw.is_empty() {
         return Ok(String::new());
     }
@@ -200,18 +205,20 @@ pub fn normalise_language(raw: &str) -> std::result::Result<String, String> {
     Ok(out.join("-"))
 }
 
-fn check_url(raw: &str) -> std::result::Result<String, String> {
-    let url = raw.trim();
+/// An absolute http(s) URL with no white space or control characters (the same rule as
+/// the `external_url` pattern in the OpenAPI document).
+fn check_url(url: &str) -> std::result::Result<String, String> {
     if url.is_empty() {
         return Ok(String::new());
     }
+    let forbidden = |c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}';
     let ok = (url.starts_with("https://") || url.starts_with("http://"))
-        && url.len() <= 2000
+        && url.chars().count() <= 2000
         && url
             .split("://")
             .nth(1)
             .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+        && !url.chars().any(forbidden);
     if ok {
         Ok(url.to_owned())
     } else {
