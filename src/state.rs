@@ -37,6 +37,12 @@ impl AppState {
         F: FnOnce(&mut DbConn) -> Result<T> + Send + 'static,
         T: Send + 'static,
     {
+        if self.db.backend == Backend::Sqlite {
+            // A read of the embedded database is a few microseconds of local work: running
+            // it here costs less than handing it to another thread and back.
+            let mut conn = self.db.pool.get()?;
+            return f(&mut conn);
+        }
         let pool = self.db.pool.clone();
         web::block(move || {
             let mut conn = pool.get()?;
