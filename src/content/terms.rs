@@ -148,29 +148,6 @@ pub fn term_ids_of(conn: &mut DbConn, entry_id: i64) -> Result<Vec<i64>> {
         .load(conn)?)
 }
 
-/// The terms of many entries in one query: entry id → (taxonomy, term id), ordered by name.
-pub fn terms_of_entries(
-    conn: &mut DbConn,
-    entry_ids: &[i64],
-) -> Result<HashMap<i64, Vec<(Taxonomy, i64)>>> {
-    let mut map: HashMap<i64, Vec<(Taxonomy, i64)>> = HashMap::new();
-    if entry_ids.is_empty() {
-        return Ok(map);
-    }
-    let rows: Vec<(i64, i64, String)> = entry_terms::table
-        .inner_join(terms::table)
-        .filter(entry_terms::entry_id.eq_any(entry_ids))
-        .order((terms::name, terms::id))
-        .select((entry_terms::entry_id, terms::id, terms::taxonomy))
-        .load(conn)?;
-    for (entry, term, taxonomy) in rows {
-        if let Some(t) = Taxonomy::parse(&taxonomy) {
-            map.entry(entry).or_default().push((t, term));
-        }
-    }
-    Ok(map)
-}
-
 pub fn find_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Term>> {
     if ids.is_empty() {
         return Ok(Vec::new());

@@ -12,10 +12,12 @@ use crate::content::list::{EntryQuery, SortKey};
 use crate::content::terms::{self, Taxonomy, Term, TermCount};
 use crate::content::{Kind, Status, Viewer};
 use crate::db::DbConn;
+use crate::db::sql::{Sql, Value};
 use crate::error::{Error, Result};
 use crate::http::list::{Order, split_list};
 use crate::media::handlers::MediaResponse;
 use crate::users::{self, User};
+use diesel::RunQueryDsl;
 
 pub fn utc(t: NaiveDateTime) -> DateTime<Utc> {
     t.and_utc()
@@ -288,6 +290,60 @@ pub struct Embedded {
 /// Members that embed media, and the `entry_media` role behind each.
 const MEDIA_ROLES: [(&str, &str); 2] = [("featured_media", FEATURED), ("document", "document")];
 
+#[derive(diesel::QueryableByName)]
+struct RelationRow {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    entry_id: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    is_media: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    role: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    ref_id: i64,
+}
+
+/// The terms (by name) and the media of many entries, in one statement.
+#[expect(
+    clippy::type_complexity,
+    reason = "two plain maps, named by the caller"
+)]
+fn relations_of(
+    conn: &mut DbConn,
+    ids: &[i64],
+) -> Result<(
+    HashMap<i64, Vec<(Taxonomy, i64)>>,
+    HashMap<i64, Vec<(String, i64)>>,
+)> {
+    let mut terms: HashMap<i64, Vec<(Taxonomy, i64)>> = HashMap::new();
+    let mut media: HashMap<i64, Vec<(String, i64)>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok((terms, media));
+    }
+    let list = || ids.iter().map(|i| Value::Int(*i)).collect::<Vec<_>>();
+    let mut sql = Sql::new(
+        "SELECT et.entry_id AS entry_id, CAST(0 AS BIGINT) AS is_media, t.taxonomy AS role, \
+         t.id AS ref_id, t.name AS sort_name FROM entry_terms et JOIN terms t ON t.id = et.term_id \
+         WHERE et.entry_id IN ",
+    );
+    sql.bind_list(list()).push(
+        " UNION ALL SELECT em.entry_id, CAST(1 AS BIGINT), em.role, em.media_id, '' \
+         FROM entry_media em WHERE em.entry_id IN ",
+    );
+    sql.bind_list(list()).push(" ORDER BY 2, 5, 4");
+    let rows: Vec<RelationRow> = sql.into_query().load(conn)?;
+    for r in rows {
+        if r.is_media == 1 {
+            media
+                .entry(r.entry_id)
+                .or_default()
+                .push((r.role, r.ref_id));
+        } else if let Some(t) = Taxonomy::parse(&r.role) {
+            terms.entry(r.entry_id).or_default().push((t, r.ref_id));
+        }
+    }
+    Ok((terms, media))
+}
+
 /// What a page of entries refers to, loaded in a fixed number of queries.
 pub struct Related {
     terms: HashMap<i64, Vec<(Taxonomy, i64)>>,
@@ -306,8 +362,7 @@ impl Related {
         public_url: &str,
     ) -> Result<Related> {
         let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
-        let terms = terms::terms_of_entries(conn, &ids)?;
-        let media = crate::media::media_of_entries(conn, &ids)?;
+        let (terms, media) = relations_of(conn, &ids)?;
         // Media used by an item the reader can see is visible to them too.
         let mut media_objects = HashMap::new();
         let media_roles: Vec<&str> = MEDIA_ROLES

@@ -114,29 +114,6 @@ pub fn find_visible(conn: &mut DbConn, id: i64, viewer: Viewer) -> Result<Media>
         .ok_or_else(|| Error::not_found(format!("no media with id {id}")))
 }
 
-/// The media of many entries in one query: entry id → (role, media id).
-pub fn media_of_entries(
-    conn: &mut DbConn,
-    entry_ids: &[i64],
-) -> Result<HashMap<i64, Vec<(String, i64)>>> {
-    let mut map: HashMap<i64, Vec<(String, i64)>> = HashMap::new();
-    if entry_ids.is_empty() {
-        return Ok(map);
-    }
-    let rows: Vec<(i64, String, i64)> = entry_media::table
-        .filter(entry_media::entry_id.eq_any(entry_ids))
-        .select((
-            entry_media::entry_id,
-            entry_media::role,
-            entry_media::media_id,
-        ))
-        .load(conn)?;
-    for (entry, role, media) in rows {
-        map.entry(entry).or_default().push((role, media));
-    }
-    Ok(map)
-}
-
 /// Sets (or with `None` clears) the one media item an entry uses in `role`.
 /// `field` names the request member, for the error.
 pub fn set_entry_media(
