@@ -39,6 +39,46 @@ pub struct ContentInput {
     pub html: String,
 }
 
+/// The members every content item has, whatever its kind.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EntryCore {
+    pub id: i64,
+    pub slug: String,
+    pub status: Status,
+    pub title: String,
+    pub excerpt: String,
+    pub content: ContentResponse,
+    /// The author's user id.
+    pub author: i64,
+    /// Custom field values.
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    /// When the item is (or will be) public.
+    pub published_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<Entry> for EntryCore {
+    fn from(e: Entry) -> Self {
+        EntryCore {
+            id: e.id,
+            status: e.status(),
+            content: ContentResponse {
+                blocks: serde_json::from_str(&e.content_blocks).unwrap_or_default(),
+                html: e.content_html,
+            },
+            fields: serde_json::from_str(&e.fields).unwrap_or_default(),
+            slug: e.slug,
+            title: e.title,
+            excerpt: e.excerpt,
+            author: e.author_id,
+            published_at: utc(e.published_at),
+            created_at: utc(e.created_at),
+            updated_at: utc(e.updated_at),
+        }
+    }
+}
+
 /// The public face of a user.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PublicUser {

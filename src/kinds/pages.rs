@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::http::auth::MaybeUser;
 use crate::http::extract::Query;
 use crate::http::list::{List, PageParams};
-use crate::kinds::common::{ContentInput, ContentResponse, Embedded, EntryParams, Related, utc};
+use crate::kinds::common::{ContentInput, Embedded, EntryCore, EntryParams, Related};
 use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
 
@@ -42,16 +42,8 @@ pub struct PageDetails {
 /// A page.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PageResponse {
-    pub id: i64,
-    pub slug: String,
-    pub status: Status,
-    pub title: String,
-    pub excerpt: String,
-    pub content: ContentResponse,
-    /// The author's user id.
-    pub author: i64,
-    /// Custom field values.
-    pub fields: serde_json::Map<String, serde_json::Value>,
+    #[serde(flatten)]
+    pub core: EntryCore,
     /// The parent page, or null at the top of the tree.
     pub parent: Option<i64>,
     /// Position among siblings, lowest first.
@@ -62,9 +54,6 @@ pub struct PageResponse {
     pub path: String,
     /// The featured image's media id.
     pub featured_media: Option<i64>,
-    pub published_at: DateTime<Utc>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub embedded: Option<Embedded>,
 }
@@ -273,26 +262,13 @@ impl ContentKind for Pages {
     fn item(e: Entry, related: &Related, details: &Self::Details) -> PageResponse {
         let d = details.get(&e.id);
         PageResponse {
-            id: e.id,
-            status: e.status(),
-            embedded: related.embedded(&e),
-            content: ContentResponse {
-                blocks: serde_json::from_str(&e.content_blocks).unwrap_or_default(),
-                html: e.content_html,
-            },
-            fields: serde_json::from_str(&e.fields).unwrap_or_default(),
             parent: d.and_then(|d| d.parent_id),
             menu_order: d.map_or(0, |d| d.menu_order),
             template: d.map(|d| d.template.clone()).unwrap_or_default(),
             path: d.map(|d| d.path.clone()).unwrap_or_else(|| e.slug.clone()),
             featured_media: related.media_id(e.id, FEATURED),
-            slug: e.slug,
-            title: e.title,
-            excerpt: e.excerpt,
-            author: e.author_id,
-            published_at: utc(e.published_at),
-            created_at: utc(e.created_at),
-            updated_at: utc(e.updated_at),
+            embedded: related.embedded(&e),
+            core: e.into(),
         }
     }
 

@@ -14,9 +14,7 @@ use crate::error::Result;
 use crate::http::auth::MaybeUser;
 use crate::http::extract::Query;
 use crate::http::list::{List, PageParams, split_list};
-use crate::kinds::common::{
-    ContentInput, ContentResponse, Embedded, EntryParams, OrderParams, Related, utc,
-};
+use crate::kinds::common::{ContentInput, Embedded, EntryCore, EntryParams, OrderParams, Related};
 use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
 
@@ -66,26 +64,14 @@ impl ContentKind for Posts {
 /// A post.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PostResponse {
-    pub id: i64,
-    pub slug: String,
-    pub status: Status,
-    pub title: String,
-    pub excerpt: String,
-    pub content: ContentResponse,
-    /// The author's user id.
-    pub author: i64,
+    #[serde(flatten)]
+    pub core: EntryCore,
     /// Tag ids.
     pub tags: Vec<i64>,
     /// Category ids.
     pub categories: Vec<i64>,
     /// The featured image's media id.
     pub featured_media: Option<i64>,
-    /// Custom field values.
-    pub fields: serde_json::Map<String, serde_json::Value>,
-    /// When the post is (or will be) public.
-    pub published_at: DateTime<Utc>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
     /// Related objects asked for with `include`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub embedded: Option<Embedded>,
@@ -94,24 +80,11 @@ pub struct PostResponse {
 impl PostResponse {
     fn new(e: Entry, related: &Related) -> Self {
         PostResponse {
-            id: e.id,
-            status: e.status(),
             tags: related.term_ids(e.id, Taxonomy::Tag),
             categories: related.term_ids(e.id, Taxonomy::Category),
             featured_media: related.media_id(e.id, FEATURED),
             embedded: related.embedded(&e),
-            content: ContentResponse {
-                blocks: serde_json::from_str(&e.content_blocks).unwrap_or_default(),
-                html: e.content_html,
-            },
-            fields: serde_json::from_str(&e.fields).unwrap_or_default(),
-            slug: e.slug,
-            title: e.title,
-            excerpt: e.excerpt,
-            author: e.author_id,
-            published_at: utc(e.published_at),
-            created_at: utc(e.created_at),
-            updated_at: utc(e.updated_at),
+            core: e.into(),
         }
     }
 }

@@ -20,9 +20,7 @@ use crate::error::{Error, FieldError, Result};
 use crate::http::auth::MaybeUser;
 use crate::http::extract::Query;
 use crate::http::list::{List, PageParams, split_list};
-use crate::kinds::common::{
-    ContentInput, ContentResponse, Embedded, EntryParams, OrderParams, Related, utc,
-};
+use crate::kinds::common::{ContentInput, Embedded, EntryCore, EntryParams, OrderParams, Related};
 use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
 
@@ -44,14 +42,8 @@ pub struct ResourceDetails {
 /// A resource of the library.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ResourceResponse {
-    pub id: i64,
-    pub slug: String,
-    pub status: Status,
-    pub title: String,
-    pub excerpt: String,
-    pub content: ContentResponse,
-    /// The author's user id.
-    pub author: i64,
+    #[serde(flatten)]
+    pub core: EntryCore,
     /// A short plain-text summary.
     pub summary: String,
     /// Resource type ids (one or more).
@@ -67,11 +59,6 @@ pub struct ResourceResponse {
     pub document: Option<i64>,
     /// The featured image's media id.
     pub featured_media: Option<i64>,
-    /// Custom field values.
-    pub fields: serde_json::Map<String, serde_json::Value>,
-    pub published_at: DateTime<Utc>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub embedded: Option<Embedded>,
 }
@@ -342,8 +329,6 @@ impl ContentKind for Resources {
         let d = details.get(&e.id);
         let text = |f: fn(&ResourceDetails) -> &String| d.map(|d| f(d).clone()).unwrap_or_default();
         ResourceResponse {
-            id: e.id,
-            status: e.status(),
             summary: text(|d| &d.summary),
             publisher: text(|d| &d.publisher),
             language: text(|d| &d.language),
@@ -353,18 +338,7 @@ impl ContentKind for Resources {
             document: related.media_id(e.id, DOCUMENT),
             featured_media: related.media_id(e.id, FEATURED),
             embedded: related.embedded(&e),
-            content: ContentResponse {
-                blocks: serde_json::from_str(&e.content_blocks).unwrap_or_default(),
-                html: e.content_html,
-            },
-            fields: serde_json::from_str(&e.fields).unwrap_or_default(),
-            slug: e.slug,
-            title: e.title,
-            excerpt: e.excerpt,
-            author: e.author_id,
-            published_at: utc(e.published_at),
-            created_at: utc(e.created_at),
-            updated_at: utc(e.updated_at),
+            core: e.into(),
         }
     }
 
