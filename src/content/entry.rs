@@ -373,7 +373,8 @@ pub fn update(
     Ok(entry)
 }
 
-/// Moves an item to the trash, or deletes it for good with `force`.
+/// Moves an item to the trash, or deletes it for good with `force`; `before` runs first,
+/// in the same transaction, once the viewer is known to be allowed.
 /// Returns the trashed item, or `None` when it was deleted.
 pub fn delete(
     conn: &mut DbConn,
@@ -381,6 +382,7 @@ pub fn delete(
     viewer: Viewer,
     id: i64,
     force: bool,
+    before: impl FnOnce(&mut DbConn, &Entry) -> Result<()>,
 ) -> Result<Option<Entry>> {
     let current = find_visible(conn, kind, id, viewer)?;
     if !viewer.can_edit(current.author_id) {
@@ -389,6 +391,8 @@ pub fn delete(
             kind.noun()
         )));
     }
+    // The kind's own clean-up, once the change is known to be allowed.
+    before(conn, &current)?;
     if force {
         diesel::delete(entries::table.find(id)).execute(conn)?;
         return Ok(None);

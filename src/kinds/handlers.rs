@@ -196,11 +196,9 @@ pub async fn delete_item<K: ContentKind>(
     let force = params.force.unwrap_or(false);
     match state
         .write(move |conn| {
-            let current = entry::find_visible(conn, K::KIND, id, viewer)?;
-            if viewer.can_edit(current.author_id) {
-                K::before_delete(conn, &current, force)?;
-            }
-            entry::delete(conn, K::KIND, viewer, id, force)
+            entry::delete(conn, K::KIND, viewer, id, force, |conn, e| {
+                K::before_delete(conn, e, force)
+            })
         })
         .await?
     {
