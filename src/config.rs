@@ -45,6 +45,9 @@ pub struct ServeArgs {
     /// HTTP worker threads (default: one per CPU).
     #[arg(long, env = "HEADPRESS_WORKERS")]
     pub workers: Option<usize>,
+    /// Longest window `GET /events/occurrences` accepts, in days.
+    #[arg(long, env = "HEADPRESS_MAX_OCCURRENCE_DAYS", default_value_t = 366)]
+    pub max_occurrence_days: u32,
     /// Seconds to let in-flight requests finish on SIGTERM or SIGINT.
     #[arg(long, env = "HEADPRESS_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
@@ -62,6 +65,7 @@ pub struct Config {
     pub jwt_secret: Vec<u8>,
     pub issuer: String,
     pub data_dir: PathBuf,
+    pub max_occurrence_days: u32,
 }
 
 impl Config {
@@ -77,6 +81,7 @@ impl Config {
             jwt_secret: b"test-secret-of-at-least-thirty-two-bytes!".to_vec(),
             issuer: "headpress".into(),
             data_dir,
+            max_occurrence_days: 366,
         }
     }
 }
@@ -127,6 +132,7 @@ impl ServeArgs {
             jwt_secret,
             issuer: "headpress".into(),
             data_dir,
+            max_occurrence_days: self.max_occurrence_days,
         })
     }
 }

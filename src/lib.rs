@@ -5,6 +5,7 @@ pub mod content;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod events;
 pub mod http;
 pub mod kinds;
 pub mod media;
@@ -29,7 +30,9 @@ use crate::state::AppState;
 
 /// Every route under `/api/v1`.
 fn api_routes(cfg: &mut ServiceConfig) {
-    use crate::kinds::{pages, posts, resources, taxonomies as tax};
+    use crate::kinds::{
+        blocks, event_feeds, events, field_groups as fg, pages, posts, resources, taxonomies as tax,
+    };
     use crate::users::handlers as u;
     cfg.service(system::get_openapi)
         .service(u::create_token)
@@ -57,6 +60,27 @@ fn api_routes(cfg: &mut ServiceConfig) {
         .service(resources::update_resource)
         .service(resources::delete_resource)
         .service(resources::list_resource_revisions)
+        .service(events::list_events)
+        .service(event_feeds::list_event_occurrences)
+        .service(event_feeds::get_events_feed)
+        .service(event_feeds::get_event_ics)
+        .service(events::create_event)
+        .service(events::get_event)
+        .service(events::update_event)
+        .service(events::delete_event)
+        .service(events::list_event_revisions)
+        .service(blocks::list_blocks)
+        .service(blocks::create_block)
+        .service(blocks::get_block)
+        .service(blocks::update_block)
+        .service(blocks::delete_block)
+        .service(blocks::list_block_revisions)
+        .service(blocks::list_block_usages)
+        .service(fg::list_field_groups)
+        .service(fg::create_field_group)
+        .service(fg::get_field_group)
+        .service(fg::update_field_group)
+        .service(fg::delete_field_group)
         .service(media::handlers::create_media)
         .service(media::handlers::list_media)
         .service(media::handlers::get_media)
@@ -76,7 +100,12 @@ fn api_routes(cfg: &mut ServiceConfig) {
         .service(tax::create_resource_type)
         .service(tax::get_resource_type)
         .service(tax::update_resource_type)
-        .service(tax::delete_resource_type);
+        .service(tax::delete_resource_type)
+        .service(tax::list_event_categories)
+        .service(tax::create_event_category)
+        .service(tax::get_event_category)
+        .service(tax::update_event_category)
+        .service(tax::delete_event_category);
 }
 
 /// The routes and the OpenAPI document describing them, made together so they agree.
@@ -107,7 +136,9 @@ fn assemble() -> (
 /// The names `fields` and `include` take on each content collection.
 fn shapes() -> Vec<http::openapi::Shapes> {
     use crate::kinds::handlers::ContentKind;
-    use crate::kinds::{pages::Pages, posts::Posts, resources::Resources};
+    use crate::kinds::{
+        blocks::Blocks, events::Events, pages::Pages, posts::Posts, resources::Resources,
+    };
     fn shape<K: ContentKind>() -> http::openapi::Shapes {
         http::openapi::Shapes {
             path: format!("/api/v1/{}", K::KIND.collection()),
@@ -115,7 +146,13 @@ fn shapes() -> Vec<http::openapi::Shapes> {
             includes: K::INCLUDES,
         }
     }
-    vec![shape::<Posts>(), shape::<Pages>(), shape::<Resources>()]
+    vec![
+        shape::<Posts>(),
+        shape::<Pages>(),
+        shape::<Resources>(),
+        shape::<Events>(),
+        shape::<Blocks>(),
+    ]
 }
 
 /// The OpenAPI document the app serves (nothing in it depends on data).
@@ -137,13 +174,17 @@ pub fn build_app(
 > {
     let (app, doc) = assemble();
     let table = RouteTable::from_doc(&doc);
-    let doc_json = serde_json::to_vec(&doc).unwrap_or_default();
+    let doc_value = serde_json::to_value(&doc).unwrap_or_default();
+    let doc_json = serde_json::to_vec(&doc_value).unwrap_or_default();
     let cors = cors(&state.config.cors_origins);
     let policy = CachePolicy {
         max_age: state.config.cache_max_age,
     };
     app.app_data(state)
-        .app_data(web::Data::new(system::OpenApiJson(doc_json)))
+        .app_data(web::Data::new(system::OpenApiJson {
+            bytes: doc_json,
+            value: doc_value,
+        }))
         .app_data(web::Data::new(table))
         .app_data(web::Data::new(policy))
         .service(web::redirect("/docs", "/docs/"))

@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::content::body::{self, ContentSource};
 use crate::content::terms::{self, Taxonomy};
 use crate::content::{Kind, Status, Viewer, html, revisions, slug};
 use crate::db::DbConn;
@@ -75,6 +76,7 @@ struct EntryChanges {
     excerpt: Option<String>,
     excerpt_manual: Option<bool>,
     content_html: Option<String>,
+    content_blocks: Option<String>,
     content_text: Option<String>,
     author_id: Option<i64>,
     published_at: Option<NaiveDateTime>,
@@ -88,13 +90,16 @@ pub struct EntryInput {
     pub slug: Option<String>,
     pub status: Option<Status>,
     pub excerpt: Option<String>,
-    pub content_html: Option<String>,
+    pub content: Option<ContentSource>,
     pub published_at: Option<NaiveDateTime>,
     pub author_id: Option<i64>,
     /// Replaces the item's terms of each taxonomy named.
     pub terms: Vec<(Taxonomy, Vec<i64>)>,
     /// The featured image: `Some(None)` removes it.
     pub featured_media: Option<Option<i64>>,
+    /// Custom field values to change (checked against the field groups after the rest
+    /// of the write, since terms and templates decide which groups apply).
+    pub fields: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 pub fn find(conn: &mut DbConn, kind: Kind, id: i64) -> Result<Option<Entry>> {
@@ -225,11 +230,15 @@ pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) 
         Some(s) => s,
         None => generated_slug(conn, kind, &title)?,
     };
-    let content_html = html::sanitize(input.content_html.as_deref().unwrap_or(""));
-    let content_text = html::text(&content_html);
+    let content = body::prepare(
+        input
+            .content
+            .unwrap_or_else(|| ContentSource::Blocks(Vec::new())),
+    )?;
+    body::check_refs(conn, None, &content.refs)?;
     let (excerpt, excerpt_manual) = match input.excerpt.as_deref().map(clean_excerpt) {
         Some(e) if !e.is_empty() => (e, true),
-        _ => (derived_excerpt(&content_text), false),
+        _ => (derived_excerpt(&content.text), false),
     };
     let now = crate::db::now();
     let status = input.status.unwrap_or(Status::Draft);
@@ -242,9 +251,9 @@ pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) 
             title: &title,
             excerpt: &excerpt,
             excerpt_manual,
-            content_html: &content_html,
-            content_blocks: "[]",
-            content_text: &content_text,
+            content_html: &content.html,
+            content_blocks: &content.blocks_json,
+            content_text: &content.text,
             author_id: author,
             fields: "{}",
             published_at,
@@ -257,6 +266,7 @@ pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) 
         .filter(entries::slug.eq(&slug))
         .select(Entry::as_select())
         .first(conn)?;
+    body::save_refs(conn, entry.id, &content.refs)?;
     for (taxonomy, ids) in &input.terms {
         terms::set_entry_terms(conn, entry.id, *taxonomy, ids)?;
     }
@@ -318,10 +328,14 @@ pub fn update(
         changes.author_id = Some(author);
     }
     let now = crate::db::now();
-    if let Some(raw) = input.content_html.as_deref() {
-        let clean = html::sanitize(raw);
-        changes.content_text = Some(html::text(&clean));
-        changes.content_html = Some(clean);
+    let mut refs = None;
+    if let Some(source) = input.content {
+        let content = body::prepare(source)?;
+        body::check_refs(conn, Some((id, kind)), &content.refs)?;
+        changes.content_text = Some(content.text);
+        changes.content_html = Some(content.html);
+        changes.content_blocks = Some(content.blocks_json);
+        refs = Some(content.refs);
     }
     match input.excerpt.as_deref().map(clean_excerpt) {
         Some(e) if !e.is_empty() => {
@@ -361,6 +375,9 @@ pub fn update(
     diesel::update(entries::table.find(id))
         .set(&changes)
         .execute(conn)?;
+    if let Some(refs) = refs {
+        body::save_refs(conn, id, &refs)?;
+    }
     for (taxonomy, ids) in &input.terms {
         terms::set_entry_terms(conn, id, *taxonomy, ids)?;
     }

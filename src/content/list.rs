@@ -47,6 +47,12 @@ pub enum SortKey {
     Relevance,
     /// The kind's own integer order (pages: `menu_order`).
     MenuOrder,
+    /// A number, boolean or text custom field (`EntryQuery::sort_field`); items with no
+    /// value sort as the lowest value.
+    FieldNum,
+    FieldText,
+    /// The kind's own instant (events: when the first occurrence starts).
+    KindTime,
 }
 
 impl SortKey {
@@ -58,6 +64,9 @@ impl SortKey {
             SortKey::Id => "e.id",
             SortKey::Relevance => "score",
             SortKey::MenuOrder => "sort_int",
+            SortKey::FieldNum => "sort_num",
+            SortKey::FieldText => "sort_text",
+            SortKey::KindTime => "sort_time",
         }
     }
 }
@@ -130,6 +139,10 @@ pub struct EntryQuery {
     pub conditions: Vec<Sql>,
     /// The integer expression `SortKey::MenuOrder` sorts by.
     pub sort_int: Option<&'static str>,
+    /// The custom field `SortKey::FieldNum` and `FieldText` sort by.
+    pub sort_field: Option<String>,
+    /// The timestamp expression `SortKey::KindTime` sorts by.
+    pub sort_time: Option<&'static str>,
 }
 
 #[derive(QueryableByName)]
@@ -140,7 +153,16 @@ struct Row {
     score: f64,
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     sort_int: i64,
+    #[diesel(sql_type = diesel::sql_types::Double)]
+    sort_num: f64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    sort_text: String,
+    #[diesel(sql_type = diesel::sql_types::Timestamp)]
+    sort_time: NaiveDateTime,
 }
+
+/// What a missing number field sorts as: below every real value.
+const NO_NUMBER: f64 = -1e300;
 
 /// Visible to `viewer` with the requested statuses; for anonymous readers and the
 /// default list, only published items whose date has come.
@@ -210,7 +232,8 @@ fn filters(q: &EntryQuery, now: NaiveDateTime) -> Sql {
     w
 }
 
-fn cursor_value(key: SortKey, entry: &Entry, score: f64, sort_int: i64) -> serde_json::Value {
+fn cursor_value(key: SortKey, row: &Row) -> serde_json::Value {
+    let (entry, score, sort_int) = (&row.entry, row.score, row.sort_int);
     match key {
         SortKey::PublishedAt => serde_json::json!(format_ts(entry.published_at)),
         SortKey::UpdatedAt => serde_json::json!(format_ts(entry.updated_at)),
@@ -218,6 +241,9 @@ fn cursor_value(key: SortKey, entry: &Entry, score: f64, sort_int: i64) -> serde
         SortKey::Id => serde_json::json!(entry.id),
         SortKey::Relevance => serde_json::json!(score),
         SortKey::MenuOrder => serde_json::json!(sort_int),
+        SortKey::FieldNum => serde_json::json!(row.sort_num),
+        SortKey::FieldText => serde_json::json!(row.sort_text),
+        SortKey::KindTime => serde_json::json!(format_ts(row.sort_time)),
     }
 }
 
@@ -225,21 +251,25 @@ fn format_ts(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%dT%H:%M:%S%.6f").to_string()
 }
 
-fn key_name(key: SortKey) -> String {
-    serde_json::to_value(key)
+fn key_name(q: &EntryQuery) -> String {
+    let name = serde_json::to_value(q.order)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    match (&q.sort_field, q.order) {
+        (Some(field), SortKey::FieldNum | SortKey::FieldText) => format!("{name}:{field}"),
+        _ => name,
+    }
 }
 
 /// The bound sort value of a cursor made for this ordering, or a 400.
-fn cursor_bind(key: SortKey, dir: Direction, cursor: &Cursor) -> Result<Value> {
+fn cursor_bind(q: &EntryQuery, cursor: &Cursor) -> Result<Value> {
     let bad = || Error::invalid_query("cursor", "is not a cursor of this list and ordering");
-    if cursor.key != key_name(key) || cursor.dir != dir {
+    if cursor.key != key_name(q) || cursor.dir != q.dir {
         return Err(bad());
     }
-    Ok(match key {
-        SortKey::PublishedAt | SortKey::UpdatedAt => {
+    Ok(match q.order {
+        SortKey::PublishedAt | SortKey::UpdatedAt | SortKey::KindTime => {
             let s = cursor.value.as_str().ok_or_else(bad)?;
             Value::Time(
                 NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").map_err(|_| bad())?,
@@ -249,6 +279,8 @@ fn cursor_bind(key: SortKey, dir: Direction, cursor: &Cursor) -> Result<Value> {
         SortKey::Id => Value::Int(cursor.value.as_i64().ok_or_else(bad)?),
         SortKey::Relevance => Value::Float(cursor.value.as_f64().ok_or_else(bad)?),
         SortKey::MenuOrder => Value::Int(cursor.value.as_i64().ok_or_else(bad)?),
+        SortKey::FieldNum => Value::Float(cursor.value.as_f64().ok_or_else(bad)?),
+        SortKey::FieldText => Value::Text(cursor.value.as_str().ok_or_else(bad)?.to_owned()),
     })
 }
 
@@ -277,14 +309,36 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
         None => page.push("CAST(0 AS DOUBLE PRECISION)"),
     };
     page.push(&format!(
-        " AS score, CAST({} AS BIGINT) AS sort_int",
+        " AS score, CAST({} AS BIGINT) AS sort_int, ",
         q.sort_int.unwrap_or("0")
-    ))
-    .append(&from)
-    .push(") e WHERE 1 = 1");
+    ));
+    match (&q.sort_field, q.order) {
+        (Some(field), SortKey::FieldNum) => {
+            page.push(
+                "COALESCE((SELECT MIN(fv.num) FROM field_values fv WHERE fv.entry_id = e.id AND fv.name = ",
+            )
+            .bind(Value::Text(field.clone()))
+            .push("), ")
+            .bind(Value::Float(NO_NUMBER))
+            .push(") AS sort_num, '' AS sort_text");
+        }
+        (Some(field), SortKey::FieldText) => {
+            page.push("CAST(0 AS DOUBLE PRECISION) AS sort_num, COALESCE((SELECT MIN(fv.text) FROM field_values fv WHERE fv.entry_id = e.id AND fv.name = ")
+                .bind(Value::Text(field.clone()))
+                .push("), '') AS sort_text");
+        }
+        _ => {
+            page.push("CAST(0 AS DOUBLE PRECISION) AS sort_num, '' AS sort_text");
+        }
+    }
+    page.push(&format!(
+        ", {} AS sort_time",
+        q.sort_time.unwrap_or("e.published_at")
+    ));
+    page.append(&from).push(") e WHERE 1 = 1");
     let column = q.order.column();
     if let Paging::After(cursor) = &window.paging {
-        let value = cursor_bind(q.order, q.dir, cursor)?;
+        let value = cursor_bind(q, cursor)?;
         let op = q.dir.after();
         if q.order == SortKey::Id {
             page.push(&format!(" AND e.id {op} "))
@@ -316,9 +370,9 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     rows.truncate(window.per_page as usize);
     let next = match rows.last() {
         Some(last) if more => Some(Cursor {
-            key: key_name(q.order),
+            key: key_name(q),
             dir: q.dir,
-            value: cursor_value(q.order, &last.entry, last.score, last.sort_int),
+            value: cursor_value(q.order, last),
             id: last.entry.id,
         }),
         _ => None,

@@ -1,7 +1,11 @@
 //! What every kind of content shares: lifecycle and visibility, slugs, HTML, revisions,
 //! taxonomies and listing. Knows nothing of HTTP.
 
+pub mod blocks;
+pub mod body;
 pub mod entry;
+pub mod field_groups;
+pub mod fields;
 pub mod html;
 pub mod list;
 pub mod revisions;
@@ -19,10 +23,21 @@ pub enum Kind {
     Post,
     Page,
     Resource,
+    /// Reusable blocks, which other items' block trees refer to.
+    Block,
+    Event,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Post, Kind::Page, Kind::Resource];
+    pub const ALL: [Kind; 5] = [
+        Kind::Post,
+        Kind::Page,
+        Kind::Resource,
+        Kind::Block,
+        Kind::Event,
+    ];
+    /// The kinds that carry custom fields (all but reusable blocks).
+    pub const WITH_FIELDS: [Kind; 4] = [Kind::Post, Kind::Page, Kind::Resource, Kind::Event];
 
     /// The value of `entries.kind`.
     pub fn as_str(self) -> &'static str {
@@ -30,6 +45,8 @@ impl Kind {
             Kind::Post => "post",
             Kind::Page => "page",
             Kind::Resource => "resource",
+            Kind::Block => "block",
+            Kind::Event => "event",
         }
     }
 
@@ -39,6 +56,8 @@ impl Kind {
             Kind::Post => "posts",
             Kind::Page => "pages",
             Kind::Resource => "resources",
+            Kind::Block => "blocks",
+            Kind::Event => "events",
         }
     }
 
@@ -46,9 +65,17 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
+    /// The kind behind a collection name (`posts`).
+    pub fn from_collection(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.collection() == s)
+    }
+
     /// "post", for messages.
     pub fn noun(self) -> &'static str {
-        self.as_str()
+        match self {
+            Kind::Block => "reusable block",
+            _ => self.as_str(),
+        }
     }
 }
 

@@ -17,10 +17,16 @@ pub enum Taxonomy {
     Tag,
     Category,
     ResourceType,
+    EventCategory,
 }
 
 impl Taxonomy {
-    pub const ALL: [Taxonomy; 3] = [Taxonomy::Tag, Taxonomy::Category, Taxonomy::ResourceType];
+    pub const ALL: [Taxonomy; 4] = [
+        Taxonomy::Tag,
+        Taxonomy::Category,
+        Taxonomy::ResourceType,
+        Taxonomy::EventCategory,
+    ];
 
     /// The collection path of its terms.
     pub fn collection(self) -> &'static str {
@@ -28,6 +34,7 @@ impl Taxonomy {
             Taxonomy::Tag => "tags",
             Taxonomy::Category => "categories",
             Taxonomy::ResourceType => "resource-types",
+            Taxonomy::EventCategory => "event-categories",
         }
     }
 
@@ -36,6 +43,7 @@ impl Taxonomy {
             Taxonomy::Tag => "tag",
             Taxonomy::Category => "category",
             Taxonomy::ResourceType => "resource_type",
+            Taxonomy::EventCategory => "event_category",
         }
     }
 
@@ -45,11 +53,15 @@ impl Taxonomy {
             Taxonomy::Tag => "tags",
             Taxonomy::Category => "categories",
             Taxonomy::ResourceType => "resource_types",
+            Taxonomy::EventCategory => "event_categories",
         }
     }
 
     pub fn hierarchical(self) -> bool {
-        matches!(self, Taxonomy::Category | Taxonomy::ResourceType)
+        matches!(
+            self,
+            Taxonomy::Category | Taxonomy::ResourceType | Taxonomy::EventCategory
+        )
     }
 
     pub fn parse(s: &str) -> Option<Taxonomy> {
@@ -59,6 +71,7 @@ impl Taxonomy {
     pub fn noun(self) -> &'static str {
         match self {
             Taxonomy::ResourceType => "resource type",
+            Taxonomy::EventCategory => "event category",
             other => other.as_str(),
         }
     }

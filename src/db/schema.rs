@@ -127,12 +127,68 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    block_refs (entry_id, block_id) {
+        entry_id -> BigInt,
+        block_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    field_groups (id) {
+        id -> BigInt,
+        key -> Text,
+        title -> Text,
+        fields -> Text,
+        location -> Text,
+        position -> Integer,
+        active -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    field_values (entry_id, name, seq) {
+        entry_id -> BigInt,
+        name -> Text,
+        seq -> Integer,
+        num -> Nullable<Double>,
+        text -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    event_details (entry_id) {
+        entry_id -> BigInt,
+        timezone -> Text,
+        all_day -> Bool,
+        starts_local -> Timestamp,
+        ends_local -> Nullable<Timestamp>,
+        rrule -> Text,
+        rdates -> Text,
+        exdates -> Text,
+        starts_utc -> Timestamp,
+        ends_utc -> Timestamp,
+        last_start_utc -> Nullable<Timestamp>,
+        last_end_utc -> Nullable<Timestamp>,
+        venue -> Nullable<Text>,
+        organizer -> Nullable<Text>,
+        online_url -> Text,
+        cost -> Text,
+        is_free -> Bool,
+        ticket_url -> Text,
+        uid -> Text,
+    }
+}
+
 diesel::joinable!(entries -> users (author_id));
 diesel::joinable!(entry_media -> entries (entry_id));
 diesel::joinable!(entry_media -> media (media_id));
 diesel::joinable!(entry_terms -> entries (entry_id));
 diesel::joinable!(entry_terms -> terms (term_id));
 diesel::joinable!(revisions -> entries (entry_id));
+diesel::joinable!(event_details -> entries (entry_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -144,6 +200,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     page_details,
     media,
     entry_media,
-    resource_details
+    resource_details,
+    block_refs,
+    field_groups,
+    field_values,
+    event_details
 );
 diesel::allow_columns_to_appear_in_same_group_by_clause!(entry_terms::term_id, entries::kind);

@@ -3,7 +3,10 @@
 use diesel::prelude::*;
 use serde::Deserialize;
 
+use crate::content::blocks;
+use crate::content::body::{self, ContentSource};
 use crate::content::entry::{self, EntryInput};
+use crate::content::field_groups::{self, GroupInput, Location};
 use crate::content::terms::{self, Taxonomy, TermInput};
 use crate::content::{Kind, Status, Viewer};
 use crate::db::DbConn;
@@ -23,6 +26,16 @@ struct Demo {
     resource_types: Vec<DemoTerm>,
     posts: Vec<DemoPost>,
     resources: Vec<DemoResource>,
+    blocks: Vec<DemoBlock>,
+}
+
+/// A reusable block (`wp_block`); posts refer to it by its WordPress id.
+#[derive(Deserialize)]
+struct DemoBlock {
+    wp_id: i64,
+    title: String,
+    slug: String,
+    content: String,
 }
 
 #[derive(Deserialize)]
@@ -39,6 +52,7 @@ struct DemoResource {
     external_url: String,
     document: Option<String>,
     document_title: Option<String>,
+    fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The documents of the demo resources, by their WordPress upload path.
@@ -129,6 +143,29 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
             )?;
             tag_ids.insert(c.slug.clone(), t.id);
         }
+        // Reusable blocks first, so that posts can refer to their new ids.
+        let mut block_ids = HashMap::new();
+        for b in &demo.blocks {
+            let e = entry::create(
+                conn,
+                Kind::Block,
+                viewer,
+                EntryInput {
+                    title: Some(b.title.clone()),
+                    slug: Some(b.slug.clone()),
+                    status: Some(Status::Published),
+                    content: Some(ContentSource::Html(b.content.clone())),
+                    ..Default::default()
+                },
+            )?;
+            block_ids.insert(b.wp_id, e.id);
+        }
+        let remap = |content: &str| {
+            let mut tree = blocks::parse(content);
+            body::remap_refs(&mut tree, &|wp| block_ids.get(&wp).copied());
+            ContentSource::Blocks(tree)
+        };
+        field_groups::create(conn, resource_details_group(&demo))?;
         for p in &demo.posts {
             let pick = |slugs: &[String], ids: &HashMap<String, i64>| {
                 slugs
@@ -145,7 +182,7 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                     slug: Some(p.slug.clone()),
                     status: Some(Status::Published),
                     excerpt: Some(p.excerpt.clone()),
-                    content_html: Some(p.content.clone()),
+                    content: Some(remap(&p.content)),
                     published_at: Some(p.published_at.naive_utc()),
                     author_id: None,
                     terms: vec![
@@ -153,6 +190,7 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                         (Taxonomy::Tag, pick(&p.tags, &tag_ids)),
                     ],
                     featured_media: None,
+                    fields: None,
                 },
             )?;
         }
@@ -202,7 +240,7 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                     slug: Some(r.slug.clone()),
                     status: Some(Status::Published),
                     excerpt: Some(r.summary.clone()),
-                    content_html: Some(r.content.clone()),
+                    content: Some(ContentSource::Html(r.content.clone())),
                     published_at: Some(r.published_at.naive_utc()),
                     author_id: None,
                     terms: vec![
@@ -210,6 +248,7 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                         (Taxonomy::Tag, pick(&r.tags, &tag_ids)),
                     ],
                     featured_media: None,
+                    fields: None,
                 },
             )?;
             let changes = ResourceChanges::new(
@@ -220,6 +259,7 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                 document,
             )?;
             Resources::save(conn, &e, changes, true)?;
+            field_groups::apply(conn, Kind::Resource, e.id, Some(r.fields.clone()), true)?;
         }
         Ok(Some(Seeded {
             admin_password,
@@ -227,6 +267,39 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
             resources: demo.resources.len(),
         }))
     })
+}
+
+/// The demo's custom fields on resources, after the site's ACF group "Resource details".
+fn resource_details_group(demo: &Demo) -> GroupInput {
+    let mut countries: Vec<&str> = demo
+        .resources
+        .iter()
+        .filter_map(|r| r.fields.get("countries")?.as_array())
+        .flatten()
+        .filter_map(serde_json::Value::as_str)
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    GroupInput {
+        key: Some("resource_details".into()),
+        title: Some("Resource details".into()),
+        fields: Some(serde_json::json!([
+            {"name": "publication_year", "label": "Publication year", "type": "number",
+             "min": 1900, "max": 2100, "step": 1},
+            {"name": "countries", "label": "Countries", "type": "checkbox", "choices": countries},
+            {"name": "is_featured", "label": "Featured", "type": "boolean", "default": false},
+            {"name": "authors", "label": "Authors", "type": "repeater", "fields": [
+                {"name": "name", "label": "Name", "type": "text", "required": true},
+                {"name": "affiliation", "label": "Affiliation", "type": "text"}
+            ]}
+        ])),
+        location: Some(Location {
+            kinds: vec!["resources".into()],
+            ..Default::default()
+        }),
+        position: Some(0),
+        active: Some(true),
+    }
 }
 
 fn random_password() -> String {

@@ -29,6 +29,10 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
         (name = "pages", description = "A tree of pages with path lookup"),
         (name = "resources", description = "The resource library: guidance, standards, good practices"),
         (name = "resource-types", description = "Hierarchical taxonomy of resources"),
+        (name = "events", description = "Events in time zones, recurrence, occurrences and iCalendar feeds"),
+        (name = "event-categories", description = "Hierarchical taxonomy of events"),
+        (name = "blocks", description = "Reusable blocks that items include by reference"),
+        (name = "field-groups", description = "Typed custom fields and where they apply"),
         (name = "media", description = "Uploaded files"),
         (name = "tags", description = "Flat taxonomy shared by every kind of content"),
         (name = "categories", description = "Hierarchical taxonomy of posts"),
@@ -270,4 +274,74 @@ pub async fn fallback(req: HttpRequest, table: web::Data<RouteTable>) -> HttpRes
         )
         .response(),
     }
+}
+
+/// The document with each kind's custom-field schemas (`PostFields`, `PostFieldsCreate`,
+/// `PostFieldsUpdate`, ...) described by the field groups, and a `field.NAME` filter
+/// parameter on each kind's list for every field that can be filtered on.
+pub fn with_fields(
+    doc: &serde_json::Value,
+    groups: &crate::content::field_groups::Groups,
+) -> serde_json::Value {
+    use crate::content::Kind;
+    use crate::content::fields::{self, SchemaMode};
+    use serde_json::{Value, json};
+    let mut doc = doc.clone();
+    for kind in Kind::WITH_FIELDS {
+        let all = groups.for_kind(kind);
+        let broad = groups.broad_for_kind(kind);
+        let name = match kind {
+            Kind::Post => "Post",
+            Kind::Page => "Page",
+            Kind::Resource => "Resource",
+            Kind::Event => "Event",
+            Kind::Block => continue,
+        };
+        let broad_names = |mode| -> Value {
+            fields::json_schema(&broad, mode)
+                .get("required")
+                .cloned()
+                .unwrap_or_else(|| json!([]))
+        };
+        let mut view = fields::json_schema(&all, SchemaMode::View);
+        let mut create = fields::json_schema(&all, SchemaMode::Create);
+        let update = fields::json_schema(&all, SchemaMode::Update);
+        // Fields of narrowed groups are there only on the items the group applies to.
+        view["required"] = broad_names(SchemaMode::View);
+        create["required"] = broad_names(SchemaMode::Create);
+        for (suffix, schema) in [
+            ("Fields", view),
+            ("FieldsCreate", create),
+            ("FieldsUpdate", update),
+        ] {
+            doc["components"]["schemas"][format!("{name}{suffix}")] = schema;
+        }
+        let params: Vec<Value> = all
+            .iter()
+            .filter_map(|d| {
+                let scalar = fields::scalar(d)?;
+                let description = match scalar {
+                    fields::Scalar::Number => {
+                        "Custom field filter: items with one of these numbers (comma-separated)."
+                    }
+                    fields::Scalar::Boolean => "Custom field filter: `true` or `false`.",
+                    fields::Scalar::Text => {
+                        "Custom field filter: items with one of these values (comma-separated)."
+                    }
+                };
+                Some(json!({
+                    "name": format!("field.{}", d.name),
+                    "in": "query",
+                    "required": false,
+                    "description": description,
+                    "schema": {"type": "string"}
+                }))
+            })
+            .collect();
+        let path = format!("/api/v1/{}", kind.collection());
+        if let Some(list) = doc["paths"][&path]["get"]["parameters"].as_array_mut() {
+            list.extend(params);
+        }
+    }
+    doc
 }

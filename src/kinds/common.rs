@@ -7,7 +7,13 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use serde_json::value::RawValue;
+use serde_json::{Map, Value as Json};
+
+use crate::content::blocks::{self, Block};
+use crate::content::body::{ContentSource, Library};
 use crate::content::entry::{Entry, FEATURED};
+use crate::content::field_groups;
 use crate::content::list::{EntryQuery, SortKey};
 use crate::content::terms::{self, Taxonomy, Term, TermCount};
 use crate::content::{Kind, Status, Viewer};
@@ -26,17 +32,50 @@ pub fn utc(t: NaiveDateTime) -> DateTime<Utc> {
 /// An item's body: rendered HTML and its structured form.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ContentResponse {
-    /// Sanitised HTML.
+    /// The rendered document: sanitised HTML with no block comments, reusable blocks
+    /// included (unless `resolve_blocks=false`).
     pub html: String,
-    /// The body as a tree of blocks.
-    pub blocks: Vec<serde_json::Value>,
+    /// The body as a tree of blocks. A reusable block reference (`core/block` with
+    /// `attrs.ref`) holds the referenced block's blocks in `inner_blocks` when resolved.
+    #[schema(value_type = Vec<Block>)]
+    pub blocks: Box<RawValue>,
 }
 
-/// The body of a write: HTML, sanitised on write (no script or event handler survives).
+/// The body of a write: either `html` in WordPress's block serialization (plain HTML
+/// becomes one `core/freeform` block) or `blocks`, a block tree. Markup and string
+/// attributes are sanitised (no script or event handler survives).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContentInput {
-    pub html: String,
+    pub html: Option<String>,
+    pub blocks: Option<Vec<Block>>,
+}
+
+impl ContentInput {
+    pub fn into_source(self) -> Result<ContentSource> {
+        match (self.html, self.blocks) {
+            (Some(html), None) => Ok(ContentSource::Html(html)),
+            (None, Some(blocks)) => Ok(ContentSource::Blocks(blocks)),
+            (Some(_), Some(_)) => Err(Error::invalid(
+                "content",
+                "send either `html` or `blocks`, not both",
+            )),
+            (None, None) => Err(Error::invalid("content", "needs `html` or `blocks`")),
+        }
+    }
+}
+
+/// The body of a write, if any.
+pub fn content_source(content: Option<ContentInput>) -> Result<Option<ContentSource>> {
+    content.map(ContentInput::into_source).transpose()
+}
+
+fn raw_json(s: String) -> Box<RawValue> {
+    RawValue::from_string(s).unwrap_or_else(|_| empty_list())
+}
+
+fn empty_list() -> Box<RawValue> {
+    RawValue::from_string("[]".to_owned()).unwrap_or_else(|_| unreachable!("`[]` is JSON"))
 }
 
 /// The members every content item has, whatever its kind.
@@ -50,24 +89,18 @@ pub struct EntryCore {
     pub content: ContentResponse,
     /// The author's user id.
     pub author: i64,
-    /// Custom field values.
-    pub fields: serde_json::Map<String, serde_json::Value>,
     /// When the item is (or will be) public.
     pub published_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<Entry> for EntryCore {
-    fn from(e: Entry) -> Self {
+impl EntryCore {
+    fn new(e: Entry, content: ContentResponse) -> Self {
         EntryCore {
             id: e.id,
             status: e.status(),
-            content: ContentResponse {
-                blocks: serde_json::from_str(&e.content_blocks).unwrap_or_default(),
-                html: e.content_html,
-            },
-            fields: serde_json::from_str(&e.fields).unwrap_or_default(),
+            content,
             slug: e.slug,
             title: e.title,
             excerpt: e.excerpt,
@@ -77,6 +110,32 @@ impl From<Entry> for EntryCore {
             updated_at: utc(e.updated_at),
         }
     }
+}
+
+/// Declares the schema names of each kind's custom fields. In the committed document they
+/// are open objects; the served document describes them from the field groups that exist.
+macro_rules! field_schemas {
+    ($($name:ident = $doc:literal),* $(,)?) => {$(
+        #[doc = $doc]
+        #[derive(ToSchema)]
+        #[expect(dead_code, reason = "a schema name only; values travel as JSON maps")]
+        pub struct $name(HashMap<String, Json>);
+    )*};
+}
+
+field_schemas! {
+    PostFields = "A post's custom field values.",
+    PostFieldsCreate = "Custom field values of a new post.",
+    PostFieldsUpdate = "Custom field values to change on a post; `null` removes one.",
+    PageFields = "A page's custom field values.",
+    PageFieldsCreate = "Custom field values of a new page.",
+    PageFieldsUpdate = "Custom field values to change on a page; `null` removes one.",
+    ResourceFields = "A resource's custom field values.",
+    ResourceFieldsCreate = "Custom field values of a new resource.",
+    ResourceFieldsUpdate = "Custom field values to change on a resource; `null` removes one.",
+    EventFields = "An event's custom field values.",
+    EventFieldsCreate = "Custom field values of a new event.",
+    EventFieldsUpdate = "Custom field values to change on an event; `null` removes one.",
 }
 
 /// The public face of a user.
@@ -133,7 +192,7 @@ impl TermResponse {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryOrderBy {
     PublishedAt,
@@ -156,16 +215,55 @@ impl From<EntryOrderBy> for SortKey {
     }
 }
 
+/// A list's order: one of the kind's own keys, or `field.NAME`, a number, boolean or
+/// single-valued text custom field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sort<T> {
+    Key(T),
+    Field(String),
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Sort<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        if let Some(name) = raw.strip_prefix("field.") {
+            return Ok(Sort::Field(name.to_owned()));
+        }
+        serde_json::from_value(Json::String(raw.clone()))
+            .map(Sort::Key)
+            .map_err(|_| {
+                serde::de::Error::custom(format!("`{raw}` is not a sort order of this list"))
+            })
+    }
+}
+
+impl<T: Into<SortKey>> Sort<T> {
+    /// The sort key, and the custom field it names, if any.
+    pub fn split(sort: Option<Sort<T>>) -> (Option<SortKey>, Option<String>) {
+        match sort {
+            None => (None, None),
+            Some(Sort::Key(k)) => (Some(k.into()), None),
+            Some(Sort::Field(f)) => (None, Some(f)),
+        }
+    }
+}
+
 /// How a list of posts or resources may be ordered.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct OrderParams {
-    /// Sort field (default `published_at`; `relevance` with `search`).
-    #[param(inline)]
-    pub orderby: Option<EntryOrderBy>,
+    /// Sort field (default `published_at`; `relevance` with `search`), or `field.NAME` for
+    /// a number, boolean or single-valued text custom field (items with no value first
+    /// in ascending order).
+    #[param(
+        value_type = String,
+        pattern = "^(published_at|updated_at|title|id|relevance|field\\.[a-z][a-z0-9_]{0,63})$"
+    )]
+    pub orderby: Option<Sort<EntryOrderBy>>,
 }
 
-/// Filters and shaping that every content list takes.
+/// Filters and shaping that every content list takes. Custom fields filter as
+/// `field.NAME=value` (comma-separated values: any of; numbers and booleans compare as such).
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct EntryParams {
@@ -194,6 +292,8 @@ pub struct EntryParams {
     pub fields: Option<String>,
     /// Related objects to embed in `embedded`, comma-separated.
     pub include: Option<String>,
+    /// Include reusable blocks' content in `content` (default `true`).
+    pub resolve_blocks: Option<bool>,
 }
 
 /// Members to shape a single item.
@@ -204,6 +304,8 @@ pub struct ItemParams {
     pub fields: Option<String>,
     /// Related objects to embed in `embedded`, comma-separated.
     pub include: Option<String>,
+    /// Include reusable blocks' content in `content` (default `true`).
+    pub resolve_blocks: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -276,9 +378,17 @@ impl EntryParams {
             (Some(o), _) => o,
             (None, Some(_)) => SortKey::Relevance,
             (None, None) if kind == Kind::Page => SortKey::MenuOrder,
+            (None, None) if kind == Kind::Event => SortKey::KindTime,
             (None, None) => SortKey::PublishedAt,
         };
-        let default_order = if matches!(order, SortKey::Title | SortKey::MenuOrder) {
+        let default_order = if matches!(
+            order,
+            SortKey::Title
+                | SortKey::MenuOrder
+                | SortKey::FieldNum
+                | SortKey::FieldText
+                | SortKey::KindTime
+        ) {
             Order::Asc
         } else {
             Order::Desc
@@ -306,6 +416,8 @@ impl EntryParams {
             join: None,
             conditions: Vec::new(),
             sort_int: None,
+            sort_field: None,
+            sort_time: None,
         })
     }
 }
@@ -322,9 +434,35 @@ pub struct Embedded {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_types: Option<Vec<TermResponse>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_categories: Option<Vec<TermResponse>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub featured_media: Option<MediaResponse>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<MediaResponse>,
+    /// What `relation` and `media` custom fields point to (those the reader may see).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<FieldsEmbedded>,
+}
+
+/// The items and media an item's custom fields point to.
+#[derive(Debug, Default, Clone, Serialize, ToSchema)]
+pub struct FieldsEmbedded {
+    pub items: Vec<ItemSummary>,
+    pub media: Vec<MediaResponse>,
+}
+
+/// A short description of a content item, for embedding.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ItemSummary {
+    pub id: i64,
+    /// Its collection: `posts`, `pages`, `resources`, `events`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub slug: String,
+    pub title: String,
+    pub excerpt: String,
+    pub status: Status,
+    pub published_at: DateTime<Utc>,
 }
 
 /// Members that embed media, and the `entry_media` role behind each.
@@ -342,22 +480,19 @@ struct RelationRow {
     ref_id: i64,
 }
 
-/// The terms (by name) and the media of many entries, in one statement.
-#[expect(
-    clippy::type_complexity,
-    reason = "two plain maps, named by the caller"
-)]
-fn relations_of(
-    conn: &mut DbConn,
-    ids: &[i64],
-) -> Result<(
-    HashMap<i64, Vec<(Taxonomy, i64)>>,
-    HashMap<i64, Vec<(String, i64)>>,
-)> {
-    let mut terms: HashMap<i64, Vec<(Taxonomy, i64)>> = HashMap::new();
-    let mut media: HashMap<i64, Vec<(String, i64)>> = HashMap::new();
+/// What the entries of a page refer to, by entry id.
+#[derive(Default)]
+struct Relations {
+    terms: HashMap<i64, Vec<(Taxonomy, i64)>>,
+    media: HashMap<i64, Vec<(String, i64)>>,
+    block_refs: HashMap<i64, Vec<i64>>,
+}
+
+/// The terms (by name), the media and the reusable blocks of many entries, in one statement.
+fn relations_of(conn: &mut DbConn, ids: &[i64]) -> Result<Relations> {
+    let mut out = Relations::default();
     if ids.is_empty() {
-        return Ok((terms, media));
+        return Ok(out);
     }
     let list = || ids.iter().map(|i| Value::Int(*i)).collect::<Vec<_>>();
     let mut sql = Sql::new(
@@ -369,40 +504,62 @@ fn relations_of(
         " UNION ALL SELECT em.entry_id, CAST(1 AS BIGINT), em.role, em.media_id, '' \
          FROM entry_media em WHERE em.entry_id IN ",
     );
+    sql.bind_list(list()).push(
+        " UNION ALL SELECT br.entry_id, CAST(2 AS BIGINT), 'block', br.block_id, '' \
+         FROM block_refs br WHERE br.entry_id IN ",
+    );
     sql.bind_list(list()).push(" ORDER BY 2, 5, 4");
     let rows: Vec<RelationRow> = sql.into_query().load(conn)?;
     for r in rows {
-        if r.is_media == 1 {
-            media
+        match r.is_media {
+            1 => out
+                .media
                 .entry(r.entry_id)
                 .or_default()
-                .push((r.role, r.ref_id));
-        } else if let Some(t) = Taxonomy::parse(&r.role) {
-            terms.entry(r.entry_id).or_default().push((t, r.ref_id));
+                .push((r.role, r.ref_id)),
+            2 => out.block_refs.entry(r.entry_id).or_default().push(r.ref_id),
+            _ => {
+                if let Some(t) = Taxonomy::parse(&r.role) {
+                    out.terms.entry(r.entry_id).or_default().push((t, r.ref_id));
+                }
+            }
         }
     }
-    Ok((terms, media))
+    Ok(out)
+}
+
+/// How a page of items is to be read.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    pub viewer: Viewer,
+    pub include: Vec<String>,
+    pub public_url: String,
+    pub resolve_blocks: bool,
 }
 
 /// What a page of entries refers to, loaded in a fixed number of queries.
 pub struct Related {
-    terms: HashMap<i64, Vec<(Taxonomy, i64)>>,
-    media: HashMap<i64, Vec<(String, i64)>>,
+    relations: Relations,
     authors: HashMap<i64, PublicUser>,
     term_objects: HashMap<i64, TermResponse>,
     media_objects: HashMap<i64, MediaResponse>,
+    library: Option<Library>,
+    fields: HashMap<i64, Map<String, Json>>,
+    field_objects: HashMap<i64, FieldsEmbedded>,
     include: Vec<String>,
 }
 
 impl Related {
     pub fn load(
         conn: &mut DbConn,
+        kind: Kind,
         entries: &[Entry],
-        include: Vec<String>,
-        public_url: &str,
+        opts: &ReadOptions,
     ) -> Result<Related> {
+        let include = &opts.include;
+        let public_url = opts.public_url.as_str();
         let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
-        let (terms, media) = relations_of(conn, &ids)?;
+        let relations = relations_of(conn, &ids)?;
         // Media used by an item the reader can see is visible to them too.
         let mut media_objects = HashMap::new();
         let media_roles: Vec<&str> = MEDIA_ROLES
@@ -411,7 +568,8 @@ impl Related {
             .map(|(_, role)| *role)
             .collect();
         if !media_roles.is_empty() {
-            let mut media_ids: Vec<i64> = media
+            let mut media_ids: Vec<i64> = relations
+                .media
                 .values()
                 .flatten()
                 .filter(|(role, _)| media_roles.contains(&role.as_str()))
@@ -438,7 +596,8 @@ impl Related {
             .filter(|t| include.iter().any(|i| i == t.field()))
             .collect();
         if !wanted.is_empty() {
-            let mut term_ids: Vec<i64> = terms
+            let mut term_ids: Vec<i64> = relations
+                .terms
                 .values()
                 .flatten()
                 .filter(|(t, _)| wanted.contains(t))
@@ -451,19 +610,75 @@ impl Related {
                 term_objects.insert(t.id, TermResponse::new(&t, counts.get(&t.id)));
             }
         }
+        let library = if opts.resolve_blocks && !relations.block_refs.is_empty() {
+            let mut refs: Vec<i64> = relations.block_refs.values().flatten().copied().collect();
+            refs.sort_unstable();
+            refs.dedup();
+            Some(Library::load(conn, opts.viewer, refs)?)
+        } else {
+            None
+        };
+        let term_sets = ids
+            .iter()
+            .map(|id| {
+                let set = relations
+                    .terms
+                    .get(id)
+                    .map(|ts| ts.iter().map(|(_, t)| *t).collect())
+                    .unwrap_or_default();
+                (*id, set)
+            })
+            .collect();
+        let stored: Vec<(i64, &str)> = entries.iter().map(|e| (e.id, e.fields.as_str())).collect();
+        let embed_fields = include.iter().any(|i| i == "fields");
+        let (fields, field_refs) =
+            field_groups::views(conn, kind, &stored, term_sets, embed_fields)?;
+        let field_objects = if embed_fields {
+            embed_field_targets(conn, opts, &field_refs)?
+        } else {
+            HashMap::new()
+        };
         Ok(Related {
-            terms,
-            media,
+            relations,
             authors,
             term_objects,
             media_objects,
-            include,
+            library,
+            fields,
+            field_objects,
+            include: opts.include.clone(),
         })
+    }
+
+    /// The shared members of an item, its body resolved as asked.
+    pub fn core(&self, e: Entry) -> EntryCore {
+        let content = match (&self.library, self.relations.block_refs.contains_key(&e.id)) {
+            (Some(lib), true) => {
+                let mut tree: Vec<Block> =
+                    serde_json::from_str(&e.content_blocks).unwrap_or_default();
+                lib.resolve(&mut tree);
+                ContentResponse {
+                    html: blocks::render(&tree),
+                    blocks: serde_json::value::to_raw_value(&tree).unwrap_or_else(|_| empty_list()),
+                }
+            }
+            _ => ContentResponse {
+                html: e.content_html.clone(),
+                blocks: raw_json(e.content_blocks.clone()),
+            },
+        };
+        EntryCore::new(e, content)
+    }
+
+    /// The custom field values readers see.
+    pub fn fields(&self, entry: i64) -> Map<String, Json> {
+        self.fields.get(&entry).cloned().unwrap_or_default()
     }
 
     /// The ids of an entry's terms of one taxonomy.
     pub fn term_ids(&self, entry: i64, taxonomy: Taxonomy) -> Vec<i64> {
-        self.terms
+        self.relations
+            .terms
             .get(&entry)
             .map(|ts| {
                 ts.iter()
@@ -476,7 +691,8 @@ impl Related {
 
     /// The id of the media an entry uses in `role` (`featured`, `document`).
     pub fn media_id(&self, entry: i64, role: &str) -> Option<i64> {
-        self.media
+        self.relations
+            .media
             .get(&entry)?
             .iter()
             .find(|(r, _)| r == role)
@@ -511,6 +727,7 @@ impl Related {
             tags: terms_of(Taxonomy::Tag),
             categories: terms_of(Taxonomy::Category),
             resource_types: terms_of(Taxonomy::ResourceType),
+            event_categories: terms_of(Taxonomy::EventCategory),
             featured_media: if has("featured_media") {
                 self.media_object(entry.id, FEATURED)
             } else {
@@ -521,8 +738,97 @@ impl Related {
             } else {
                 None
             },
+            fields: has("fields").then(|| {
+                self.field_objects
+                    .get(&entry.id)
+                    .cloned()
+                    .unwrap_or_default()
+            }),
         })
     }
+}
+
+/// Loads what the custom fields of a page of items point to, in two queries, keeping
+/// only what the reader may see.
+fn embed_field_targets(
+    conn: &mut DbConn,
+    opts: &ReadOptions,
+    refs: &HashMap<i64, crate::content::fields::Refs>,
+) -> Result<HashMap<i64, FieldsEmbedded>> {
+    let mut item_ids: Vec<i64> = refs
+        .values()
+        .flat_map(|r| r.entries.iter().map(|e| e.1))
+        .collect();
+    item_ids.sort_unstable();
+    item_ids.dedup();
+    let mut media_ids: Vec<i64> = refs
+        .values()
+        .flat_map(|r| r.media.iter().map(|m| m.1))
+        .collect();
+    media_ids.sort_unstable();
+    media_ids.dedup();
+    let now = crate::db::now();
+    let mut items = HashMap::new();
+    if !item_ids.is_empty() {
+        use crate::db::schema::entries;
+        use diesel::prelude::*;
+        let rows: Vec<Entry> = entries::table
+            .filter(entries::id.eq_any(&item_ids))
+            .select(Entry::as_select())
+            .load(conn)?;
+        for e in rows {
+            let Some(kind) = Kind::parse(&e.kind).filter(|k| Kind::WITH_FIELDS.contains(k)) else {
+                continue;
+            };
+            if !opts
+                .viewer
+                .can_read(e.status(), e.author_id, e.published_at, now)
+            {
+                continue;
+            }
+            items.insert(
+                e.id,
+                ItemSummary {
+                    id: e.id,
+                    kind: kind.collection().to_owned(),
+                    status: e.status(),
+                    slug: e.slug,
+                    title: e.title,
+                    excerpt: e.excerpt,
+                    published_at: utc(e.published_at),
+                },
+            );
+        }
+    }
+    // The media of a visible item's fields are visible with it.
+    let mut media = HashMap::new();
+    for m in crate::media::find_many(conn, &media_ids)? {
+        media.insert(m.id, MediaResponse::new(m, &opts.public_url));
+    }
+    Ok(refs
+        .iter()
+        .map(|(entry, r)| {
+            let mut seen_items = std::collections::HashSet::new();
+            let mut seen_media = std::collections::HashSet::new();
+            (
+                *entry,
+                FieldsEmbedded {
+                    items: r
+                        .entries
+                        .iter()
+                        .filter(|e| seen_items.insert(e.1))
+                        .filter_map(|e| items.get(&e.1).cloned())
+                        .collect(),
+                    media: r
+                        .media
+                        .iter()
+                        .filter(|m| seen_media.insert(m.1))
+                        .filter_map(|m| media.get(&m.1).cloned())
+                        .collect(),
+                },
+            )
+        })
+        .collect())
 }
 
 /// A revision of an item.
@@ -555,7 +861,7 @@ impl From<crate::content::revisions::Revision> for RevisionResponse {
             excerpt: r.excerpt,
             content: ContentResponse {
                 html: r.content_html,
-                blocks: serde_json::from_str(&r.content_blocks).unwrap_or_default(),
+                blocks: raw_json(r.content_blocks),
             },
             published_at: utc(r.published_at),
         }

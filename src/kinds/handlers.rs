@@ -9,12 +9,17 @@ use serde::Serialize;
 use crate::content::entry::{self, Entry, EntryInput};
 use crate::content::list::{EntryQuery, SortKey};
 use crate::content::terms::Taxonomy;
-use crate::content::{Kind, list, revisions};
+use crate::content::{Kind, Viewer, field_groups, fields, list, revisions};
 use crate::db::DbConn;
-use crate::error::Result;
+use crate::db::sql::{Sql, Value};
+use crate::error::{Error, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
-use crate::http::list::{PageParams, field_set, include_set, item_response, list_response};
-use crate::kinds::common::{DeleteParams, EntryParams, ItemParams, Related, RevisionResponse};
+use crate::http::list::{
+    PageParams, field_set, include_set, item_response, list_response, split_list,
+};
+use crate::kinds::common::{
+    DeleteParams, EntryParams, ItemParams, ReadOptions, Related, RevisionResponse,
+};
 use crate::state::State;
 
 /// The filters and ordering a kind's own list parameters ask for.
@@ -22,6 +27,8 @@ pub struct KindFilters {
     /// Each taxonomy's slugs, any-of.
     pub terms: Vec<(Taxonomy, Vec<String>)>,
     pub orderby: Option<SortKey>,
+    /// `orderby=field.NAME`.
+    pub sort_field: Option<String>,
 }
 
 /// What a kind of content declares to get the shared handlers.
@@ -51,10 +58,9 @@ pub trait ContentKind: 'static {
 fn items<K: ContentKind>(
     conn: &mut DbConn,
     entries: Vec<Entry>,
-    include: Vec<String>,
-    public_url: &str,
+    opts: &ReadOptions,
 ) -> Result<Vec<K::Item>> {
-    let related = Related::load(conn, &entries, include, public_url)?;
+    let related = Related::load(conn, K::KIND, &entries, opts)?;
     let details = K::load_details(conn, &entries)?;
     Ok(entries
         .into_iter()
@@ -73,16 +79,30 @@ pub async fn list_items<K: ContentKind>(
 ) -> Result<HttpResponse> {
     let window = page.window()?;
     let fields = field_set(params.fields.as_deref(), K::MEMBERS)?;
-    let include = include_set(params.include.as_deref(), K::INCLUDES)?;
-    let mut query = params.to_query(K::KIND, user.viewer(), own.terms, own.orderby)?;
+    let opts = ReadOptions {
+        viewer: user.viewer(),
+        include: include_set(params.include.as_deref(), K::INCLUDES)?,
+        public_url: state.config.public_url.clone(),
+        resolve_blocks: params.resolve_blocks.unwrap_or(true),
+    };
+    let field_filters = field_params(req.query_string())?;
+    let sort_field = own.sort_field;
+    let mut orderby = own.orderby;
+    if sort_field.is_some() {
+        // Replaced below, once the field's type is known.
+        orderby = Some(SortKey::FieldNum);
+    }
+    let mut query = params.to_query(K::KIND, user.viewer(), own.terms, orderby)?;
     extend(&mut query);
     let w = window.clone();
-    let public_url = state.config.public_url.clone();
     let listed = state
         .read(move |conn| {
+            if !field_filters.is_empty() || sort_field.is_some() {
+                apply_field_params(conn, &mut query, &field_filters, sort_field)?;
+            }
             let listed = list::list(conn, &query, &w)?;
             Ok(list::Listed {
-                items: items::<K>(conn, listed.items, include, &public_url)?,
+                items: items::<K>(conn, listed.items, &opts)?,
                 total: listed.total,
                 next: listed.next,
             })
@@ -104,39 +124,42 @@ pub async fn get_item<K: ContentKind>(
     params: ItemParams,
 ) -> Result<HttpResponse> {
     let fields = field_set(params.fields.as_deref(), K::MEMBERS)?;
-    let include = include_set(params.include.as_deref(), K::INCLUDES)?;
     let viewer = user.viewer();
-    let public_url = state.config.public_url.clone();
+    let opts = ReadOptions {
+        viewer,
+        include: include_set(params.include.as_deref(), K::INCLUDES)?,
+        public_url: state.config.public_url.clone(),
+        resolve_blocks: params.resolve_blocks.unwrap_or(true),
+    };
     let item = state
         .read(move |conn| {
             let e = entry::find_visible(conn, K::KIND, id, viewer)?;
-            one::<K>(conn, e, include, &public_url)
+            one::<K>(conn, e, &opts)
         })
         .await?;
     Ok(item_response(StatusCode::OK, &item, fields.as_deref()))
 }
 
-fn one<K: ContentKind>(
-    conn: &mut DbConn,
-    e: Entry,
-    include: Vec<String>,
-    public_url: &str,
-) -> Result<K::Item> {
-    items::<K>(conn, vec![e], include, public_url)?
+fn one<K: ContentKind>(conn: &mut DbConn, e: Entry, opts: &ReadOptions) -> Result<K::Item> {
+    items::<K>(conn, vec![e], opts)?
         .pop()
         .ok_or_else(|| crate::error::Error::internal("an item vanished while loading"))
 }
 
 async fn respond<K: ContentKind>(
     state: &State,
+    viewer: Viewer,
     e: Entry,
     status: StatusCode,
 ) -> Result<HttpResponse> {
     let id = e.id;
-    let public_url = state.config.public_url.clone();
-    let item = state
-        .read(move |conn| one::<K>(conn, e, Vec::new(), &public_url))
-        .await?;
+    let opts = ReadOptions {
+        viewer,
+        include: Vec::new(),
+        public_url: state.config.public_url.clone(),
+        resolve_blocks: true,
+    };
+    let item = state.read(move |conn| one::<K>(conn, e, &opts)).await?;
     let mut res = item_response(status, &item, None);
     if status == StatusCode::CREATED {
         let location = format!(
@@ -154,36 +177,40 @@ async fn respond<K: ContentKind>(
 pub async fn create_item<K: ContentKind>(
     state: State,
     user: AuthUser,
-    input: EntryInput,
+    mut input: EntryInput,
     changes: K::Changes,
 ) -> Result<HttpResponse> {
     let viewer = user.viewer();
+    let fields = input.fields.take();
     let e = state
         .write(move |conn| {
             let e = entry::create(conn, K::KIND, viewer, input)?;
             K::save(conn, &e, changes, true)?;
-            Ok(e)
+            field_groups::apply(conn, K::KIND, e.id, fields, true)?;
+            reload(conn, K::KIND, e)
         })
         .await?;
-    respond::<K>(&state, e, StatusCode::CREATED).await
+    respond::<K>(&state, viewer, e, StatusCode::CREATED).await
 }
 
 pub async fn update_item<K: ContentKind>(
     state: State,
     user: AuthUser,
     id: i64,
-    input: EntryInput,
+    mut input: EntryInput,
     changes: K::Changes,
 ) -> Result<HttpResponse> {
     let viewer = user.viewer();
+    let fields = input.fields.take();
     let e = state
         .write(move |conn| {
             let e = entry::update(conn, K::KIND, viewer, id, input)?;
             K::save(conn, &e, changes, false)?;
-            Ok(e)
+            field_groups::apply(conn, K::KIND, e.id, fields, false)?;
+            reload(conn, K::KIND, e)
         })
         .await?;
-    respond::<K>(&state, e, StatusCode::OK).await
+    respond::<K>(&state, viewer, e, StatusCode::OK).await
 }
 
 pub async fn delete_item<K: ContentKind>(
@@ -202,9 +229,115 @@ pub async fn delete_item<K: ContentKind>(
         })
         .await?
     {
-        Some(e) => respond::<K>(&state, e, StatusCode::OK).await,
+        Some(e) => respond::<K>(&state, viewer, e, StatusCode::OK).await,
         None => Ok(HttpResponse::NoContent().finish()),
     }
+}
+
+/// The entry as stored at the end of a write (custom fields are saved after it).
+fn reload(conn: &mut DbConn, kind: Kind, e: Entry) -> Result<Entry> {
+    Ok(entry::find(conn, kind, e.id)?.unwrap_or(e))
+}
+
+/// The `field.NAME=value` parameters of a query string.
+fn field_params(query: &str) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        if let Some(name) = k.strip_prefix("field.") {
+            if v.contains('\0') {
+                return Err(Error::invalid_query(
+                    k.to_string(),
+                    "must not contain NUL characters",
+                ));
+            }
+            out.push((name.to_owned(), v.into_owned()));
+        }
+    }
+    Ok(out)
+}
+
+/// Turns custom-field filters and ordering into conditions of the query, checked
+/// against the field groups of the kind.
+fn apply_field_params(
+    conn: &mut DbConn,
+    query: &mut EntryQuery,
+    filters: &[(String, String)],
+    sort_field: Option<String>,
+) -> Result<()> {
+    let groups = field_groups::Groups::load(conn)?;
+    let defs = groups.for_kind(query.kind);
+    let find = |name: &str, param: &str| {
+        defs.iter()
+            .find(|d| d.name == name)
+            .copied()
+            .ok_or_else(|| {
+                Error::invalid_query(
+                    param.to_owned(),
+                    format!(
+                        "`{name}` is not a custom field of {}",
+                        query.kind.collection()
+                    ),
+                )
+            })
+    };
+    for (name, raw) in filters {
+        let param = format!("field.{name}");
+        let def = find(name, &param)?;
+        let Some(scalar) = fields::scalar(def) else {
+            return Err(Error::invalid_query(
+                param,
+                "only number, boolean, text, choice and date fields can be filtered on",
+            ));
+        };
+        let mut values = Vec::new();
+        for part in split_list(Some(raw)) {
+            values.push(
+                fields::filter_value(def, &part)
+                    .map_err(|m| Error::invalid_query(param.clone(), m))?,
+            );
+        }
+        if values.is_empty() {
+            continue;
+        }
+        let mut c = Sql::new("e.id IN (SELECT fv.entry_id FROM field_values fv WHERE fv.name = ");
+        c.bind(Value::Text(name.clone()));
+        match scalar {
+            fields::Scalar::Number | fields::Scalar::Boolean => {
+                c.push(" AND fv.num IN ").bind_list(
+                    values
+                        .iter()
+                        .map(|v| Value::Float(v.num.unwrap_or_default())),
+                );
+            }
+            fields::Scalar::Text => {
+                c.push(" AND fv.text IN ").bind_list(
+                    values
+                        .iter()
+                        .map(|v| Value::Text(v.text.clone().unwrap_or_default())),
+                );
+            }
+        }
+        c.push(")");
+        query.conditions.push(c);
+    }
+    if let Some(name) = sort_field {
+        let param = "orderby";
+        let def = find(&name, param)?;
+        if !fields::sortable(def) {
+            return Err(Error::invalid_query(
+                param,
+                format!(
+                    "`field.{name}` cannot be sorted on: only single number, boolean, text, choice and date fields can"
+                ),
+            ));
+        }
+        query.order = match fields::scalar(def) {
+            Some(fields::Scalar::Text) => SortKey::FieldText,
+            _ => SortKey::FieldNum,
+        };
+        query.sort_field = Some(name);
+    }
+    Ok(())
 }
 
 pub async fn list_revisions<K: ContentKind>(

@@ -23,7 +23,12 @@ use crate::error::{Error, Result};
 use crate::http::auth::MaybeUser;
 use crate::http::extract::Query;
 use crate::http::list::{List, PageParams};
-use crate::kinds::common::{ContentInput, Embedded, EntryCore, EntryParams, Related};
+use serde_json::{Map, Value as Json};
+
+use crate::kinds::common::{
+    ContentInput, Embedded, EntryCore, EntryParams, PageFields, PageFieldsCreate, PageFieldsUpdate,
+    Related, Sort, content_source,
+};
 use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
 
@@ -44,6 +49,10 @@ pub struct PageDetails {
 pub struct PageResponse {
     #[serde(flatten)]
     pub core: EntryCore,
+    /// Custom field values, typed by the field groups that apply (every field is present:
+    /// its value, its default, or null).
+    #[schema(value_type = PageFields)]
+    pub fields: Map<String, Json>,
     /// The parent page, or null at the top of the tree.
     pub parent: Option<i64>,
     /// Position among siblings, lowest first.
@@ -70,6 +79,9 @@ pub struct CreatePageRequest {
     pub status: Option<Status>,
     pub excerpt: Option<String>,
     pub content: Option<ContentInput>,
+    /// Custom field values, checked against the field groups that apply.
+    #[schema(value_type = Option<PageFieldsCreate>)]
+    pub fields: Option<Map<String, Json>>,
     pub published_at: Option<DateTime<Utc>>,
     #[schema(minimum = 1)]
     pub author: Option<i64>,
@@ -93,6 +105,9 @@ pub struct UpdatePageRequest {
     pub status: Option<Status>,
     pub excerpt: Option<String>,
     pub content: Option<ContentInput>,
+    /// Custom field values to change (others stay); `null` removes a value.
+    #[schema(value_type = Option<PageFieldsUpdate>)]
+    pub fields: Option<Map<String, Json>>,
     pub published_at: Option<DateTime<Utc>>,
     #[schema(minimum = 1)]
     pub author: Option<i64>,
@@ -116,7 +131,7 @@ pub struct PageChanges {
 }
 
 /// How a list of pages may be ordered.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PageOrderBy {
     /// Position among siblings (the default).
@@ -151,9 +166,13 @@ pub struct PageFilters {
     /// Children of this page; `0` for top-level pages.
     #[param(minimum = 0)]
     pub parent: Option<i64>,
-    /// Sort field (default `menu_order`; `relevance` with `search`).
-    #[param(inline)]
-    pub orderby: Option<PageOrderBy>,
+    /// Sort field (default `menu_order`; `relevance` with `search`), or `field.NAME` for a
+    /// number, boolean or single-valued text custom field.
+    #[param(
+        value_type = String,
+        pattern = "^(menu_order|published_at|updated_at|title|id|relevance|field\\.[a-z][a-z0-9_]{0,63})$"
+    )]
+    pub orderby: Option<Sort<PageOrderBy>>,
 }
 
 fn check_template(template: Option<String>) -> Result<Option<String>> {
@@ -226,7 +245,7 @@ fn move_subtree(conn: &mut DbConn, old: &str, new: &str) -> Result<()> {
 
 impl ContentKind for Pages {
     const KIND: Kind = Kind::Page;
-    const INCLUDES: &'static [&'static str] = &["author", "featured_media"];
+    const INCLUDES: &'static [&'static str] = &["fields", "author", "featured_media"];
     const MEMBERS: &'static [&'static str] = &[
         "id",
         "slug",
@@ -268,7 +287,8 @@ impl ContentKind for Pages {
             path: d.map(|d| d.path.clone()).unwrap_or_else(|| e.slug.clone()),
             featured_media: related.media_id(e.id, FEATURED),
             embedded: related.embedded(&e),
-            core: e.into(),
+            fields: related.fields(e.id),
+            core: related.core(e),
         }
     }
 
@@ -360,11 +380,12 @@ impl TryFrom<CreatePageRequest> for (EntryInput, PageChanges) {
             slug: r.slug,
             status: r.status,
             excerpt: r.excerpt,
-            content_html: r.content.map(|c| c.html),
+            content: content_source(r.content)?,
             published_at: r.published_at.map(|t| t.naive_utc()),
             author_id: r.author,
             terms: Vec::new(),
             featured_media: r.featured_media.map(Some),
+            fields: r.fields,
         };
         let changes = PageChanges {
             parent: Some(r.parent),
@@ -384,11 +405,12 @@ impl TryFrom<UpdatePageRequest> for (EntryInput, PageChanges) {
             slug: r.slug,
             status: r.status,
             excerpt: r.excerpt,
-            content_html: r.content.map(|c| c.html),
+            content: content_source(r.content)?,
             published_at: r.published_at.map(|t| t.naive_utc()),
             author_id: r.author,
             terms: Vec::new(),
             featured_media: r.featured_media,
+            fields: r.fields,
         };
         let changes = PageChanges {
             parent: r.parent,
@@ -442,7 +464,7 @@ pub async fn list_pages(
         }
         None => {}
     }
-    let orderby = filters.0.orderby.map(SortKey::from);
+    let (orderby, sort_field) = Sort::split(filters.0.orderby);
     h::list_items::<Pages>(
         req,
         state,
@@ -452,6 +474,7 @@ pub async fn list_pages(
         h::KindFilters {
             terms: Vec::new(),
             orderby,
+            sort_field,
         },
         move |q| {
             q.join = Some(" JOIN page_details x ON x.entry_id = e.id");

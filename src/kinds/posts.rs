@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::content::entry::{Entry, EntryInput, FEATURED};
-use crate::content::list::SortKey;
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status};
 use crate::db::DbConn;
@@ -14,7 +13,12 @@ use crate::error::Result;
 use crate::http::auth::MaybeUser;
 use crate::http::extract::Query;
 use crate::http::list::{List, PageParams, split_list};
-use crate::kinds::common::{ContentInput, Embedded, EntryCore, EntryParams, OrderParams, Related};
+use serde_json::{Map, Value as Json};
+
+use crate::kinds::common::{
+    ContentInput, Embedded, EntryCore, EntryParams, OrderParams, PostFields, PostFieldsCreate,
+    PostFieldsUpdate, Related, Sort, content_source,
+};
 use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
 
@@ -22,7 +26,8 @@ pub struct Posts;
 
 impl ContentKind for Posts {
     const KIND: Kind = Kind::Post;
-    const INCLUDES: &'static [&'static str] = &["tags", "categories", "author", "featured_media"];
+    const INCLUDES: &'static [&'static str] =
+        &["fields", "tags", "categories", "author", "featured_media"];
     const MEMBERS: &'static [&'static str] = &[
         "id",
         "slug",
@@ -66,6 +71,10 @@ impl ContentKind for Posts {
 pub struct PostResponse {
     #[serde(flatten)]
     pub core: EntryCore,
+    /// Custom field values, typed by the field groups that apply (every field is present:
+    /// its value, its default, or null).
+    #[schema(value_type = PostFields)]
+    pub fields: Map<String, Json>,
     /// Tag ids.
     pub tags: Vec<i64>,
     /// Category ids.
@@ -84,7 +93,8 @@ impl PostResponse {
             categories: related.term_ids(e.id, Taxonomy::Category),
             featured_media: related.media_id(e.id, FEATURED),
             embedded: related.embedded(&e),
-            core: e.into(),
+            fields: related.fields(e.id),
+            core: related.core(e),
         }
     }
 }
@@ -112,6 +122,9 @@ pub struct CreatePostRequest {
     pub status: Option<Status>,
     pub excerpt: Option<String>,
     pub content: Option<ContentInput>,
+    /// Custom field values, checked against the field groups that apply.
+    #[schema(value_type = Option<PostFieldsCreate>)]
+    pub fields: Option<Map<String, Json>>,
     pub published_at: Option<DateTime<Utc>>,
     /// Tag ids.
     pub tags: Option<Vec<i64>>,
@@ -136,6 +149,9 @@ pub struct UpdatePostRequest {
     /// An empty excerpt goes back to one derived from the content.
     pub excerpt: Option<String>,
     pub content: Option<ContentInput>,
+    /// Custom field values to change (others stay); `null` removes a value.
+    #[schema(value_type = Option<PostFieldsUpdate>)]
+    pub fields: Option<Map<String, Json>>,
     pub published_at: Option<DateTime<Utc>>,
     pub tags: Option<Vec<i64>>,
     pub categories: Option<Vec<i64>>,
@@ -164,11 +180,12 @@ impl TryFrom<CreatePostRequest> for (EntryInput, ()) {
                 slug: r.slug,
                 status: r.status,
                 excerpt: r.excerpt,
-                content_html: r.content.map(|c| c.html),
+                content: content_source(r.content)?,
                 published_at: r.published_at.map(|t| t.naive_utc()),
                 author_id: r.author,
                 terms: terms(r.tags, r.categories),
                 featured_media: r.featured_media.map(Some),
+                fields: r.fields,
             },
             (),
         ))
@@ -185,11 +202,12 @@ impl TryFrom<UpdatePostRequest> for (EntryInput, ()) {
                 slug: r.slug,
                 status: r.status,
                 excerpt: r.excerpt,
-                content_html: r.content.map(|c| c.html),
+                content: content_source(r.content)?,
                 published_at: r.published_at.map(|t| t.naive_utc()),
                 author_id: r.author,
                 terms: terms(r.tags, r.categories),
                 featured_media: r.featured_media,
+                fields: r.fields,
             },
             (),
         ))
@@ -223,14 +241,18 @@ pub async fn list_posts(
     .map(|(t, raw)| (t, split_list(raw.as_deref())))
     .filter(|(_, slugs)| !slugs.is_empty())
     .collect();
-    let orderby = order.0.orderby.map(SortKey::from);
+    let (orderby, sort_field) = Sort::split(order.0.orderby);
     h::list_items::<Posts>(
         req,
         state,
         user,
         page.0,
         params.0,
-        h::KindFilters { terms, orderby },
+        h::KindFilters {
+            terms,
+            orderby,
+            sort_field,
+        },
         |_| {},
     )
     .await

@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::content::entry::{Entry, EntryInput, FEATURED};
-use crate::content::list::SortKey;
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status, html};
 use crate::db::DbConn;
@@ -20,7 +19,12 @@ use crate::error::{Error, FieldError, Result};
 use crate::http::auth::MaybeUser;
 use crate::http::extract::Query;
 use crate::http::list::{List, PageParams, split_list};
-use crate::kinds::common::{ContentInput, Embedded, EntryCore, EntryParams, OrderParams, Related};
+use serde_json::{Map, Value as Json};
+
+use crate::kinds::common::{
+    ContentInput, Embedded, EntryCore, EntryParams, OrderParams, Related, ResourceFields,
+    ResourceFieldsCreate, ResourceFieldsUpdate, Sort, content_source,
+};
 use crate::kinds::handlers::{self as h, ContentKind};
 use crate::state::State;
 
@@ -44,6 +48,10 @@ pub struct ResourceDetails {
 pub struct ResourceResponse {
     #[serde(flatten)]
     pub core: EntryCore,
+    /// Custom field values, typed by the field groups that apply (every field is present:
+    /// its value, its default, or null).
+    #[schema(value_type = ResourceFields)]
+    pub fields: Map<String, Json>,
     /// A short plain-text summary.
     pub summary: String,
     /// Resource type ids (one or more).
@@ -75,6 +83,9 @@ pub struct CreateResourceRequest {
     pub status: Option<Status>,
     pub excerpt: Option<String>,
     pub content: Option<ContentInput>,
+    /// Custom field values, checked against the field groups that apply.
+    #[schema(value_type = Option<ResourceFieldsCreate>)]
+    pub fields: Option<Map<String, Json>>,
     pub published_at: Option<DateTime<Utc>>,
     #[schema(minimum = 1)]
     pub author: Option<i64>,
@@ -109,6 +120,9 @@ pub struct UpdateResourceRequest {
     pub status: Option<Status>,
     pub excerpt: Option<String>,
     pub content: Option<ContentInput>,
+    /// Custom field values to change (others stay); `null` removes a value.
+    #[schema(value_type = Option<ResourceFieldsUpdate>)]
+    pub fields: Option<Map<String, Json>>,
     pub published_at: Option<DateTime<Utc>>,
     #[schema(minimum = 1)]
     pub author: Option<i64>,
@@ -194,7 +208,7 @@ pub fn normalise_language(raw: &str) -> std::result::Result<String, String> {
 
 /// An absolute http(s) URL with no white space or control characters (the same rule as
 /// the `external_url` pattern in the OpenAPI document).
-fn check_url(url: &str) -> std::result::Result<String, String> {
+pub(crate) fn check_url(url: &str) -> std::result::Result<String, String> {
     if url.is_empty() {
         return Ok(String::new());
     }
@@ -284,6 +298,7 @@ fn types_required(types: Option<&Vec<i64>>) -> Result<()> {
 impl ContentKind for Resources {
     const KIND: Kind = Kind::Resource;
     const INCLUDES: &'static [&'static str] = &[
+        "fields",
         "resource_types",
         "tags",
         "document",
@@ -338,7 +353,8 @@ impl ContentKind for Resources {
             document: related.media_id(e.id, DOCUMENT),
             featured_media: related.media_id(e.id, FEATURED),
             embedded: related.embedded(&e),
-            core: e.into(),
+            fields: related.fields(e.id),
+            core: related.core(e),
         }
     }
 
@@ -411,11 +427,12 @@ impl TryFrom<CreateResourceRequest> for (EntryInput, ResourceChanges) {
             slug: r.slug,
             status: r.status,
             excerpt: r.excerpt,
-            content_html: r.content.map(|c| c.html),
+            content: content_source(r.content)?,
             published_at: r.published_at.map(|t| t.naive_utc()),
             author_id: r.author,
             terms: terms(Some(r.resource_types), r.tags),
             featured_media: r.featured_media.map(Some),
+            fields: r.fields,
         };
         Ok((input, changes))
     }
@@ -438,11 +455,12 @@ impl TryFrom<UpdateResourceRequest> for (EntryInput, ResourceChanges) {
             slug: r.slug,
             status: r.status,
             excerpt: r.excerpt,
-            content_html: r.content.map(|c| c.html),
+            content: content_source(r.content)?,
             published_at: r.published_at.map(|t| t.naive_utc()),
             author_id: r.author,
             terms: terms(r.resource_types, r.tags),
             featured_media: r.featured_media,
+            fields: r.fields,
         };
         Ok((input, changes))
     }
@@ -497,14 +515,18 @@ pub async fn list_resources(
         c.bind(Value::Text(p.to_lowercase()));
         conditions.push(c);
     }
-    let orderby = order.0.orderby.map(SortKey::from);
+    let (orderby, sort_field) = Sort::split(order.0.orderby);
     h::list_items::<Resources>(
         req,
         state,
         user,
         page.0,
         params.0,
-        h::KindFilters { terms, orderby },
+        h::KindFilters {
+            terms,
+            orderby,
+            sort_field,
+        },
         move |q| {
             q.join = Some(" JOIN resource_details x ON x.entry_id = e.id");
             q.conditions = conditions;

@@ -415,3 +415,16 @@ hierarchical_routes! {
     update_fn: update_resource_type = "Changes a resource type (editors).",
     delete_fn: delete_resource_type = "Deletes a resource type; resources lose it (editors).",
 }
+
+hierarchical_routes! {
+    taxonomy: Taxonomy::EventCategory,
+    tag: "event-categories",
+    collection_path: "/event-categories",
+    item_path: "/event-categories/{id}",
+    id: "Event category id",
+    list: list_event_categories = "Lists event categories, with the number of visible events in each.",
+    get: get_event_category = "One event category by id.",
+    create_fn: create_event_category = "Creates an event category (editors).",
+    update_fn: update_event_category = "Changes an event category (editors).",
+    delete_fn: delete_event_category = "Deletes an event category; events lose it and its children become top-level (editors).",
+}

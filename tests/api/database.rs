@@ -95,6 +95,7 @@ fn diesel_type(backend: Backend, sql_type: &str) -> &'static str {
         (Backend::Postgres, "integer") => "Integer",
         (_, "text") => "Text",
         (_, "boolean") => "Bool",
+        (_, "double precision") => "Double",
         (_, "timestamp") | (_, "timestamp without time zone") => "Timestamp",
         _ => "unknown",
     }

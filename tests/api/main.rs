@@ -4,7 +4,9 @@
 mod support;
 
 mod auth;
+mod blocks;
 mod database;
+mod fields;
 mod media;
 mod openapi;
 mod pages;

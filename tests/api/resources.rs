@@ -398,6 +398,37 @@ async fn the_demo_holds_the_four_seed_resources() {
         .send()
         .await;
     assert_eq!(report.ids().len(), 1);
+    // Blocks, a reusable block and a field group on resources.
+    assert_eq!(tool["fields"]["publication_year"], 2020);
+    assert_eq!(tool["fields"]["countries"], json!(["BE", "IE", "FR", "GB"]));
+    assert_eq!(tool["fields"]["is_featured"], false);
+    let featured = app
+        .get("/api/v1/resources?field.publication_year=2020")
+        .send()
+        .await;
+    assert_eq!(featured.ids().len(), 2);
+    let kilns = app
+        .get("/api/v1/posts?slug=survivors-speak-out-on-debt-bondage-in-brick-kilns")
+        .send()
+        .await
+        .json();
+    let post = &kilns["data"][0];
+    let reference = post["content"]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["name"] == "core/block")
+        .expect("a reusable block reference");
+    let disclaimer = app
+        .get("/api/v1/blocks?slug=disclaimer-external-resources")
+        .send()
+        .await;
+    assert_eq!(reference["attrs"]["ref"], disclaimer.ids()[0]);
+    assert!(!reference["inner_blocks"].as_array().unwrap().is_empty());
+    assert_eq!(
+        app.get("/api/v1/blocks").send().await.json()["meta"]["total"],
+        5
+    );
     // Seeding again does nothing.
     assert!(
         app.db(|conn| headpress::demo::seed(conn, app.state.storage.as_ref()))

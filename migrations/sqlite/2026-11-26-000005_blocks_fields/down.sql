@@ -1,0 +1,3 @@
+DROP TABLE field_values;
+DROP TABLE field_groups;
+DROP TABLE block_refs;
