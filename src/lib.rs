@@ -7,6 +7,7 @@ pub mod demo;
 pub mod error;
 pub mod events;
 pub mod http;
+pub mod import;
 pub mod kinds;
 pub mod media;
 pub mod state;

@@ -40,6 +40,26 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Import content from elsewhere (all or nothing; a second run updates).
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import the events of an iCalendar file or URL, matched by their UID.
+    Ics {
+        /// A file path, or an http(s) URL to download.
+        source: String,
+        /// Username of the author of new events (default: the first admin).
+        #[arg(long)]
+        author: Option<String>,
+        /// Report what would happen without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -57,6 +77,29 @@ enum UserCommand {
         #[arg(long, default_value = "")]
         email: String,
     },
+}
+
+fn import(database_url: &str, command: ImportCommand) -> Result<(), String> {
+    use headpress::import::ics;
+    let database = open(database_url, 1)?;
+    let mut conn = database.pool.get().map_err(|e| e.to_string())?;
+    let summary = match command {
+        ImportCommand::Ics {
+            source,
+            author,
+            dry_run,
+        } => {
+            let bytes = actix_web::rt::System::new()
+                .block_on(ics::read_source(&source))
+                .map_err(|e| e.to_string())?;
+            let text =
+                String::from_utf8(bytes).map_err(|e| format!("{source} is not UTF-8 text: {e}"))?;
+            ics::import(&mut conn, &text, &ics::Options { author, dry_run })
+                .map_err(|e| format!("{source}: {e}; nothing was imported"))?
+        }
+    };
+    print!("{summary}");
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -102,6 +145,7 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Migrate => open(&cli.database_url, 1).map(|_| ()),
+        Command::Import { command } => import(&cli.database_url, command),
         Command::User {
             command:
                 UserCommand::Create {
@@ -143,11 +187,13 @@ fn run(cli: Cli) -> Result<(), String> {
                         Some(password) => tracing::warn!(
                             posts = seeded.posts,
                             resources = seeded.resources,
+                            events = seeded.events,
                             "demo content added; sign in as `admin` with the password `{password}`"
                         ),
                         None => tracing::warn!(
                             posts = seeded.posts,
                             resources = seeded.resources,
+                            events = seeded.events,
                             "demo content added as the existing user `admin`"
                         ),
                     },

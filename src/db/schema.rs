@@ -182,6 +182,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    import_origins (source, kind, source_id) {
+        source -> Text,
+        kind -> Text,
+        source_id -> Text,
+        target_id -> BigInt,
+        fingerprint -> Text,
+        imported_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(entries -> users (author_id));
 diesel::joinable!(entry_media -> entries (entry_id));
 diesel::joinable!(entry_media -> media (media_id));
@@ -204,6 +215,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     block_refs,
     field_groups,
     field_values,
-    event_details
+    event_details,
+    import_origins
 );
 diesel::allow_columns_to_appear_in_same_group_by_clause!(entry_terms::term_id, entries::kind);

@@ -89,6 +89,7 @@ pub struct Seeded {
     pub admin_password: Option<String>,
     pub posts: usize,
     pub resources: usize,
+    pub events: usize,
 }
 
 /// Fills an empty database with demo content; does nothing when content exists.
@@ -261,10 +262,21 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
             Resources::save(conn, &e, changes, true)?;
             field_groups::apply(conn, Kind::Resource, e.id, Some(r.fields.clone()), true)?;
         }
+        // The site's event calendar, as its plugin exported it (some events recur).
+        let events = crate::import::ics::import(
+            conn,
+            include_str!("events.ics"),
+            &crate::import::ics::Options {
+                author: Some(admin.username.clone()),
+                dry_run: false,
+            },
+        )
+        .map_err(|e| Error::internal(format!("demo events: {e}")))?;
         Ok(Some(Seeded {
             admin_password,
             posts: demo.posts.len(),
             resources: demo.resources.len(),
+            events: events.kinds.get("events").map_or(0, |t| t.created),
         }))
     })
 }
