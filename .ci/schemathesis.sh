@@ -149,7 +149,12 @@ st_run() { # NAME [extra st options...]
 }
 
 st_run anonymous
-st_run admin --header "Authorization: Bearer $token"
+# The served document types each kind's `fields` from the field groups that exist when it
+# is read; Schemathesis reads it once. Writing field groups changes what items look like,
+# so those operations get a run of their own, after the others.
+st_run admin --header "Authorization: Bearer $token" \
+    --exclude-operation-id-regex '^(create|update|delete)_field_group$'
+st_run field-groups --header "Authorization: Bearer $token" --include-tag field-groups
 
 cp "$tmp/server.log" "$report_dir/server.log"
 if [[ $status -ne 0 ]]; then

@@ -60,6 +60,22 @@ enum ImportCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Import a WordPress site from its WXR export (Tools > Export).
+    Wordpress {
+        /// The export file.
+        file: std::path::PathBuf,
+        /// The site's `wp-content/uploads` folder, to copy attachments from (without it,
+        /// attachments are reported and their files stay at their URLs).
+        #[arg(long)]
+        uploads: Option<std::path::PathBuf>,
+        /// An iCalendar export of the site's events (All-in-One Event Calendar), whose
+        /// recurrence, exceptions and venues are merged into the imported events.
+        #[arg(long)]
+        ics: Option<std::path::PathBuf>,
+        /// Report what would happen without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -83,7 +99,36 @@ fn import(database_url: &str, command: ImportCommand) -> Result<(), String> {
     use headpress::import::ics;
     let database = open(database_url, 1)?;
     let mut conn = database.pool.get().map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
     let summary = match command {
+        ImportCommand::Wordpress {
+            file,
+            uploads,
+            ics,
+            dry_run,
+        } => {
+            use headpress::import::wordpress;
+            let ics = match ics {
+                Some(path) => Some(
+                    std::fs::read_to_string(&path)
+                        .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+                ),
+                None => None,
+            };
+            let data_dir = headpress::config::default_data_dir(database_url);
+            let data_dir = std::env::var_os("HEADPRESS_DATA_DIR")
+                .map(std::path::PathBuf::from)
+                .unwrap_or(data_dir);
+            let storage = headpress::media::storage::LocalStorage::new(data_dir.join("uploads"));
+            let options = wordpress::Options {
+                uploads,
+                ics,
+                dry_run,
+                progress: true,
+            };
+            wordpress::import(&mut conn, &storage, &file, &options)
+                .map_err(|e| format!("{e}; nothing was imported"))?
+        }
         ImportCommand::Ics {
             source,
             author,
@@ -99,6 +144,7 @@ fn import(database_url: &str, command: ImportCommand) -> Result<(), String> {
         }
     };
     print!("{summary}");
+    println!("\ntook {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 

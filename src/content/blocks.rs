@@ -30,6 +30,7 @@ use crate::error::FieldError;
 #[schema(no_recursion)]
 pub struct Block {
     /// `namespace/name`, e.g. `core/paragraph`; HTML outside any block is `core/freeform`.
+    #[schema(pattern = "^[a-z][a-z0-9-]*/[a-z][a-z0-9-]*$")]
     pub name: String,
     /// The block's attributes (from the comment's JSON). Default {} when absent on input.
     #[serde(default)]

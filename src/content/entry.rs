@@ -36,12 +36,14 @@ pub struct Entry {
     pub published_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub sticky: bool,
 }
 
 impl Entry {
     /// The columns of `Entry` for hand-written SQL over `entries e`.
     pub const COLUMNS: &'static str = "e.id, e.kind, e.slug, e.status, e.title, e.excerpt, e.excerpt_manual, \
-        e.content_html, e.content_blocks, e.author_id, e.fields, e.published_at, e.created_at, e.updated_at";
+        e.content_html, e.content_blocks, e.author_id, e.fields, e.published_at, e.created_at, e.updated_at, \
+        e.sticky";
 
     pub fn status(&self) -> Status {
         Status::parse(&self.status).unwrap_or(Status::Draft)
@@ -65,6 +67,7 @@ struct NewEntry<'a> {
     published_at: NaiveDateTime,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    sticky: bool,
 }
 
 #[derive(Debug, Default, AsChangeset)]
@@ -81,6 +84,7 @@ struct EntryChanges {
     author_id: Option<i64>,
     published_at: Option<NaiveDateTime>,
     updated_at: Option<NaiveDateTime>,
+    sticky: Option<bool>,
 }
 
 /// The shared members of a write. `None` leaves a member as it is (on create: its default).
@@ -100,6 +104,8 @@ pub struct EntryInput {
     /// Custom field values to change (checked against the field groups after the rest
     /// of the write, since terms and templates decide which groups apply).
     pub fields: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Posts: pinned to the top of the front page.
+    pub sticky: Option<bool>,
 }
 
 pub fn find(conn: &mut DbConn, kind: Kind, id: i64) -> Result<Option<Entry>> {
@@ -259,6 +265,7 @@ pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) 
             published_at,
             created_at: now,
             updated_at: now,
+            sticky: input.sticky.unwrap_or(false),
         })
         .execute(conn)?;
     let entry: Entry = entries::table
@@ -371,6 +378,7 @@ pub fn update(
     if let Some(at) = input.published_at {
         changes.published_at = Some(crate::db::truncate(at));
     }
+    changes.sticky = input.sticky;
     changes.updated_at = Some(now);
     diesel::update(entries::table.find(id))
         .set(&changes)

@@ -28,7 +28,7 @@ pub const FIELD_MEDIA: &str = "field";
 #[serde(deny_unknown_fields)]
 pub struct Location {
     /// Collections: `posts`, `pages`, `resources`, `events`.
-    #[schema(min_items = 1)]
+    #[schema(min_items = 1, value_type = Vec<FieldCollection>)]
     pub kinds: Vec<String>,
     /// Category ids (posts): the item has one of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -86,6 +86,16 @@ impl Location {
         }
         errors
     }
+}
+
+/// The kinds of content that carry custom fields, by collection name.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldCollection {
+    Posts,
+    Pages,
+    Resources,
+    Events,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -273,6 +283,28 @@ pub fn apply(
     input: Option<Map<String, Value>>,
     created: bool,
 ) -> Result<()> {
+    let require = created || input.is_some();
+    apply_values(conn, kind, entry_id, input, require)
+}
+
+/// Like `apply`, for imports: the source may lack values its own rules called required
+/// (WordPress enforces them only in its editor), so nothing is required here.
+pub fn apply_imported(
+    conn: &mut DbConn,
+    kind: Kind,
+    entry_id: i64,
+    input: Map<String, Value>,
+) -> Result<()> {
+    apply_values(conn, kind, entry_id, Some(input), false)
+}
+
+fn apply_values(
+    conn: &mut DbConn,
+    kind: Kind,
+    entry_id: i64,
+    input: Option<Map<String, Value>>,
+    check_required: bool,
+) -> Result<()> {
     if !Kind::WITH_FIELDS.contains(&kind) {
         if input.as_ref().is_some_and(|m| !m.is_empty()) {
             return Err(Error::invalid(
@@ -293,7 +325,6 @@ pub fn apply(
         .select(entries::fields)
         .first(conn)?;
     let mut stored = stored_map(&stored_raw);
-    let check_required = created || input.is_some();
     if let Some(input) = input {
         let (values, refs) =
             fields::validate_input(&defs, &input, "fields").map_err(Error::Validation)?;

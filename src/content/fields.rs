@@ -36,7 +36,8 @@ const CHOICES_IN_MESSAGE: usize = 10;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldDef {
-    /// `^[a-z][a-z0-9_]{0,63}$`, unique among its siblings.
+    /// Unique among its siblings.
+    #[schema(pattern = "^[a-z][a-z0-9_]{0,63}$")]
     pub name: String,
     /// Shown to editors; defaults to the name.
     #[serde(default)]

@@ -32,6 +32,7 @@ diesel::table! {
         published_at -> Timestamp,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        sticky -> Bool,
     }
 }
 

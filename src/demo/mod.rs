@@ -192,6 +192,7 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                     ],
                     featured_media: None,
                     fields: None,
+                    sticky: None,
                 },
             )?;
         }
@@ -250,6 +251,7 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                     ],
                     featured_media: None,
                     fields: None,
+                    sticky: None,
                 },
             )?;
             let changes = ResourceChanges::new(

@@ -319,8 +319,7 @@ pub fn with_fields(
         let params: Vec<Value> = all
             .iter()
             .filter_map(|d| {
-                let scalar = fields::scalar(d)?;
-                let description = match scalar {
+                let description = match fields::scalar(d)? {
                     fields::Scalar::Number => {
                         "Custom field filter: items with one of these numbers (comma-separated)."
                     }
@@ -338,8 +337,22 @@ pub fn with_fields(
                 }))
             })
             .collect();
+        let sortable: Vec<&str> = all
+            .iter()
+            .filter(|d| fields::sortable(d))
+            .map(|d| d.name.as_str())
+            .collect();
         let path = format!("/api/v1/{}", kind.collection());
         if let Some(list) = doc["paths"][&path]["get"]["parameters"].as_array_mut() {
+            for p in list.iter_mut().filter(|p| p["name"] == "orderby") {
+                let pattern = p["schema"]["pattern"].as_str().map(str::to_owned);
+                if let Some(pattern) = pattern
+                    && !sortable.is_empty()
+                {
+                    let with_fields = format!("|field\\.({}))$", sortable.join("|"));
+                    p["schema"]["pattern"] = json!(pattern.replacen(")$", &with_fields, 1));
+                }
+            }
             list.extend(params);
         }
     }

@@ -2,8 +2,12 @@
 //! runs in one transaction (all or nothing), remembers where each thing came from so a
 //! second run updates instead of duplicating, and ends with a summary per kind.
 
+pub mod acf;
 pub mod ics;
 pub mod origins;
+pub mod php;
+pub mod wordpress;
+pub mod wxr;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -150,7 +150,7 @@ impl TryFrom<UpdateBlockRequest> for (EntryInput, ()) {
 pub struct BlockOrderParams {
     /// Sort field (default `published_at`; `relevance` with `search`).
     #[param(
-        value_type = String,
+        value_type = Option<String>,
         pattern = "^(published_at|updated_at|title|id|relevance)$"
     )]
     pub orderby: Option<Sort<EntryOrderBy>>,

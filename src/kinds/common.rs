@@ -44,11 +44,47 @@ pub struct ContentResponse {
 /// The body of a write: either `html` in WordPress's block serialization (plain HTML
 /// becomes one `core/freeform` block) or `blocks`, a block tree. Markup and string
 /// attributes are sanitised (no script or event handler survives).
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentInput {
     pub html: Option<String>,
     pub blocks: Option<Vec<Block>>,
+}
+
+impl utoipa::PartialSchema for ContentInput {
+    /// Exactly one of `html` and `blocks` (serde reads both members as optional; the rule
+    /// is checked in `into_source`).
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        let doc = "The body of a write: either `html`, in WordPress's block serialization \
+            (`<!-- wp:paragraph -->...<!-- /wp:paragraph -->`; plain HTML becomes one \
+            `core/freeform` block), or `blocks`, a block tree. Markup and string attributes \
+            are sanitised.";
+        serde_json::from_value(serde_json::json!({
+            "description": doc,
+            "oneOf": [
+                {"type": "object", "title": "HTML", "required": ["html"], "additionalProperties": false,
+                 "properties": {"html": {"type": "string", "description": "Block markup or plain HTML."}}},
+                {"type": "object", "title": "Blocks", "required": ["blocks"], "additionalProperties": false,
+                 "properties": {"blocks": {"type": "array", "items": {"$ref": "#/components/schemas/Block"}}}}
+            ]
+        }))
+        .unwrap_or_else(|_| unreachable!("a fixed, valid schema"))
+    }
+}
+
+impl ToSchema for ContentInput {
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        schemas.push((
+            "Block".to_owned(),
+            <Block as utoipa::PartialSchema>::schema(),
+        ));
+        <Block as ToSchema>::schemas(schemas);
+    }
 }
 
 impl ContentInput {
@@ -256,8 +292,8 @@ pub struct OrderParams {
     /// a number, boolean or single-valued text custom field (items with no value first
     /// in ascending order).
     #[param(
-        value_type = String,
-        pattern = "^(published_at|updated_at|title|id|relevance|field\\.[a-z][a-z0-9_]{0,63})$"
+        value_type = Option<String>,
+        pattern = "^(published_at|updated_at|title|id|relevance)$"
     )]
     pub orderby: Option<Sort<EntryOrderBy>>,
 }

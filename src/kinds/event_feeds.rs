@@ -39,7 +39,7 @@ pub struct OccurrenceParams {
     /// default) after `from`.
     pub to: DateTime<Utc>,
     /// An IANA zone to also give each occurrence's times in (`starts_at_tz`, `ends_at_tz`).
-    #[param(max_length = 100)]
+    #[param(value_type = Option<crate::kinds::events::TimeZoneName>)]
     pub tz: Option<String>,
     /// Event category slugs, comma-separated (any of).
     pub event_category: Option<String>,

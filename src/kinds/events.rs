@@ -34,6 +34,22 @@ use crate::state::State;
 
 pub struct Events;
 
+/// An IANA time zone name (`Europe/London`), as the tz database (bundled) knows them.
+pub struct TimeZoneName;
+
+impl utoipa::PartialSchema for TimeZoneName {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        let names: Vec<&str> = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect();
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("An IANA time zone name, `Europe/London`."))
+            .enum_values(Some(names))
+            .into()
+    }
+}
+
+impl ToSchema for TimeZoneName {}
+
 /// Where an event takes place.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -135,7 +151,10 @@ pub struct Organizer {
     #[schema(max_length = 300)]
     pub email: String,
     #[serde(default)]
-    #[schema(max_length = 2000)]
+    #[schema(
+        pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+        max_length = 2000
+    )]
     pub url: String,
 }
 
@@ -314,8 +333,7 @@ pub struct CreateEventRequest {
     /// Leave out (or equal to `starts_at`) for an instant event.
     #[schema(pattern = "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?)?$")]
     pub ends_at: Option<String>,
-    /// IANA time zone name.
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(value_type = TimeZoneName)]
     pub timezone: String,
     /// Default `false`.
     pub all_day: Option<bool>,
@@ -324,13 +342,19 @@ pub struct CreateEventRequest {
     pub rdates: Option<Vec<String>>,
     pub exdates: Option<Vec<String>>,
     pub venue: Option<Venue>,
-    #[schema(max_length = 2000)]
+    #[schema(
+        pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+        max_length = 2000
+    )]
     pub online_url: Option<String>,
     pub organizer: Option<Organizer>,
     #[schema(max_length = 300)]
     pub cost: Option<String>,
     pub is_free: Option<bool>,
-    #[schema(max_length = 2000)]
+    #[schema(
+        pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+        max_length = 2000
+    )]
     pub ticket_url: Option<String>,
     pub event_categories: Option<Vec<i64>>,
     pub tags: Option<Vec<i64>>,
@@ -360,7 +384,7 @@ pub struct UpdateEventRequest {
     #[serde(default, deserialize_with = "double_option_string")]
     #[schema(value_type = Option<String>, pattern = "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?)?$")]
     pub ends_at: Option<Option<String>>,
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(value_type = Option<TimeZoneName>)]
     pub timezone: Option<String>,
     pub all_day: Option<bool>,
     #[serde(default, deserialize_with = "double_option_string")]
@@ -371,7 +395,10 @@ pub struct UpdateEventRequest {
     #[serde(default, deserialize_with = "double_option_venue")]
     #[schema(value_type = Option<Venue>)]
     pub venue: Option<Option<Venue>>,
-    #[schema(max_length = 2000)]
+    #[schema(
+        pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+        max_length = 2000
+    )]
     pub online_url: Option<String>,
     #[serde(default, deserialize_with = "double_option_organizer")]
     #[schema(value_type = Option<Organizer>)]
@@ -379,7 +406,10 @@ pub struct UpdateEventRequest {
     #[schema(max_length = 300)]
     pub cost: Option<String>,
     pub is_free: Option<bool>,
-    #[schema(max_length = 2000)]
+    #[schema(
+        pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+        max_length = 2000
+    )]
     pub ticket_url: Option<String>,
     pub event_categories: Option<Vec<i64>>,
     pub tags: Option<Vec<i64>>,
@@ -452,7 +482,7 @@ impl EventChanges {
             ("ticket_url", &mut self.ticket_url),
         ] {
             if let Some(v) = value {
-                match check_url(v.trim()) {
+                match check_url(v) {
                     Ok(u) => *v = u,
                     Err(m) => errors.push(FieldError::new(name, m)),
                 }
@@ -762,6 +792,7 @@ impl TryFrom<CreateEventRequest> for (EntryInput, EventChanges) {
             terms: terms(r.event_categories, r.tags),
             featured_media: r.featured_media.map(Some),
             fields: r.fields,
+            sticky: None,
         };
         Ok((input, changes))
     }
@@ -798,6 +829,7 @@ impl TryFrom<UpdateEventRequest> for (EntryInput, EventChanges) {
             terms: terms(r.event_categories, r.tags),
             featured_media: r.featured_media,
             fields: r.fields,
+            sticky: None,
         };
         Ok((input, changes))
     }
@@ -846,8 +878,8 @@ pub struct EventFilters {
     /// Sort field (default `starts_at`, ascending; `relevance` with `search`), or
     /// `field.NAME` for a custom field.
     #[param(
-        value_type = String,
-        pattern = "^(starts_at|published_at|updated_at|title|id|relevance|field\\.[a-z][a-z0-9_]{0,63})$"
+        value_type = Option<String>,
+        pattern = "^(starts_at|published_at|updated_at|title|id|relevance)$"
     )]
     pub orderby: Option<Sort<EventOrderBy>>,
 }

@@ -130,6 +130,21 @@ pub struct PageChanges {
     template: Option<String>,
 }
 
+impl PageChanges {
+    /// A change of a page's place and template (imports); `None` leaves a member as it is.
+    pub fn new(
+        parent: Option<Option<i64>>,
+        menu_order: Option<i32>,
+        template: Option<String>,
+    ) -> PageChanges {
+        PageChanges {
+            parent,
+            menu_order,
+            template,
+        }
+    }
+}
+
 /// How a list of pages may be ordered.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -169,8 +184,8 @@ pub struct PageFilters {
     /// Sort field (default `menu_order`; `relevance` with `search`), or `field.NAME` for a
     /// number, boolean or single-valued text custom field.
     #[param(
-        value_type = String,
-        pattern = "^(menu_order|published_at|updated_at|title|id|relevance|field\\.[a-z][a-z0-9_]{0,63})$"
+        value_type = Option<String>,
+        pattern = "^(menu_order|published_at|updated_at|title|id|relevance)$"
     )]
     pub orderby: Option<Sort<PageOrderBy>>,
 }
@@ -386,6 +401,7 @@ impl TryFrom<CreatePageRequest> for (EntryInput, PageChanges) {
             terms: Vec::new(),
             featured_media: r.featured_media.map(Some),
             fields: r.fields,
+            sticky: None,
         };
         let changes = PageChanges {
             parent: Some(r.parent),
@@ -411,6 +427,7 @@ impl TryFrom<UpdatePageRequest> for (EntryInput, PageChanges) {
             terms: Vec::new(),
             featured_media: r.featured_media,
             fields: r.fields,
+            sticky: None,
         };
         let changes = PageChanges {
             parent: r.parent,

@@ -9,6 +9,7 @@ use crate::content::entry::{Entry, EntryInput, FEATURED};
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status};
 use crate::db::DbConn;
+use crate::db::sql::Sql;
 use crate::error::Result;
 use crate::http::auth::MaybeUser;
 use crate::http::extract::Query;
@@ -39,6 +40,7 @@ impl ContentKind for Posts {
         "tags",
         "categories",
         "featured_media",
+        "sticky",
         "fields",
         "published_at",
         "created_at",
@@ -81,6 +83,8 @@ pub struct PostResponse {
     pub categories: Vec<i64>,
     /// The featured image's media id.
     pub featured_media: Option<i64>,
+    /// Pinned to the top of the front page.
+    pub sticky: bool,
     /// Related objects asked for with `include`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub embedded: Option<Embedded>,
@@ -92,6 +96,7 @@ impl PostResponse {
             tags: related.term_ids(e.id, Taxonomy::Tag),
             categories: related.term_ids(e.id, Taxonomy::Category),
             featured_media: related.media_id(e.id, FEATURED),
+            sticky: e.sticky,
             embedded: related.embedded(&e),
             fields: related.fields(e.id),
             core: related.core(e),
@@ -107,6 +112,8 @@ pub struct PostFilters {
     pub tag: Option<String>,
     /// Category slugs, comma-separated (any of).
     pub category: Option<String>,
+    /// Only sticky posts (`true`) or only the others (`false`).
+    pub sticky: Option<bool>,
 }
 
 /// A new post. `slug` is generated from the title when missing; `excerpt` is derived
@@ -135,6 +142,8 @@ pub struct CreatePostRequest {
     pub author: Option<i64>,
     /// The featured image's media id.
     pub featured_media: Option<i64>,
+    /// Pin to the top of the front page (default `false`).
+    pub sticky: Option<bool>,
 }
 
 /// Changes to a post: members left out stay as they are.
@@ -161,6 +170,7 @@ pub struct UpdatePostRequest {
     #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
     #[schema(value_type = Option<i64>)]
     pub featured_media: Option<Option<i64>>,
+    pub sticky: Option<bool>,
 }
 
 fn terms(tags: Option<Vec<i64>>, categories: Option<Vec<i64>>) -> Vec<(Taxonomy, Vec<i64>)> {
@@ -186,6 +196,7 @@ impl TryFrom<CreatePostRequest> for (EntryInput, ()) {
                 terms: terms(r.tags, r.categories),
                 featured_media: r.featured_media.map(Some),
                 fields: r.fields,
+                sticky: r.sticky,
             },
             (),
         ))
@@ -208,6 +219,7 @@ impl TryFrom<UpdatePostRequest> for (EntryInput, ()) {
                 terms: terms(r.tags, r.categories),
                 featured_media: r.featured_media,
                 fields: r.fields,
+                sticky: r.sticky,
             },
             (),
         ))
@@ -242,6 +254,7 @@ pub async fn list_posts(
     .filter(|(_, slugs)| !slugs.is_empty())
     .collect();
     let (orderby, sort_field) = Sort::split(order.0.orderby);
+    let sticky = filters.0.sticky;
     h::list_items::<Posts>(
         req,
         state,
@@ -253,7 +266,15 @@ pub async fn list_posts(
             orderby,
             sort_field,
         },
-        |_| {},
+        move |q| {
+            if let Some(sticky) = sticky {
+                q.conditions.push(Sql::new(if sticky {
+                    "e.sticky = TRUE"
+                } else {
+                    "e.sticky = FALSE"
+                }));
+            }
+        },
     )
     .await
 }

@@ -433,6 +433,7 @@ impl TryFrom<CreateResourceRequest> for (EntryInput, ResourceChanges) {
             terms: terms(Some(r.resource_types), r.tags),
             featured_media: r.featured_media.map(Some),
             fields: r.fields,
+            sticky: None,
         };
         Ok((input, changes))
     }
@@ -461,6 +462,7 @@ impl TryFrom<UpdateResourceRequest> for (EntryInput, ResourceChanges) {
             terms: terms(r.resource_types, r.tags),
             featured_media: r.featured_media,
             fields: r.fields,
+            sticky: None,
         };
         Ok((input, changes))
     }

@@ -18,3 +18,4 @@ mod resources;
 mod terms;
 mod users;
 mod visibility;
+mod wordpress;
