@@ -29,7 +29,8 @@ RUN touch src/main.rs src/lib.rs \
 # ---- run ------------------------------------------------------------------------------
 FROM debian:bookworm-slim
 
-# CA certificates for TLS to PostgreSQL (sslmode=verify-full); nothing else is needed.
+# CA certificates for TLS to PostgreSQL (sslmode=verify-full) and for `import ics https://...`;
+# nothing else is needed.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates \
     && rm -rf /var/lib/apt/lists/* \

@@ -148,6 +148,7 @@ impl FieldType {
 /// One option of a select or checkbox field. A bare string (`"en"`) is accepted too, as a
 /// choice that is its own label; choices are always written back as objects.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Choice {
     /// What is stored and sent.
     pub value: String,

@@ -141,7 +141,8 @@ fn whole_floats_to_integers(value: &mut serde_json::Value) {
         Value::Number(n) if n.is_f64() => {
             if let Some(f) = n.as_f64()
                 && f.fract() == 0.0
-                && f.abs() < 9.0e15
+                // Every whole number up to 2^53 is exact in a double.
+                && f.abs() <= 9_007_199_254_740_992.0
             {
                 *value = Value::from(f as i64);
             }

@@ -1,6 +1,8 @@
 //! `headpress import ics FILE_OR_URL`: VEVENTs become events, matched by their `UID`, so
 //! a second run updates what changed and creates no duplicates.
 
+use std::path::Path;
+
 use diesel::prelude::*;
 
 use crate::content::body::ContentSource;
@@ -38,9 +40,24 @@ pub async fn read_source(source: &str) -> Result<Vec<u8>, ImportError> {
 
 async fn fetch(url: &str) -> Result<Vec<u8>, ImportError> {
     let fail = |why: String| ImportError::Input(format!("cannot download {url}: {why}"));
-    let connector = openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls())
-        .map_err(|e| fail(e.to_string()))?
-        .build();
+    let mut builder = openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls())
+        .map_err(|e| fail(e.to_string()))?;
+    // OpenSSL is built in (vendored), so it does not know where this system keeps its
+    // certificate authorities: look in the usual places unless SSL_CERT_FILE says.
+    if std::env::var_os("SSL_CERT_FILE").is_none()
+        && let Some(bundle) = [
+            "/etc/ssl/certs/ca-certificates.crt",
+            "/etc/pki/tls/certs/ca-bundle.crt",
+            "/etc/ssl/cert.pem",
+        ]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+    {
+        builder
+            .set_ca_file(bundle)
+            .map_err(|e| fail(e.to_string()))?;
+    }
+    let connector = builder.build();
     let client = awc::Client::builder()
         .connector(awc::Connector::new().openssl(connector))
         .timeout(std::time::Duration::from_secs(60))
@@ -257,7 +274,12 @@ fn import_event(
     event: &ParsedEvent,
     summary: &mut Summary,
 ) -> Result<Outcome, ImportError> {
-    let fingerprint = origins::fingerprint(&[&format!("{event:?}")]);
+    // What the event holds, wherever it sits in the file.
+    let placed = ParsedEvent {
+        line: 0,
+        ..event.clone()
+    };
+    let fingerprint = origins::fingerprint(&[&format!("{placed:?}")]);
     let known = origins::find(conn, SOURCE, "event", &event.uid)?;
     // An event exported from here and read back keeps its identity too.
     let existing = match &known {

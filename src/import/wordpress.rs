@@ -252,8 +252,13 @@ fn label(item: &Item) -> String {
     format!("{} {} (line {})", item.post_type, item.post_id, item.line)
 }
 
+/// What an item holds, wherever it sits in the file.
 fn fingerprint(item: &Item) -> String {
-    origins::fingerprint(&[&format!("{item:?}")])
+    let placed = Item {
+        line: 0,
+        ..item.clone()
+    };
+    origins::fingerprint(&[&format!("{placed:?}")])
 }
 
 fn text(raw: &str) -> String {
@@ -445,12 +450,29 @@ fn import_attachment(conn: &mut DbConn, ctx: &mut Ctx, item: &Item) -> Result<()
                 .nth(1)
                 .map(str::to_owned)
         });
+    let described = Described {
+        title: text(&item.title),
+        alt_text: meta(item, "_wp_attachment_image_alt")
+            .map(text)
+            .unwrap_or_default(),
+        caption: text(&item.excerpt),
+    };
+    let author = ctx.maps.users.get(&item.creator).copied();
     let Some(uploads) = &ctx.options.uploads else {
-        ctx.summary
-            .skip("media", "file not copied (no --uploads): kept at its URL");
+        // Without the files, the media item points at the file where WordPress has it.
+        let url = item.attachment_url.trim();
+        if !media::is_remote_key(url) {
+            ctx.summary.skip("media", "no --uploads and no file URL");
+            return Ok(());
+        }
+        let m = media::record_remote(conn, url, described, author)
+            .map_err(|e| ImportError::item(label(item), e))?;
+        origins::remember(conn, &ctx.source, "media", &key, m.id, &fp)?;
+        ctx.maps.media.insert(item.post_id, m.id);
+        ctx.summary.count("media", Outcome::Created);
         ctx.summary.note(format!(
-            "attachment {}: {}",
-            item.post_id, item.attachment_url
+            "attachment {}: file not copied (no --uploads), kept at {url}",
+            item.post_id
         ));
         return Ok(());
     };
@@ -478,14 +500,6 @@ fn import_attachment(conn: &mut DbConn, ctx: &mut Ctx, item: &Item) -> Result<()
     }
     let name = relative.rsplit('/').next().unwrap_or("file");
     let incoming = Incoming::from_bytes(ctx.storage, name, &bytes)?;
-    let described = Described {
-        title: text(&item.title),
-        alt_text: meta(item, "_wp_attachment_image_alt")
-            .map(text)
-            .unwrap_or_default(),
-        caption: text(&item.excerpt),
-    };
-    let author = ctx.maps.users.get(&item.creator).copied();
     match media::ingest(conn, ctx.storage, incoming, described, author) {
         Ok(m) => {
             origins::remember(conn, &ctx.source, "media", &key, m.id, &fp)?;
@@ -1086,7 +1100,11 @@ fn merge_calendar(
                 .skip("calendar events", "not an event of this export");
             continue;
         };
-        let fp = origins::fingerprint(&[&format!("{event:?}")]);
+        let placed = ical::ParsedEvent {
+            line: 0,
+            ..event.clone()
+        };
+        let fp = origins::fingerprint(&[&format!("{placed:?}")]);
         let known = origins::find(conn, &ctx.source, "calendar", &event.uid)?;
         // An event written from the export in this run lost its recurrence: merge again.
         if known.is_some_and(|k| k.fingerprint == fp && k.target_id == id)

@@ -45,8 +45,12 @@ pub struct MediaResponse {
     /// Pixels, for images.
     pub width: Option<i32>,
     pub height: Option<i32>,
-    /// Where the file is served; add `?download=1` to download it.
+    /// Where the file is served; add `?download=1` to download it. For a file kept at its
+    /// original address (`remote`), that address.
     pub url: String,
+    /// The file is not stored here but at its original address (an import without the
+    /// files): `size` is 0 and `sha256` empty.
+    pub remote: bool,
     /// The uploader's user id (null when that user was deleted).
     pub author: Option<i64>,
     pub created_at: DateTime<Utc>,
@@ -56,7 +60,12 @@ pub struct MediaResponse {
 impl MediaResponse {
     pub fn new(m: Media, public_url: &str) -> Self {
         MediaResponse {
-            url: format!("{public_url}/uploads/{}", m.storage_key),
+            remote: m.is_remote(),
+            url: if m.is_remote() {
+                m.storage_key.clone()
+            } else {
+                format!("{public_url}/uploads/{}", m.storage_key)
+            },
             id: m.id,
             title: m.title,
             alt_text: m.alt_text,
@@ -484,6 +493,9 @@ pub async fn delete_media(
             Ok(m.storage_key)
         })
         .await?;
+    if crate::media::is_remote_key(&key) {
+        return Ok(HttpResponse::NoContent().finish());
+    }
     if let Err(e) = state.storage.delete(&key) {
         tracing::warn!(%key, error = %e, "the file of a deleted media item could not be removed");
     }

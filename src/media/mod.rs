@@ -40,6 +40,78 @@ pub struct Media {
     pub updated_at: NaiveDateTime,
 }
 
+impl Media {
+    /// A file kept at its original address (imported without its bytes): its storage key
+    /// is that URL.
+    pub fn is_remote(&self) -> bool {
+        is_remote_key(&self.storage_key)
+    }
+}
+
+pub fn is_remote_key(key: &str) -> bool {
+    key.starts_with("https://") || key.starts_with("http://")
+}
+
+/// Records a file that stays at its original address (an import without the files):
+/// no bytes here, so no size, hash or dimensions, and a type guessed from its name.
+pub fn record_remote(
+    conn: &mut DbConn,
+    url: &str,
+    meta: Described,
+    author: Option<i64>,
+) -> Result<Media> {
+    let name = url
+        .rsplit('/')
+        .next()
+        .filter(|n| !n.is_empty())
+        .unwrap_or("file")
+        .to_owned();
+    let now = crate::db::now();
+    diesel::insert_into(media::table)
+        .values(NewMedia {
+            title: meta.title,
+            alt_text: meta.alt_text,
+            caption: meta.caption,
+            mime_type: guess_mime(&name).to_owned(),
+            file_name: name,
+            storage_key: url.to_owned(),
+            size: 0,
+            sha256: String::new(),
+            width: None,
+            height: None,
+            author_id: author,
+            created_at: now,
+            updated_at: now,
+        })
+        .execute(conn)?;
+    Ok(media::table
+        .filter(media::storage_key.eq(url))
+        .select(Media::as_select())
+        .first(conn)?)
+}
+
+/// The type of a remote file, from its extension.
+fn guess_mime(name: &str) -> &'static str {
+    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "pdf" => "application/pdf",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ppt" => "application/vnd.ms-powerpoint",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "txt" => "text/plain",
+        "csv" => "text/csv",
+        _ => "application/octet-stream",
+    }
+}
+
 #[derive(Debug, Insertable)]
 #[diesel(table_name = media)]
 pub struct NewMedia {

@@ -345,11 +345,17 @@ async fn a_second_run_changes_nothing_and_a_change_is_an_update() {
     assert_eq!(before, after);
     // A post edited on the WordPress side is updated in place.
     let text = std::fs::read_to_string(fixtures().join("small.wxr.xml")).unwrap();
-    let edited = text.replacen(
-        "<title><![CDATA[The Security Implications of Human Trafficking]]></title>",
-        "<title><![CDATA[The Security Implications of Trafficking]]></title>",
-        1,
-    );
+    let edited = text
+        .replacen(
+            "<title><![CDATA[The Security Implications of Human Trafficking]]></title>",
+            "<title><![CDATA[The Security Implications of Trafficking]]></title>",
+            1,
+        )
+        .replacen(
+            "<wp:meta_key><![CDATA[_pingme]]></wp:meta_key>",
+            "<wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key>\n\t\t<wp:meta_value><![CDATA[1369]]></wp:meta_value>\n\t\t</wp:postmeta>\n\t\t<wp:postmeta>\n\t\t<wp:meta_key><![CDATA[_pingme]]></wp:meta_key>",
+            1,
+        );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("edited.xml");
     std::fs::write(&path, edited).unwrap();
@@ -485,9 +491,28 @@ async fn statuses_sticky_posts_and_templates() {
     }
     let team = one(&app, &editor, "pages", "our-team").await;
     assert_eq!(team["template"], "template-team.php");
-    // Without --uploads, attachments are reported, not imported.
-    let media = app.get("/api/v1/media").send().await.json();
-    assert_eq!(media["meta"]["total"], 0);
+    // Without --uploads, attachments are kept at their WordPress address.
+    let media = app.get("/api/v1/media?per_page=100").send().await.json();
+    assert_eq!(media["meta"]["total"], 14);
+    let pdf = media["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["file_name"] == "public-procurement-and-human-rights-in-northern-ireland.pdf")
+        .expect("the report's file");
+    assert_eq!(pdf["remote"], true);
+    assert_eq!(pdf["mime_type"], "application/pdf");
+    assert_eq!(
+        pdf["url"],
+        "http://127.0.0.1:8081/wp-content/uploads/2021/02/public-procurement-and-human-rights-in-northern-ireland.pdf"
+    );
+    let resource = public(
+        &app,
+        "resources",
+        "public-procurement-and-human-rights-in-northern-ireland",
+    )
+    .await;
+    assert_eq!(resource["document"], pdf["id"]);
 }
 
 #[actix_web::test]
