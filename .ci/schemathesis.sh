@@ -154,7 +154,11 @@ st_run anonymous
 # so those operations get a run of their own, after the others.
 st_run admin --header "Authorization: Bearer $token" \
     --exclude-operation-id-regex '^(create|update|delete)_field_group$'
-st_run field-groups --header "Authorization: Bearer $token" --include-tag field-groups
+# The coverage phase of Schemathesis 4.32.5 crashes on the recursive field definition
+# schema ("Inconsistent results" inside its own generator); fuzzing and stateful runs
+# cover these operations.
+st_run field-groups --header "Authorization: Bearer $token" --include-tag field-groups \
+    --phases examples,fuzzing,stateful
 
 cp "$tmp/server.log" "$report_dir/server.log"
 if [[ $status -ne 0 ]]; then

@@ -20,6 +20,31 @@ pub struct ServeArgs {
     /// Public base URL of this API, used in `Link` headers (default: http://BIND).
     #[arg(long, env = "HEADPRESS_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Public base URL of the site's frontend, where `link`s point (default: the public URL).
+    #[arg(long, env = "HEADPRESS_SITE_URL")]
+    pub site_url: Option<String>,
+    /// The site's name, for oEmbed's `provider_name` and embed cards.
+    #[arg(long, env = "HEADPRESS_SITE_NAME", default_value = "headpress")]
+    pub site_name: String,
+    /// Where a post lives on the frontend (`{slug}`, `{id}`).
+    #[arg(long, env = "HEADPRESS_LINK_POSTS", default_value = "/news/{slug}")]
+    pub link_posts: String,
+    /// Where a page lives on the frontend (`{path}`, `{slug}`, `{id}`).
+    #[arg(long, env = "HEADPRESS_LINK_PAGES", default_value = "/{path}")]
+    pub link_pages: String,
+    /// Where a resource lives on the frontend.
+    #[arg(
+        long,
+        env = "HEADPRESS_LINK_RESOURCES",
+        default_value = "/resources/{slug}"
+    )]
+    pub link_resources: String,
+    /// Where an event lives on the frontend.
+    #[arg(long, env = "HEADPRESS_LINK_EVENTS", default_value = "/events/{slug}")]
+    pub link_events: String,
+    /// Space-separated origins that may frame embed cards (CSP `frame-ancestors`), or `*`.
+    #[arg(long, env = "HEADPRESS_EMBED_ANCESTORS", default_value = "*")]
+    pub embed_ancestors: String,
     /// Comma-separated origins allowed by CORS, or `*`.
     #[arg(long, env = "HEADPRESS_CORS_ORIGINS", default_value = "*")]
     pub cors_origins: String,
@@ -66,6 +91,9 @@ pub struct Config {
     pub issuer: String,
     pub data_dir: PathBuf,
     pub max_occurrence_days: u32,
+    pub links: crate::content::links::Links,
+    pub site_name: String,
+    pub embed_ancestors: String,
 }
 
 impl Config {
@@ -82,6 +110,9 @@ impl Config {
             issuer: "headpress".into(),
             data_dir,
             max_occurrence_days: 366,
+            links: crate::content::links::Links::defaults("http://localhost:8080"),
+            site_name: "headpress".into(),
+            embed_ancestors: "*".into(),
         }
     }
 }
@@ -123,7 +154,6 @@ impl ServeArgs {
             .filter(|s| !s.is_empty())
             .collect();
         Ok(Config {
-            public_url,
             cors_origins,
             cache_max_age: self.cache_max_age,
             json_limit: self.json_limit,
@@ -133,6 +163,21 @@ impl ServeArgs {
             issuer: "headpress".into(),
             data_dir,
             max_occurrence_days: self.max_occurrence_days,
+            links: crate::content::links::Links::new(
+                self.site_url
+                    .as_deref()
+                    .map(|u| u.trim_end_matches('/').to_owned())
+                    .unwrap_or_else(|| public_url.clone()),
+                [
+                    self.link_posts,
+                    self.link_pages,
+                    self.link_resources,
+                    self.link_events,
+                ],
+            )?,
+            public_url,
+            site_name: self.site_name,
+            embed_ancestors: self.embed_ancestors,
         })
     }
 }

@@ -4,12 +4,14 @@ pub mod config;
 pub mod content;
 pub mod db;
 pub mod demo;
+pub mod embed;
 pub mod error;
 pub mod events;
 pub mod http;
 pub mod import;
 pub mod kinds;
 pub mod media;
+pub mod partners;
 pub mod state;
 pub mod system;
 pub mod users;
@@ -77,6 +79,11 @@ fn api_routes(cfg: &mut ServiceConfig) {
         .service(blocks::delete_block)
         .service(blocks::list_block_revisions)
         .service(blocks::list_block_usages)
+        .service(crate::partners::handlers::list_partners)
+        .service(crate::partners::handlers::create_partner)
+        .service(crate::partners::handlers::get_partner)
+        .service(crate::partners::handlers::update_partner)
+        .service(crate::partners::handlers::delete_partner)
         .service(fg::list_field_groups)
         .service(fg::create_field_group)
         .service(fg::get_field_group)
@@ -129,6 +136,13 @@ fn assemble() -> (
         .service(system::healthz)
         .service(system::readyz)
         .service(media::handlers::get_file)
+        .service(embed::get_oembed)
+        .service(embed::get_embed_js)
+        .service(embed::embed_resources)
+        .service(embed::embed_events)
+        .service(embed::embed_resource)
+        .service(embed::embed_post)
+        .service(embed::embed_event)
         .split_for_parts();
     http::openapi::finish(&mut doc, &shapes());
     (app, doc)
@@ -177,7 +191,7 @@ pub fn build_app(
     let table = RouteTable::from_doc(&doc);
     let doc_value = serde_json::to_value(&doc).unwrap_or_default();
     let doc_json = serde_json::to_vec(&doc_value).unwrap_or_default();
-    let cors = cors(&state.config.cors_origins);
+    let cors = cors(&state.config.cors_origins, state.partner_origins.clone());
     let policy = CachePolicy {
         max_age: state.config.cache_max_age,
     };
@@ -193,11 +207,12 @@ pub fn build_app(
             SwaggerUi::new("/docs/{_:.*}").config(SwaggerConfig::new(["/api/v1/openapi.json"])),
         )
         .default_service(web::to(fallback))
+        .wrap(from_fn(crate::partners::handlers::gate))
         .wrap(from_fn(platform))
         .wrap(cors)
 }
 
-fn cors(origins: &[String]) -> Cors {
+fn cors(origins: &[String], partners: crate::partners::OriginCache) -> Cors {
     let mut cors = Cors::default()
         .allowed_methods([
             Method::GET,
@@ -212,6 +227,7 @@ fn cors(origins: &[String]) -> Cors {
             header::CONTENT_TYPE,
             header::IF_NONE_MATCH,
             header::ACCEPT,
+            header::HeaderName::from_static(crate::partners::KEY_HEADER),
         ])
         .expose_headers([
             header::ETAG,
@@ -219,6 +235,10 @@ fn cors(origins: &[String]) -> Cors {
             header::LOCATION,
             header::RETRY_AFTER,
             header::HeaderName::from_static("x-total-count"),
+            header::HeaderName::from_static("ratelimit-limit"),
+            header::HeaderName::from_static("ratelimit-remaining"),
+            header::HeaderName::from_static("ratelimit-reset"),
+            header::HeaderName::from_static("ratelimit-policy"),
         ])
         .max_age(3600);
     if origins.iter().any(|o| o == "*") {
@@ -227,6 +247,19 @@ fn cors(origins: &[String]) -> Cors {
         for o in origins {
             cors = cors.allowed_origin(o);
         }
+        // A partner's origins pass with its key (a preflight, which carries no key
+        // header, passes for any partner's origin; the request itself then needs the key).
+        cors = cors.allowed_origin_fn(move |origin, head| {
+            let Ok(origin) = origin.to_str() else {
+                return false;
+            };
+            let key = crate::partners::key_of(&head.headers, head.uri.query().unwrap_or(""));
+            if head.method == Method::OPTIONS && key.is_none() {
+                partners.allows(origin, None)
+            } else {
+                key.is_some_and(|k| partners.allows(origin, Some(&k)))
+            }
+        });
     }
     cors
 }

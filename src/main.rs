@@ -22,6 +22,10 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "parsed once at start-up; boxing the flattened flags buys nothing"
+)]
 enum Command {
     /// Apply pending migrations, then serve the API.
     Serve {
@@ -268,6 +272,27 @@ async fn serve(
     workers: Option<usize>,
     shutdown_timeout: u64,
 ) -> std::io::Result<()> {
+    // Partner origins for CORS: loaded now, and again every half minute so that changes
+    // made on other nodes arrive.
+    {
+        let cache = state.partner_origins.clone();
+        let state = state.clone();
+        let load = move || {
+            let cache = cache.clone();
+            let state = state.clone();
+            async move {
+                if let Err(e) = state.read(move |conn| cache.refresh(conn)).await {
+                    tracing::warn!(error = %e, "the partner origins could not be loaded");
+                }
+            }
+        };
+        actix_web::rt::spawn(async move {
+            loop {
+                load().await;
+                actix_web::rt::time::sleep(std::time::Duration::from_secs(30)).await;
+            }
+        });
+    }
     let mut server = HttpServer::new(move || build_app(state.clone()))
         .disable_signals()
         .shutdown_timeout(shutdown_timeout);

@@ -13,6 +13,8 @@ pub struct AppState {
     pub db: Database,
     pub config: Config,
     pub storage: Arc<dyn Storage>,
+    /// The partners' origins, for CORS.
+    pub partner_origins: crate::partners::OriginCache,
     /// SQLite has one writer at a time; taking turns here avoids `SQLITE_BUSY` when a
     /// deferred transaction upgrades to a write. PostgreSQL needs no such turn-taking.
     write_turn: Arc<Mutex<()>>,
@@ -27,6 +29,7 @@ impl AppState {
             db,
             config,
             storage,
+            partner_origins: crate::partners::OriginCache::default(),
             write_turn: Arc::new(Mutex::new(())),
         }
     }

@@ -7,6 +7,7 @@ pub mod entry;
 pub mod field_groups;
 pub mod fields;
 pub mod html;
+pub mod links;
 pub mod list;
 pub mod revisions;
 pub mod slug;

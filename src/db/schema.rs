@@ -194,6 +194,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    partners (id) {
+        id -> BigInt,
+        name -> Text,
+        key_prefix -> Text,
+        key_hash -> Text,
+        origins -> Text,
+        quota_per_minute -> Integer,
+        active -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    partner_usage (partner_id, window_start) {
+        partner_id -> BigInt,
+        window_start -> Timestamp,
+        count -> BigInt,
+    }
+}
+
 diesel::joinable!(entries -> users (author_id));
 diesel::joinable!(entry_media -> entries (entry_id));
 diesel::joinable!(entry_media -> media (media_id));
@@ -217,6 +239,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     field_groups,
     field_values,
     event_details,
-    import_origins
+    import_origins,
+    partners,
+    partner_usage
 );
 diesel::allow_columns_to_appear_in_same_group_by_clause!(entry_terms::term_id, entries::kind);

@@ -6,7 +6,9 @@ use actix_web::dev::ResourceDef;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use utoipa::openapi::path::{HttpMethod, Operation};
-use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::{ContentBuilder, OpenApi as Doc, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
@@ -36,6 +38,8 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
         (name = "media", description = "Uploaded files"),
         (name = "tags", description = "Flat taxonomy shared by every kind of content"),
         (name = "categories", description = "Hierarchical taxonomy of posts"),
+        (name = "partners", description = "Partner sites: keys, CORS origins and quotas"),
+        (name = "embeds", description = "oEmbed, embeddable cards and the widget for partner sites"),
         (name = "system", description = "Health and the API description"),
     )
 )]
@@ -106,7 +110,7 @@ const ERRORS: [(&str, &str); 11] = [
     ),
     (
         "429",
-        "Too many attempts; see `Retry-After` (`rate_limited`)",
+        "Too many attempts, or a partner over its quota; see `Retry-After` (`rate_limited`)",
     ),
     ("500", "Unexpected failure (`internal`)"),
     ("503", "The database is unreachable (`unavailable`)"),
@@ -123,6 +127,25 @@ impl Modify for Conventions {
                     .bearer_format("JWT")
                     .build(),
             )),
+        );
+        // A partner's key, in a header or the `key` parameter, works on every operation.
+        components.security_schemes.insert(
+            "partner_key".into(),
+            RefOr::T(SecurityScheme::ApiKey(ApiKey::Header(
+                ApiKeyValue::with_description(
+                    "X-Headpress-Key",
+                    "A partner's key: lets its origins through CORS and counts its requests",
+                ),
+            ))),
+        );
+        components.security_schemes.insert(
+            "partner_key_query".into(),
+            RefOr::T(SecurityScheme::ApiKey(ApiKey::Query(
+                ApiKeyValue::with_description(
+                    "key",
+                    "A partner's key, as a query parameter (keeps browser requests CORS-simple)",
+                ),
+            ))),
         );
         for (status, description) in ERRORS {
             components.responses.insert(
@@ -151,6 +174,19 @@ impl Modify for Conventions {
             ] {
                 if let Some(op) = op {
                     add_errors(op, api, method, path.contains('{'));
+                    // Where anonymous readers are welcome, so are partners with a key (a key
+                    // authorizes nothing more: it is an alternative only there).
+                    let anonymous = op.security.as_ref().is_some_and(|s| {
+                        s.iter().any(|r| {
+                            serde_json::to_value(r)
+                                .is_ok_and(|v| v.as_object().is_some_and(|o| o.is_empty()))
+                        })
+                    });
+                    if let Some(security) = op.security.as_mut().filter(|_| anonymous) {
+                        for scheme in ["partner_key", "partner_key_query"] {
+                            security.push(SecurityRequirement::new(scheme, Vec::<String>::new()));
+                        }
+                    }
                 }
             }
         }
@@ -159,10 +195,11 @@ impl Modify for Conventions {
 
 /// Which problems an operation can answer with, from what it takes.
 fn add_errors(op: &mut Operation, api: bool, method: HttpMethod, has_id: bool) {
-    let mut statuses = vec!["500"];
+    // Any route answers an unknown partner key with 401 and a partner over its quota with 429.
+    let mut statuses = vec!["500", "401", "429"];
     if api {
-        // Any route under /api answers a bad token with 401, and 503 without a database.
-        statuses.extend(["401", "503"]);
+        // Any route under /api also answers 503 without a database.
+        statuses.push("503");
     }
     let has_query = op.parameters.as_ref().is_some_and(|ps| {
         ps.iter().any(|p| matches!(p, RefOr::T(p) if p.parameter_in == utoipa::openapi::path::ParameterIn::Query))

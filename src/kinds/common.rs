@@ -125,6 +125,12 @@ pub struct EntryCore {
     pub content: ContentResponse,
     /// The author's user id.
     pub author: i64,
+    /// The item's public address on the site (`HEADPRESS_SITE_URL` and the kind's link
+    /// pattern); null for reusable blocks, which have no page of their own.
+    pub link: Option<String>,
+    /// The oEmbed endpoint for `link` (posts, resources and events), for the discovery
+    /// `<link rel="alternate" type="application/json+oembed">` tag.
+    pub oembed_url: Option<String>,
     /// When the item is (or will be) public.
     pub published_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
@@ -132,8 +138,15 @@ pub struct EntryCore {
 }
 
 impl EntryCore {
-    fn new(e: Entry, content: ContentResponse) -> Self {
+    fn new(
+        e: Entry,
+        content: ContentResponse,
+        link: Option<String>,
+        oembed_url: Option<String>,
+    ) -> Self {
         EntryCore {
+            link,
+            oembed_url,
             id: e.id,
             status: e.status(),
             content,
@@ -300,7 +313,7 @@ pub struct OrderParams {
 
 /// Filters and shaping that every content list takes. Custom fields filter as
 /// `field.NAME=value` (comma-separated values: any of; numbers and booleans compare as such).
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct EntryParams {
     /// Full-text search over title, excerpt and content; best match first.
@@ -570,6 +583,7 @@ pub struct ReadOptions {
     pub viewer: Viewer,
     pub include: Vec<String>,
     pub public_url: String,
+    pub links: crate::content::links::Links,
     pub resolve_blocks: bool,
 }
 
@@ -583,6 +597,8 @@ pub struct Related {
     fields: HashMap<i64, Map<String, Json>>,
     field_objects: HashMap<i64, FieldsEmbedded>,
     include: Vec<String>,
+    links: crate::content::links::Links,
+    public_url: String,
 }
 
 impl Related {
@@ -683,6 +699,8 @@ impl Related {
             fields,
             field_objects,
             include: opts.include.clone(),
+            links: opts.links.clone(),
+            public_url: opts.public_url.clone(),
         })
     }
 
@@ -703,7 +721,24 @@ impl Related {
                 blocks: raw_json(e.content_blocks.clone()),
             },
         };
-        EntryCore::new(e, content)
+        let kind = Kind::parse(&e.kind).unwrap_or(Kind::Post);
+        let link = self.links.link(kind, e.id, &e.slug, None);
+        let oembed_url = link
+            .as_deref()
+            .filter(|_| matches!(kind, Kind::Post | Kind::Resource | Kind::Event))
+            .map(|l| {
+                format!(
+                    "{}/oembed?url={}&format=json",
+                    self.public_url,
+                    form_urlencoded::byte_serialize(l.as_bytes()).collect::<String>()
+                )
+            });
+        EntryCore::new(e, content, link, oembed_url)
+    }
+
+    /// The public address of a page, whose pattern may use its path.
+    pub fn page_link(&self, id: i64, slug: &str, path: &str) -> Option<String> {
+        self.links.link(Kind::Page, id, slug, Some(path))
     }
 
     /// The custom field values readers see.

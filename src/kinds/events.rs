@@ -260,6 +260,34 @@ impl EventDetails {
     }
 }
 
+/// One occurrence of an event, in its zone and in UTC.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct NextOccurrence {
+    /// Local start (a date for all-day events).
+    pub starts_at: String,
+    /// Local end (the last day, inclusive, for all-day events).
+    pub ends_at: String,
+    pub starts_at_utc: DateTime<Utc>,
+    pub ends_at_utc: DateTime<Utc>,
+}
+
+fn next_occurrence(s: &Schedule) -> Option<NextOccurrence> {
+    let now = Utc::now();
+    let far = now + chrono::Duration::days(366 * 100);
+    let o = s.occurrences(now, far, 1).into_iter().next()?;
+    let end = if s.all_day {
+        o.end - chrono::Duration::days(1)
+    } else {
+        o.end
+    };
+    Some(NextOccurrence {
+        starts_at: s.format_local(o.start),
+        ends_at: s.format_local(end),
+        starts_at_utc: o.start_utc,
+        ends_at_utc: o.end_utc,
+    })
+}
+
 /// An event.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EventResponse {
@@ -304,6 +332,9 @@ pub struct EventResponse {
     pub featured_media: Option<i64>,
     /// The iCalendar UID, stable across feeds.
     pub ical_uid: String,
+    /// The next occurrence that has not ended yet (for a recurring event, the one to
+    /// show in "upcoming" lists), or null when all are over.
+    pub next_occurrence: Option<NextOccurrence>,
     /// Related objects asked for with `include`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub embedded: Option<Embedded>,
@@ -688,6 +719,7 @@ impl ContentKind for Events {
         "tags",
         "featured_media",
         "ical_uid",
+        "next_occurrence",
         "published_at",
         "created_at",
         "updated_at",
@@ -736,6 +768,7 @@ impl ContentKind for Events {
             is_free: d.is_some_and(|d| d.is_free),
             ticket_url: d.map(|d| d.ticket_url.clone()).unwrap_or_default(),
             ical_uid: d.map(|d| d.uid.clone()).unwrap_or_default(),
+            next_occurrence: schedule.as_ref().and_then(next_occurrence),
             event_categories: related.term_ids(e.id, Taxonomy::EventCategory),
             tags: related.term_ids(e.id, Taxonomy::Tag),
             featured_media: related.media_id(e.id, FEATURED),

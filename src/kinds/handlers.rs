@@ -55,7 +55,7 @@ pub trait ContentKind: 'static {
     fn before_delete(conn: &mut DbConn, entry: &Entry, force: bool) -> Result<()>;
 }
 
-fn items<K: ContentKind>(
+pub(crate) fn items<K: ContentKind>(
     conn: &mut DbConn,
     entries: Vec<Entry>,
     opts: &ReadOptions,
@@ -83,6 +83,7 @@ pub async fn list_items<K: ContentKind>(
         viewer: user.viewer(),
         include: include_set(params.include.as_deref(), K::INCLUDES)?,
         public_url: state.config.public_url.clone(),
+        links: state.config.links.clone(),
         resolve_blocks: params.resolve_blocks.unwrap_or(true),
     };
     let field_filters = field_params(req.query_string())?;
@@ -129,6 +130,7 @@ pub async fn get_item<K: ContentKind>(
         viewer,
         include: include_set(params.include.as_deref(), K::INCLUDES)?,
         public_url: state.config.public_url.clone(),
+        links: state.config.links.clone(),
         resolve_blocks: params.resolve_blocks.unwrap_or(true),
     };
     let item = state
@@ -157,6 +159,7 @@ async fn respond<K: ContentKind>(
         viewer,
         include: Vec::new(),
         public_url: state.config.public_url.clone(),
+        links: state.config.links.clone(),
         resolve_blocks: true,
     };
     let item = state.read(move |conn| one::<K>(conn, e, &opts)).await?;

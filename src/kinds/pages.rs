@@ -295,15 +295,22 @@ impl ContentKind for Pages {
 
     fn item(e: Entry, related: &Related, details: &Self::Details) -> PageResponse {
         let d = details.get(&e.id);
+        let path = d.map(|d| d.path.clone()).unwrap_or_else(|| e.slug.clone());
+        let link = related.page_link(e.id, &e.slug, &path);
+        let featured_media = related.media_id(e.id, FEATURED);
+        let embedded = related.embedded(&e);
+        let fields = related.fields(e.id);
+        let mut core = related.core(e);
+        core.link = link;
         PageResponse {
             parent: d.and_then(|d| d.parent_id),
             menu_order: d.map_or(0, |d| d.menu_order),
             template: d.map(|d| d.template.clone()).unwrap_or_default(),
-            path: d.map(|d| d.path.clone()).unwrap_or_else(|| e.slug.clone()),
-            featured_media: related.media_id(e.id, FEATURED),
-            embedded: related.embedded(&e),
-            fields: related.fields(e.id),
-            core: related.core(e),
+            path,
+            featured_media,
+            embedded,
+            fields,
+            core,
         }
     }
 

@@ -1,0 +1,2 @@
+DROP TABLE partner_usage;
+DROP TABLE partners;

@@ -1,0 +1,292 @@
+//! `/api/v1/partners` (admins), and the gate every request with a partner key passes.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{HttpRequest, HttpResponse, ResponseError, delete, get, patch, post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::content::list::{Listed, Paging};
+use crate::error::{Error, Result};
+use crate::http::auth::AuthUser;
+use crate::http::extract::{JsonBody, PathId, Query};
+use crate::http::list::{List, PageParams, item_response, list_response};
+use crate::kinds::common::utc;
+use crate::partners::{self, Partner, PartnerInput, Usage};
+use crate::state::{AppState, State};
+
+/// A partner site.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PartnerResponse {
+    pub id: i64,
+    pub name: String,
+    /// The first characters of the key, to tell keys apart (the key itself is shown once,
+    /// when the partner is created).
+    pub key_prefix: String,
+    /// Origins the key lets through CORS (`https://partner.example.org`).
+    pub origins: Vec<String>,
+    /// Requests per minute; more get 429.
+    pub quota_per_minute: i32,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<Partner> for PartnerResponse {
+    fn from(p: Partner) -> Self {
+        PartnerResponse {
+            origins: p.origins(),
+            id: p.id,
+            name: p.name,
+            key_prefix: p.key_prefix,
+            quota_per_minute: p.quota_per_minute,
+            active: p.active,
+            created_at: utc(p.created_at),
+            updated_at: utc(p.updated_at),
+        }
+    }
+}
+
+/// A new partner, with its key (shown this once: keep it).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedPartnerResponse {
+    #[serde(flatten)]
+    pub partner: PartnerResponse,
+    /// Send it as the `X-Headpress-Key` header or the `key` query parameter.
+    pub key: String,
+}
+
+/// A new partner.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreatePartnerRequest {
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
+    pub name: String,
+    /// Origins (`https://partner.example.org`) the key lets through CORS.
+    #[serde(default)]
+    pub origins: Vec<String>,
+    /// Default 600.
+    #[schema(minimum = 1, maximum = 1000000)]
+    pub quota_per_minute: Option<i32>,
+    /// Default `true`.
+    pub active: Option<bool>,
+}
+
+/// Changes to a partner.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdatePartnerRequest {
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
+    pub name: Option<String>,
+    pub origins: Option<Vec<String>>,
+    #[schema(minimum = 1, maximum = 1000000)]
+    pub quota_per_minute: Option<i32>,
+    pub active: Option<bool>,
+}
+
+async fn refresh(state: &AppState) {
+    let cache = state.partner_origins.clone();
+    if let Err(e) = state.read(move |conn| cache.refresh(conn)).await {
+        tracing::warn!(error = %e, "the partner origins could not be reloaded");
+    }
+}
+
+/// The registered partners (admins).
+#[utoipa::path(
+    tag = "partners",
+    params(PageParams),
+    responses((status = 200, description = "A page of partners", body = List<PartnerResponse>)),
+    security(("bearer" = []))
+)]
+#[get("/partners")]
+pub async fn list_partners(
+    req: HttpRequest,
+    state: State,
+    user: AuthUser,
+    page: Query<PageParams>,
+) -> Result<HttpResponse> {
+    user.require_admin()?;
+    let window = page.0.window()?;
+    let Paging::Page(n) = window.paging else {
+        return Err(Error::invalid_query(
+            "cursor",
+            "partners are listed by page",
+        ));
+    };
+    let all = state.read(partners::list).await?;
+    let total = all.len() as i64;
+    let items: Vec<PartnerResponse> = all
+        .into_iter()
+        .skip((n as usize - 1) * window.per_page as usize)
+        .take(window.per_page as usize)
+        .map(PartnerResponse::from)
+        .collect();
+    let listed = Listed {
+        items,
+        total: window.count.then_some(total),
+        next: None,
+    };
+    Ok(list_response(
+        &req,
+        &state.config.public_url,
+        listed,
+        &window,
+        None,
+    ))
+}
+
+/// One partner (admins).
+#[utoipa::path(
+    tag = "partners",
+    params(("id" = i64, Path, minimum = 1, description = "Partner id")),
+    responses((status = 200, description = "The partner", body = PartnerResponse)),
+    security(("bearer" = []))
+)]
+#[get("/partners/{id}")]
+pub async fn get_partner(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
+    user.require_admin()?;
+    let id = id.0;
+    let p = state.read(move |conn| partners::find(conn, id)).await?;
+    Ok(item_response(
+        StatusCode::OK,
+        &PartnerResponse::from(p),
+        None,
+    ))
+}
+
+/// Registers a partner (admins); the answer holds its key, shown this once.
+#[utoipa::path(
+    tag = "partners",
+    request_body = CreatePartnerRequest,
+    responses((status = 201, description = "Created", body = CreatedPartnerResponse)),
+    security(("bearer" = []))
+)]
+#[post("/partners")]
+pub async fn create_partner(
+    state: State,
+    user: AuthUser,
+    body: JsonBody<CreatePartnerRequest>,
+) -> Result<HttpResponse> {
+    user.require_admin()?;
+    let b = body.0;
+    let input = PartnerInput {
+        name: Some(b.name),
+        origins: Some(b.origins),
+        quota_per_minute: b.quota_per_minute,
+        active: b.active,
+    };
+    let (p, key) = state
+        .write(move |conn| partners::create(conn, input))
+        .await?;
+    refresh(&state).await;
+    Ok(item_response(
+        StatusCode::CREATED,
+        &CreatedPartnerResponse {
+            partner: p.into(),
+            key,
+        },
+        None,
+    ))
+}
+
+/// Changes a partner (admins).
+#[utoipa::path(
+    tag = "partners",
+    params(("id" = i64, Path, minimum = 1, description = "Partner id")),
+    request_body = UpdatePartnerRequest,
+    responses((status = 200, description = "The changed partner", body = PartnerResponse)),
+    security(("bearer" = []))
+)]
+#[patch("/partners/{id}")]
+pub async fn update_partner(
+    state: State,
+    user: AuthUser,
+    id: PathId,
+    body: JsonBody<UpdatePartnerRequest>,
+) -> Result<HttpResponse> {
+    user.require_admin()?;
+    let b = body.0;
+    let input = PartnerInput {
+        name: b.name,
+        origins: b.origins,
+        quota_per_minute: b.quota_per_minute,
+        active: b.active,
+    };
+    let id = id.0;
+    let p = state
+        .write(move |conn| partners::update(conn, id, input))
+        .await?;
+    refresh(&state).await;
+    Ok(item_response(
+        StatusCode::OK,
+        &PartnerResponse::from(p),
+        None,
+    ))
+}
+
+/// Removes a partner (admins); its key stops working at once.
+#[utoipa::path(
+    tag = "partners",
+    params(("id" = i64, Path, minimum = 1, description = "Partner id")),
+    responses((status = 204, description = "Deleted")),
+    security(("bearer" = []))
+)]
+#[delete("/partners/{id}")]
+pub async fn delete_partner(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
+    user.require_admin()?;
+    let id = id.0;
+    state.write(move |conn| partners::delete(conn, id)).await?;
+    refresh(&state).await;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+fn rate_headers(headers: &mut actix_web::http::header::HeaderMap, usage: &Usage) {
+    let mut set = |name: &'static str, value: String| {
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            headers.insert(HeaderName::from_static(name), v);
+        }
+    };
+    set("ratelimit-limit", usage.limit.to_string());
+    set("ratelimit-remaining", usage.remaining().to_string());
+    set("ratelimit-reset", usage.reset.to_string());
+    set("ratelimit-policy", format!("{};w=60", usage.limit));
+}
+
+/// Counts the requests that carry a partner key: an unknown key is 401, a partner over
+/// its quota gets 429 with `Retry-After`; every keyed answer says what is left
+/// (`RateLimit-*`). Requests without a key pass untouched.
+pub async fn gate(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> std::result::Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let key = partners::key_of(req.headers(), req.query_string());
+    let (Some(key), Some(state)) = (key, req.app_data::<web::Data<AppState>>().cloned()) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let counted = state
+        .write(move |conn| partners::count_request(conn, &key))
+        .await;
+    let usage = match counted {
+        Ok(Some(u)) => u,
+        Ok(None) => {
+            let e = Error::Unauthorized("unknown or inactive partner key".into());
+            return Ok(req.into_response(e.error_response()));
+        }
+        Err(e) => return Ok(req.into_response(e.error_response())),
+    };
+    if usage.exceeded() {
+        let e = Error::RateLimited {
+            retry_after_secs: usage.reset.max(1),
+        };
+        let mut res = e.error_response();
+        rate_headers(res.headers_mut(), &usage);
+        return Ok(req.into_response(res));
+    }
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    rate_headers(res.headers_mut(), &usage);
+    Ok(res)
+}
