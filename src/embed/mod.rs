@@ -373,6 +373,16 @@ fn names(embedded: Option<&Vec<crate::kinds::common::TermResponse>>) -> Vec<Stri
         .unwrap_or_default()
 }
 
+/// Badges: the item's types or categories, then its tags.
+fn badges(
+    first: Option<&Vec<crate::kinds::common::TermResponse>>,
+    tags: Option<&Vec<crate::kinds::common::TermResponse>>,
+) -> Vec<String> {
+    let mut out = names(first);
+    out.extend(names(tags).into_iter().map(|t| format!("#{t}")));
+    out
+}
+
 fn resource_card(r: &ResourceResponse) -> String {
     let e = r.embedded.as_ref();
     let download = e
@@ -397,7 +407,10 @@ fn resource_card(r: &ResourceResponse) -> String {
     card(
         &r.core.title,
         r.core.link.as_deref(),
-        &names(e.and_then(|e| e.resource_types.as_ref())),
+        &badges(
+            e.and_then(|e| e.resource_types.as_ref()),
+            e.and_then(|e| e.tags.as_ref()),
+        ),
         &r.publisher,
         summary,
         &download,
@@ -409,7 +422,10 @@ fn post_card(p: &PostResponse) -> String {
     card(
         &p.core.title,
         p.core.link.as_deref(),
-        &names(p.embedded.as_ref().and_then(|e| e.categories.as_ref())),
+        &badges(
+            p.embedded.as_ref().and_then(|e| e.categories.as_ref()),
+            p.embedded.as_ref().and_then(|e| e.tags.as_ref()),
+        ),
         &date,
         &p.core.excerpt,
         "",
@@ -505,7 +521,7 @@ pub async fn embed_resource(
     id: PathId,
     params: Query<CardParams>,
 ) -> Result<HttpResponse> {
-    let r = one::<Resources>(&state, id.0, &["resource_types", "document"]).await?;
+    let r = one::<Resources>(&state, id.0, &["resource_types", "tags", "document"]).await?;
     Ok(page(
         &state,
         &r.core.title,
@@ -527,7 +543,7 @@ pub async fn embed_post(
     id: PathId,
     params: Query<CardParams>,
 ) -> Result<HttpResponse> {
-    let p = one::<Posts>(&state, id.0, &["categories"]).await?;
+    let p = one::<Posts>(&state, id.0, &["categories", "tags"]).await?;
     Ok(page(
         &state,
         &p.core.title,
@@ -549,7 +565,7 @@ pub async fn embed_event(
     id: PathId,
     params: Query<CardParams>,
 ) -> Result<HttpResponse> {
-    let e = one::<Events>(&state, id.0, &["event_categories"]).await?;
+    let e = one::<Events>(&state, id.0, &["event_categories", "tags"]).await?;
     Ok(page(
         &state,
         &e.core.title,
@@ -647,7 +663,7 @@ pub async fn embed_resources(
     let mut query =
         EntryParams::default().to_query(Kind::Resource, Viewer::Anonymous, terms, None)?;
     query.join = Some(" JOIN resource_details x ON x.entry_id = e.id");
-    let opts = read_options(&state, &["resource_types", "document"]);
+    let opts = read_options(&state, &["resource_types", "tags", "document"]);
     let resources = state
         .read(move |conn| {
             let listed = list::list(conn, &query, &w)?;
@@ -690,7 +706,7 @@ pub async fn embed_events(state: State, params: Query<EventListParams>) -> Resul
     if p.upcoming.unwrap_or(1) == 1 {
         query.conditions = time_conditions(Some(Utc::now()), None)?;
     }
-    let opts = read_options(&state, &["event_categories"]);
+    let opts = read_options(&state, &["event_categories", "tags"]);
     let limit = w.per_page as usize;
     // Recurring series sort by their first date: take a wider page and order it by
     // each event's next occurrence.

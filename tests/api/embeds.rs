@@ -26,6 +26,9 @@ async fn site() -> Site {
     let guidance = app
         .create_term(&editor, "resource-types", json!({"name": "Guidance"}))
         .await;
+    let tag = app
+        .create_term(&editor, "tags", json!({"name": "Construction"}))
+        .await;
     let create = |collection: &'static str, body: Value| {
         let app = &app;
         let editor = editor.clone();
@@ -43,6 +46,7 @@ async fn site() -> Site {
     let resource = create(
         "resources",
         json!({"title": "Due <diligence> guide", "status": "published", "resource_types": [guidance["id"]],
+               "tags": [tag["id"]],
                "summary": "How to check your supply chain.", "publisher": "ILO"}),
     )
     .await;
@@ -215,6 +219,7 @@ async fn cards_are_self_contained_and_only_for_published_items() {
     assert!(html.contains("href=\"https://hub.example.org/resources/due-diligence-guide\""));
     assert!(html.contains("How to check your supply chain."));
     assert!(html.contains(">Guidance<"), "the type: {html}");
+    assert!(html.contains(">#Construction<"), "the tag: {html}");
     assert!(
         !html.contains("<script") && !html.contains("src=\"http"),
         "no external assets: {html}"
