@@ -56,6 +56,21 @@ struct Index {
     attachments: Vec<Item>,
     blocks: Vec<Item>,
     acf: Vec<Item>,
+    /// How often each difference between local and GMT dates (in minutes) occurs: the
+    /// export does not state the site's offset, its items show it.
+    offsets: HashMap<i64, usize>,
+}
+
+impl Index {
+    /// The site's UTC offset, as most items with both dates show it (0 when none does).
+    fn site_offset(&self) -> chrono::Duration {
+        let minutes = self
+            .offsets
+            .iter()
+            .max_by_key(|(m, n)| (**n, -m.abs()))
+            .map_or(0, |(m, _)| *m);
+        chrono::Duration::minutes(minutes)
+    }
 }
 
 fn reader(path: &Path) -> Result<(wxr::Reader<BufReader<File>>, u64), ImportError> {
@@ -128,12 +143,21 @@ fn index(path: &Path, progress: bool) -> Result<Index, ImportError> {
                 index.site = site;
                 saw_site = true;
             }
-            wxr::Event::Item(item) => match item.post_type.as_str() {
-                "attachment" => index.attachments.push(*item),
-                "wp_block" => index.blocks.push(*item),
-                "acf-field-group" | "acf-field" => index.acf.push(*item),
-                _ => {}
-            },
+            wxr::Event::Item(item) => {
+                if let (Some(local), Some(gmt)) = (date(&item.post_date), date(&item.post_date_gmt))
+                {
+                    *index
+                        .offsets
+                        .entry((local - gmt).num_minutes())
+                        .or_default() += 1;
+                }
+                match item.post_type.as_str() {
+                    "attachment" => index.attachments.push(*item),
+                    "wp_block" => index.blocks.push(*item),
+                    "acf-field-group" | "acf-field" => index.acf.push(*item),
+                    _ => {}
+                }
+            }
         }
         bar.update(reader.position());
     }
@@ -177,6 +201,7 @@ struct Ctx<'a> {
     deferred: Deferred,
     groups: Vec<MappedGroup>,
     summary: Summary,
+    site_offset: chrono::Duration,
     /// Entries written in this run.
     written: HashSet<i64>,
 }
@@ -221,6 +246,7 @@ pub fn import(
             deferred: Deferred::default(),
             groups,
             summary: Summary::default(),
+            site_offset: index.site_offset(),
             written: HashSet::new(),
         };
         import_users(conn, &mut ctx, &index.site)?;
@@ -711,9 +737,10 @@ fn date(raw: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(raw.trim(), "%Y-%m-%d %H:%M:%S").ok()
 }
 
-/// The GMT date, or the local date (as UTC) when WordPress left the GMT one empty.
-fn published_at(item: &Item) -> Option<NaiveDateTime> {
-    date(&item.post_date_gmt).or_else(|| date(&item.post_date))
+/// The GMT date, or the local date less the site's offset when WordPress left the GMT
+/// one empty (drafts).
+fn published_at(item: &Item, site_offset: chrono::Duration) -> Option<NaiveDateTime> {
+    date(&item.post_date_gmt).or_else(|| date(&item.post_date).map(|local| local - site_offset))
 }
 
 fn viewer_for(ctx: &Ctx, item: &Item) -> Viewer {
@@ -743,7 +770,7 @@ fn entry_input(ctx: &Ctx, item: &Item, content: ContentSource) -> EntryInput {
         status: status_of(item),
         excerpt: Some(text(&item.excerpt)).filter(|e| !e.is_empty()),
         content: Some(content),
-        published_at: published_at(item),
+        published_at: published_at(item, ctx.site_offset),
         author_id: ctx.maps.users.get(&item.creator).copied(),
         sticky: (item.post_type == "post").then_some(item.is_sticky),
         ..Default::default()
@@ -977,7 +1004,7 @@ fn event_changes(ctx: &mut Ctx, item: &Item) -> EventChanges {
         ));
     }
     let starts_at = if start.is_empty() {
-        published_at(item)
+        published_at(item, ctx.site_offset)
             .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
             .unwrap_or_else(|| "2000-01-01T00:00:00".into())
     } else {
@@ -1177,9 +1204,13 @@ mod tests {
             ..Item::default()
         };
         assert_eq!(
-            published_at(&dated),
-            date("2024-03-05 10:30:00"),
-            "the local date when the GMT one is empty"
+            published_at(&dated, chrono::Duration::hours(2)),
+            date("2024-03-05 08:30:00"),
+            "the local date less the site's offset when the GMT one is empty"
         );
+        let mut index = Index::default();
+        index.offsets.insert(120, 40);
+        index.offsets.insert(60, 12);
+        assert_eq!(index.site_offset(), chrono::Duration::hours(2));
     }
 }
