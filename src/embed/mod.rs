@@ -121,13 +121,18 @@ pub struct OEmbedResponse {
     params(OEmbedParams),
     responses(
         (status = 200, description = "The oEmbed answer (JSON, or XML with `format=xml`)", body = OEmbedResponse),
+        (status = 404, description = "No published post, resource or event has this URL", body = crate::http::problem::Problem, content_type = "application/problem+json"),
         (status = 501, description = "The format is not supported", body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(())
 )]
 #[get("/oembed")]
 pub async fn get_oembed(state: State, params: Query<OEmbedParams>) -> Result<HttpResponse> {
     let p = params.0;
-    let format = p.format.as_deref().unwrap_or("json");
+    let format = p
+        .format
+        .as_deref()
+        .filter(|f| !f.is_empty())
+        .unwrap_or("json");
     if format != "json" && format != "xml" {
         return Ok(HttpResponse::NotImplemented()
             .content_type("application/problem+json")

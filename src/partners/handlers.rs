@@ -68,6 +68,7 @@ pub struct CreatePartnerRequest {
     pub name: String,
     /// Origins (`https://partner.example.org`) the key lets through CORS.
     #[serde(default)]
+    #[schema(value_type = Vec<partners::Origin>)]
     pub origins: Vec<String>,
     /// Default 600.
     #[schema(minimum = 1, maximum = 1000000)]
@@ -82,6 +83,7 @@ pub struct CreatePartnerRequest {
 pub struct UpdatePartnerRequest {
     #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: Option<String>,
+    #[schema(value_type = Option<Vec<partners::Origin>>)]
     pub origins: Option<Vec<String>>,
     #[schema(minimum = 1, maximum = 1000000)]
     pub quota_per_minute: Option<i32>,

@@ -16,6 +16,23 @@ use crate::db::schema::partners;
 use crate::db::sql::{CountRow, Sql, Value};
 use crate::error::{Error, FieldError, Result};
 
+/// An origin in the document: the pattern `check_origin` applies.
+pub struct Origin;
+
+impl utoipa::PartialSchema for Origin {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^https?://[A-Za-z0-9.:\[\]-]+/?$"))
+            .description(Some(
+                "An origin: scheme, host and optional port (`https://partner.example.org`).",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Origin {}
+
 /// The request header that carries a partner key (the `key` query parameter works too).
 pub const KEY_HEADER: &str = "x-headpress-key";
 
@@ -60,7 +77,7 @@ pub struct PartnerInput {
 
 /// `https://partner.example.org` (scheme, host and optional port; no path).
 fn check_origin(o: &str) -> std::result::Result<String, String> {
-    let o = o.trim().trim_end_matches('/');
+    let o = o.strip_suffix('/').unwrap_or(o);
     let rest = o
         .strip_prefix("https://")
         .or_else(|| o.strip_prefix("http://"))
