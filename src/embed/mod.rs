@@ -695,6 +695,9 @@ pub async fn embed_resources(
 pub async fn embed_events(state: State, params: Query<EventListParams>) -> Result<HttpResponse> {
     let p = params.0;
     let w = window(p.limit)?;
+    if p.upcoming.is_some_and(|u| u > 1) {
+        return Err(Error::invalid_query("upcoming", "must be 0 or 1"));
+    }
     let terms: Vec<(Taxonomy, Vec<String>)> = [
         (
             Taxonomy::EventCategory,

@@ -283,6 +283,11 @@ async fn cards_are_self_contained_and_only_for_published_items() {
         .send()
         .await
         .problem(400, "invalid_query");
+    s.app
+        .get("/embed/events?upcoming=2")
+        .send()
+        .await
+        .problem(400, "invalid_query");
     let js = s.app.get("/embed.js").send().await;
     assert_eq!(js.status, StatusCode::OK);
     assert!(
