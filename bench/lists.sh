@@ -18,6 +18,8 @@ for path in \
   "/api/v1/posts?per_page=20" \
   "/api/v1/posts?per_page=20&include=tags,categories,author" \
   "/api/v1/posts?search=trafficking" \
+  "/api/v1/resources?per_page=20&field.publication_year=2020" \
+  "/api/v1/events?per_page=20" \
   "/api/v1/tags?per_page=20"; do
   rps=$(wrk -t2 -c32 -d${DURATION:-10}s "http://127.0.0.1:$port$path" | awk '/Requests\/sec/ {print $2}')
   printf '%-60s %10s req/s\n' "$path" "$rps"
