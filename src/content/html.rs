@@ -109,6 +109,27 @@ fn decode_entity(entity: &str) -> String {
     }
 }
 
+/// An absolute http(s) URL with no white space or control characters, or nothing (the
+/// rule of every URL member; the OpenAPI document states it as a pattern).
+pub fn check_url(url: &str) -> std::result::Result<String, String> {
+    if url.is_empty() {
+        return Ok(String::new());
+    }
+    let forbidden = |c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}';
+    let ok = (url.starts_with("https://") || url.starts_with("http://"))
+        && url.chars().count() <= 2000
+        && url
+            .split("://")
+            .nth(1)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        && !url.chars().any(forbidden);
+    if ok {
+        Ok(url.to_owned())
+    } else {
+        Err("must be an absolute http or https URL".to_owned())
+    }
+}
+
 /// The first `words` words of a text, with an ellipsis when cut (WordPress uses 55).
 pub fn excerpt(text: &str, words: usize) -> String {
     let mut it = text.split_whitespace();

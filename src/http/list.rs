@@ -186,6 +186,34 @@ pub fn item_response<T: Serialize>(
     }
 }
 
+/// A page of a short collection held whole in memory (field groups, partners), which is
+/// paged by number only.
+pub fn page_in_memory<T, U>(
+    all: Vec<T>,
+    window: &Window,
+    collection: &str,
+    map: impl FnMut(T) -> U,
+) -> Result<Listed<U>> {
+    let Paging::Page(n) = window.paging else {
+        return Err(Error::invalid_query(
+            "cursor",
+            format!("{collection} are listed by page"),
+        ));
+    };
+    let total = all.len() as i64;
+    let items = all
+        .into_iter()
+        .skip((n as usize - 1) * window.per_page as usize)
+        .take(window.per_page as usize)
+        .map(map)
+        .collect();
+    Ok(Listed {
+        items,
+        total: window.count.then_some(total),
+        next: None,
+    })
+}
+
 /// The list envelope with `Link` (first, prev, next, last) and `X-Total-Count` headers.
 pub fn list_response<T: Serialize>(
     req: &HttpRequest,

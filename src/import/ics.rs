@@ -7,15 +7,14 @@ use diesel::prelude::*;
 
 use crate::content::body::ContentSource;
 use crate::content::entry::{self, EntryInput};
+use crate::content::html::check_url;
 use crate::content::terms::{self, Taxonomy, TermInput};
 use crate::content::{Kind, Status, Viewer, field_groups, slug};
 use crate::db::DbConn;
 use crate::db::schema::{event_details, terms as terms_table, users};
 use crate::events::ical::{self, ParsedEvent};
-use crate::events::schedule::Schedule;
 use crate::import::{ImportError, Outcome, Summary, in_transaction, origins};
 use crate::kinds::events::{EventChanges, Organizer, Venue, save_event};
-use crate::kinds::resources::check_url;
 use crate::users::Role;
 
 /// The `import_origins` source of calendar imports: UIDs are global, so one source.
@@ -149,8 +148,14 @@ pub fn term_by_name(
     }
 }
 
+/// What a calendar's cost says of the price (ai1ec writes "Free", or nothing).
+pub(crate) fn is_free(cost: &str) -> bool {
+    let cost = cost.trim();
+    cost.is_empty() || cost.eq_ignore_ascii_case("free") || cost == "0"
+}
+
 /// ai1ec writes `Venue name @ street, city, ...`.
-fn venue(event: &ParsedEvent) -> Option<Venue> {
+pub(crate) fn venue(event: &ParsedEvent) -> Option<Venue> {
     let location = event
         .location
         .as_deref()
@@ -218,26 +223,6 @@ fn body(description: &str) -> ContentSource {
             .filter(|p| !p.is_empty())
             .map(|p| format!("<p>{}</p>", escape(p).replace('\n', "<br>")))
             .collect::<String>(),
-    )
-}
-
-fn wire_schedule(
-    s: &Schedule,
-) -> (
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Vec<String>,
-    Vec<String>,
-) {
-    (
-        s.timezone.name().to_owned(),
-        s.format_local(s.start),
-        s.ends_at(),
-        s.rrule.clone(),
-        s.rdates.iter().map(|t| s.format_local(*t)).collect(),
-        s.exdates.iter().map(|t| s.format_local(*t)).collect(),
     )
 }
 
@@ -320,22 +305,14 @@ fn import_event(
         None => String::new(),
     };
     let cost = event.cost.clone().unwrap_or_default();
-    let (timezone, starts_at, ends_at, rrule, rdates, exdates) = wire_schedule(&event.schedule);
     let changes = EventChanges {
-        timezone: Some(timezone),
-        all_day: Some(event.schedule.all_day),
-        starts_at: Some(starts_at),
-        ends_at: Some(ends_at),
-        rrule: Some(rrule),
-        rdates: Some(rdates),
-        exdates: Some(exdates),
         venue: Some(venue(event)),
-        online_url: None,
         organizer: Some(organizer(event)),
-        is_free: Some(cost.is_empty() || cost.eq_ignore_ascii_case("free") || cost == "0"),
+        is_free: Some(is_free(&cost)),
         cost: Some(cost),
         ticket_url: Some(ticket_url),
         uid: Some(event.uid.clone()),
+        ..EventChanges::with_schedule(&event.schedule)
     };
     let title = Some(event.summary.trim())
         .filter(|t| !t.is_empty())

@@ -1140,38 +1140,18 @@ fn merge_calendar(
             ctx.summary.count("calendar events", Outcome::Unchanged);
             continue;
         }
-        let s = &event.schedule;
-        let mut changes = EventChanges {
-            timezone: Some(s.timezone.name().to_owned()),
-            all_day: Some(s.all_day),
-            starts_at: Some(s.format_local(s.start)),
-            ends_at: Some(s.ends_at()),
-            rrule: Some(s.rrule.clone()),
-            rdates: Some(s.rdates.iter().map(|t| s.format_local(*t)).collect()),
-            exdates: Some(s.exdates.iter().map(|t| s.format_local(*t)).collect()),
-            ..Default::default()
-        };
-        if let Some(location) = event.location.as_deref().filter(|l| !l.trim().is_empty()) {
-            let (name, address) = match location.split_once(" @ ") {
-                Some((n, a)) => (n.trim().to_owned(), a.trim().to_owned()),
-                None => (location.trim().to_owned(), String::new()),
-            };
-            changes.venue = Some(Some(Venue {
-                name,
-                address,
-                latitude: event.geo.map(|g| g.0),
-                longitude: event.geo.map(|g| g.1),
-                ..Venue::default()
-            }));
+        let mut changes = EventChanges::with_schedule(&event.schedule);
+        if let Some(v) = crate::import::ics::venue(event) {
+            changes.venue = Some(Some(v));
         }
         if let Some(cost) = &event.cost {
-            changes.is_free = Some(cost.is_empty() || cost.eq_ignore_ascii_case("free"));
+            changes.is_free = Some(crate::import::ics::is_free(cost));
             changes.cost = Some(cost.clone());
         }
         if let Some(url) = event
             .tickets_url
             .as_deref()
-            .filter(|u| crate::kinds::resources::check_url(u).is_ok())
+            .filter(|u| html::check_url(u).is_ok())
         {
             changes.ticket_url = Some(url.to_owned());
         }

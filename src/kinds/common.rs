@@ -940,8 +940,8 @@ impl From<crate::content::revisions::Revision> for RevisionResponse {
 }
 
 /// Tells a member sent as `null` (`Some(None)`) from one left out (`None`).
-pub fn double_option<'de, D: serde::Deserializer<'de>>(
+pub fn double_option<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
     d: D,
-) -> std::result::Result<Option<Option<i64>>, D::Error> {
-    Option::<i64>::deserialize(d).map(Some)
+) -> std::result::Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
 }

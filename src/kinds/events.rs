@@ -13,6 +13,7 @@ use serde_json::{Map, Value as Json};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::content::entry::{Entry, EntryInput, FEATURED};
+use crate::content::html::check_url;
 use crate::content::list::SortKey;
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status};
@@ -29,7 +30,6 @@ use crate::kinds::common::{
     EventFieldsUpdate, Related, Sort, content_source, double_option, utc,
 };
 use crate::kinds::handlers::{self as h, ContentKind};
-use crate::kinds::resources::check_url;
 use crate::state::State;
 
 pub struct Events;
@@ -412,18 +412,18 @@ pub struct UpdateEventRequest {
     pub author: Option<i64>,
     #[schema(pattern = "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?)?$")]
     pub starts_at: Option<String>,
-    #[serde(default, deserialize_with = "double_option_string")]
+    #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, pattern = "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?)?$")]
     pub ends_at: Option<Option<String>>,
     #[schema(value_type = Option<TimeZoneName>)]
     pub timezone: Option<String>,
     pub all_day: Option<bool>,
-    #[serde(default, deserialize_with = "double_option_string")]
+    #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, max_length = 1000)]
     pub rrule: Option<Option<String>>,
     pub rdates: Option<Vec<String>>,
     pub exdates: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "double_option_venue")]
+    #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Venue>)]
     pub venue: Option<Option<Venue>>,
     #[schema(
@@ -431,7 +431,7 @@ pub struct UpdateEventRequest {
         max_length = 2000
     )]
     pub online_url: Option<String>,
-    #[serde(default, deserialize_with = "double_option_organizer")]
+    #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Organizer>)]
     pub organizer: Option<Option<Organizer>>,
     #[schema(max_length = 300)]
@@ -447,24 +447,6 @@ pub struct UpdateEventRequest {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<i64>)]
     pub featured_media: Option<Option<i64>>,
-}
-
-fn double_option_string<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Option<Option<String>>, D::Error> {
-    Option::<String>::deserialize(d).map(Some)
-}
-
-fn double_option_venue<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Option<Option<Venue>>, D::Error> {
-    Option::<Venue>::deserialize(d).map(Some)
-}
-
-fn double_option_organizer<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Option<Option<Organizer>>, D::Error> {
-    Option::<Organizer>::deserialize(d).map(Some)
 }
 
 /// The event's own part of a write. Schedule members are merged with the stored ones
@@ -489,6 +471,20 @@ pub struct EventChanges {
 }
 
 impl EventChanges {
+    /// A change that sets the whole schedule (imports), in the wire form a client sends.
+    pub fn with_schedule(s: &Schedule) -> EventChanges {
+        EventChanges {
+            timezone: Some(s.timezone.name().to_owned()),
+            all_day: Some(s.all_day),
+            starts_at: Some(s.format_local(s.start)),
+            ends_at: Some(s.ends_at()),
+            rrule: Some(s.rrule.clone()),
+            rdates: Some(s.rdates.iter().map(|t| s.format_local(*t)).collect()),
+            exdates: Some(s.exdates.iter().map(|t| s.format_local(*t)).collect()),
+            ..EventChanges::default()
+        }
+    }
+
     fn touches_schedule(&self) -> bool {
         self.timezone.is_some()
             || self.all_day.is_some()

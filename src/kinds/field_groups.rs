@@ -10,11 +10,10 @@ use utoipa::ToSchema;
 
 use crate::content::field_groups::{self, Group, GroupInput, Location};
 use crate::content::fields::FieldDef;
-use crate::content::list::{Listed, Paging};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::http::auth::AuthUser;
 use crate::http::extract::{JsonBody, PathId, Query};
-use crate::http::list::{List, PageParams, item_response, list_response};
+use crate::http::list::{List, PageParams, item_response, list_response, page_in_memory};
 use crate::kinds::common::utc;
 use crate::state::State;
 
@@ -98,29 +97,8 @@ pub async fn list_field_groups(
     page: Query<PageParams>,
 ) -> Result<HttpResponse> {
     let window = page.0.window()?;
-    if matches!(window.paging, Paging::After(_)) {
-        return Err(Error::invalid_query(
-            "cursor",
-            "field groups are listed by page",
-        ));
-    }
     let groups = state.read(field_groups::list).await?;
-    let total = groups.len() as i64;
-    let skip = match window.paging {
-        Paging::Page(n) => (n as usize - 1) * window.per_page as usize,
-        Paging::After(_) => 0,
-    };
-    let items: Vec<FieldGroupResponse> = groups
-        .into_iter()
-        .skip(skip)
-        .take(window.per_page as usize)
-        .map(FieldGroupResponse::from)
-        .collect();
-    let listed = Listed {
-        items,
-        total: window.count.then_some(total),
-        next: None,
-    };
+    let listed = page_in_memory(groups, &window, "field groups", FieldGroupResponse::from)?;
     Ok(list_response(
         &req,
         &state.config.public_url,

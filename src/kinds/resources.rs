@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::content::entry::{Entry, EntryInput, FEATURED};
+use crate::content::html::check_url;
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status, html};
 use crate::db::DbConn;
@@ -204,27 +205,6 @@ pub fn normalise_language(raw: &str) -> std::result::Result<String, String> {
         });
     }
     Ok(out.join("-"))
-}
-
-/// An absolute http(s) URL with no white space or control characters (the same rule as
-/// the `external_url` pattern in the OpenAPI document).
-pub(crate) fn check_url(url: &str) -> std::result::Result<String, String> {
-    if url.is_empty() {
-        return Ok(String::new());
-    }
-    let forbidden = |c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}';
-    let ok = (url.starts_with("https://") || url.starts_with("http://"))
-        && url.chars().count() <= 2000
-        && url
-            .split("://")
-            .nth(1)
-            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
-        && !url.chars().any(forbidden);
-    if ok {
-        Ok(url.to_owned())
-    } else {
-        Err("must be an absolute http or https URL".to_owned())
-    }
 }
 
 impl ResourceChanges {

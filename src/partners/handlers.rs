@@ -10,11 +10,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::content::list::{Listed, Paging};
 use crate::error::{Error, Result};
 use crate::http::auth::AuthUser;
 use crate::http::extract::{JsonBody, PathId, Query};
-use crate::http::list::{List, PageParams, item_response, list_response};
+use crate::http::list::{List, PageParams, item_response, list_response, page_in_memory};
 use crate::kinds::common::utc;
 use crate::partners::{self, Partner, PartnerInput, Usage};
 use crate::state::{AppState, State};
@@ -113,25 +112,8 @@ pub async fn list_partners(
 ) -> Result<HttpResponse> {
     user.require_admin()?;
     let window = page.0.window()?;
-    let Paging::Page(n) = window.paging else {
-        return Err(Error::invalid_query(
-            "cursor",
-            "partners are listed by page",
-        ));
-    };
     let all = state.read(partners::list).await?;
-    let total = all.len() as i64;
-    let items: Vec<PartnerResponse> = all
-        .into_iter()
-        .skip((n as usize - 1) * window.per_page as usize)
-        .take(window.per_page as usize)
-        .map(PartnerResponse::from)
-        .collect();
-    let listed = Listed {
-        items,
-        total: window.count.then_some(total),
-        next: None,
-    };
+    let listed = page_in_memory(all, &window, "partners", PartnerResponse::from)?;
     Ok(list_response(
         &req,
         &state.config.public_url,
