@@ -7,6 +7,7 @@ pub mod demo;
 pub mod embed;
 pub mod error;
 pub mod events;
+pub mod hex;
 pub mod http;
 pub mod import;
 pub mod kinds;

@@ -216,7 +216,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 role: Role::parse(&role).ok_or("unknown role")?,
             };
             let user = users::create(&mut conn, input).map_err(|e| describe(&e))?;
-            println!("created {} (id {}, {})", user.username, user.id, user.role);
+            println!("created {} (id {}, {})", user.username, user.id, user.role.as_str());
             Ok(())
         }
         Command::Serve {

@@ -178,7 +178,7 @@ pub struct Library {
 #[derive(Queryable)]
 struct BlockRow {
     id: i64,
-    status: String,
+    status: crate::content::Status,
     author_id: i64,
     published_at: chrono::NaiveDateTime,
     content_blocks: String,
@@ -210,7 +210,7 @@ impl Library {
                 .load(conn)?;
             let mut next = Vec::new();
             for row in rows {
-                let status = Status::parse(&row.status).unwrap_or(Status::Draft);
+                let status = row.status;
                 if status == Status::Trash
                     || !viewer.can_read(status, row.author_id, row.published_at, now)
                 {

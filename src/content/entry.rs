@@ -5,14 +5,13 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::content::body::{self, ContentSource};
+use crate::content::entry_media::{self, FEATURED};
 use crate::content::terms::{self, Taxonomy};
 use crate::content::{Kind, Status, Viewer, html, revisions, slug};
 use crate::db::DbConn;
 use crate::db::schema::{entries, users};
 use crate::error::{Error, FieldError, Result};
 
-/// The `entry_media` role of an item's featured image.
-pub const FEATURED: &str = "featured";
 
 /// How many words a derived excerpt keeps (as WordPress does).
 const EXCERPT_WORDS: usize = 55;
@@ -23,9 +22,9 @@ const EXCERPT_WORDS: usize = 55;
 #[diesel(table_name = entries)]
 pub struct Entry {
     pub id: i64,
-    pub kind: String,
+    pub kind: Kind,
     pub slug: String,
-    pub status: String,
+    pub status: Status,
     pub title: String,
     pub excerpt: String,
     pub excerpt_manual: bool,
@@ -44,18 +43,14 @@ impl Entry {
     pub const COLUMNS: &'static str = "e.id, e.kind, e.slug, e.status, e.title, e.excerpt, e.excerpt_manual, \
         e.content_html, e.content_blocks, e.author_id, e.fields, e.published_at, e.created_at, e.updated_at, \
         e.sticky";
-
-    pub fn status(&self) -> Status {
-        Status::parse(&self.status).unwrap_or(Status::Draft)
-    }
 }
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = entries)]
 struct NewEntry<'a> {
-    kind: &'a str,
+    kind: Kind,
     slug: &'a str,
-    status: &'a str,
+    status: Status,
     title: &'a str,
     excerpt: &'a str,
     excerpt_manual: bool,
@@ -74,7 +69,7 @@ struct NewEntry<'a> {
 #[diesel(table_name = entries)]
 struct EntryChanges {
     slug: Option<String>,
-    status: Option<String>,
+    status: Option<Status>,
     title: Option<String>,
     excerpt: Option<String>,
     excerpt_manual: Option<bool>,
@@ -121,7 +116,7 @@ pub fn find(conn: &mut DbConn, kind: Kind, id: i64) -> Result<Option<Entry>> {
 pub fn find_visible(conn: &mut DbConn, kind: Kind, id: i64, viewer: Viewer) -> Result<Entry> {
     let now = crate::db::now();
     find(conn, kind, id)?
-        .filter(|e| viewer.can_read(e.status(), e.author_id, e.published_at, now))
+        .filter(|e| viewer.can_read(e.status, e.author_id, e.published_at, now))
         .ok_or_else(|| Error::not_found(format!("no {} with id {id}", kind.noun())))
 }
 
@@ -251,9 +246,9 @@ pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) 
     let published_at = input.published_at.map(crate::db::truncate).unwrap_or(now);
     diesel::insert_into(entries::table)
         .values(NewEntry {
-            kind: kind.as_str(),
+            kind,
             slug: &slug,
-            status: status.as_str(),
+            status,
             title: &title,
             excerpt: &excerpt,
             excerpt_manual,
@@ -278,7 +273,7 @@ pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) 
         terms::set_entry_terms(conn, entry.id, *taxonomy, ids)?;
     }
     if let Some(Some(media)) = input.featured_media {
-        crate::media::set_entry_media(conn, entry.id, FEATURED, Some(media), "featured_media")?;
+        entry_media::set(conn, entry.id, FEATURED, Some(media), "featured_media")?;
     }
     revisions::record(conn, &entry, Some(me))?;
     Ok(entry)
@@ -369,8 +364,8 @@ pub fn update(
         None => {}
     }
     if let Some(status) = input.status {
-        changes.status = Some(status.as_str().to_owned());
-        let publishing = status == Status::Published && current.status() != Status::Published;
+        changes.status = Some(status);
+        let publishing = status == Status::Published && current.status != Status::Published;
         if publishing && input.published_at.is_none() && current.published_at <= now {
             changes.published_at = Some(now);
         }
@@ -390,7 +385,7 @@ pub fn update(
         terms::set_entry_terms(conn, id, *taxonomy, ids)?;
     }
     if let Some(media) = input.featured_media {
-        crate::media::set_entry_media(conn, id, FEATURED, media, "featured_media")?;
+        entry_media::set(conn, id, FEATURED, media, "featured_media")?;
     }
     let entry =
         find(conn, kind, id)?.ok_or_else(|| Error::internal("entry vanished during update"))?;
@@ -422,12 +417,12 @@ pub fn delete(
         diesel::delete(entries::table.find(id)).execute(conn)?;
         return Ok(None);
     }
-    if current.status() == Status::Trash {
+    if current.status == Status::Trash {
         return Ok(Some(current));
     }
     diesel::update(entries::table.find(id))
         .set((
-            entries::status.eq(Status::Trash.as_str()),
+            entries::status.eq(Status::Trash),
             entries::updated_at.eq(crate::db::now()),
         ))
         .execute(conn)?;

@@ -1,40 +1,17 @@
 //! Listing entries: filters, visibility, ordering, pages and keyset cursors, in a fixed
 //! number of queries (the page, and the total unless `count=none`).
 
-use base64::Engine;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::content::entry::Entry;
+use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status, Viewer};
 use crate::db::sql::{CountRow, Sql, Value};
 use crate::db::{DbConn, dialect};
 use crate::error::{Error, Result};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    Asc,
-    Desc,
-}
-
-impl Direction {
-    fn sql(self) -> &'static str {
-        match self {
-            Direction::Asc => "ASC",
-            Direction::Desc => "DESC",
-        }
-    }
-
-    fn after(self) -> &'static str {
-        match self {
-            Direction::Asc => ">",
-            Direction::Desc => "<",
-        }
-    }
-}
 
 /// What an entry list can be ordered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,52 +46,6 @@ impl SortKey {
             SortKey::KindTime => "sort_time",
         }
     }
-}
-
-/// Where a keyset page starts: after the item with this sort value and id.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Cursor {
-    #[serde(rename = "k")]
-    pub key: String,
-    #[serde(rename = "d")]
-    pub dir: Direction,
-    #[serde(rename = "v")]
-    pub value: serde_json::Value,
-    #[serde(rename = "i")]
-    pub id: i64,
-}
-
-impl Cursor {
-    pub fn encode(&self) -> String {
-        let json = serde_json::to_vec(self).unwrap_or_default();
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
-    }
-
-    pub fn decode(raw: &str) -> Option<Cursor> {
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(raw)
-            .ok()?;
-        serde_json::from_slice(&bytes).ok()
-    }
-}
-
-#[derive(Debug, Clone)]
-pub enum Paging {
-    Page(u32),
-    After(Cursor),
-}
-
-#[derive(Debug, Clone)]
-pub struct Window {
-    pub paging: Paging,
-    pub per_page: u32,
-    pub count: bool,
-}
-
-pub struct Listed<T> {
-    pub items: Vec<T>,
-    pub total: Option<i64>,
-    pub next: Option<Cursor>,
 }
 
 /// Filters of an entry list, already checked.

@@ -1,25 +1,37 @@
 //! What every kind of content shares: lifecycle and visibility, slugs, HTML, revisions,
 //! taxonomies and listing. Knows nothing of HTTP.
 
+pub mod access;
 pub mod blocks;
 pub mod body;
 pub mod entry;
+pub mod entry_media;
 pub mod field_groups;
 pub mod fields;
 pub mod html;
 pub mod links;
 pub mod list;
+pub mod paging;
 pub mod revisions;
 pub mod slug;
 pub mod terms;
 
-use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::users::Role;
+pub use access::{Role, Viewer};
 
 /// The kinds of content kept in `entries`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Kind {
     Post,
     Page,
@@ -28,6 +40,8 @@ pub enum Kind {
     Block,
     Event,
 }
+
+crate::db::text_column!(Kind);
 
 impl Kind {
     pub const ALL: [Kind; 5] = [
@@ -80,7 +94,20 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+// Where an item is in its life: only `published` items whose date has come are public.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Draft,
@@ -89,6 +116,8 @@ pub enum Status {
     Private,
     Trash,
 }
+
+crate::db::text_column!(Status);
 
 impl Status {
     pub const ALL: [Status; 5] = [
@@ -111,52 +140,5 @@ impl Status {
 
     pub fn parse(s: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|st| st.as_str() == s)
-    }
-}
-
-/// Who is reading: decides what content exists for them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Viewer {
-    Anonymous,
-    User { id: i64, role: Role },
-}
-
-impl Viewer {
-    pub fn user_id(self) -> Option<i64> {
-        match self {
-            Viewer::Anonymous => None,
-            Viewer::User { id, .. } => Some(id),
-        }
-    }
-
-    pub fn edits_all(self) -> bool {
-        matches!(self, Viewer::User { role, .. } if role.edits_all())
-    }
-
-    /// May this viewer read an item with this status, author and date?
-    /// Anonymous readers see only published items whose date has come; editors see
-    /// everything; authors also see their own items in any status.
-    pub fn can_read(
-        self,
-        status: Status,
-        author_id: i64,
-        published_at: NaiveDateTime,
-        now: NaiveDateTime,
-    ) -> bool {
-        if status == Status::Published && published_at <= now {
-            return true;
-        }
-        match self {
-            Viewer::Anonymous => false,
-            Viewer::User { id, role } => role.edits_all() || id == author_id,
-        }
-    }
-
-    /// May this viewer change or trash an item of this author?
-    pub fn can_edit(self, author_id: i64) -> bool {
-        match self {
-            Viewer::Anonymous => false,
-            Viewer::User { id, role } => role.edits_all() || id == author_id,
-        }
     }
 }

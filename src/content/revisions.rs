@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::content::entry::{self, Entry};
-use crate::content::list::{Cursor, Direction, Listed, Paging, Window};
-use crate::content::{Kind, Viewer, terms};
+use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
+use crate::content::{Kind, Status, Viewer, terms};
 use crate::db::DbConn;
 use crate::db::schema::revisions;
 use crate::error::{Error, Result};
@@ -18,7 +18,7 @@ pub struct Revision {
     pub entry_id: i64,
     pub author_id: Option<i64>,
     pub slug: String,
-    pub status: String,
+    pub status: Status,
     pub title: String,
     pub excerpt: String,
     pub content_html: String,

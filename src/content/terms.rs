@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::content::list::{Cursor, Direction, Listed, Paging, Window};
+use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::{Kind, slug};
 use crate::db::DbConn;
 use crate::db::schema::{entries, entry_terms, terms};

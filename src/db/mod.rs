@@ -187,6 +187,41 @@ pub fn revert_all_migrations(conn: &mut DbConn) -> Result<(), String> {
 
 /// Timestamps with microsecond precision, as PostgreSQL keeps them, so both backends
 /// return the same values.
+/// Stores an enum with `as_str` and `parse` as its text form, so a column holds only the
+/// values the type allows: a row with anything else fails to load instead of being read
+/// as some default. The type derives `AsExpression` and `FromSqlRow` with
+/// `#[diesel(sql_type = diesel::sql_types::Text)]`.
+macro_rules! text_column {
+    ($ty:ty) => {
+        impl<DB> diesel::deserialize::FromSql<diesel::sql_types::Text, DB> for $ty
+        where
+            DB: diesel::backend::Backend,
+            String: diesel::deserialize::FromSql<diesel::sql_types::Text, DB>,
+        {
+            fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
+                let raw = String::from_sql(bytes)?;
+                <$ty>::parse(&raw).ok_or_else(|| {
+                    format!("`{raw}` is not a stored {}", stringify!($ty)).into()
+                })
+            }
+        }
+
+        impl<DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for $ty
+        where
+            DB: diesel::backend::Backend,
+            str: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
+        {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, DB>,
+            ) -> diesel::serialize::Result {
+                self.as_str().to_sql(out)
+            }
+        }
+    };
+}
+pub(crate) use text_column;
+
 pub fn now() -> chrono::NaiveDateTime {
     truncate(chrono::Utc::now().naive_utc())
 }

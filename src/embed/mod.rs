@@ -9,7 +9,8 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::content::entry::{self, Entry};
 use crate::content::links::Target;
-use crate::content::list::{self, Paging, Window};
+use crate::content::list;
+use crate::content::paging::{Paging, Window};
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Viewer};
 use crate::db::DbConn;
@@ -162,7 +163,7 @@ pub async fn get_oembed(state: State, params: Query<OEmbedParams>) -> Result<Htt
                 use diesel::prelude::*;
                 let media_id = entry_media::table
                     .filter(entry_media::entry_id.eq(e.id))
-                    .filter(entry_media::role.eq(crate::content::entry::FEATURED))
+                    .filter(entry_media::role.eq(crate::content::entry_media::FEATURED))
                     .select(entry_media::media_id)
                     .first::<i64>(conn)
                     .optional()?;

@@ -89,7 +89,7 @@ async fn authenticate(req: HttpRequest) -> Result<Option<AuthUser>, Error> {
     match user {
         Some(user) => Ok(Some(AuthUser {
             id: user.id,
-            role: user.role(),
+            role: user.role,
         })),
         None => Err(Error::Unauthorized(
             "the token's user no longer exists".into(),

@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::list::{Cursor, Direction, Listed, Paging, Window};
+use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::error::{Error, Result};
 
 pub const DEFAULT_PER_PAGE: u32 = 20;

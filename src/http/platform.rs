@@ -107,7 +107,7 @@ async fn with_etag(
         }
     };
     let digest = Sha256::digest(&bytes);
-    let tag = format!("\"{}\"", hex(&digest[..16]));
+    let tag = format!("\"{}\"", crate::hex::encode(&digest[..16]));
     let matches = if_none_match
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| {
@@ -137,16 +137,6 @@ async fn with_etag(
         res.headers_mut().insert(header::ETAG, v);
     }
     ServiceResponse::new(req, res)
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 15) as usize] as char);
-    }
-    s
 }
 
 fn caching_headers(

@@ -15,7 +15,7 @@ use crate::db::schema::{event_details, terms as terms_table, users};
 use crate::events::ical::{self, ParsedEvent};
 use crate::import::{ImportError, Outcome, Summary, in_transaction, origins};
 use crate::kinds::events::{EventChanges, Organizer, Venue, save_event};
-use crate::users::Role;
+use crate::content::Role;
 
 /// The `import_origins` source of calendar imports: UIDs are global, so one source.
 const SOURCE: &str = "ical";

@@ -56,5 +56,5 @@ pub fn fingerprint(parts: &[&str]) -> String {
         h.update((p.len() as u64).to_le_bytes());
         h.update(p.as_bytes());
     }
-    crate::http::platform::hex(&h.finalize()[..16])
+    crate::hex::encode(&h.finalize()[..16])
 }

@@ -1098,7 +1098,7 @@ fn finish(conn: &mut DbConn, ctx: &mut Ctx) -> Result<(), ImportError> {
         if kind == Kind::Resource
             && let Some(doc) = values.get("document").and_then(serde_json::Value::as_i64)
         {
-            media::set_entry_media(conn, id, DOCUMENT, Some(doc), "document")?;
+            crate::content::entry_media::set(conn, id, DOCUMENT, Some(doc), "document")?;
         }
     }
     Ok(())

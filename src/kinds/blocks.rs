@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::content::entry::{self, Entry, EntryInput};
-use crate::content::list::{Cursor, Direction, Listed, Paging};
+use crate::content::paging::{Cursor, Direction, Listed, Paging};
 use crate::content::{Kind, Status};
 use crate::db::DbConn;
 use crate::db::schema::{block_refs, entries};
@@ -213,10 +213,10 @@ pub struct BlockUsage {
 #[derive(Queryable)]
 struct UsageRow {
     id: i64,
-    kind: String,
+    kind: Kind,
     slug: String,
     title: String,
-    status: String,
+    status: Status,
     updated_at: chrono::NaiveDateTime,
 }
 
@@ -300,13 +300,10 @@ pub async fn list_block_usages(
                     .into_iter()
                     .map(|r| BlockUsage {
                         id: r.id,
-                        kind: Kind::parse(&r.kind)
-                            .map(Kind::collection)
-                            .unwrap_or_default()
-                            .to_owned(),
+                        kind: r.kind.collection().to_owned(),
                         slug: r.slug,
                         title: r.title,
-                        status: Status::parse(&r.status).unwrap_or(Status::Draft),
+                        status: r.status,
                         updated_at: utc(r.updated_at),
                     })
                     .collect::<Vec<_>>(),

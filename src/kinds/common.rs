@@ -12,7 +12,8 @@ use serde_json::{Map, Value as Json};
 
 use crate::content::blocks::{self, Block};
 use crate::content::body::{ContentSource, Library};
-use crate::content::entry::{Entry, FEATURED};
+use crate::content::entry::Entry;
+use crate::content::entry_media::FEATURED;
 use crate::content::field_groups;
 use crate::content::list::{EntryQuery, SortKey};
 use crate::content::terms::{self, Taxonomy, Term, TermCount};
@@ -148,7 +149,7 @@ impl EntryCore {
             link,
             oembed_url,
             id: e.id,
-            status: e.status(),
+            status: e.status,
             content,
             slug: e.slug,
             title: e.title,
@@ -721,7 +722,7 @@ impl Related {
                 blocks: raw_json(e.content_blocks.clone()),
             },
         };
-        let kind = Kind::parse(&e.kind).unwrap_or(Kind::Post);
+        let kind = e.kind;
         let link = self.links.link(kind, e.id, &e.slug, None);
         let oembed_url = link
             .as_deref()
@@ -848,12 +849,13 @@ fn embed_field_targets(
             .select(Entry::as_select())
             .load(conn)?;
         for e in rows {
-            let Some(kind) = Kind::parse(&e.kind).filter(|k| Kind::WITH_FIELDS.contains(k)) else {
+            let kind = e.kind;
+            if !Kind::WITH_FIELDS.contains(&kind) {
                 continue;
-            };
+            }
             if !opts
                 .viewer
-                .can_read(e.status(), e.author_id, e.published_at, now)
+                .can_read(e.status, e.author_id, e.published_at, now)
             {
                 continue;
             }
@@ -862,7 +864,7 @@ fn embed_field_targets(
                 ItemSummary {
                     id: e.id,
                     kind: kind.collection().to_owned(),
-                    status: e.status(),
+                    status: e.status,
                     slug: e.slug,
                     title: e.title,
                     excerpt: e.excerpt,
@@ -926,7 +928,7 @@ impl From<crate::content::revisions::Revision> for RevisionResponse {
             parent: r.entry_id,
             author: r.author_id,
             created_at: utc(r.created_at),
-            status: Status::parse(&r.status).unwrap_or(Status::Draft),
+            status: r.status,
             slug: r.slug,
             title: r.title,
             excerpt: r.excerpt,

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::content::entry::Entry;
-use crate::content::list::{Cursor, Direction, Listed, Paging, visibility};
+use crate::content::list::visibility;
+use crate::content::paging::{Cursor, Direction, Listed, Paging};
 use crate::content::terms::{self, Taxonomy};
 use crate::content::{Kind, Viewer, html};
 use crate::db::DbConn;

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::entry::{Entry, EntryInput, FEATURED};
+use crate::content::entry::{Entry, EntryInput};
+use crate::content::entry_media::FEATURED;
 use crate::content::html::check_url;
 use crate::content::list::SortKey;
 use crate::content::terms::Taxonomy;
@@ -547,7 +548,7 @@ fn new_uid(id: i64) -> String {
     rand::fill(&mut bytes);
     format!(
         "event-{id}-{}@headpress",
-        crate::http::platform::hex(&bytes)
+        crate::hex::encode(&bytes)
     )
 }
 

@@ -102,7 +102,7 @@ pub async fn list_items<K: ContentKind>(
                 apply_field_params(conn, &mut query, &field_filters, sort_field)?;
             }
             let listed = list::list(conn, &query, &w)?;
-            Ok(list::Listed {
+            Ok(crate::content::paging::Listed {
                 items: items::<K>(conn, listed.items, &opts)?,
                 total: listed.total,
                 next: listed.next,
@@ -356,7 +356,7 @@ pub async fn list_revisions<K: ContentKind>(
     let listed = state
         .read(move |conn| revisions::list(conn, K::KIND, viewer, id, &w))
         .await?;
-    let listed = list::Listed {
+    let listed = crate::content::paging::Listed {
         items: listed
             .items
             .into_iter()

@@ -13,7 +13,8 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::entry::{Entry, EntryInput, FEATURED};
+use crate::content::entry::{Entry, EntryInput};
+use crate::content::entry_media::FEATURED;
 use crate::content::list::{SortKey, visibility};
 use crate::content::{Kind, Status};
 use crate::db::DbConn;

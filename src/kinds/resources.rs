@@ -9,7 +9,8 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::entry::{Entry, EntryInput, FEATURED};
+use crate::content::entry::{Entry, EntryInput};
+use crate::content::entry_media::FEATURED;
 use crate::content::html::check_url;
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status, html};
@@ -373,7 +374,7 @@ impl ContentKind for Resources {
             }
         }
         if let Some(document) = c.document {
-            crate::media::set_entry_media(conn, entry.id, DOCUMENT, document, "document")?;
+            crate::content::entry_media::set(conn, entry.id, DOCUMENT, document, "document")?;
         }
         Ok(())
     }

@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::list::{Direction, Listed};
+use crate::content::paging::{Direction, Listed};
 use crate::content::terms::{self, Taxonomy, TermInput, TermOrder, TermQuery};
 use crate::error::{Error, Result};
 use crate::http::auth::{AuthUser, MaybeUser};

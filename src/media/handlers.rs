@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::list::{Cursor, Direction, Listed, Paging};
+use crate::content::paging::{Cursor, Direction, Listed, Paging};
 use crate::db::schema::media as media_table;
 use crate::db::sql::{CountRow, Sql, Value};
 use crate::error::{Error, FieldError, Result};
@@ -195,7 +195,7 @@ pub async fn create_media(
                     temp.write_all(&chunk).map_err(Error::internal)?;
                 }
                 temp.flush().map_err(Error::internal)?;
-                let sha256 = crate::http::platform::hex(&hasher.finalize());
+                let sha256 = crate::hex::encode(&hasher.finalize());
                 upload = Some(media::Incoming {
                     temp: temp.into_temp_path(),
                     name,

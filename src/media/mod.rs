@@ -186,41 +186,6 @@ pub fn find_visible(conn: &mut DbConn, id: i64, viewer: Viewer) -> Result<Media>
         .ok_or_else(|| Error::not_found(format!("no media with id {id}")))
 }
 
-/// Sets (or with `None` clears) the one media item an entry uses in `role`.
-/// `field` names the request member, for the error.
-pub fn set_entry_media(
-    conn: &mut DbConn,
-    entry_id: i64,
-    role: &str,
-    media_id: Option<i64>,
-    field: &str,
-) -> Result<()> {
-    if let Some(id) = media_id
-        && find(conn, id)?.is_none()
-    {
-        return Err(Error::invalid(
-            field,
-            format!("there is no media with id {id}"),
-        ));
-    }
-    diesel::delete(
-        entry_media::table
-            .filter(entry_media::entry_id.eq(entry_id))
-            .filter(entry_media::role.eq(role)),
-    )
-    .execute(conn)?;
-    if let Some(id) = media_id {
-        diesel::insert_into(entry_media::table)
-            .values((
-                entry_media::entry_id.eq(entry_id),
-                entry_media::role.eq(role),
-                entry_media::media_id.eq(id),
-            ))
-            .execute(conn)?;
-    }
-    Ok(())
-}
-
 /// How many items use a media item, in any status.
 pub fn usage_count(conn: &mut DbConn, id: i64) -> Result<i64> {
     Ok(entry_media::table
@@ -250,7 +215,7 @@ impl Incoming {
             temp: temp.into_temp_path(),
             name: name.to_owned(),
             size: bytes.len() as u64,
-            sha256: crate::http::platform::hex(&sha2::Sha256::digest(bytes)),
+            sha256: crate::hex::encode(&sha2::Sha256::digest(bytes)),
             head: bytes[..bytes.len().min(64 * 1024)].to_vec(),
         })
     }
@@ -310,7 +275,7 @@ pub fn ingest(
         now.year(),
         now.month(),
         &upload.sha256[..8],
-        crate::http::platform::hex(&random),
+        crate::hex::encode(&random),
         kind.extension
     );
     let title = Some(meta.title.trim().to_owned())

@@ -57,13 +57,13 @@ impl Partner {
 }
 
 pub fn hash_key(key: &str) -> String {
-    crate::http::platform::hex(&Sha256::digest(key.as_bytes()))
+    crate::hex::encode(&Sha256::digest(key.as_bytes()))
 }
 
 fn new_key() -> String {
     let mut bytes = [0u8; 24];
     rand::fill(&mut bytes);
-    format!("hp_{}", crate::http::platform::hex(&bytes))
+    format!("hp_{}", crate::hex::encode(&bytes))
 }
 
 /// What a partner is written with.

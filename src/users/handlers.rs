@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::list::{Cursor, Direction, Listed, Paging};
+use crate::content::paging::{Cursor, Direction, Listed, Paging};
 use crate::db::schema::{entries, revisions, users as users_table};
 use crate::error::{Error, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
@@ -75,7 +75,7 @@ impl UserResponse {
         UserResponse {
             username: Some(u.username.clone()),
             email: Some(u.email.clone()),
-            role: Some(u.role()),
+            role: Some(u.role),
             can_sign_in: Some(u.password_hash.is_some()),
             created_at: Some(utc(u.created_at)),
             updated_at: Some(utc(u.updated_at)),
@@ -188,7 +188,7 @@ pub async fn create_token(
                 .write(move |conn| throttle::clear(conn, &username, &address))
                 .await?;
             let access_token =
-                token::issue(&state.config, user.id, user.role()).map_err(Error::internal)?;
+                token::issue(&state.config, user.id, user.role).map_err(Error::internal)?;
             let body = TokenResponse {
                 access_token,
                 token_type: "Bearer",
@@ -431,7 +431,7 @@ pub async fn update_user(
                 .map_err(Error::internal)??,
         ));
     }
-    changes.role = b.role.map(|r| r.as_str().to_owned());
+    changes.role = b.role;
     changes.updated_at = Some(crate::db::now());
     let updated = state
         .write(move |conn| {

@@ -6,44 +6,12 @@ pub mod token;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
 
+pub use crate::content::Role;
 use crate::content::slug::slugify;
 use crate::db::DbConn;
 use crate::db::schema::users;
 use crate::error::{Error, FieldError, Result};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Admin,
-    Editor,
-    Author,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Editor => "editor",
-            Role::Author => "author",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "admin" => Some(Role::Admin),
-            "editor" => Some(Role::Editor),
-            "author" => Some(Role::Author),
-            _ => None,
-        }
-    }
-
-    /// Editors and admins may act on everybody's content.
-    pub fn edits_all(self) -> bool {
-        matches!(self, Role::Admin | Role::Editor)
-    }
-}
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = users)]
@@ -53,16 +21,10 @@ pub struct User {
     pub slug: String,
     pub display_name: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     pub password_hash: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-}
-
-impl User {
-    pub fn role(&self) -> Role {
-        Role::parse(&self.role).unwrap_or(Role::Author)
-    }
 }
 
 #[derive(Debug, Insertable)]
@@ -72,7 +34,7 @@ pub struct NewUser {
     pub slug: String,
     pub display_name: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     pub password_hash: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -83,7 +45,7 @@ pub struct NewUser {
 pub struct UserChanges {
     pub display_name: Option<String>,
     pub email: Option<String>,
-    pub role: Option<String>,
+    pub role: Option<Role>,
     pub password_hash: Option<Option<String>>,
     pub updated_at: Option<NaiveDateTime>,
 }
@@ -261,7 +223,7 @@ pub fn create(conn: &mut DbConn, input: CreateUser) -> Result<User> {
         username,
         display_name,
         email,
-        role: input.role.as_str().to_owned(),
+        role: input.role,
         password_hash,
         created_at: now,
         updated_at: now,

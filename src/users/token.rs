@@ -4,7 +4,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::users::Role;
+use crate::content::Role;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Claims {
