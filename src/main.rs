@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use actix_web::{HttpServer, web};
 use clap::{Parser, Subcommand};
 use headpress::config::{DEFAULT_DATABASE_URL, ServeArgs};
-use headpress::state::AppState;
+use headpress::http::state::AppState;
 use headpress::users::Role;
 use headpress::{build_app, db, demo, users};
 
@@ -216,7 +216,12 @@ fn run(cli: Cli) -> Result<(), String> {
                 role: Role::parse(&role).ok_or("unknown role")?,
             };
             let user = users::create(&mut conn, input).map_err(|e| describe(&e))?;
-            println!("created {} (id {}, {})", user.username, user.id, user.role.as_str());
+            println!(
+                "created {} (id {}, {})",
+                user.username,
+                user.id,
+                user.role.as_str()
+            );
             Ok(())
         }
         Command::Serve {

@@ -6,12 +6,12 @@ use diesel::prelude::*;
 
 use crate::content::body::{self, ContentSource};
 use crate::content::entry_media::{self, FEATURED};
+use crate::content::field_groups::FieldValues;
 use crate::content::terms::{self, Taxonomy};
-use crate::content::{Kind, Status, Viewer, html, revisions, slug};
+use crate::content::{Kind, Status, Viewer, html, slug};
 use crate::db::DbConn;
 use crate::db::schema::{entries, users};
 use crate::error::{Error, FieldError, Result};
-
 
 /// How many words a derived excerpt keeps (as WordPress does).
 const EXCERPT_WORDS: usize = 55;
@@ -96,9 +96,9 @@ pub struct EntryInput {
     pub terms: Vec<(Taxonomy, Vec<i64>)>,
     /// The featured image: `Some(None)` removes it.
     pub featured_media: Option<Option<i64>>,
-    /// Custom field values to change (checked against the field groups after the rest
-    /// of the write, since terms and templates decide which groups apply).
-    pub fields: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Custom field values (checked against the field groups after the rest of the
+    /// write, since terms and templates decide which groups apply).
+    pub fields: FieldValues,
     /// Posts: pinned to the top of the front page.
     pub sticky: Option<bool>,
 }
@@ -110,6 +110,17 @@ pub fn find(conn: &mut DbConn, kind: Kind, id: i64) -> Result<Option<Entry>> {
         .select(Entry::as_select())
         .first(conn)
         .optional()?)
+}
+
+/// Entries by id, of any kind and status (the caller decides what the reader may see).
+pub fn find_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Entry>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(entries::table
+        .filter(entries::id.eq_any(ids))
+        .select(Entry::as_select())
+        .load(conn)?)
 }
 
 /// The item as this viewer may see it; items they may not see do not exist for them.
@@ -191,8 +202,14 @@ fn clean_excerpt(raw: &str) -> String {
     html::text(raw)
 }
 
-/// Creates an item of `kind` for `viewer` (who must be signed in).
-pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) -> Result<Entry> {
+/// Creates an item of `kind` for `viewer` (who must be signed in). Only `items` calls
+/// this, as one step of a whole write.
+pub(super) fn create(
+    conn: &mut DbConn,
+    kind: Kind,
+    viewer: Viewer,
+    input: EntryInput,
+) -> Result<Entry> {
     let Some(me) = viewer.user_id() else {
         return Err(Error::Unauthorized("sign in first".into()));
     };
@@ -275,22 +292,21 @@ pub fn create(conn: &mut DbConn, kind: Kind, viewer: Viewer, input: EntryInput) 
     if let Some(Some(media)) = input.featured_media {
         entry_media::set(conn, entry.id, FEATURED, Some(media), "featured_media")?;
     }
-    revisions::record(conn, &entry, Some(me))?;
     Ok(entry)
 }
 
 /// Applies a partial change. Publishing an item without a date stamps it with the
 /// current time, unless it already holds a future date (a schedule).
-pub fn update(
+pub(super) fn update(
     conn: &mut DbConn,
     kind: Kind,
     viewer: Viewer,
     id: i64,
     input: EntryInput,
 ) -> Result<Entry> {
-    let me = viewer
-        .user_id()
-        .ok_or_else(|| Error::Unauthorized("sign in first".into()))?;
+    if viewer.user_id().is_none() {
+        return Err(Error::Unauthorized("sign in first".into()));
+    }
     let current = find_visible(conn, kind, id, viewer)?;
     if !viewer.can_edit(current.author_id) {
         return Err(Error::Forbidden(format!(
@@ -389,14 +405,13 @@ pub fn update(
     }
     let entry =
         find(conn, kind, id)?.ok_or_else(|| Error::internal("entry vanished during update"))?;
-    revisions::record(conn, &entry, Some(me))?;
     Ok(entry)
 }
 
 /// Moves an item to the trash, or deletes it for good with `force`; `before` runs first,
 /// in the same transaction, once the viewer is known to be allowed.
 /// Returns the trashed item, or `None` when it was deleted.
-pub fn delete(
+pub(super) fn delete(
     conn: &mut DbConn,
     kind: Kind,
     viewer: Viewer,
@@ -428,6 +443,5 @@ pub fn delete(
         .execute(conn)?;
     let entry =
         find(conn, kind, id)?.ok_or_else(|| Error::internal("entry vanished during trash"))?;
-    revisions::record(conn, &entry, viewer.user_id())?;
     Ok(Some(entry))
 }

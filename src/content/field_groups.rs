@@ -276,26 +276,36 @@ fn stored_map(raw: &str) -> Map<String, Value> {
 /// terms and template were saved), stores them, and refreshes the item's index rows.
 /// `None` leaves the values as they are. Required fields are enforced on create and
 /// whenever `fields` is sent.
+/// What a write does with an item's custom field values.
+#[derive(Debug, Default)]
+pub enum FieldValues {
+    /// Keep the stored values (a new item has none); on create, required fields must
+    /// then have defaults.
+    #[default]
+    Keep,
+    /// Change the values sent (others stay; `null` removes one); required fields are
+    /// enforced.
+    Set(Map<String, Value>),
+    /// Values from another system (imports): checked, but nothing is required, since the
+    /// source may lack values its own rules called required (WordPress enforces them only
+    /// in its editor).
+    Imported(Map<String, Value>),
+}
+
+/// Checks and stores an item's custom field values, and refreshes its index rows (the
+/// groups that apply may have changed with its terms or template).
 pub fn apply(
     conn: &mut DbConn,
     kind: Kind,
     entry_id: i64,
-    input: Option<Map<String, Value>>,
+    values: FieldValues,
     created: bool,
 ) -> Result<()> {
-    let require = created || input.is_some();
-    apply_values(conn, kind, entry_id, input, require)
-}
-
-/// Like `apply`, for imports: the source may lack values its own rules called required
-/// (WordPress enforces them only in its editor), so nothing is required here.
-pub fn apply_imported(
-    conn: &mut DbConn,
-    kind: Kind,
-    entry_id: i64,
-    input: Map<String, Value>,
-) -> Result<()> {
-    apply_values(conn, kind, entry_id, Some(input), false)
+    match values {
+        FieldValues::Keep => apply_values(conn, kind, entry_id, None, created),
+        FieldValues::Set(input) => apply_values(conn, kind, entry_id, Some(input), true),
+        FieldValues::Imported(input) => apply_values(conn, kind, entry_id, Some(input), false),
+    }
 }
 
 fn apply_values(

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::content::entry::Entry;
+use crate::content::kind::ContentKind;
 use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status, Viewer};
@@ -48,6 +49,35 @@ impl SortKey {
     }
 }
 
+/// What a list is ordered by, as asked: one of the kind's keys, or a custom field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListOrder {
+    Key(SortKey),
+    /// `field.NAME`: a number, boolean or single-valued text custom field.
+    Field(String),
+}
+
+/// The shared filters and order of an entry list, as a reader asks for them (already
+/// parsed; `EntryQuery::new` checks how they go together).
+#[derive(Debug, Default)]
+pub struct EntryFilter {
+    /// `None`: what anonymous readers see (published, date come).
+    pub statuses: Option<Vec<Status>>,
+    pub slugs: Vec<String>,
+    pub authors: Vec<i64>,
+    pub published_after: Option<NaiveDateTime>,
+    pub published_before: Option<NaiveDateTime>,
+    /// Trimmed, non-empty.
+    pub search: Option<String>,
+    /// Each taxonomy's slugs, any-of; several taxonomies must all match.
+    pub terms: Vec<(Taxonomy, Vec<String>)>,
+    pub order: Option<ListOrder>,
+    pub dir: Option<Direction>,
+    /// `field.NAME=value` filters (comma-separated values: any of), checked against the
+    /// field groups when the list runs.
+    pub fields: Vec<(String, String)>,
+}
+
 /// Filters of an entry list, already checked.
 #[derive(Debug, Clone)]
 pub struct EntryQuery {
@@ -74,6 +104,68 @@ pub struct EntryQuery {
     pub sort_field: Option<String>,
     /// The timestamp expression `SortKey::KindTime` sorts by.
     pub sort_time: Option<&'static str>,
+    /// `field.NAME=value` filters, turned into conditions by `field_groups::narrow`.
+    pub field_filters: Vec<(String, String)>,
+}
+
+impl EntryQuery {
+    /// The query of a list of `K` for `viewer`: checks that the filters go together and
+    /// fills in the default order (the kind's own, or relevance with a search) and
+    /// direction (ascending for names and positions, newest first for dates).
+    pub fn new<K: ContentKind>(viewer: Viewer, f: EntryFilter) -> Result<EntryQuery> {
+        let (order, sort_field) = match f.order {
+            Some(ListOrder::Key(SortKey::Relevance)) if f.search.is_none() => {
+                return Err(Error::invalid_query(
+                    "orderby",
+                    "`relevance` needs `search`",
+                ));
+            }
+            Some(ListOrder::Key(key)) => (key, None),
+            // Numeric until the field's type is known (`field_groups::narrow`).
+            Some(ListOrder::Field(name)) => (SortKey::FieldNum, Some(name)),
+            None if f.search.is_some() => (SortKey::Relevance, None),
+            None => (K::DEFAULT_ORDER, None),
+        };
+        let ascending = matches!(
+            order,
+            SortKey::Title
+                | SortKey::MenuOrder
+                | SortKey::FieldNum
+                | SortKey::FieldText
+                | SortKey::KindTime
+        );
+        if let (Some(a), Some(b)) = (f.published_after, f.published_before)
+            && a >= b
+        {
+            return Err(Error::invalid_query(
+                "published_before",
+                "must be later than `published_after`",
+            ));
+        }
+        Ok(EntryQuery {
+            kind: K::KIND,
+            viewer,
+            statuses: f.statuses,
+            slugs: f.slugs,
+            authors: f.authors,
+            published_after: f.published_after,
+            published_before: f.published_before,
+            search: f.search,
+            terms: f.terms,
+            order,
+            dir: f.dir.unwrap_or(if ascending {
+                Direction::Asc
+            } else {
+                Direction::Desc
+            }),
+            join: None,
+            conditions: Vec::new(),
+            sort_int: None,
+            sort_field,
+            sort_time: None,
+            field_filters: f.fields,
+        })
+    }
 }
 
 #[derive(QueryableByName)]

@@ -74,6 +74,17 @@ pub struct Listed<T> {
     pub next: Option<Cursor>,
 }
 
+impl<T> Listed<T> {
+    /// The same page with each item turned into another form.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Listed<U> {
+        Listed {
+            items: self.items.into_iter().map(f).collect(),
+            total: self.total,
+            next: self.next,
+        }
+    }
+}
+
 /// How to read one page of a list ordered by id alone (revisions, media, users, block
 /// usages): a keyset on the id, or an offset for numbered pages.
 #[derive(Debug, Clone, Copy)]
@@ -148,7 +159,12 @@ impl IdSeek {
     }
 
     /// The page from the rows read, with the cursor of the next page when there is one.
-    pub fn finish<T>(&self, mut rows: Vec<T>, id: impl Fn(&T) -> i64, total: Option<i64>) -> Listed<T> {
+    pub fn finish<T>(
+        &self,
+        mut rows: Vec<T>,
+        id: impl Fn(&T) -> i64,
+        total: Option<i64>,
+    ) -> Listed<T> {
         let more = rows.len() > self.per_page as usize;
         rows.truncate(self.per_page as usize);
         let next = rows.last().filter(|_| more).map(|last| Cursor {

@@ -35,6 +35,8 @@ pub struct Extra {
     pub terms: Vec<i64>,
 }
 
+/// Keeps a revision of `entry` as it now stands, unless it is the same as the latest one
+/// (as WordPress does: a save that changes nothing a revision holds adds none).
 pub fn record(conn: &mut DbConn, entry: &Entry, by: Option<i64>) -> Result<()> {
     let terms = terms::term_ids_of(conn, entry.id)?;
     let extra = serde_json::to_string(&Extra {
@@ -42,12 +44,30 @@ pub fn record(conn: &mut DbConn, entry: &Entry, by: Option<i64>) -> Result<()> {
         terms,
     })
     .map_err(Error::internal)?;
+    let latest: Option<Revision> = revisions::table
+        .filter(revisions::entry_id.eq(entry.id))
+        .order(revisions::id.desc())
+        .select(Revision::as_select())
+        .first(conn)
+        .optional()?;
+    if latest.is_some_and(|r| {
+        r.slug == entry.slug
+            && r.status == entry.status
+            && r.title == entry.title
+            && r.excerpt == entry.excerpt
+            && r.content_html == entry.content_html
+            && r.content_blocks == entry.content_blocks
+            && r.published_at == entry.published_at
+            && r.extra == extra
+    }) {
+        return Ok(());
+    }
     diesel::insert_into(revisions::table)
         .values((
             revisions::entry_id.eq(entry.id),
             revisions::author_id.eq(by),
             revisions::slug.eq(&entry.slug),
-            revisions::status.eq(&entry.status),
+            revisions::status.eq(entry.status),
             revisions::title.eq(&entry.title),
             revisions::excerpt.eq(&entry.excerpt),
             revisions::content_html.eq(&entry.content_html),

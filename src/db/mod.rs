@@ -200,9 +200,8 @@ macro_rules! text_column {
         {
             fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
                 let raw = String::from_sql(bytes)?;
-                <$ty>::parse(&raw).ok_or_else(|| {
-                    format!("`{raw}` is not a stored {}", stringify!($ty)).into()
-                })
+                <$ty>::parse(&raw)
+                    .ok_or_else(|| format!("`{raw}` is not a stored {}", stringify!($ty)).into())
             }
         }
 
@@ -230,4 +229,28 @@ pub fn truncate(t: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
     use chrono::{SubsecRound, Timelike};
     let t = t.trunc_subsecs(6);
     t.with_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
+}
+
+/// Runs `f` in a transaction, rolled back on any error (a savepoint when one is open).
+pub fn transaction<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> crate::error::Result<T>,
+) -> crate::error::Result<T> {
+    use diesel::Connection;
+    conn.transaction::<T, TxError, _>(|conn| f(conn).map_err(TxError::App))
+        .map_err(|e| match e {
+            TxError::App(e) => e,
+            TxError::Db(e) => crate::error::Error::from(e),
+        })
+}
+
+enum TxError {
+    App(crate::error::Error),
+    Db(diesel::result::Error),
+}
+
+impl From<diesel::result::Error> for TxError {
+    fn from(e: diesel::result::Error) -> Self {
+        TxError::Db(e)
+    }
 }

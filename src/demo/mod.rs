@@ -5,18 +5,19 @@ use serde::Deserialize;
 
 use crate::content::blocks;
 use crate::content::body::{self, ContentSource};
-use crate::content::entry::{self, EntryInput};
-use crate::content::field_groups::{self, GroupInput, Location};
+use crate::content::entry::EntryInput;
+use crate::content::field_groups::{self, FieldValues, GroupInput, Location};
+use crate::content::posts::Posts;
+use crate::content::resources::{ResourceChanges, Resources};
+use crate::content::reusable::ReusableBlocks;
 use crate::content::terms::{self, Taxonomy, TermInput};
-use crate::content::{Kind, Status, Viewer};
+use crate::content::{Role, Status, Viewer, items};
 use crate::db::DbConn;
 use crate::db::schema::entries;
 use crate::error::{Error, Result};
-use crate::kinds::handlers::ContentKind;
-use crate::kinds::resources::{ResourceChanges, Resources};
 use crate::media::storage::Storage;
 use crate::media::{self, Described, Incoming};
-use crate::users::{self, CreateUser, Role};
+use crate::users::{self, CreateUser};
 use std::collections::HashMap;
 
 #[derive(Deserialize)]
@@ -99,7 +100,7 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
         return Ok(None);
     }
     let demo: Demo = serde_json::from_str(include_str!("content.json")).map_err(Error::internal)?;
-    crate::state::transaction(conn, |conn| {
+    crate::db::transaction(conn, |conn| {
         let mut admin_password = None;
         let admin = match users::find_by_username(conn, "admin")? {
             Some(u) => u,
@@ -147,9 +148,8 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
         // Reusable blocks first, so that posts can refer to their new ids.
         let mut block_ids = HashMap::new();
         for b in &demo.blocks {
-            let e = entry::create(
+            let e = items::create::<ReusableBlocks>(
                 conn,
-                Kind::Block,
                 viewer,
                 EntryInput {
                     title: Some(b.title.clone()),
@@ -158,6 +158,7 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                     content: Some(ContentSource::Html(b.content.clone())),
                     ..Default::default()
                 },
+                (),
             )?;
             block_ids.insert(b.wp_id, e.id);
         }
@@ -174,9 +175,8 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                     .filter_map(|s| ids.get(s).copied())
                     .collect::<Vec<_>>()
             };
-            entry::create(
+            items::create::<Posts>(
                 conn,
-                Kind::Post,
                 viewer,
                 EntryInput {
                     title: Some(p.title.clone()),
@@ -190,10 +190,9 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                         (Taxonomy::Category, pick(&p.categories, &category_ids)),
                         (Taxonomy::Tag, pick(&p.tags, &tag_ids)),
                     ],
-                    featured_media: None,
-                    fields: None,
-                    sticky: None,
+                    ..Default::default()
                 },
+                (),
             )?;
         }
         let mut type_ids = HashMap::new();
@@ -233,9 +232,15 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                 }
                 None => None,
             };
-            let e = entry::create(
+            let changes = ResourceChanges::new(
+                &r.summary,
+                &r.publisher,
+                &r.language,
+                &r.external_url,
+                document,
+            )?;
+            items::create::<Resources>(
                 conn,
-                Kind::Resource,
                 viewer,
                 EntryInput {
                     title: Some(r.title.clone()),
@@ -249,20 +254,11 @@ pub fn seed(conn: &mut DbConn, storage: &dyn Storage) -> Result<Option<Seeded>> 
                         (Taxonomy::ResourceType, pick(&r.resource_types, &type_ids)),
                         (Taxonomy::Tag, pick(&r.tags, &tag_ids)),
                     ],
-                    featured_media: None,
-                    fields: None,
-                    sticky: None,
+                    fields: FieldValues::Set(r.fields.clone()),
+                    ..Default::default()
                 },
+                changes,
             )?;
-            let changes = ResourceChanges::new(
-                &r.summary,
-                &r.publisher,
-                &r.language,
-                &r.external_url,
-                document,
-            )?;
-            Resources::save(conn, &e, changes, true)?;
-            field_groups::apply(conn, Kind::Resource, e.id, Some(r.fields.clone()), true)?;
         }
         // The site's event calendar, as its plugin exported it (some events recur).
         let events = crate::import::ics::import(

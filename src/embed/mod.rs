@@ -7,23 +7,29 @@ use chrono::{NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::api::content::related::ReadOptions;
+use crate::api::content::{WireKind, items};
+use crate::api::events::EventResponse;
+use crate::api::media::MediaResponse;
+use crate::api::posts::PostResponse;
+use crate::api::resources::ResourceResponse;
+use crate::api::terms::TermResponse;
 use crate::content::entry::{self, Entry};
+use crate::content::entry_media::FEATURED;
 use crate::content::links::Target;
-use crate::content::list;
+use crate::content::list::{EntryFilter, EntryQuery};
 use crate::content::paging::{Paging, Window};
+use crate::content::posts::Posts;
+use crate::content::resources::Resources;
 use crate::content::terms::Taxonomy;
-use crate::content::{Kind, Viewer};
+use crate::content::{Kind, Viewer, items as content_items, relations};
 use crate::db::DbConn;
 use crate::db::schema::{entries, page_details};
 use crate::error::{Error, Result};
+use crate::events::{EventFilter, Events};
 use crate::http::extract::{PathId, Query};
 use crate::http::list::split_list;
-use crate::kinds::common::{EntryParams, ReadOptions};
-use crate::kinds::events::{EventResponse, Events, time_conditions};
-use crate::kinds::handlers::{ContentKind, items};
-use crate::kinds::posts::{PostResponse, Posts};
-use crate::kinds::resources::{ResourceResponse, Resources};
-use crate::state::{AppState, State};
+use crate::http::state::{AppState, State};
 
 /// The widget partners include once: it renders `data-headpress` elements in shadow roots.
 const EMBED_JS: &str = include_str!("embed.js");
@@ -158,19 +164,10 @@ pub async fn get_oembed(state: State, params: Query<OEmbedParams>) -> Result<Htt
             let author = crate::users::find(conn, e.author_id)?
                 .map(|u| u.display_name)
                 .unwrap_or_default();
-            let thumbnail = {
-                use crate::db::schema::entry_media;
-                use diesel::prelude::*;
-                let media_id = entry_media::table
-                    .filter(entry_media::entry_id.eq(e.id))
-                    .filter(entry_media::role.eq(crate::content::entry_media::FEATURED))
-                    .select(entry_media::media_id)
-                    .first::<i64>(conn)
-                    .optional()?;
-                match media_id {
-                    Some(id) => crate::media::find(conn, id)?,
-                    None => None,
-                }
+            let featured = relations::load(conn, &[e.id])?.media_id(e.id, FEATURED);
+            let thumbnail = match featured {
+                Some(id) => crate::media::find(conn, id)?,
+                None => None,
             };
             Ok(Some((kind, e, author, thumbnail)))
         })
@@ -194,7 +191,7 @@ pub async fn get_oembed(state: State, params: Query<OEmbedParams>) -> Result<Htt
     );
     let thumbnail = thumbnail
         .filter(|m| m.mime_type.starts_with("image/"))
-        .map(|m| crate::media::handlers::MediaResponse::new(m, &state.config.public_url));
+        .map(|m| MediaResponse::new(m, &state.config.public_url));
     let answer = OEmbedResponse {
         kind: "rich",
         version: "1.0",
@@ -373,17 +370,14 @@ fn card(
     )
 }
 
-fn names(embedded: Option<&Vec<crate::kinds::common::TermResponse>>) -> Vec<String> {
+fn names(embedded: Option<&Vec<TermResponse>>) -> Vec<String> {
     embedded
         .map(|ts| ts.iter().map(|t| t.name.clone()).collect())
         .unwrap_or_default()
 }
 
 /// Badges: the item's types or categories, then its tags.
-fn badges(
-    first: Option<&Vec<crate::kinds::common::TermResponse>>,
-    tags: Option<&Vec<crate::kinds::common::TermResponse>>,
-) -> Vec<String> {
+fn badges(first: Option<&Vec<TermResponse>>, tags: Option<&Vec<TermResponse>>) -> Vec<String> {
     let mut out = names(first);
     out.extend(names(tags).into_iter().map(|t| format!("#{t}")));
     out
@@ -501,11 +495,11 @@ fn event_card(e: &EventResponse) -> String {
 }
 
 /// Loads one published item of a kind, as the API shows it.
-async fn one<K: ContentKind>(state: &State, id: i64, include: &[&str]) -> Result<K::Item> {
+async fn one<K: WireKind>(state: &State, id: i64, include: &[&str]) -> Result<K::Item> {
     let opts = read_options(state, include);
     state
         .read(move |conn| {
-            let e = entry::find_visible(conn, K::KIND, id, Viewer::Anonymous)?;
+            let e = content_items::find::<K>(conn, id, Viewer::Anonymous)?;
             items::<K>(conn, vec![e], &opts)?
                 .pop()
                 .ok_or_else(|| Error::internal("an item vanished while loading"))
@@ -615,6 +609,17 @@ pub struct EventListParams {
     pub theme: Option<Theme>,
 }
 
+/// What anonymous readers see of a kind, with these terms, in the kind's own order.
+fn public_query<K: WireKind>(terms: Vec<(Taxonomy, Vec<String>)>) -> Result<EntryQuery> {
+    EntryQuery::new::<K>(
+        Viewer::Anonymous,
+        EntryFilter {
+            terms,
+            ..EntryFilter::default()
+        },
+    )
+}
+
 fn window(limit: Option<u32>) -> Result<Window> {
     let limit = limit.unwrap_or(5);
     if !(1..=20).contains(&limit) {
@@ -666,13 +671,11 @@ pub async fn embed_resources(
     .into_iter()
     .filter(|(_, s)| !s.is_empty())
     .collect();
-    let mut query =
-        EntryParams::default().to_query(Kind::Resource, Viewer::Anonymous, terms, None)?;
-    query.join = Some(" JOIN resource_details x ON x.entry_id = e.id");
+    let query = public_query::<Resources>(terms)?;
     let opts = read_options(&state, &["resource_types", "tags", "document"]);
     let resources = state
         .read(move |conn| {
-            let listed = list::list(conn, &query, &w)?;
+            let listed = content_items::list::<Resources>(conn, query, Default::default(), &w)?;
             items::<Resources>(conn, listed.items, &opts)
         })
         .await?;
@@ -709,12 +712,12 @@ pub async fn embed_events(state: State, params: Query<EventListParams>) -> Resul
     .into_iter()
     .filter(|(_, s)| !s.is_empty())
     .collect();
-    let mut query = EntryParams::default().to_query(Kind::Event, Viewer::Anonymous, terms, None)?;
-    query.join = Some(" JOIN event_details x ON x.entry_id = e.id");
-    query.sort_time = Some("x.starts_utc");
-    if p.upcoming.unwrap_or(1) == 1 {
-        query.conditions = time_conditions(Some(Utc::now()), None)?;
-    }
+    let query = public_query::<Events>(terms)?;
+    let filter = if p.upcoming.unwrap_or(1) == 1 {
+        EventFilter::new(Some(Utc::now()), None)?
+    } else {
+        EventFilter::default()
+    };
     let opts = read_options(&state, &["event_categories", "tags"]);
     let limit = w.per_page as usize;
     // Recurring series sort by their first date: take a wider page and order it by
@@ -722,7 +725,7 @@ pub async fn embed_events(state: State, params: Query<EventListParams>) -> Resul
     let wide = Window { per_page: 100, ..w };
     let mut events = state
         .read(move |conn| {
-            let listed = list::list(conn, &query, &wide)?;
+            let listed = content_items::list::<Events>(conn, query, filter, &wide)?;
             items::<Events>(conn, listed.items, &opts)
         })
         .await?;

@@ -9,7 +9,7 @@ use actix_web::{FromRequest, HttpRequest, web};
 
 use crate::content::Viewer;
 use crate::error::Error;
-use crate::state::AppState;
+use crate::http::state::AppState;
 use crate::users::{self, Role, token};
 
 /// A signed-in user, checked against the database on every request, so a deleted user's

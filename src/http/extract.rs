@@ -11,7 +11,7 @@ use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, FieldError};
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// A JSON request body of type `T`. Checks the content type and the size limit, and names
 /// the member at fault when the body does not deserialize.

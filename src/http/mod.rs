@@ -1,4 +1,6 @@
-//! The HTTP platform: errors, extractors, lists, caching and the OpenAPI document.
+//! The HTTP platform that the API and the embeds stand on: the application state and how
+//! handlers reach the database, who is asking, errors as problem+json, extractors, list
+//! envelopes, caching and the OpenAPI document's conventions.
 
 pub mod auth;
 pub mod extract;
@@ -6,3 +8,5 @@ pub mod list;
 pub mod openapi;
 pub mod platform;
 pub mod problem;
+pub mod state;
+pub mod wire;

@@ -5,17 +5,18 @@ use std::path::Path;
 
 use diesel::prelude::*;
 
+use crate::content::Role;
 use crate::content::body::ContentSource;
 use crate::content::entry::{self, EntryInput};
+use crate::content::field_groups::FieldValues;
 use crate::content::html::check_url;
 use crate::content::terms::{self, Taxonomy, TermInput};
-use crate::content::{Kind, Status, Viewer, field_groups, slug};
+use crate::content::{Kind, Status, Viewer, items, slug};
 use crate::db::DbConn;
 use crate::db::schema::{event_details, terms as terms_table, users};
 use crate::events::ical::{self, ParsedEvent};
+use crate::events::{EventChanges, Events, Organizer, Venue};
 use crate::import::{ImportError, Outcome, Summary, in_transaction, origins};
-use crate::kinds::events::{EventChanges, Organizer, Venue, save_event};
-use crate::content::Role;
 
 /// The `import_origins` source of calendar imports: UIDs are global, so one source.
 const SOURCE: &str = "ical";
@@ -322,28 +323,21 @@ fn import_event(
         title: Some(title),
         content: Some(body(&event.description)),
         terms: vec![(Taxonomy::EventCategory, categories), (Taxonomy::Tag, tags)],
+        // Calendar events carry no custom fields: required ones are not asked for.
+        fields: FieldValues::Imported(Default::default()),
         ..Default::default()
     };
     let (id, outcome) = match existing {
         Some(id) => {
-            let e = entry::update(conn, Kind::Event, viewer, id, input)?;
-            save_event(conn, &e, changes, false)?;
-            field_groups::apply(conn, Kind::Event, id, None, false)?;
+            items::update::<Events>(conn, viewer, id, input, changes)?;
             (id, Outcome::Updated)
         }
         None => {
-            let e = entry::create(
-                conn,
-                Kind::Event,
-                viewer,
-                EntryInput {
-                    status: Some(Status::Published),
-                    ..input
-                },
-            )?;
-            save_event(conn, &e, changes, true)?;
-            // Imported events carry no custom fields: refresh the index, require nothing.
-            field_groups::apply(conn, Kind::Event, e.id, None, false)?;
+            let input = EntryInput {
+                status: Some(Status::Published),
+                ..input
+            };
+            let e = items::create::<Events>(conn, viewer, input, changes)?;
             (e.id, Outcome::Created)
         }
     };

@@ -4,7 +4,7 @@
 //! every item using it is hidden from them (a document attached only to a draft resource
 //! stays hidden); files no item uses, such as images placed in content HTML, are public.
 
-pub mod handlers;
+pub mod library;
 pub mod sniff;
 pub mod storage;
 

@@ -2,8 +2,6 @@
 //! through CORS when the global setting is restrictive, and its requests are counted per
 //! minute (in the database, so every node shares the count).
 
-pub mod handlers;
-
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
@@ -15,26 +13,6 @@ use crate::db::DbConn;
 use crate::db::schema::partners;
 use crate::db::sql::{CountRow, Sql, Value};
 use crate::error::{Error, FieldError, Result};
-
-/// An origin in the document: the pattern `check_origin` applies.
-pub struct Origin;
-
-impl utoipa::PartialSchema for Origin {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some(r"^https?://[A-Za-z0-9.:\[\]-]+/?$"))
-            .description(Some(
-                "An origin: scheme, host and optional port (`https://partner.example.org`).",
-            ))
-            .into()
-    }
-}
-
-impl utoipa::ToSchema for Origin {}
-
-/// The request header that carries a partner key (the `key` query parameter works too).
-pub const KEY_HEADER: &str = "x-headpress-key";
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = partners)]
@@ -297,15 +275,4 @@ impl OriginCache {
             None => map.values().flatten().any(|x| x == origin),
         }
     }
-}
-
-/// The partner key of a request, from the header or the `key` query parameter.
-pub fn key_of(headers: &actix_web::http::header::HeaderMap, query: &str) -> Option<String> {
-    if let Some(k) = headers.get(KEY_HEADER).and_then(|v| v.to_str().ok()) {
-        return Some(k.trim().to_owned()).filter(|k| !k.is_empty());
-    }
-    form_urlencoded::parse(query.as_bytes())
-        .find(|(k, _)| k == "key")
-        .map(|(_, v)| v.trim().to_owned())
-        .filter(|k| !k.is_empty())
 }

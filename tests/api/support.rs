@@ -15,7 +15,7 @@ use diesel::Connection;
 use diesel::connection::SimpleConnection;
 use headpress::config::Config;
 use headpress::db::{self, DbConn};
-use headpress::state::AppState;
+use headpress::http::state::AppState;
 use headpress::users::{self, CreateUser, Role};
 use serde_json::{Value, json};
 

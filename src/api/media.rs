@@ -1,4 +1,4 @@
-//! Uploading, listing, changing, deleting and serving media.
+//! `/media` and `/uploads`: uploading, listing, changing, deleting and serving files.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -6,22 +6,19 @@ use std::io::Write;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::paging::{Cursor, Direction, Listed, Paging};
-use crate::db::schema::media as media_table;
-use crate::db::sql::{CountRow, Sql, Value};
 use crate::error::{Error, FieldError, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
 use crate::http::list::{List, PageParams, item_response, list_response};
-use crate::kinds::common::{DeleteParams, utc};
-use crate::media::{self, Media, visible};
-use crate::state::State;
+use crate::http::state::State;
+use crate::http::wire::{DeleteParams, utc};
+use crate::media::library::{self, MediaChanges, MediaFilter};
+use crate::media::{self, Media};
 
 /// How much of a file is kept in memory to sniff its type and image size.
 const HEAD_BYTES: usize = 64 * 1024;
@@ -279,96 +276,16 @@ pub async fn list_media(
 ) -> Result<HttpResponse> {
     let window = page.0.window()?;
     let viewer = user.viewer();
-    let mut from = Sql::new(" FROM media m WHERE ");
-    from.append(&visible(viewer));
-    if let Some(prefix) = params
-        .0
-        .mime_type
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        if !prefix
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/.+-".contains(&b))
-        {
-            return Err(Error::invalid_query(
-                "mime_type",
-                "must be a MIME type or its start, like `image/`",
-            ));
-        }
-        from.push(" AND m.mime_type LIKE ")
-            .bind(Value::Text(format!("{}%", prefix.to_ascii_lowercase())));
-    }
-    if let Some(needle) = params
-        .0
-        .search
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        from.push(" AND (")
-            .append(&crate::db::dialect::contains("m.title", needle))
-            .push(" OR ")
-            .append(&crate::db::dialect::contains("m.caption", needle))
-            .push(" OR ")
-            .append(&crate::db::dialect::contains("m.file_name", needle))
-            .push(")");
-    }
+    let filter = MediaFilter::new(params.0.mime_type.as_deref(), params.0.search.as_deref())?;
     let w = window.clone();
-    let public_url = state.config.public_url.clone();
     let listed = state
-        .read(move |conn| {
-            let mut page = Sql::new("SELECT m.*");
-            page.append(&from);
-            match &w.paging {
-                Paging::After(c) if c.key == "id" && c.dir == Direction::Desc => {
-                    page.push(" AND m.id < ").bind(Value::Int(c.id));
-                }
-                Paging::After(_) => {
-                    return Err(Error::invalid_query(
-                        "cursor",
-                        "is not a cursor of this list",
-                    ));
-                }
-                Paging::Page(_) => {}
-            }
-            page.push(" ORDER BY m.id DESC LIMIT ")
-                .bind(Value::Int(i64::from(w.per_page) + 1));
-            if let Paging::Page(n) = w.paging {
-                page.push(" OFFSET ")
-                    .bind(Value::Int(i64::from(n - 1) * i64::from(w.per_page)));
-            }
-            let mut rows: Vec<Media> = page.into_query().load(conn)?;
-            let more = rows.len() > w.per_page as usize;
-            rows.truncate(w.per_page as usize);
-            let next = rows.last().filter(|_| more).map(|m| Cursor {
-                key: "id".into(),
-                dir: Direction::Desc,
-                value: serde_json::json!(m.id),
-                id: m.id,
-            });
-            let total = if w.count {
-                let mut count = Sql::new("SELECT COUNT(*) AS n");
-                count.append(&from);
-                Some(count.into_query().get_result::<CountRow>(conn)?.n)
-            } else {
-                None
-            };
-            Ok(Listed {
-                items: rows
-                    .into_iter()
-                    .map(|m| MediaResponse::new(m, &public_url))
-                    .collect::<Vec<_>>(),
-                total,
-                next,
-            })
-        })
+        .read(move |conn| library::list(conn, viewer, &filter, &w))
         .await?;
+    let public_url = state.config.public_url.clone();
     Ok(list_response(
         &req,
         &state.config.public_url,
-        listed,
+        listed.map(|m| MediaResponse::new(m, &public_url)),
         &window,
         None,
     ))
@@ -394,16 +311,6 @@ pub async fn get_media(state: State, user: MaybeUser, id: PathId) -> Result<Http
     ))
 }
 
-fn may_change(user: &AuthUser, m: &Media) -> Result<()> {
-    if user.role.edits_all() || m.author_id == Some(user.id) {
-        Ok(())
-    } else {
-        Err(Error::Forbidden(
-            "you may only change your own uploads".into(),
-        ))
-    }
-}
-
 /// Changes a media item's title, alternative text or caption.
 #[utoipa::path(
     tag = "media",
@@ -419,37 +326,15 @@ pub async fn update_media(
     id: PathId,
     body: JsonBody<UpdateMediaRequest>,
 ) -> Result<HttpResponse> {
-    let id = id.0;
+    let (id, viewer) = (id.0, user.viewer());
     let b = body.0;
-    if b.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        return Err(Error::invalid("title", "must not be empty"));
-    }
+    let changes = MediaChanges {
+        title: b.title,
+        alt_text: b.alt_text,
+        caption: b.caption,
+    };
     let m = state
-        .write(move |conn| {
-            let m = media::find(conn, id)?
-                .ok_or_else(|| Error::not_found(format!("no media with id {id}")))?;
-            may_change(&user, &m)?;
-            let target = media_table::table.find(id);
-            if let Some(t) = b.title {
-                diesel::update(target)
-                    .set(media_table::title.eq(t.trim()))
-                    .execute(conn)?;
-            }
-            if let Some(a) = b.alt_text {
-                diesel::update(target)
-                    .set(media_table::alt_text.eq(a.trim()))
-                    .execute(conn)?;
-            }
-            if let Some(c) = b.caption {
-                diesel::update(target)
-                    .set(media_table::caption.eq(c.trim()))
-                    .execute(conn)?;
-            }
-            diesel::update(target)
-                .set(media_table::updated_at.eq(crate::db::now()))
-                .execute(conn)?;
-            media::find(conn, id)?.ok_or_else(|| Error::internal("media vanished"))
-        })
+        .write(move |conn| library::update(conn, viewer, id, changes))
         .await?;
     Ok(item_response(
         StatusCode::OK,
@@ -473,25 +358,10 @@ pub async fn delete_media(
     id: PathId,
     params: Query<DeleteParams>,
 ) -> Result<HttpResponse> {
-    let id = id.0;
+    let (id, viewer) = (id.0, user.viewer());
     let force = params.0.force.unwrap_or(false);
     let key = state
-        .write(move |conn| {
-            let m = media::find(conn, id)?
-                .ok_or_else(|| Error::not_found(format!("no media with id {id}")))?;
-            may_change(&user, &m)?;
-            let uses = media::usage_count(conn, id)?;
-            if uses > 0 && !force {
-                return Err(Error::conflict(
-                    "force",
-                    format!(
-                        "the file is used by {uses} items; pass force=true to delete it anyway"
-                    ),
-                ));
-            }
-            diesel::delete(media_table::table.find(id)).execute(conn)?;
-            Ok(m.storage_key)
-        })
+        .write(move |conn| library::delete(conn, viewer, id, force))
         .await?;
     if crate::media::is_remote_key(&key) {
         return Ok(HttpResponse::NoContent().finish());
@@ -530,13 +400,7 @@ pub async fn get_file(
     let viewer = user.viewer();
     let k = key.clone();
     let m = state
-        .read(move |conn| {
-            let mut sql = Sql::new("SELECT m.* FROM media m WHERE m.storage_key = ");
-            sql.bind(Value::Text(k))
-                .push(" AND ")
-                .append(&visible(viewer));
-            Ok(sql.into_query().get_result::<Media>(conn).optional()?)
-        })
+        .read(move |conn| library::find_file(conn, &k, viewer))
         .await?
         .ok_or_else(|| Error::not_found("no such file"))?;
     let path = state

@@ -1,18 +1,56 @@
-//! Tags (flat) and categories (hierarchical): the same handlers over two taxonomies.
+//! Tags (flat), categories, resource types and event categories (hierarchical): the same
+//! handlers over every taxonomy, each term with how many visible items carry it.
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
-use serde::Deserialize;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::paging::{Direction, Listed};
-use crate::content::terms::{self, Taxonomy, TermInput, TermOrder, TermQuery};
+use crate::content::paging::Direction;
+use crate::content::terms::{self, Taxonomy, Term, TermCount, TermInput, TermOrder, TermQuery};
 use crate::error::{Error, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
 use crate::http::list::{List, Order, PageParams, item_response, list_response, split_list};
-use crate::kinds::common::TermResponse;
-use crate::state::State;
+use crate::http::state::State;
+
+/// A term of a taxonomy (tag, category, ...).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TermResponse {
+    pub id: i64,
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+    /// The parent term (hierarchical taxonomies only).
+    pub parent: Option<i64>,
+    /// Items an anonymous reader can see with this term.
+    pub count: i64,
+    /// `count` split by kind of content, by collection name (`posts`, ...).
+    pub count_by_kind: HashMap<String, i64>,
+}
+
+impl TermResponse {
+    pub fn new(t: &Term, count: Option<&TermCount>) -> Self {
+        TermResponse {
+            id: t.id,
+            name: t.name.clone(),
+            slug: t.slug.clone(),
+            description: t.description.clone(),
+            parent: t.parent_id,
+            count: count.map_or(0, |c| c.total),
+            count_by_kind: count
+                .map(|c| {
+                    c.by_kind
+                        .iter()
+                        .map(|(k, n)| (k.collection().to_owned(), *n))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -112,7 +150,7 @@ pub struct UpdateTermRequest {
     #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "crate::kinds::common::double_option")]
+    #[serde(default, deserialize_with = "crate::http::wire::double_option")]
     #[schema(value_type = Option<i64>)]
     pub parent: Option<Option<i64>>,
 }
@@ -155,15 +193,7 @@ async fn list_terms(
             let listed = terms::list(conn, &query, &w)?;
             let ids: Vec<i64> = listed.items.iter().map(|t| t.id).collect();
             let counts = terms::counts(conn, &ids)?;
-            Ok(Listed {
-                items: listed
-                    .items
-                    .iter()
-                    .map(|t| TermResponse::new(t, counts.get(&t.id)))
-                    .collect::<Vec<_>>(),
-                total: listed.total,
-                next: listed.next,
-            })
+            Ok(listed.map(|t| TermResponse::new(&t, counts.get(&t.id))))
         })
         .await?;
     Ok(list_response(

@@ -14,8 +14,8 @@ use crate::error::Result;
 use crate::http::auth::AuthUser;
 use crate::http::extract::{JsonBody, PathId, Query};
 use crate::http::list::{List, PageParams, item_response, list_response, page_in_memory};
-use crate::kinds::common::utc;
-use crate::state::State;
+use crate::http::state::State;
+use crate::http::wire::utc;
 
 /// A field group: typed custom fields that items matching `location` carry in `fields`.
 #[derive(Debug, Serialize, ToSchema)]

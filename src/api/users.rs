@@ -1,21 +1,38 @@
-//! Sign-in and user management.
+//! `/auth/token` and `/users`: signing in, and managing the people who sign in.
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::paging::{Cursor, Direction, Listed, Paging};
-use crate::db::schema::{entries, revisions, users as users_table};
+use crate::content::Role;
 use crate::error::{Error, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
 use crate::http::list::{List, PageParams, item_response, list_response};
-use crate::kinds::common::utc;
-use crate::state::State;
-use crate::users::{self, CreateUser, Role, User, UserChanges, throttle, token};
+use crate::http::state::State;
+use crate::http::wire::utc;
+use crate::users::manage::UserUpdate;
+use crate::users::{self, CreateUser, User, throttle, token};
+
+/// The public face of a user.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PublicUser {
+    pub id: i64,
+    pub name: String,
+    pub slug: String,
+}
+
+impl From<&User> for PublicUser {
+    fn from(u: &User) -> Self {
+        PublicUser {
+            id: u.id,
+            name: u.display_name.clone(),
+            slug: u.slug.clone(),
+        }
+    }
+}
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -254,48 +271,12 @@ pub async fn list_users(
     let window = page.0.window()?;
     let w = window.clone();
     let listed = state
-        .read(move |conn| {
-            let mut q = users_table::table
-                .order(users_table::id.asc())
-                .select(User::as_select())
-                .into_boxed();
-            match &w.paging {
-                Paging::Page(n) => q = q.offset(i64::from(n - 1) * i64::from(w.per_page)),
-                Paging::After(c) => {
-                    if c.key != "id" || c.dir != Direction::Asc {
-                        return Err(Error::invalid_query(
-                            "cursor",
-                            "is not a cursor of this list",
-                        ));
-                    }
-                    q = q.filter(users_table::id.gt(c.id));
-                }
-            }
-            let mut rows: Vec<User> = q.limit(i64::from(w.per_page) + 1).load(conn)?;
-            let more = rows.len() > w.per_page as usize;
-            rows.truncate(w.per_page as usize);
-            let next = rows.last().filter(|_| more).map(|u| Cursor {
-                key: "id".into(),
-                dir: Direction::Asc,
-                value: serde_json::json!(u.id),
-                id: u.id,
-            });
-            let total = if w.count {
-                Some(users_table::table.count().get_result::<i64>(conn)?)
-            } else {
-                None
-            };
-            Ok(Listed {
-                items: rows.iter().map(UserResponse::full).collect::<Vec<_>>(),
-                total,
-                next,
-            })
-        })
+        .read(move |conn| users::manage::list(conn, &w))
         .await?;
     Ok(list_response(
         &req,
         &state.config.public_url,
-        listed,
+        listed.map(|u| UserResponse::full(&u)),
         &window,
         None,
     ))
@@ -313,24 +294,8 @@ pub async fn get_user(state: State, viewer: MaybeUser, id: PathId) -> Result<Htt
         .as_ref()
         .is_some_and(|v| v.role.edits_all() || v.id == id.0);
     let user = state
-        .read(move |conn| {
-            let Some(user) = users::find(conn, id.0)? else {
-                return Ok(None);
-            };
-            if privileged {
-                return Ok(Some(user));
-            }
-            let published: Option<i64> = entries::table
-                .filter(entries::author_id.eq(user.id))
-                .filter(entries::status.eq("published"))
-                .filter(entries::published_at.le(crate::db::now()))
-                .select(entries::id)
-                .first(conn)
-                .optional()?;
-            Ok(published.map(|_| user))
-        })
-        .await?
-        .ok_or_else(|| Error::not_found(format!("no user with id {}", id.0)))?;
+        .read(move |conn| users::manage::find_visible(conn, id.0, privileged))
+        .await?;
     Ok(item_response(
         StatusCode::OK,
         &UserResponse::for_viewer(&user, viewer.0.as_ref()),
@@ -380,68 +345,22 @@ pub async fn update_user(
 ) -> Result<HttpResponse> {
     let id = id.0;
     let b = body.0;
-    if user.role != Role::Admin {
-        if user.id != id {
-            return Err(Error::Forbidden(
-                "only administrators may change other users".into(),
-            ));
-        }
-        if b.role.is_some() {
-            return Err(Error::Forbidden(
-                "only administrators may change roles".into(),
-            ));
-        }
-    } else if user.id == id && b.role.is_some_and(|r| r != Role::Admin) {
-        // Another administrator must do it, so a site is never left without one by accident.
-        return Err(Error::conflict(
-            "role",
-            "you cannot take away your own administrator role",
-        ));
-    }
-    let mut changes = UserChanges::default();
-    let mut errors = Vec::new();
-    if let Some(name) = b.name {
-        match name.trim() {
-            "" => errors.push(crate::error::FieldError::new("name", "must not be empty")),
-            n if n.chars().count() > 200 => errors.push(crate::error::FieldError::new(
-                "name",
-                "must be at most 200 characters long",
-            )),
-            n => changes.display_name = Some(n.to_owned()),
-        }
-    }
-    if let Some(email) = b.email {
-        match users::check_email(&email) {
-            Ok(e) => changes.email = Some(e),
-            Err(e) => errors.push(e),
-        }
-    }
-    if let Some(p) = &b.password
-        && let Err(e) = users::check_password(p)
-    {
-        errors.push(e);
-    }
-    if !errors.is_empty() {
-        return Err(Error::Validation(errors));
-    }
-    if let Some(p) = b.password {
+    let update = UserUpdate {
+        name: b.name,
+        email: b.email,
+        password: b.password,
+        role: b.role,
+    };
+    let mut changes = users::manage::check_update((user.id, user.role), id, &update)?;
+    if let Some(p) = update.password {
         changes.password_hash = Some(Some(
             actix_web::web::block(move || users::hash_password(&p))
                 .await
                 .map_err(Error::internal)??,
         ));
     }
-    changes.role = b.role;
-    changes.updated_at = Some(crate::db::now());
     let updated = state
-        .write(move |conn| {
-            users::find(conn, id)?
-                .ok_or_else(|| Error::not_found(format!("no user with id {id}")))?;
-            diesel::update(users_table::table.find(id))
-                .set(&changes)
-                .execute(conn)?;
-            users::find(conn, id)?.ok_or_else(|| Error::internal("user vanished"))
-        })
+        .write(move |conn| users::manage::update(conn, id, changes))
         .await?;
     Ok(item_response(
         StatusCode::OK,
@@ -462,41 +381,9 @@ pub async fn delete_user(
     params: Query<DeleteUserParams>,
 ) -> Result<HttpResponse> {
     user.require_admin()?;
-    let id = id.0;
-    if params.0.reassign.is_some_and(|r| r < 1) {
-        return Err(Error::invalid_query("reassign", "must be a user id"));
-    }
-    if id == user.id {
-        return Err(Error::conflict("id", "you cannot delete yourself"));
-    }
-    let reassign = params.0.reassign;
-    if reassign == Some(id) {
-        return Err(Error::invalid_query("reassign", "must be another user"));
-    }
+    let (actor, id, reassign) = (user.id, id.0, params.0.reassign);
     state
-        .write(move |conn| {
-            users::find(conn, id)?.ok_or_else(|| Error::not_found(format!("no user with id {id}")))?;
-            let owned: i64 = entries::table.filter(entries::author_id.eq(id)).count().get_result(conn)?;
-            if owned > 0 {
-                let Some(to) = reassign else {
-                    return Err(Error::conflict(
-                        "reassign",
-                        format!("the user has {owned} items; pass `reassign` with the id of the user to give them to"),
-                    ));
-                };
-                if users::find(conn, to)?.is_none() {
-                    return Err(Error::invalid_query("reassign", format!("there is no user with id {to}")));
-                }
-                diesel::update(entries::table.filter(entries::author_id.eq(id)))
-                    .set(entries::author_id.eq(to))
-                    .execute(conn)?;
-            }
-            diesel::update(revisions::table.filter(revisions::author_id.eq(id)))
-                .set(revisions::author_id.eq(None::<i64>))
-                .execute(conn)?;
-            diesel::delete(users_table::table.find(id)).execute(conn)?;
-            Ok(())
-        })
+        .write(move |conn| users::manage::delete(conn, actor, id, reassign))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::state::State;
+use crate::http::state::State;
 
 #[derive(Serialize, ToSchema)]
 pub struct Health {

@@ -68,30 +68,9 @@ impl AppState {
                 .as_ref()
                 .map(|t| t.lock().unwrap_or_else(|e| e.into_inner()));
             let mut conn = pool.get()?;
-            transaction(&mut conn, f)
+            crate::db::transaction(&mut conn, f)
         })
         .await
         .map_err(Error::internal)?
-    }
-}
-
-/// Runs `f` in a transaction, rolled back on any error.
-pub fn transaction<T>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T>) -> Result<T> {
-    use diesel::Connection;
-    conn.transaction::<T, TxError, _>(|conn| f(conn).map_err(TxError::App))
-        .map_err(|e| match e {
-            TxError::App(e) => e,
-            TxError::Db(e) => Error::from(e),
-        })
-}
-
-enum TxError {
-    App(Error),
-    Db(diesel::result::Error),
-}
-
-impl From<diesel::result::Error> for TxError {
-    fn from(e: diesel::result::Error) -> Self {
-        TxError::Db(e)
     }
 }

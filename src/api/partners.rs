@@ -1,9 +1,9 @@
-//! `/api/v1/partners` (admins), and the gate every request with a partner key passes.
+//! `/partners` (admins), and the gate every request with a partner key passes.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, delete, get, patch, post, web};
 use chrono::{DateTime, Utc};
@@ -14,9 +14,40 @@ use crate::error::{Error, Result};
 use crate::http::auth::AuthUser;
 use crate::http::extract::{JsonBody, PathId, Query};
 use crate::http::list::{List, PageParams, item_response, list_response, page_in_memory};
-use crate::kinds::common::utc;
+use crate::http::state::{AppState, State};
+use crate::http::wire::utc;
 use crate::partners::{self, Partner, PartnerInput, Usage};
-use crate::state::{AppState, State};
+
+/// An origin in the document: the pattern `check_origin` applies.
+pub struct Origin;
+
+impl utoipa::PartialSchema for Origin {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^https?://[A-Za-z0-9.:\[\]-]+/?$"))
+            .description(Some(
+                "An origin: scheme, host and optional port (`https://partner.example.org`).",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Origin {}
+
+/// The request header that carries a partner key (the `key` query parameter works too).
+pub const KEY_HEADER: &str = "x-headpress-key";
+
+/// The partner key of a request, from the header or the `key` query parameter.
+pub fn key_of(headers: &HeaderMap, query: &str) -> Option<String> {
+    if let Some(k) = headers.get(KEY_HEADER).and_then(|v| v.to_str().ok()) {
+        return Some(k.trim().to_owned()).filter(|k| !k.is_empty());
+    }
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "key")
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|k| !k.is_empty())
+}
 
 /// A partner site.
 #[derive(Debug, Serialize, ToSchema)]
@@ -67,7 +98,7 @@ pub struct CreatePartnerRequest {
     pub name: String,
     /// Origins (`https://partner.example.org`) the key lets through CORS.
     #[serde(default)]
-    #[schema(value_type = Vec<partners::Origin>)]
+    #[schema(value_type = Vec<Origin>)]
     pub origins: Vec<String>,
     /// Default 600.
     #[schema(minimum = 1, maximum = 1000000)]
@@ -82,7 +113,7 @@ pub struct CreatePartnerRequest {
 pub struct UpdatePartnerRequest {
     #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: Option<String>,
-    #[schema(value_type = Option<Vec<partners::Origin>>)]
+    #[schema(value_type = Option<Vec<Origin>>)]
     pub origins: Option<Vec<String>>,
     #[schema(minimum = 1, maximum = 1000000)]
     pub quota_per_minute: Option<i32>,
@@ -228,7 +259,7 @@ pub async fn delete_partner(state: State, user: AuthUser, id: PathId) -> Result<
     Ok(HttpResponse::NoContent().finish())
 }
 
-fn rate_headers(headers: &mut actix_web::http::header::HeaderMap, usage: &Usage) {
+fn rate_headers(headers: &mut HeaderMap, usage: &Usage) {
     let mut set = |name: &'static str, value: String| {
         if let Ok(v) = HeaderValue::from_str(&value) {
             headers.insert(HeaderName::from_static(name), v);
@@ -247,7 +278,7 @@ pub async fn gate(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> std::result::Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let key = partners::key_of(req.headers(), req.query_string());
+    let key = key_of(req.headers(), req.query_string());
     let (Some(key), Some(state)) = (key, req.app_data::<web::Data<AppState>>().cloned()) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };

@@ -1,0 +1,341 @@
+//! The HTTP side of every kind of content: each kind declares its wire types through
+//! `WireKind` and keeps only thin, documented routes that call these handlers, which
+//! parse, call the domain (`content::items`) and shape the answer.
+
+pub mod params;
+pub mod related;
+pub mod request;
+pub mod wire;
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse};
+use serde::Serialize;
+
+use crate::api::content::params::{EntryParams, ItemParams};
+use crate::api::content::related::{ReadOptions, Related};
+use crate::api::content::wire::RevisionResponse;
+use crate::content::entry::{Entry, EntryInput};
+use crate::content::kind::ContentKind;
+use crate::content::list::{EntryQuery, ListOrder};
+use crate::content::paging::Listed;
+use crate::content::terms::Taxonomy;
+use crate::content::{Viewer, items, revisions};
+use crate::db::DbConn;
+use crate::error::{Error, Result};
+use crate::http::auth::{AuthUser, MaybeUser};
+use crate::http::list::{PageParams, field_set, include_set, item_response, list_response};
+use crate::http::state::State;
+use crate::http::wire::DeleteParams;
+
+/// How a kind of content is answered on the wire.
+pub trait WireKind: ContentKind {
+    /// Relations `include` may name.
+    const INCLUDES: &'static [&'static str];
+    /// Top-level members of `Item`, for `fields`.
+    const MEMBERS: &'static [&'static str];
+    type Item: Serialize + Send + 'static;
+
+    fn item(entry: Entry, related: &Related, details: &Self::Details) -> Self::Item;
+}
+
+/// A page of entries as the kind's items, their relations loaded in a fixed number of
+/// queries.
+pub(crate) fn items<K: WireKind>(
+    conn: &mut DbConn,
+    entries: Vec<Entry>,
+    opts: &ReadOptions,
+) -> Result<Vec<K::Item>> {
+    let related = Related::load(conn, K::KIND, &entries, opts)?;
+    let details = K::load_details(conn, &entries)?;
+    Ok(entries
+        .into_iter()
+        .map(|e| K::item(e, &related, &details))
+        .collect())
+}
+
+fn read_options(
+    state: &State,
+    viewer: Viewer,
+    include: Vec<String>,
+    resolve: Option<bool>,
+) -> ReadOptions {
+    ReadOptions {
+        viewer,
+        include,
+        public_url: state.config.public_url.clone(),
+        links: state.config.links.clone(),
+        resolve_blocks: resolve.unwrap_or(true),
+    }
+}
+
+/// What a kind's list handler passes on: the kind's own filters, terms and order.
+pub struct KindList<F> {
+    /// The kind's own list filters (already parsed).
+    pub filter: F,
+    /// Each taxonomy's slugs, any-of.
+    pub terms: Vec<(Taxonomy, Vec<String>)>,
+    pub order: Option<ListOrder>,
+}
+
+pub async fn list_items<K: WireKind>(
+    req: HttpRequest,
+    state: State,
+    user: MaybeUser,
+    page: PageParams,
+    params: EntryParams,
+    own: KindList<K::Filter>,
+) -> Result<HttpResponse> {
+    let window = page.window()?;
+    let fields = field_set(params.fields.as_deref(), K::MEMBERS)?;
+    let viewer = user.viewer();
+    let include = include_set(params.include.as_deref(), K::INCLUDES)?;
+    let opts = read_options(&state, viewer, include, params.resolve_blocks);
+    let filter = params.to_filter(viewer, own.terms, own.order, req.query_string())?;
+    let query = EntryQuery::new::<K>(viewer, filter)?;
+    let w = window.clone();
+    let kind_filter = own.filter;
+    let listed = state
+        .read(move |conn| {
+            let listed = items::list::<K>(conn, query, kind_filter, &w)?;
+            Ok(Listed {
+                items: items::<K>(conn, listed.items, &opts)?,
+                total: listed.total,
+                next: listed.next,
+            })
+        })
+        .await?;
+    Ok(list_response(
+        &req,
+        &state.config.public_url,
+        listed,
+        &window,
+        fields.as_deref(),
+    ))
+}
+
+pub async fn get_item<K: WireKind>(
+    state: State,
+    user: MaybeUser,
+    id: i64,
+    params: ItemParams,
+) -> Result<HttpResponse> {
+    let fields = field_set(params.fields.as_deref(), K::MEMBERS)?;
+    let viewer = user.viewer();
+    let include = include_set(params.include.as_deref(), K::INCLUDES)?;
+    let opts = read_options(&state, viewer, include, params.resolve_blocks);
+    let item = state
+        .read(move |conn| {
+            let e = items::find::<K>(conn, id, viewer)?;
+            one::<K>(conn, e, &opts)
+        })
+        .await?;
+    Ok(item_response(StatusCode::OK, &item, fields.as_deref()))
+}
+
+fn one<K: WireKind>(conn: &mut DbConn, e: Entry, opts: &ReadOptions) -> Result<K::Item> {
+    items::<K>(conn, vec![e], opts)?
+        .pop()
+        .ok_or_else(|| Error::internal("an item vanished while loading"))
+}
+
+/// The answer to a write: the item as the writer sees it, with `Location` when created.
+async fn respond<K: WireKind>(
+    state: &State,
+    viewer: Viewer,
+    e: Entry,
+    status: StatusCode,
+) -> Result<HttpResponse> {
+    let id = e.id;
+    let opts = read_options(state, viewer, Vec::new(), None);
+    let item = state.read(move |conn| one::<K>(conn, e, &opts)).await?;
+    let mut res = item_response(status, &item, None);
+    if status == StatusCode::CREATED {
+        let location = format!(
+            "{}/api/v1/{}/{id}",
+            state.config.public_url,
+            K::KIND.collection()
+        );
+        if let Ok(v) = header::HeaderValue::from_str(&location) {
+            res.headers_mut().insert(header::LOCATION, v);
+        }
+    }
+    Ok(res)
+}
+
+pub async fn create_item<K: WireKind>(
+    state: State,
+    user: AuthUser,
+    input: EntryInput,
+    changes: K::Changes,
+) -> Result<HttpResponse> {
+    let viewer = user.viewer();
+    let e = state
+        .write(move |conn| items::create::<K>(conn, viewer, input, changes))
+        .await?;
+    respond::<K>(&state, viewer, e, StatusCode::CREATED).await
+}
+
+pub async fn update_item<K: WireKind>(
+    state: State,
+    user: AuthUser,
+    id: i64,
+    input: EntryInput,
+    changes: K::Changes,
+) -> Result<HttpResponse> {
+    let viewer = user.viewer();
+    let e = state
+        .write(move |conn| items::update::<K>(conn, viewer, id, input, changes))
+        .await?;
+    respond::<K>(&state, viewer, e, StatusCode::OK).await
+}
+
+pub async fn delete_item<K: WireKind>(
+    state: State,
+    user: AuthUser,
+    id: i64,
+    params: DeleteParams,
+) -> Result<HttpResponse> {
+    let viewer = user.viewer();
+    let force = params.force.unwrap_or(false);
+    match state
+        .write(move |conn| items::delete::<K>(conn, viewer, id, force))
+        .await?
+    {
+        Some(e) => respond::<K>(&state, viewer, e, StatusCode::OK).await,
+        None => Ok(HttpResponse::NoContent().finish()),
+    }
+}
+
+pub async fn list_revisions<K: WireKind>(
+    req: HttpRequest,
+    state: State,
+    user: AuthUser,
+    id: i64,
+    page: PageParams,
+) -> Result<HttpResponse> {
+    let viewer = user.viewer();
+    let window = page.window()?;
+    let w = window.clone();
+    let listed = state
+        .read(move |conn| revisions::list(conn, K::KIND, viewer, id, &w))
+        .await?;
+    Ok(list_response(
+        &req,
+        &state.config.public_url,
+        listed.map(RevisionResponse::from),
+        &window,
+        None,
+    ))
+}
+
+macro_rules! item_routes {
+    (
+        kind: $kind:ty,
+        tag: $tag:literal,
+        item: $item:ty,
+        create: $create:ty,
+        update: $update:ty,
+        collection_path: $collection_path:literal,
+        item_path: $item_path:literal,
+        revisions_path: $revisions_path:literal,
+        id: $id_doc:literal,
+        get: $get:ident = $get_doc:literal,
+        create_fn: $create_fn:ident = $create_doc:literal,
+        update_fn: $update_fn:ident = $update_doc:literal,
+        delete_fn: $delete_fn:ident = $delete_doc:literal,
+        revisions_fn: $revisions_fn:ident = $revisions_doc:literal $(,)?
+    ) => {
+        #[doc = $get_doc]
+        #[utoipa::path(
+            tag = $tag,
+            params(("id" = i64, Path, minimum = 1, description = $id_doc), $crate::api::content::params::ItemParams),
+            responses((status = 200, description = "The item", body = $item)),
+            security((), ("bearer" = []))
+        )]
+        #[get($item_path)]
+        pub async fn $get(
+            state: $crate::http::state::State,
+            user: $crate::http::auth::MaybeUser,
+            id: $crate::http::extract::PathId,
+            params: $crate::http::extract::Query<$crate::api::content::params::ItemParams>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            $crate::api::content::get_item::<$kind>(state, user, id.0, params.0).await
+        }
+
+        #[doc = $create_doc]
+        #[utoipa::path(
+            tag = $tag,
+            request_body = $create,
+            responses((status = 201, description = "Created", body = $item,
+                headers(("Location" = String, description = "The new item's URL")))),
+            security(("bearer" = []))
+        )]
+        #[post($collection_path)]
+        pub async fn $create_fn(
+            state: $crate::http::state::State,
+            user: $crate::http::auth::AuthUser,
+            body: $crate::http::extract::JsonBody<$create>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            let (input, changes) = body.0.try_into()?;
+            $crate::api::content::create_item::<$kind>(state, user, input, changes).await
+        }
+
+        #[doc = $update_doc]
+        #[utoipa::path(
+            tag = $tag,
+            params(("id" = i64, Path, minimum = 1, description = $id_doc)),
+            request_body = $update,
+            responses((status = 200, description = "The changed item", body = $item)),
+            security(("bearer" = []))
+        )]
+        #[patch($item_path)]
+        pub async fn $update_fn(
+            state: $crate::http::state::State,
+            user: $crate::http::auth::AuthUser,
+            id: $crate::http::extract::PathId,
+            body: $crate::http::extract::JsonBody<$update>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            let (input, changes) = body.0.try_into()?;
+            $crate::api::content::update_item::<$kind>(state, user, id.0, input, changes).await
+        }
+
+        #[doc = $delete_doc]
+        #[utoipa::path(
+            tag = $tag,
+            params(("id" = i64, Path, minimum = 1, description = $id_doc), $crate::http::wire::DeleteParams),
+            responses(
+                (status = 200, description = "Moved to the trash", body = $item),
+                (status = 204, description = "Deleted for good")),
+            security(("bearer" = []))
+        )]
+        #[delete($item_path)]
+        pub async fn $delete_fn(
+            state: $crate::http::state::State,
+            user: $crate::http::auth::AuthUser,
+            id: $crate::http::extract::PathId,
+            params: $crate::http::extract::Query<$crate::http::wire::DeleteParams>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            $crate::api::content::delete_item::<$kind>(state, user, id.0, params.0).await
+        }
+
+        #[doc = $revisions_doc]
+        #[utoipa::path(
+            tag = $tag,
+            params(("id" = i64, Path, minimum = 1, description = $id_doc), $crate::http::list::PageParams),
+            responses((status = 200, description = "Revisions, newest first",
+                body = $crate::http::list::List<$crate::api::content::wire::RevisionResponse>)),
+            security(("bearer" = []))
+        )]
+        #[get($revisions_path)]
+        pub async fn $revisions_fn(
+            req: actix_web::HttpRequest,
+            state: $crate::http::state::State,
+            user: $crate::http::auth::AuthUser,
+            id: $crate::http::extract::PathId,
+            page: $crate::http::extract::Query<$crate::http::list::PageParams>,
+        ) -> $crate::error::Result<actix_web::HttpResponse> {
+            $crate::api::content::list_revisions::<$kind>(req, state, user, id.0, page.0).await
+        }
+    };
+}
+pub(crate) use item_routes;

@@ -1,0 +1,260 @@
+//! The members every content item's answer and write share: the body (`content`), the
+//! shared members (`EntryCore`), what `include` embeds, revisions, and the schema names of
+//! each kind's custom fields.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+use serde_json::value::RawValue;
+use utoipa::ToSchema;
+
+use crate::api::media::MediaResponse;
+use crate::api::terms::TermResponse;
+use crate::api::users::PublicUser;
+use crate::content::Status;
+use crate::content::blocks::Block;
+use crate::content::body::ContentSource;
+use crate::content::entry::Entry;
+use crate::content::revisions::Revision;
+use crate::error::{Error, Result};
+use crate::http::wire::utc;
+
+/// An item's body: rendered HTML and its structured form.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContentResponse {
+    /// The rendered document: sanitised HTML with no block comments, reusable blocks
+    /// included (unless `resolve_blocks=false`).
+    pub html: String,
+    /// The body as a tree of blocks. A reusable block reference (`core/block` with
+    /// `attrs.ref`) holds the referenced block's blocks in `inner_blocks` when resolved.
+    #[schema(value_type = Vec<Block>)]
+    pub blocks: Box<RawValue>,
+}
+
+/// The body of a write: either `html` in WordPress's block serialization (plain HTML
+/// becomes one `core/freeform` block) or `blocks`, a block tree. Markup and string
+/// attributes are sanitised (no script or event handler survives).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentInput {
+    pub html: Option<String>,
+    pub blocks: Option<Vec<Block>>,
+}
+
+impl utoipa::PartialSchema for ContentInput {
+    /// Exactly one of `html` and `blocks` (serde reads both members as optional; the rule
+    /// is checked in `into_source`).
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        let doc = "The body of a write: either `html`, in WordPress's block serialization \
+            (`<!-- wp:paragraph -->...<!-- /wp:paragraph -->`; plain HTML becomes one \
+            `core/freeform` block), or `blocks`, a block tree. Markup and string attributes \
+            are sanitised.";
+        serde_json::from_value(serde_json::json!({
+            "description": doc,
+            "oneOf": [
+                {"type": "object", "title": "HTML", "required": ["html"], "additionalProperties": false,
+                 "properties": {"html": {"type": "string", "description": "Block markup or plain HTML."}}},
+                {"type": "object", "title": "Blocks", "required": ["blocks"], "additionalProperties": false,
+                 "properties": {"blocks": {"type": "array", "items": {"$ref": "#/components/schemas/Block"}}}}
+            ]
+        }))
+        .unwrap_or_else(|_| unreachable!("a fixed, valid schema"))
+    }
+}
+
+impl ToSchema for ContentInput {
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        schemas.push((
+            "Block".to_owned(),
+            <Block as utoipa::PartialSchema>::schema(),
+        ));
+        <Block as ToSchema>::schemas(schemas);
+    }
+}
+
+impl ContentInput {
+    pub fn into_source(self) -> Result<ContentSource> {
+        match (self.html, self.blocks) {
+            (Some(html), None) => Ok(ContentSource::Html(html)),
+            (None, Some(blocks)) => Ok(ContentSource::Blocks(blocks)),
+            (Some(_), Some(_)) => Err(Error::invalid(
+                "content",
+                "send either `html` or `blocks`, not both",
+            )),
+            (None, None) => Err(Error::invalid("content", "needs `html` or `blocks`")),
+        }
+    }
+}
+
+/// The body of a write, if any.
+pub fn content_source(content: Option<ContentInput>) -> Result<Option<ContentSource>> {
+    content.map(ContentInput::into_source).transpose()
+}
+
+pub(super) fn raw_json(s: String) -> Box<RawValue> {
+    RawValue::from_string(s).unwrap_or_else(|_| empty_list())
+}
+
+pub(super) fn empty_list() -> Box<RawValue> {
+    RawValue::from_string("[]".to_owned()).unwrap_or_else(|_| unreachable!("`[]` is JSON"))
+}
+
+/// The members every content item has, whatever its kind.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EntryCore {
+    pub id: i64,
+    pub slug: String,
+    pub status: Status,
+    pub title: String,
+    pub excerpt: String,
+    pub content: ContentResponse,
+    /// The author's user id.
+    pub author: i64,
+    /// The item's public address on the site (`HEADPRESS_SITE_URL` and the kind's link
+    /// pattern); null for reusable blocks, which have no page of their own.
+    pub link: Option<String>,
+    /// The oEmbed endpoint for `link` (posts, resources and events), for the discovery
+    /// `<link rel="alternate" type="application/json+oembed">` tag.
+    pub oembed_url: Option<String>,
+    /// When the item is (or will be) public.
+    pub published_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl EntryCore {
+    pub(super) fn new(
+        e: Entry,
+        content: ContentResponse,
+        link: Option<String>,
+        oembed_url: Option<String>,
+    ) -> Self {
+        EntryCore {
+            link,
+            oembed_url,
+            id: e.id,
+            status: e.status,
+            content,
+            slug: e.slug,
+            title: e.title,
+            excerpt: e.excerpt,
+            author: e.author_id,
+            published_at: utc(e.published_at),
+            created_at: utc(e.created_at),
+            updated_at: utc(e.updated_at),
+        }
+    }
+}
+
+/// Declares the schema names of each kind's custom fields. In the committed document they
+/// are open objects; the served document describes them from the field groups that exist.
+macro_rules! field_schemas {
+    ($($name:ident = $doc:literal),* $(,)?) => {$(
+        #[doc = $doc]
+        #[derive(ToSchema)]
+        #[expect(dead_code, reason = "a schema name only; values travel as JSON maps")]
+        pub struct $name(HashMap<String, Json>);
+    )*};
+}
+
+field_schemas! {
+    PostFields = "A post's custom field values.",
+    PostFieldsCreate = "Custom field values of a new post.",
+    PostFieldsUpdate = "Custom field values to change on a post; `null` removes one.",
+    PageFields = "A page's custom field values.",
+    PageFieldsCreate = "Custom field values of a new page.",
+    PageFieldsUpdate = "Custom field values to change on a page; `null` removes one.",
+    ResourceFields = "A resource's custom field values.",
+    ResourceFieldsCreate = "Custom field values of a new resource.",
+    ResourceFieldsUpdate = "Custom field values to change on a resource; `null` removes one.",
+    EventFields = "An event's custom field values.",
+    EventFieldsCreate = "Custom field values of a new event.",
+    EventFieldsUpdate = "Custom field values to change on an event; `null` removes one.",
+}
+
+/// Objects embedded on request with `include`.
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct Embedded {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<PublicUser>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<TermResponse>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub categories: Option<Vec<TermResponse>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_types: Option<Vec<TermResponse>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_categories: Option<Vec<TermResponse>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub featured_media: Option<MediaResponse>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<MediaResponse>,
+    /// What `relation` and `media` custom fields point to (those the reader may see).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<FieldsEmbedded>,
+}
+
+/// The items and media an item's custom fields point to.
+#[derive(Debug, Default, Clone, Serialize, ToSchema)]
+pub struct FieldsEmbedded {
+    pub items: Vec<ItemSummary>,
+    pub media: Vec<MediaResponse>,
+}
+
+/// A short description of a content item, for embedding.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ItemSummary {
+    pub id: i64,
+    /// Its collection: `posts`, `pages`, `resources`, `events`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub slug: String,
+    pub title: String,
+    pub excerpt: String,
+    pub status: Status,
+    pub published_at: DateTime<Utc>,
+}
+
+/// A revision of an item.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RevisionResponse {
+    pub id: i64,
+    /// The item this is a revision of.
+    pub parent: i64,
+    /// Who made the change (null when that user was deleted).
+    pub author: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub slug: String,
+    pub status: Status,
+    pub title: String,
+    pub excerpt: String,
+    pub content: ContentResponse,
+    pub published_at: DateTime<Utc>,
+}
+
+impl From<Revision> for RevisionResponse {
+    fn from(r: Revision) -> Self {
+        RevisionResponse {
+            id: r.id,
+            parent: r.entry_id,
+            author: r.author_id,
+            created_at: utc(r.created_at),
+            status: r.status,
+            slug: r.slug,
+            title: r.title,
+            excerpt: r.excerpt,
+            content: ContentResponse {
+                html: r.content_html,
+                blocks: raw_json(r.content_blocks),
+            },
+            published_at: utc(r.published_at),
+        }
+    }
+}

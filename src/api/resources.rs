@@ -1,0 +1,279 @@
+//! `/resources`: the library of guidance, standards and good practices.
+
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value as Json};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::api::content::params::{EntryParams, OrderParams, term_filters};
+use crate::api::content::related::Related;
+use crate::api::content::request::{create_request, update_request};
+use crate::api::content::wire::{
+    Embedded, EntryCore, ResourceFields, ResourceFieldsCreate, ResourceFieldsUpdate,
+};
+use crate::api::content::{self as shared, KindList, WireKind};
+use crate::content::entry::{Entry, EntryInput};
+use crate::content::entry_media::{DOCUMENT, FEATURED};
+use crate::content::resources::{
+    ResourceChanges, ResourceDetails, ResourceFilter, Resources, normalise_language, types_required,
+};
+use crate::content::terms::Taxonomy;
+use crate::error::{Error, Result};
+use crate::http::auth::MaybeUser;
+use crate::http::extract::Query;
+use crate::http::list::{List, PageParams, split_list};
+use crate::http::state::State;
+
+impl WireKind for Resources {
+    const INCLUDES: &'static [&'static str] = &[
+        "fields",
+        "resource_types",
+        "tags",
+        "document",
+        "featured_media",
+        "author",
+    ];
+    const MEMBERS: &'static [&'static str] = &[
+        "id",
+        "slug",
+        "status",
+        "title",
+        "excerpt",
+        "content",
+        "author",
+        "summary",
+        "resource_types",
+        "tags",
+        "publisher",
+        "language",
+        "external_url",
+        "document",
+        "featured_media",
+        "fields",
+        "published_at",
+        "created_at",
+        "updated_at",
+        "embedded",
+    ];
+    type Item = ResourceResponse;
+
+    fn item(e: Entry, related: &Related, details: &Self::Details) -> ResourceResponse {
+        let d = details.get(&e.id);
+        let text = |f: fn(&ResourceDetails) -> &String| d.map(|d| f(d).clone()).unwrap_or_default();
+        ResourceResponse {
+            summary: text(|d| &d.summary),
+            publisher: text(|d| &d.publisher),
+            language: text(|d| &d.language),
+            external_url: text(|d| &d.external_url),
+            resource_types: related.term_ids(e.id, Taxonomy::ResourceType),
+            tags: related.term_ids(e.id, Taxonomy::Tag),
+            document: related.media_id(e.id, DOCUMENT),
+            featured_media: related.media_id(e.id, FEATURED),
+            embedded: related.embedded(&e),
+            fields: related.fields(e.id),
+            core: related.core(e),
+        }
+    }
+}
+
+/// A resource of the library.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResourceResponse {
+    #[serde(flatten)]
+    pub core: EntryCore,
+    /// Custom field values, typed by the field groups that apply (every field is present:
+    /// its value, its default, or null).
+    #[schema(value_type = ResourceFields)]
+    pub fields: Map<String, Json>,
+    /// A short plain-text summary.
+    pub summary: String,
+    /// Resource type ids (one or more).
+    pub resource_types: Vec<i64>,
+    /// Tag ids.
+    pub tags: Vec<i64>,
+    pub publisher: String,
+    /// BCP 47 language tag (`en`, `pt-BR`), or empty.
+    pub language: String,
+    /// Where to read more, or empty.
+    pub external_url: String,
+    /// The downloadable file's media id.
+    pub document: Option<i64>,
+    /// The featured image's media id.
+    pub featured_media: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub embedded: Option<Embedded>,
+}
+
+create_request! {
+    /// A new resource.
+    CreateResourceRequest fields ResourceFieldsCreate {
+        #[schema(max_length = 2000)]
+        pub summary: Option<String>,
+        /// Resource type ids: one or more.
+        #[schema(min_items = 1)]
+        pub resource_types: Vec<i64>,
+        /// Tag ids.
+        pub tags: Option<Vec<i64>>,
+        #[schema(max_length = 300)]
+        pub publisher: Option<String>,
+        #[schema(pattern = "^$|^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")]
+        pub language: Option<String>,
+        #[schema(
+            pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+            max_length = 2000
+        )]
+        pub external_url: Option<String>,
+        /// The downloadable file's media id.
+        pub document: Option<i64>,
+    }
+}
+
+update_request! {
+    /// Changes to a resource; `document: null` or `featured_media: null` removes them.
+    UpdateResourceRequest fields ResourceFieldsUpdate {
+        #[schema(max_length = 2000)]
+        pub summary: Option<String>,
+        /// Resource type ids: one or more.
+        #[schema(min_items = 1)]
+        pub resource_types: Option<Vec<i64>>,
+        /// Tag ids.
+        pub tags: Option<Vec<i64>>,
+        #[schema(max_length = 300)]
+        pub publisher: Option<String>,
+        #[schema(pattern = "^$|^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")]
+        pub language: Option<String>,
+        #[schema(
+            pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+            max_length = 2000
+        )]
+        pub external_url: Option<String>,
+        /// The downloadable file's media id; null removes it.
+        #[serde(default, deserialize_with = "crate::http::wire::double_option")]
+        #[schema(value_type = Option<i64>)]
+        pub document: Option<Option<i64>>,
+    }
+}
+
+fn terms(types: Option<Vec<i64>>, tags: Option<Vec<i64>>) -> Vec<(Taxonomy, Vec<i64>)> {
+    [(Taxonomy::ResourceType, types), (Taxonomy::Tag, tags)]
+        .into_iter()
+        .filter_map(|(t, ids)| ids.map(|ids| (t, ids)))
+        .collect()
+}
+
+impl TryFrom<CreateResourceRequest> for (EntryInput, ResourceChanges) {
+    type Error = Error;
+
+    fn try_from(mut r: CreateResourceRequest) -> Result<Self> {
+        types_required(Some(&r.resource_types))?;
+        let changes = ResourceChanges::checked(
+            r.summary.take(),
+            r.publisher.take(),
+            r.language.take(),
+            r.external_url.take(),
+            r.document.map(Some),
+        )?;
+        let mut input = r.entry_input()?;
+        input.terms = terms(Some(r.resource_types), r.tags);
+        Ok((input, changes))
+    }
+}
+
+impl TryFrom<UpdateResourceRequest> for (EntryInput, ResourceChanges) {
+    type Error = Error;
+
+    fn try_from(mut r: UpdateResourceRequest) -> Result<Self> {
+        types_required(r.resource_types.as_ref())?;
+        let changes = ResourceChanges::checked(
+            r.summary.take(),
+            r.publisher.take(),
+            r.language.take(),
+            r.external_url.take(),
+            r.document,
+        )?;
+        let mut input = r.entry_input()?;
+        input.terms = terms(r.resource_types, r.tags);
+        Ok((input, changes))
+    }
+}
+
+/// Filters of resources only.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ResourceFilters {
+    /// Resource type slugs, comma-separated (any of).
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub resource_type: Option<String>,
+    /// Tag slugs, comma-separated (any of).
+    pub tag: Option<String>,
+    /// BCP 47 language tags, comma-separated (any of).
+    #[param(
+        pattern = "^$|^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*(,[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*)*$"
+    )]
+    pub language: Option<String>,
+    /// Publisher, exactly but ignoring case.
+    pub publisher: Option<String>,
+}
+
+/// Lists the resources you may see, filtered by type, tag, language or publisher.
+#[utoipa::path(
+    tag = "resources",
+    params(PageParams, EntryParams, OrderParams, ResourceFilters),
+    responses((status = 200, description = "A page of resources", body = List<ResourceResponse>,
+        headers(("Link" = String, description = "RFC 8288 first, prev, next, last"),
+                ("X-Total-Count" = i64, description = "Items matching the filters")))),
+    security((), ("bearer" = []))
+)]
+#[get("/resources")]
+pub async fn list_resources(
+    req: HttpRequest,
+    state: State,
+    user: MaybeUser,
+    page: Query<PageParams>,
+    params: Query<EntryParams>,
+    order: Query<OrderParams>,
+    filters: Query<ResourceFilters>,
+) -> Result<HttpResponse> {
+    let f = filters.0;
+    let languages = split_list(f.language.as_deref())
+        .iter()
+        .map(|l| normalise_language(l))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|m| Error::invalid_query("language", m))?;
+    let publisher = f
+        .publisher
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned);
+    let own = KindList {
+        terms: term_filters([
+            (Taxonomy::ResourceType, f.resource_type.as_deref()),
+            (Taxonomy::Tag, f.tag.as_deref()),
+        ]),
+        order: order.0.orderby.map(Into::into),
+        filter: ResourceFilter {
+            languages,
+            publisher,
+        },
+    };
+    shared::list_items::<Resources>(req, state, user, page.0, params.0, own).await
+}
+
+shared::item_routes! {
+    kind: Resources,
+    tag: "resources",
+    item: ResourceResponse,
+    create: CreateResourceRequest,
+    update: UpdateResourceRequest,
+    collection_path: "/resources",
+    item_path: "/resources/{id}",
+    revisions_path: "/resources/{id}/revisions",
+    id: "Resource id",
+    get: get_resource = "One resource by id.",
+    create_fn: create_resource = "Creates a resource.",
+    update_fn: update_resource = "Changes a resource.",
+    delete_fn: delete_resource = "Moves a resource to the trash, or deletes it for good with `force=true`.",
+    revisions_fn: list_resource_revisions = "The revisions of a resource, newest first (editors and the resource's author).",
+}

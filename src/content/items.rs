@@ -1,0 +1,97 @@
+//! The one way content items are written and listed. A write runs every step in one
+//! transaction: the entry (slug, sanitised body, excerpt, terms, media links, block
+//! references), the kind's own part, the custom-field values and index, and a revision.
+//! HTTP handlers, both importers and the demo all write through here, so whatever must
+//! happen on every write (revisions today; cache invalidation, webhooks and the change
+//! feed next) is attached here once.
+
+use crate::content::entry::{self, Entry, EntryInput};
+use crate::content::kind::ContentKind;
+use crate::content::list::{self, EntryQuery};
+use crate::content::paging::{Listed, Window};
+use crate::content::{Viewer, revisions};
+use crate::content::{field_filters, field_groups};
+use crate::db::{DbConn, transaction};
+use crate::error::{Error, Result};
+
+/// Creates an item for `viewer` (who must be signed in) and returns it as stored.
+pub fn create<K: ContentKind>(
+    conn: &mut DbConn,
+    viewer: Viewer,
+    mut input: EntryInput,
+    changes: K::Changes,
+) -> Result<Entry> {
+    transaction(conn, |conn| {
+        let fields = std::mem::take(&mut input.fields);
+        let e = entry::create(conn, K::KIND, viewer, input)?;
+        K::save(conn, &e, changes, true)?;
+        field_groups::apply(conn, K::KIND, e.id, fields, true)?;
+        finish(conn, e, viewer)
+    })
+}
+
+/// Applies a partial change (members left out stay as they are) and returns the item as
+/// stored. Publishing an item without a date stamps it with the current time.
+pub fn update<K: ContentKind>(
+    conn: &mut DbConn,
+    viewer: Viewer,
+    id: i64,
+    mut input: EntryInput,
+    changes: K::Changes,
+) -> Result<Entry> {
+    transaction(conn, |conn| {
+        let fields = std::mem::take(&mut input.fields);
+        let e = entry::update(conn, K::KIND, viewer, id, input)?;
+        K::save(conn, &e, changes, false)?;
+        field_groups::apply(conn, K::KIND, e.id, fields, false)?;
+        finish(conn, e, viewer)
+    })
+}
+
+/// Moves an item to the trash, or deletes it for good with `force`. Returns the trashed
+/// item, or `None` when it is gone.
+pub fn delete<K: ContentKind>(
+    conn: &mut DbConn,
+    viewer: Viewer,
+    id: i64,
+    force: bool,
+) -> Result<Option<Entry>> {
+    transaction(conn, |conn| {
+        let trashed = entry::delete(conn, K::KIND, viewer, id, force, |conn, e| {
+            K::before_delete(conn, e, force)
+        })?;
+        if let Some(e) = &trashed {
+            revisions::record(conn, e, viewer.user_id())?;
+        }
+        Ok(trashed)
+    })
+}
+
+/// The item as stored at the end of a write (custom fields are saved after the entry),
+/// with its revision.
+fn finish(conn: &mut DbConn, written: Entry, viewer: Viewer) -> Result<Entry> {
+    let e = entry::find(conn, written.kind, written.id)?
+        .ok_or_else(|| Error::internal("an item vanished while it was written"))?;
+    revisions::record(conn, &e, viewer.user_id())?;
+    Ok(e)
+}
+
+/// The item as `viewer` may see it; items they may not see do not exist for them.
+pub fn find<K: ContentKind>(conn: &mut DbConn, id: i64, viewer: Viewer) -> Result<Entry> {
+    entry::find_visible(conn, K::KIND, id, viewer)
+}
+
+/// A page of the items a query asks for, with the kind's own filters; custom-field
+/// filters and ordering are checked against the field groups of the kind.
+pub fn list<K: ContentKind>(
+    conn: &mut DbConn,
+    mut query: EntryQuery,
+    filter: K::Filter,
+    window: &Window,
+) -> Result<Listed<Entry>> {
+    K::narrow(&mut query, filter);
+    if !query.field_filters.is_empty() || query.sort_field.is_some() {
+        field_filters::narrow(conn, &mut query)?;
+    }
+    list::list(conn, &query, window)
+}

@@ -1,0 +1,35 @@
+//! What a kind of content adds to the shared lifecycle: its own table and its own part of
+//! a write, its own list filters and order. The shared steps are in `items`.
+
+use crate::content::Kind;
+use crate::content::entry::Entry;
+use crate::content::list::{EntryQuery, SortKey};
+use crate::db::DbConn;
+use crate::error::Result;
+
+pub trait ContentKind: 'static {
+    const KIND: Kind;
+    /// The order of a list that names none (and has no search).
+    const DEFAULT_ORDER: SortKey = SortKey::PublishedAt;
+    /// What the kind keeps beyond `entries`, loaded for a page of items in one query.
+    type Details: Send + 'static;
+    /// The kind's own part of a write, checked when it is built (so holding one means it
+    /// is valid, as far as can be told without the stored item).
+    type Changes: Default + Send + 'static;
+    /// The kind's own list filters, checked when they are built.
+    type Filter: Default + Send + 'static;
+
+    fn load_details(conn: &mut DbConn, entries: &[Entry]) -> Result<Self::Details>;
+
+    /// Stores the kind's own part of a write, in the same transaction as the entry.
+    fn save(conn: &mut DbConn, entry: &Entry, changes: Self::Changes, created: bool) -> Result<()>;
+
+    /// Runs before an item is trashed or (with `force`) deleted for good, once the
+    /// change is known to be allowed.
+    fn before_delete(_conn: &mut DbConn, _entry: &Entry, _force: bool) -> Result<()> {
+        Ok(())
+    }
+
+    /// Adds the kind's own table, filters and ordering columns to a list.
+    fn narrow(_query: &mut EntryQuery, _filter: Self::Filter) {}
+}
