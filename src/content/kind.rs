@@ -1,9 +1,9 @@
 //! What a kind of content adds to the shared lifecycle: its own table and its own part of
 //! a write, its own list filters and order. The shared steps are in `items`.
 
-use crate::content::Kind;
 use crate::content::entry::Entry;
-use crate::content::list::{EntryQuery, SortKey};
+use crate::content::list::{EntryFilter, EntryQuery, SortKey};
+use crate::content::{Kind, Viewer};
 use crate::db::DbConn;
 use crate::error::Result;
 
@@ -28,6 +28,11 @@ pub trait ContentKind: 'static {
     /// change is known to be allowed.
     fn before_delete(_conn: &mut DbConn, _entry: &Entry, _force: bool) -> Result<()> {
         Ok(())
+    }
+
+    /// The query of a list of this kind for `viewer` (see `EntryQuery::new`).
+    fn query(viewer: Viewer, filter: EntryFilter) -> Result<EntryQuery> {
+        EntryQuery::new(Self::KIND, Self::DEFAULT_ORDER, viewer, filter)
     }
 
     /// Adds the kind's own table, filters and ordering columns to a list.

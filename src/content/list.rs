@@ -6,7 +6,6 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::content::entry::Entry;
-use crate::content::kind::ContentKind;
 use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status, Viewer};
@@ -109,10 +108,16 @@ pub struct EntryQuery {
 }
 
 impl EntryQuery {
-    /// The query of a list of `K` for `viewer`: checks that the filters go together and
-    /// fills in the default order (the kind's own, or relevance with a search) and
-    /// direction (ascending for names and positions, newest first for dates).
-    pub fn new<K: ContentKind>(viewer: Viewer, f: EntryFilter) -> Result<EntryQuery> {
+    /// The query of a list of `kind` for `viewer` (`ContentKind::query` calls it with the
+    /// kind's own default order): checks that the filters go together and fills in the
+    /// default order (the kind's, or relevance with a search) and direction (ascending for
+    /// names and positions, newest first for dates).
+    pub fn new(
+        kind: Kind,
+        default_order: SortKey,
+        viewer: Viewer,
+        f: EntryFilter,
+    ) -> Result<EntryQuery> {
         let (order, sort_field) = match f.order {
             Some(ListOrder::Key(SortKey::Relevance)) if f.search.is_none() => {
                 return Err(Error::invalid_query(
@@ -124,7 +129,7 @@ impl EntryQuery {
             // Numeric until the field's type is known (`field_groups::narrow`).
             Some(ListOrder::Field(name)) => (SortKey::FieldNum, Some(name)),
             None if f.search.is_some() => (SortKey::Relevance, None),
-            None => (K::DEFAULT_ORDER, None),
+            None => (default_order, None),
         };
         let ascending = matches!(
             order,
@@ -143,7 +148,7 @@ impl EntryQuery {
             ));
         }
         Ok(EntryQuery {
-            kind: K::KIND,
+            kind,
             viewer,
             statuses: f.statuses,
             slugs: f.slugs,

@@ -611,7 +611,7 @@ pub struct EventListParams {
 
 /// What anonymous readers see of a kind, with these terms, in the kind's own order.
 fn public_query<K: WireKind>(terms: Vec<(Taxonomy, Vec<String>)>) -> Result<EntryQuery> {
-    EntryQuery::new::<K>(
+    K::query(
         Viewer::Anonymous,
         EntryFilter {
             terms,

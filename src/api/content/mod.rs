@@ -16,7 +16,7 @@ use crate::api::content::related::{ReadOptions, Related};
 use crate::api::content::wire::RevisionResponse;
 use crate::content::entry::{Entry, EntryInput};
 use crate::content::kind::ContentKind;
-use crate::content::list::{EntryQuery, ListOrder};
+use crate::content::list::ListOrder;
 use crate::content::paging::Listed;
 use crate::content::terms::Taxonomy;
 use crate::content::{Viewer, items, revisions};
@@ -91,7 +91,7 @@ pub async fn list_items<K: WireKind>(
     let include = include_set(params.include.as_deref(), K::INCLUDES)?;
     let opts = read_options(&state, viewer, include, params.resolve_blocks);
     let filter = params.to_filter(viewer, own.terms, own.order, req.query_string())?;
-    let query = EntryQuery::new::<K>(viewer, filter)?;
+    let query = K::query(viewer, filter)?;
     let w = window.clone();
     let kind_filter = own.filter;
     let listed = state

@@ -9,6 +9,7 @@
 mod defs;
 mod formats;
 mod index;
+mod parse;
 mod schema;
 #[cfg(test)]
 mod test_support;
@@ -16,8 +17,9 @@ mod values;
 
 use std::collections::HashSet;
 
-pub use defs::{COLLECTIONS, Choice, FieldDef, FieldType, MAX_DEPTH, parse_definitions};
+pub use defs::{COLLECTIONS, Choice, FieldDef, FieldType, MAX_DEPTH};
 pub use index::{INDEX_TEXT_LEN, IndexRow, Scalar, filter_value, index_rows, scalar, sortable};
+pub use parse::parse_definitions;
 pub use schema::{SchemaMode, json_schema};
 pub use values::{Refs, collect_refs, missing_required, validate_input, view};
 

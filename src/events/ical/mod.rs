@@ -5,13 +5,15 @@
 //! All-day events carry their zone in `X-HEADPRESS-TIMEZONE`, since a DATE value cannot name one
 //! and the zone decides when the day begins and ends.
 
+mod lines;
 mod read;
 #[cfg(test)]
 mod testing;
 mod times;
 mod write;
 
-pub use read::{IcsError, ParsedCalendar, ParsedEvent, parse};
+pub use lines::IcsError;
+pub use read::{ParsedCalendar, ParsedEvent, parse};
 pub use write::{IcsEvent, calendar};
 
 /// The extension property that keeps an all-day event's zone.

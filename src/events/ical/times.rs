@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 use super::ZONE_PROPERTY;
-use super::read::{IcsError, Property, RawEvent, clip, error, read_duration};
+use super::lines::{IcsError, Property, RawEvent, clip, error, read_duration};
 use crate::error::FieldError;
 use crate::events::schedule::{Schedule, exists, parse_ical_date, parse_ical_datetime, to_utc};
 

@@ -348,8 +348,8 @@ fn param_value(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::events::ical::lines::unfold;
     use crate::events::ical::parse;
-    use crate::events::ical::read::unfold;
     use crate::events::ical::testing::utc;
     use crate::events::schedule::ScheduleInput;
 

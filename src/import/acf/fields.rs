@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::groups::{Node, Tree};
 use super::php_values::{choices, count, kinds, mime_types, number, string, strings, truthy};
+use super::{cut, put};
 use crate::content::fields::{self, MAX_DEPTH};
 use crate::error::FieldError;
 
@@ -229,13 +230,6 @@ impl Tree<'_> {
     }
 }
 
-/// Sets `key` when there is a value.
-pub(super) fn put(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
-    if let Some(v) = value {
-        map.insert(key.to_owned(), v);
-    }
-}
-
 /// The definition if headpress takes it; else without its default, if that is what it
 /// refuses; else nothing. Every refusal is noted.
 fn verified(mut def: Map<String, Value>, what: &str, notes: &mut Vec<String>) -> Option<Value> {
@@ -294,11 +288,6 @@ pub(super) fn field_name(acf: &str) -> String {
         name.insert_str(0, "f_");
     }
     cut(&name, NAME_LEN).to_owned()
-}
-
-/// The first `n` characters of an ASCII string.
-pub(super) fn cut(s: &str, n: usize) -> &str {
-    &s[..s.len().min(n)]
 }
 
 #[cfg(test)]

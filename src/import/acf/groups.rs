@@ -5,9 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::fields::cut;
 use super::location::location;
-use super::{FIELD_POST_TYPE, GROUP_POST_TYPE, MappedGroup};
+use super::{FIELD_POST_TYPE, GROUP_POST_TYPE, MappedGroup, cut};
 use crate::import::php;
 use crate::import::wxr::Item;
 

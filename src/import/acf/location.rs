@@ -2,8 +2,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::fields::put;
 use super::php_values::{collection, entries, string};
+use super::put;
 
 /// Taxonomies a location may narrow on: (WordPress taxonomy, `Location` member, collection).
 const TAXONOMIES: [(&str, &str, &str); 3] = [

@@ -13,7 +13,7 @@ mod php_values;
 mod testing;
 mod values;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 pub use groups::groups;
 pub use values::{Remap, values};
@@ -42,4 +42,16 @@ pub struct MappedGroup {
     /// ACF type, a location rule other than post_type/page_template/post_category/post_taxonomy
     /// with ==), and renamed fields.
     pub skipped: Vec<String>,
+}
+
+/// Sets `key` when there is a value.
+fn put(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
+    if let Some(v) = value {
+        map.insert(key.to_owned(), v);
+    }
+}
+
+/// The first `n` characters of an ASCII string.
+fn cut(s: &str, n: usize) -> &str {
+    &s[..s.len().min(n)]
 }
