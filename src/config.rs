@@ -97,6 +97,15 @@ pub struct Config {
 }
 
 impl Config {
+    /// What signs and checks access tokens.
+    pub fn token_keys(&self) -> crate::users::token::Keys<'_> {
+        crate::users::token::Keys {
+            secret: &self.jwt_secret,
+            issuer: &self.issuer,
+            ttl: self.token_ttl,
+        }
+    }
+
     /// Settings for tests and tools: everything at its default.
     pub fn for_tests(data_dir: PathBuf) -> Config {
         Config {

@@ -204,8 +204,8 @@ pub async fn create_token(
             state
                 .write(move |conn| throttle::clear(conn, &username, &address))
                 .await?;
-            let access_token =
-                token::issue(&state.config, user.id, user.role).map_err(Error::internal)?;
+            let access_token = token::issue(&state.config.token_keys(), user.id, user.role)
+                .map_err(Error::internal)?;
             let body = TokenResponse {
                 access_token,
                 token_type: "Bearer",

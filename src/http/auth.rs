@@ -84,7 +84,7 @@ async fn authenticate(req: HttpRequest) -> Result<Option<AuthUser>, Error> {
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| Error::internal("application state missing"))?
         .clone();
-    let id = token::verify(&state.config, &token).map_err(Error::Unauthorized)?;
+    let id = token::verify(&state.config.token_keys(), &token).map_err(Error::Unauthorized)?;
     let user = state.read(move |conn| users::find(conn, id)).await?;
     match user {
         Some(user) => Ok(Some(AuthUser {

@@ -3,7 +3,6 @@
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
-use crate::config::Config;
 use crate::content::Role;
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -17,8 +16,17 @@ pub struct Claims {
     pub iss: String,
 }
 
+/// What signs and checks tokens: the secret, who issues them and for how long they hold.
+#[derive(Debug, Clone, Copy)]
+pub struct Keys<'a> {
+    pub secret: &'a [u8],
+    pub issuer: &'a str,
+    /// Seconds.
+    pub ttl: u64,
+}
+
 pub fn issue(
-    config: &Config,
+    keys: &Keys<'_>,
     user_id: i64,
     role: Role,
 ) -> Result<String, jsonwebtoken::errors::Error> {
@@ -28,40 +36,37 @@ pub fn issue(
         role,
         iat: now,
         nbf: now,
-        exp: now + config.token_ttl as i64,
-        iss: config.issuer.clone(),
+        exp: now + keys.ttl as i64,
+        iss: keys.issuer.to_owned(),
     };
     jsonwebtoken::encode(
         &Header::new(Algorithm::HS256),
         &claims,
-        &EncodingKey::from_secret(&config.jwt_secret),
+        &EncodingKey::from_secret(keys.secret),
     )
 }
 
 /// Checks signature, algorithm (HS256 only: `none` and others are refused), issuer,
 /// expiry and not-before. Returns the user id.
-pub fn verify(config: &Config, token: &str) -> Result<i64, String> {
+pub fn verify(keys: &Keys<'_>, token: &str) -> Result<i64, String> {
     let mut validation = Validation::new(Algorithm::HS256);
     validation.leeway = 5;
     validation.validate_nbf = true;
-    validation.set_issuer(&[config.issuer.as_str()]);
+    validation.set_issuer(&[keys.issuer]);
     validation.set_required_spec_claims(&["exp", "nbf", "iss", "sub"]);
-    let data = jsonwebtoken::decode::<Claims>(
-        token,
-        &DecodingKey::from_secret(&config.jwt_secret),
-        &validation,
-    )
-    .map_err(|e| {
-        use jsonwebtoken::errors::ErrorKind;
-        match e.kind() {
-            ErrorKind::ExpiredSignature => "the token has expired".to_owned(),
-            ErrorKind::ImmatureSignature => "the token is not valid yet".to_owned(),
-            ErrorKind::InvalidSignature => "the token signature is invalid".to_owned(),
-            ErrorKind::InvalidAlgorithm => "the token must be signed with HS256".to_owned(),
-            ErrorKind::InvalidIssuer => "the token was issued by someone else".to_owned(),
-            _ => "the token is malformed".to_owned(),
-        }
-    })?;
+    let data =
+        jsonwebtoken::decode::<Claims>(token, &DecodingKey::from_secret(keys.secret), &validation)
+            .map_err(|e| {
+                use jsonwebtoken::errors::ErrorKind;
+                match e.kind() {
+                    ErrorKind::ExpiredSignature => "the token has expired".to_owned(),
+                    ErrorKind::ImmatureSignature => "the token is not valid yet".to_owned(),
+                    ErrorKind::InvalidSignature => "the token signature is invalid".to_owned(),
+                    ErrorKind::InvalidAlgorithm => "the token must be signed with HS256".to_owned(),
+                    ErrorKind::InvalidIssuer => "the token was issued by someone else".to_owned(),
+                    _ => "the token is malformed".to_owned(),
+                }
+            })?;
     data.claims
         .sub
         .parse::<i64>()

@@ -164,7 +164,8 @@ impl TestApp {
                 )
             })
             .expect("create user");
-        let token = users::token::issue(&self.state.config, user.id, role).expect("token");
+        let token =
+            users::token::issue(&self.state.config.token_keys(), user.id, role).expect("token");
         (user.id, token)
     }
 
