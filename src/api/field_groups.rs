@@ -1,19 +1,20 @@
 //! `/field-groups`: typed custom-field definitions and where they apply. Anyone may read
 //! them (they describe the public `fields` of items); only admins write them.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 use utoipa::ToSchema;
 
+use crate::api::manage;
 use crate::content::field_groups::{self, Group, GroupInput, Location};
 use crate::content::fields::FieldDef;
+use crate::db::DbConn;
 use crate::error::Result;
 use crate::http::auth::AuthUser;
 use crate::http::extract::{JsonBody, PathId, Query};
-use crate::http::list::{List, PageParams, item_response, list_response, page_in_memory};
+use crate::http::list::{List, PageParams};
 use crate::http::state::State;
 use crate::http::wire::utc;
 
@@ -96,16 +97,8 @@ pub async fn list_field_groups(
     state: State,
     page: Query<PageParams>,
 ) -> Result<HttpResponse> {
-    let window = page.0.window()?;
-    let groups = state.read(field_groups::list).await?;
-    let listed = page_in_memory(groups, &window, "field groups", FieldGroupResponse::from)?;
-    Ok(list_response(
-        &req,
-        &state.config.public_url,
-        listed,
-        &window,
-        None,
-    ))
+    let (load, wire) = (field_groups::list, FieldGroupResponse::from);
+    manage::list_all(&req, &state, page.0, "field groups", load, wire).await
 }
 
 /// One field group by id.
@@ -118,19 +111,16 @@ pub async fn list_field_groups(
 #[get("/field-groups/{id}")]
 pub async fn get_field_group(state: State, id: PathId) -> Result<HttpResponse> {
     let id = id.0;
-    let g = state.read(move |conn| field_groups::find(conn, id)).await?;
-    Ok(item_response(
-        StatusCode::OK,
-        &FieldGroupResponse::from(g),
-        None,
-    ))
+    let find = move |conn: &mut DbConn| field_groups::find(conn, id);
+    manage::read(&state, find, FieldGroupResponse::from).await
 }
 
 /// Creates a field group (admins). Items it applies to are re-indexed at once.
 #[utoipa::path(
     tag = "field-groups",
     request_body = CreateFieldGroupRequest,
-    responses((status = 201, description = "Created", body = FieldGroupResponse)),
+    responses((status = 201, description = "Created", body = FieldGroupResponse,
+        headers(("Location" = String, description = "The new field group's URL")))),
     security(("bearer" = []))
 )]
 #[post("/field-groups")]
@@ -149,14 +139,15 @@ pub async fn create_field_group(
         position: b.position,
         active: b.active,
     };
-    let g = state
-        .write(move |conn| field_groups::create(conn, input))
-        .await?;
-    Ok(item_response(
-        StatusCode::CREATED,
-        &FieldGroupResponse::from(g),
-        None,
-    ))
+    let create = move |conn: &mut DbConn| field_groups::create(conn, input);
+    manage::create(
+        &state,
+        "field-groups",
+        create,
+        FieldGroupResponse::from,
+        |g| g.id,
+    )
+    .await
 }
 
 /// Changes a field group (admins).
@@ -185,14 +176,8 @@ pub async fn update_field_group(
         active: b.active,
     };
     let id = id.0;
-    let g = state
-        .write(move |conn| field_groups::update(conn, id, input))
-        .await?;
-    Ok(item_response(
-        StatusCode::OK,
-        &FieldGroupResponse::from(g),
-        None,
-    ))
+    let update = move |conn: &mut DbConn| field_groups::update(conn, id, input);
+    manage::change(&state, update, FieldGroupResponse::from).await
 }
 
 /// Deletes a field group (admins). Stored values stay with their items, hidden from
@@ -207,8 +192,5 @@ pub async fn update_field_group(
 pub async fn delete_field_group(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
     user.require_admin()?;
     let id = id.0;
-    state
-        .write(move |conn| field_groups::delete(conn, id))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    manage::remove(&state, move |conn| field_groups::delete(conn, id)).await
 }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
@@ -11,10 +11,12 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::api::manage;
+use crate::db::DbConn;
 use crate::error::{Error, FieldError, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
-use crate::http::list::{List, PageParams, item_response, list_response};
+use crate::http::list::{List, PageParams, list_response};
 use crate::http::state::State;
 use crate::http::wire::{DeleteParams, utc};
 use crate::media::library::{self, MediaChanges, MediaFilter};
@@ -250,12 +252,7 @@ pub async fn create_media(
         })
         .await?;
     let body = MediaResponse::new(stored, &state.config.public_url);
-    let mut res = item_response(StatusCode::CREATED, &body, None);
-    let location = format!("{}/api/v1/media/{}", state.config.public_url, body.id);
-    if let Ok(v) = header::HeaderValue::from_str(&location) {
-        res.headers_mut().insert(header::LOCATION, v);
-    }
-    Ok(res)
+    Ok(manage::created(&state, "media", body.id, &body))
 }
 
 /// Lists media, newest first. Anonymous readers see only files that are not used by
@@ -301,14 +298,9 @@ pub async fn list_media(
 #[get("/media/{id}")]
 pub async fn get_media(state: State, user: MaybeUser, id: PathId) -> Result<HttpResponse> {
     let viewer = user.viewer();
-    let m = state
-        .read(move |conn| media::find_visible(conn, id.0, viewer))
-        .await?;
-    Ok(item_response(
-        StatusCode::OK,
-        &MediaResponse::new(m, &state.config.public_url),
-        None,
-    ))
+    let find = move |conn: &mut DbConn| media::find_visible(conn, id.0, viewer);
+    let url = state.config.public_url.clone();
+    manage::read(&state, find, |m| MediaResponse::new(m, &url)).await
 }
 
 /// Changes a media item's title, alternative text or caption.
@@ -333,14 +325,9 @@ pub async fn update_media(
         alt_text: b.alt_text,
         caption: b.caption,
     };
-    let m = state
-        .write(move |conn| library::update(conn, viewer, id, changes))
-        .await?;
-    Ok(item_response(
-        StatusCode::OK,
-        &MediaResponse::new(m, &state.config.public_url),
-        None,
-    ))
+    let update = move |conn: &mut DbConn| library::update(conn, viewer, id, changes);
+    let url = state.config.public_url.clone();
+    manage::change(&state, update, |m| MediaResponse::new(m, &url)).await
 }
 
 /// Deletes a media item and its file. A file still used by an item answers 409 unless

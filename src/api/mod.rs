@@ -7,6 +7,7 @@ pub mod content;
 pub mod event_feeds;
 pub mod events;
 pub mod field_groups;
+pub mod manage;
 pub mod media;
 pub mod pages;
 pub mod partners;

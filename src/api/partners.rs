@@ -2,7 +2,6 @@
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, delete, get, patch, post, web};
@@ -10,10 +9,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::api::manage;
+use crate::db::DbConn;
 use crate::error::{Error, Result};
 use crate::http::auth::AuthUser;
 use crate::http::extract::{JsonBody, PathId, Query};
-use crate::http::list::{List, PageParams, item_response, list_response, page_in_memory};
+use crate::http::list::{List, PageParams};
 use crate::http::state::{AppState, State};
 use crate::http::wire::utc;
 use crate::partners::{self, Partner, PartnerInput, Usage};
@@ -90,6 +91,15 @@ pub struct CreatedPartnerResponse {
     pub key: String,
 }
 
+impl From<(Partner, String)> for CreatedPartnerResponse {
+    fn from((partner, key): (Partner, String)) -> Self {
+        CreatedPartnerResponse {
+            partner: partner.into(),
+            key,
+        }
+    }
+}
+
 /// A new partner.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -142,16 +152,8 @@ pub async fn list_partners(
     page: Query<PageParams>,
 ) -> Result<HttpResponse> {
     user.require_admin()?;
-    let window = page.0.window()?;
-    let all = state.read(partners::list).await?;
-    let listed = page_in_memory(all, &window, "partners", PartnerResponse::from)?;
-    Ok(list_response(
-        &req,
-        &state.config.public_url,
-        listed,
-        &window,
-        None,
-    ))
+    let (load, wire) = (partners::list, PartnerResponse::from);
+    manage::list_all(&req, &state, page.0, "partners", load, wire).await
 }
 
 /// One partner (admins).
@@ -165,19 +167,16 @@ pub async fn list_partners(
 pub async fn get_partner(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
     user.require_admin()?;
     let id = id.0;
-    let p = state.read(move |conn| partners::find(conn, id)).await?;
-    Ok(item_response(
-        StatusCode::OK,
-        &PartnerResponse::from(p),
-        None,
-    ))
+    let find = move |conn: &mut DbConn| partners::find(conn, id);
+    manage::read(&state, find, PartnerResponse::from).await
 }
 
 /// Registers a partner (admins); the answer holds its key, shown this once.
 #[utoipa::path(
     tag = "partners",
     request_body = CreatePartnerRequest,
-    responses((status = 201, description = "Created", body = CreatedPartnerResponse)),
+    responses((status = 201, description = "Created", body = CreatedPartnerResponse,
+        headers(("Location" = String, description = "The new partner's URL")))),
     security(("bearer" = []))
 )]
 #[post("/partners")]
@@ -194,18 +193,11 @@ pub async fn create_partner(
         quota_per_minute: b.quota_per_minute,
         active: b.active,
     };
-    let (p, key) = state
-        .write(move |conn| partners::create(conn, input))
-        .await?;
+    let create = move |conn: &mut DbConn| partners::create(conn, input);
+    let wire = CreatedPartnerResponse::from;
+    let res = manage::create(&state, "partners", create, wire, |p| p.partner.id).await?;
     refresh(&state).await;
-    Ok(item_response(
-        StatusCode::CREATED,
-        &CreatedPartnerResponse {
-            partner: p.into(),
-            key,
-        },
-        None,
-    ))
+    Ok(res)
 }
 
 /// Changes a partner (admins).
@@ -232,15 +224,10 @@ pub async fn update_partner(
         active: b.active,
     };
     let id = id.0;
-    let p = state
-        .write(move |conn| partners::update(conn, id, input))
-        .await?;
+    let update = move |conn: &mut DbConn| partners::update(conn, id, input);
+    let res = manage::change(&state, update, PartnerResponse::from).await?;
     refresh(&state).await;
-    Ok(item_response(
-        StatusCode::OK,
-        &PartnerResponse::from(p),
-        None,
-    ))
+    Ok(res)
 }
 
 /// Removes a partner (admins); its key stops working at once.
@@ -254,9 +241,9 @@ pub async fn update_partner(
 pub async fn delete_partner(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
     user.require_admin()?;
     let id = id.0;
-    state.write(move |conn| partners::delete(conn, id)).await?;
+    let res = manage::remove(&state, move |conn| partners::delete(conn, id)).await?;
     refresh(&state).await;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(res)
 }
 
 fn rate_headers(headers: &mut HeaderMap, usage: &Usage) {

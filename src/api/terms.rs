@@ -1,19 +1,19 @@
 //! Tags (flat), categories, resource types and event categories (hierarchical): the same
 //! handlers over every taxonomy, each term with how many visible items carry it.
 
-use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::api::manage;
 use crate::content::paging::Direction;
 use crate::content::terms::{self, Taxonomy, Term, TermCount, TermInput, TermOrder, TermQuery};
 use crate::error::{Error, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
-use crate::http::list::{List, Order, PageParams, item_response, list_response, split_list};
+use crate::http::list::{List, Order, PageParams, list_response, split_list};
 use crate::http::state::State;
 
 /// A term of a taxonomy (tag, category, ...).
@@ -206,8 +206,7 @@ async fn list_terms(
 }
 
 async fn get_term(state: State, taxonomy: Taxonomy, id: i64) -> Result<HttpResponse> {
-    let term = state.read(move |conn| load(conn, taxonomy, id)).await?;
-    Ok(item_response(StatusCode::OK, &term, None))
+    manage::read(&state, move |conn| load(conn, taxonomy, id), |t| t).await
 }
 
 fn load(conn: &mut crate::db::DbConn, taxonomy: Taxonomy, id: i64) -> Result<TermResponse> {
@@ -235,17 +234,12 @@ async fn create_term(
             load(conn, taxonomy, t.id)
         })
         .await?;
-    let mut res = item_response(StatusCode::CREATED, &term, None);
-    let location = format!(
-        "{}/api/v1/{}/{}",
-        state.config.public_url,
+    Ok(manage::created(
+        &state,
         taxonomy.collection(),
-        term.id
-    );
-    if let Ok(v) = header::HeaderValue::from_str(&location) {
-        res.headers_mut().insert(header::LOCATION, v);
-    }
-    Ok(res)
+        term.id,
+        &term,
+    ))
 }
 
 async fn update_term(
@@ -262,13 +256,11 @@ async fn update_term(
         description: body.description,
         parent: body.parent,
     };
-    let term = state
-        .write(move |conn| {
-            terms::update(conn, taxonomy, id, input)?;
-            load(conn, taxonomy, id)
-        })
-        .await?;
-    Ok(item_response(StatusCode::OK, &term, None))
+    let update = move |conn: &mut crate::db::DbConn| {
+        terms::update(conn, taxonomy, id, input)?;
+        load(conn, taxonomy, id)
+    };
+    manage::change(&state, update, |t| t).await
 }
 
 async fn delete_term(
@@ -278,10 +270,7 @@ async fn delete_term(
     id: i64,
 ) -> Result<HttpResponse> {
     user.require_editor()?;
-    state
-        .write(move |conn| terms::delete(conn, taxonomy, id))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    manage::remove(&state, move |conn| terms::delete(conn, taxonomy, id)).await
 }
 
 /// Lists tags, with the number of visible items carrying each.

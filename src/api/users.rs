@@ -6,7 +6,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::api::manage;
 use crate::content::Role;
+use crate::db::DbConn;
 use crate::error::{Error, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
@@ -245,15 +247,10 @@ async fn web_block_verify(password: String, hash: Option<String>) -> Result<bool
 #[get("/users/me")]
 pub async fn get_me(state: State, user: AuthUser) -> Result<HttpResponse> {
     let id = user.id;
-    let me = state
-        .read(move |conn| users::find(conn, id))
-        .await?
-        .ok_or_else(|| Error::not_found("no such user"))?;
-    Ok(item_response(
-        StatusCode::OK,
-        &UserResponse::full(&me),
-        None,
-    ))
+    let find = move |conn: &mut DbConn| {
+        users::find(conn, id)?.ok_or_else(|| Error::not_found("no such user"))
+    };
+    manage::read(&state, find, |u| UserResponse::full(&u)).await
 }
 
 /// Lists users (administrators).
@@ -293,14 +290,11 @@ pub async fn get_user(state: State, viewer: MaybeUser, id: PathId) -> Result<Htt
         .0
         .as_ref()
         .is_some_and(|v| v.role.edits_all() || v.id == id.0);
-    let user = state
-        .read(move |conn| users::manage::find_visible(conn, id.0, privileged))
-        .await?;
-    Ok(item_response(
-        StatusCode::OK,
-        &UserResponse::for_viewer(&user, viewer.0.as_ref()),
-        None,
-    ))
+    let find = move |conn: &mut DbConn| users::manage::find_visible(conn, id.0, privileged);
+    manage::read(&state, find, |u| {
+        UserResponse::for_viewer(&u, viewer.0.as_ref())
+    })
+    .await
 }
 
 /// Creates a user (administrators).
@@ -322,13 +316,15 @@ pub async fn create_user(
         email: b.email.unwrap_or_default(),
         role: b.role,
     };
-    let created = state.write(move |conn| users::create(conn, input)).await?;
-    let mut res = item_response(StatusCode::CREATED, &UserResponse::full(&created), None);
-    let location = format!("{}/api/v1/users/{}", state.config.public_url, created.id);
-    if let Ok(v) = header::HeaderValue::from_str(&location) {
-        res.headers_mut().insert(header::LOCATION, v);
-    }
-    Ok(res)
+    let create = move |conn: &mut DbConn| users::create(conn, input);
+    manage::create(
+        &state,
+        "users",
+        create,
+        |u| UserResponse::full(&u),
+        |u| u.id,
+    )
+    .await
 }
 
 /// Changes a user (administrators; users may change their own name, email and password).
@@ -359,14 +355,8 @@ pub async fn update_user(
                 .map_err(Error::internal)??,
         ));
     }
-    let updated = state
-        .write(move |conn| users::manage::update(conn, id, changes))
-        .await?;
-    Ok(item_response(
-        StatusCode::OK,
-        &UserResponse::full(&updated),
-        None,
-    ))
+    let update = move |conn: &mut DbConn| users::manage::update(conn, id, changes);
+    manage::change(&state, update, |u| UserResponse::full(&u)).await
 }
 
 /// Deletes a user (administrators). A user with content needs `reassign`.
@@ -382,10 +372,10 @@ pub async fn delete_user(
 ) -> Result<HttpResponse> {
     user.require_admin()?;
     let (actor, id, reassign) = (user.id, id.0, params.0.reassign);
-    state
-        .write(move |conn| users::manage::delete(conn, actor, id, reassign))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    manage::remove(&state, move |conn| {
+        users::manage::delete(conn, actor, id, reassign)
+    })
+    .await
 }
 
 use crate::http::problem::Problem;

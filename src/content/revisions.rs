@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::content::entry::{self, Entry};
-use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
+use crate::content::paging::{Direction, Listed, Window};
 use crate::content::{Kind, Status, Viewer, terms};
 use crate::db::DbConn;
 use crate::db::schema::revisions;
@@ -94,33 +94,13 @@ pub fn list(
             "only editors and the author may read revisions".into(),
         ));
     }
-    let mut q = revisions::table
+    let seek = window.by_id(Direction::Desc)?;
+    let query = revisions::table
         .filter(revisions::entry_id.eq(id))
         .order(revisions::id.desc())
         .select(Revision::as_select())
-        .limit(i64::from(window.per_page) + 1)
         .into_boxed();
-    match &window.paging {
-        Paging::Page(n) => q = q.offset(i64::from(n - 1) * i64::from(window.per_page)),
-        Paging::After(c) if c.key == "id" && c.dir == Direction::Desc => {
-            q = q.filter(revisions::id.lt(c.id))
-        }
-        Paging::After(_) => {
-            return Err(Error::invalid_query(
-                "cursor",
-                "is not a cursor of this list",
-            ));
-        }
-    }
-    let mut items: Vec<Revision> = q.load(conn)?;
-    let more = items.len() > window.per_page as usize;
-    items.truncate(window.per_page as usize);
-    let next = items.last().filter(|_| more).map(|r| Cursor {
-        key: "id".into(),
-        dir: Direction::Desc,
-        value: serde_json::json!(r.id),
-        id: r.id,
-    });
+    let rows: Vec<Revision> = seek.apply(query, revisions::id).load(conn)?;
     let total = if window.count {
         Some(
             revisions::table
@@ -131,5 +111,5 @@ pub fn list(
     } else {
         None
     };
-    Ok(Listed { items, total, next })
+    Ok(seek.finish(rows, |r| r.id, total))
 }

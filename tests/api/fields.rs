@@ -59,6 +59,11 @@ async fn site() -> Site {
         .send()
         .await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    assert!(
+        res.header("location").is_some_and(|l| l
+            .ends_with(&format!("/api/v1/field-groups/{}", res.json()["id"]))),
+        "a new group's address is in Location"
+    );
     Site {
         app,
         admin,

@@ -21,7 +21,13 @@ async fn partner(app: &TestApp, admin: &str, body: Value) -> Value {
         .send()
         .await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
-    res.json()
+    let created = res.json();
+    assert!(
+        res.header("location")
+            .is_some_and(|l| l.ends_with(&format!("/api/v1/partners/{}", created["id"]))),
+        "a new partner's address is in Location"
+    );
+    created
 }
 
 #[actix_web::test]
