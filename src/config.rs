@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::db::Backend;
+use crate::db::Location;
 
 pub const DEFAULT_DATABASE_URL: &str = "./data/headpress.db";
 
@@ -126,22 +126,9 @@ impl Config {
     }
 }
 
-pub fn default_data_dir(database_url: &str) -> PathBuf {
-    match Backend::from_url(database_url) {
-        Backend::Sqlite => Path::new(database_url)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from(".")),
-        Backend::Postgres => PathBuf::from("./data"),
-    }
-}
-
 impl ServeArgs {
-    pub fn into_config(self, database_url: &str) -> Result<Config, String> {
-        let data_dir = self
-            .data_dir
-            .unwrap_or_else(|| default_data_dir(database_url));
+    pub fn into_config(self, database: &Location) -> Result<Config, String> {
+        let data_dir = self.data_dir.unwrap_or_else(|| database.data_dir());
         std::fs::create_dir_all(&data_dir)
             .map_err(|e| format!("cannot create the data folder {}: {e}", data_dir.display()))?;
         let jwt_secret = match self.jwt_secret {
@@ -243,10 +230,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().to_string_lossy().into_owned();
         let first = args(&["--data-dir", &data])
-            .into_config("db.sqlite")
+            .into_config(&sqlite("db.sqlite"))
             .unwrap();
         let second = args(&["--data-dir", &data])
-            .into_config("db.sqlite")
+            .into_config(&sqlite("db.sqlite"))
             .unwrap();
         assert!(first.jwt_secret.len() >= 32);
         assert_eq!(first.jwt_secret, second.jwt_secret);
@@ -267,11 +254,11 @@ mod tests {
         let data = dir.path().to_string_lossy().into_owned();
         assert!(
             args(&["--data-dir", &data, "--jwt-secret", "short"])
-                .into_config("x.db")
+                .into_config(&sqlite("x.db"))
                 .is_err()
         );
         let c = args(&["--data-dir", &data, "--jwt-secret", &"k".repeat(40)])
-            .into_config("x.db")
+            .into_config(&sqlite("x.db"))
             .unwrap();
         assert_eq!(c.jwt_secret, "k".repeat(40).into_bytes());
         assert!(!dir.path().join("jwt-secret").exists());
@@ -287,19 +274,15 @@ mod tests {
             "--cors-origins",
             "https://a.example/, https://b.example",
         ])
-        .into_config("x.db")
+        .into_config(&sqlite("x.db"))
         .unwrap();
         assert_eq!(c.public_url, "http://127.0.0.1:8080");
         assert_eq!(c.cors_origins, ["https://a.example", "https://b.example"]);
         assert_eq!(c.json_limit, 1024 * 1024);
         assert_eq!(c.cache_max_age, 60);
-        assert_eq!(
-            default_data_dir("./data/headpress.db"),
-            PathBuf::from("./data")
-        );
-        assert_eq!(
-            default_data_dir("postgres://x@y/z"),
-            PathBuf::from("./data")
-        );
+    }
+
+    fn sqlite(path: &str) -> Location {
+        Location::Sqlite(path.into())
     }
 }

@@ -81,9 +81,7 @@ impl From<diesel::result::Error> for Error {
         use diesel::result::{DatabaseErrorKind, Error as D};
         match e {
             D::NotFound => Error::NotFound("no such item".into()),
-            D::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
-                Error::Conflict(format!("already exists ({})", info.message()), vec![])
-            }
+            D::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => taken(info.as_ref()),
             D::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
                 Error::Validation(vec![FieldError::new(
                     "",
@@ -94,6 +92,54 @@ impl From<diesel::result::Error> for Error {
                 Error::Unavailable("the database was busy; try again".into())
             }
             other => Error::Internal(format!("database: {other}")),
+        }
+    }
+}
+
+/// The unique columns, the member of a request each stands for, and what holds it.
+const UNIQUE: [(&str, &str, &str, &str); 9] = [
+    ("users", "username", "username", "user has this username"),
+    ("users", "slug", "slug", "user has this slug"),
+    ("entries", "slug", "slug", "item of this kind has this slug"),
+    (
+        "terms",
+        "slug",
+        "slug",
+        "term of this taxonomy has this slug",
+    ),
+    ("page_details", "path", "slug", "page has this path"),
+    (
+        "media",
+        "storage_key",
+        "file",
+        "file is stored under this name",
+    ),
+    ("field_groups", "key", "key", "field group has this key"),
+    (
+        "event_details",
+        "uid",
+        "ical_uid",
+        "event has this iCalendar UID",
+    ),
+    ("partners", "key_hash", "key", "partner has this key"),
+];
+
+/// A 409 that says which member is taken. The database's own message names tables and
+/// constraints, so it is logged, not shown.
+fn taken(info: &dyn diesel::result::DatabaseErrorInformation) -> Error {
+    // SQLite: "UNIQUE constraint failed: entries.kind, entries.slug"; PostgreSQL names the
+    // table and the constraint (`entries_kind_slug_key`, `page_details_by_path`).
+    let message = info.message();
+    let constraint = info.constraint_name().unwrap_or("");
+    let found = UNIQUE.iter().find(|(table, column, _, _)| {
+        message.contains(&format!("{table}.{column}"))
+            || (info.table_name() == Some(*table) && constraint.contains(column))
+    });
+    match found {
+        Some((_, _, member, what)) => Error::conflict(member, format!("another {what}")),
+        None => {
+            tracing::warn!(%message, constraint, "a unique constraint without a member");
+            Error::Conflict("this clashes with something that exists".into(), vec![])
         }
     }
 }

@@ -14,7 +14,8 @@ use headpress::{build_app, db, demo, users};
     about = "A fast, correct headless JSON content API"
 )]
 struct Cli {
-    /// `postgres://...` for PostgreSQL, otherwise the path of a SQLite file.
+    /// `postgres://...` or `postgresql://...` for PostgreSQL; a file path, `sqlite://PATH` or
+    /// `file:PATH` for SQLite. Other schemes are refused.
     #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
     database_url: String,
     #[command(subcommand)]
@@ -99,9 +100,10 @@ enum UserCommand {
     },
 }
 
-fn import(database_url: &str, command: ImportCommand) -> Result<(), String> {
+fn import(database: &db::Location, command: ImportCommand) -> Result<(), String> {
     use headpress::import::ics;
-    let database = open(database_url, 1)?;
+    let location = database;
+    let database = open(location, 1)?;
     let mut conn = database.pool.get().map_err(|e| e.to_string())?;
     let started = std::time::Instant::now();
     let summary = match command {
@@ -119,7 +121,7 @@ fn import(database_url: &str, command: ImportCommand) -> Result<(), String> {
                 ),
                 None => None,
             };
-            let data_dir = headpress::config::default_data_dir(database_url);
+            let data_dir = location.data_dir();
             let data_dir = std::env::var_os("HEADPRESS_DATA_DIR")
                 .map(std::path::PathBuf::from)
                 .unwrap_or(data_dir);
@@ -171,8 +173,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn open(database_url: &str, pool_size: u32) -> Result<db::Database, String> {
-    let database = db::connect(database_url, pool_size)?;
+fn open(location: &db::Location, pool_size: u32) -> Result<db::Database, String> {
+    let database = db::connect(location, pool_size)?;
     let mut conn = database
         .pool
         .get()
@@ -185,17 +187,17 @@ fn open(database_url: &str, pool_size: u32) -> Result<db::Database, String> {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    if let Command::Openapi = cli.command {
+        let doc = headpress::openapi();
+        let json = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
+        println!("{json}");
+        return Ok(());
+    }
+    let location = db::Location::parse(&cli.database_url)?;
     match cli.command {
-        Command::Openapi => {
-            let doc = headpress::openapi();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?
-            );
-            Ok(())
-        }
-        Command::Migrate => open(&cli.database_url, 1).map(|_| ()),
-        Command::Import { command } => import(&cli.database_url, command),
+        Command::Openapi => Ok(()),
+        Command::Migrate => open(&location, 1).map(|_| ()),
+        Command::Import { command } => import(&location, command),
         Command::User {
             command:
                 UserCommand::Create {
@@ -206,7 +208,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     email,
                 },
         } => {
-            let database = open(&cli.database_url, 1)?;
+            let database = open(&location, 1)?;
             let mut conn = database.pool.get().map_err(|e| e.to_string())?;
             let input = users::CreateUser {
                 username,
@@ -232,8 +234,8 @@ fn run(cli: Cli) -> Result<(), String> {
             let bind = args.bind.clone();
             let shutdown_timeout = args.shutdown_timeout;
             let pool_size = args.pool_size;
-            let config = args.into_config(&cli.database_url)?;
-            let database = open(&cli.database_url, pool_size)?;
+            let config = args.into_config(&location)?;
+            let database = open(&location, pool_size)?;
             let state = web::Data::new(AppState::new(database, config));
             if with_demo {
                 let mut conn = state.db.pool.get().map_err(|e| e.to_string())?;

@@ -7,8 +7,9 @@ use diesel::prelude::*;
 use crate::content::body::{self, ContentSource};
 use crate::content::entry_media::{self, FEATURED};
 use crate::content::field_groups::FieldValues;
+use crate::content::slug::Slug;
 use crate::content::terms::{self, Taxonomy};
-use crate::content::{Kind, Status, Viewer, html, slug};
+use crate::content::{Kind, Status, Viewer, html};
 use crate::db::DbConn;
 use crate::db::schema::{entries, users};
 use crate::error::{Error, FieldError, Result};
@@ -49,7 +50,7 @@ impl Entry {
 #[diesel(table_name = entries)]
 struct NewEntry<'a> {
     kind: Kind,
-    slug: &'a str,
+    slug: &'a Slug,
     status: Status,
     title: &'a str,
     excerpt: &'a str,
@@ -68,7 +69,7 @@ struct NewEntry<'a> {
 #[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = entries)]
 struct EntryChanges {
-    slug: Option<String>,
+    slug: Option<Slug>,
     status: Option<Status>,
     title: Option<String>,
     excerpt: Option<String>,
@@ -145,7 +146,7 @@ fn check_title(title: &str) -> std::result::Result<String, FieldError> {
     }
 }
 
-fn slug_taken(conn: &mut DbConn, kind: Kind, slug: &str, except: Option<i64>) -> Result<bool> {
+fn slug_taken(conn: &mut DbConn, kind: Kind, slug: &Slug, except: Option<i64>) -> Result<bool> {
     let mut q = entries::table
         .filter(entries::kind.eq(kind.as_str()))
         .filter(entries::slug.eq(slug))
@@ -157,10 +158,10 @@ fn slug_taken(conn: &mut DbConn, kind: Kind, slug: &str, except: Option<i64>) ->
     Ok(q.first::<i64>(conn).optional()?.is_some())
 }
 
-fn generated_slug(conn: &mut DbConn, kind: Kind, title: &str) -> Result<String> {
-    let base = Some(slug::slugify(title))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| kind.noun().to_owned());
+/// A free slug from the title; a title with nothing to make one of (`!!!`) gives the
+/// kind's name (`reusable-block`, `reusable-block-2`, ...).
+fn generated_slug(conn: &mut DbConn, kind: Kind, title: &str) -> Result<Slug> {
+    let base = Slug::from_text(title).unwrap_or_else(|| Slug::of_word(kind.noun()));
     let taken: Vec<String> = entries::table
         .filter(entries::kind.eq(kind.as_str()))
         .filter(
@@ -170,7 +171,7 @@ fn generated_slug(conn: &mut DbConn, kind: Kind, title: &str) -> Result<String> 
         )
         .select(entries::slug)
         .load(conn)?;
-    Ok(slug::first_free(&base, &taken))
+    Ok(base.first_free(&taken))
 }
 
 /// Authors may only write as themselves; editors may name any existing user.
@@ -225,7 +226,7 @@ pub(super) fn create(
             String::new()
         }
     };
-    let chosen_slug = match input.slug.as_deref().map(|s| slug::check("slug", s)) {
+    let chosen_slug = match input.slug.as_deref().map(|s| Slug::parse("slug", s)) {
         Some(Ok(s)) => Some(s),
         Some(Err(e)) => {
             errors.push(e);
@@ -323,7 +324,7 @@ pub(super) fn update(
         }
     }
     if let Some(s) = input.slug.as_deref() {
-        match slug::check("slug", s) {
+        match Slug::parse("slug", s) {
             Ok(s) => changes.slug = Some(s),
             Err(e) => errors.push(e),
         }

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::content::Kind;
 use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
-use crate::content::{Kind, slug};
+use crate::content::slug::Slug;
 use crate::db::DbConn;
 use crate::db::schema::{entries, entry_terms, terms};
 use crate::db::sql::{CountRow, Sql, Value};
@@ -398,7 +399,7 @@ fn check_name(name: &str) -> std::result::Result<String, FieldError> {
 fn slug_taken(
     conn: &mut DbConn,
     taxonomy: Taxonomy,
-    slug: &str,
+    slug: &Slug,
     except: Option<i64>,
 ) -> Result<bool> {
     let mut q = terms::table
@@ -421,7 +422,7 @@ pub fn create(conn: &mut DbConn, taxonomy: Taxonomy, input: TermInput) -> Result
         .map_err(|e| Error::Validation(vec![e]))?;
     let slug = match input.slug.as_deref() {
         Some(s) => {
-            let s = slug::check("slug", s).map_err(|e| Error::Validation(vec![e]))?;
+            let s = Slug::parse("slug", s).map_err(|e| Error::Validation(vec![e]))?;
             if slug_taken(conn, taxonomy, &s, None)? {
                 return Err(Error::conflict(
                     "slug",
@@ -431,9 +432,7 @@ pub fn create(conn: &mut DbConn, taxonomy: Taxonomy, input: TermInput) -> Result
             s
         }
         None => {
-            let base = Some(slug::slugify(&name))
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| taxonomy.noun().into());
+            let base = Slug::from_text(&name).unwrap_or_else(|| Slug::of_word(taxonomy.noun()));
             let taken: Vec<String> = terms::table
                 .filter(terms::taxonomy.eq(taxonomy.as_str()))
                 .filter(
@@ -443,7 +442,7 @@ pub fn create(conn: &mut DbConn, taxonomy: Taxonomy, input: TermInput) -> Result
                 )
                 .select(terms::slug)
                 .load(conn)?;
-            slug::first_free(&base, &taken)
+            base.first_free(&taken)
         }
     };
     let parent = input.parent.flatten();
@@ -478,7 +477,7 @@ pub fn update(conn: &mut DbConn, taxonomy: Taxonomy, id: i64, input: TermInput) 
     let slug = input
         .slug
         .as_deref()
-        .map(|s| slug::check("slug", s))
+        .map(|s| Slug::parse("slug", s))
         .transpose()
         .map_err(|e| Error::Validation(vec![e]))?;
     if let Some(s) = &slug

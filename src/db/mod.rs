@@ -4,6 +4,7 @@ pub mod dialect;
 pub mod schema;
 pub mod sql;
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -32,12 +33,78 @@ pub enum Backend {
     Sqlite,
 }
 
-impl Backend {
-    pub fn from_url(url: &str) -> Backend {
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Backend::Postgres
-        } else {
-            Backend::Sqlite
+/// Where the data lives, read from `DATABASE_URL`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A `postgres://` or `postgresql://` URL, as libpq takes it.
+    Postgres(String),
+    /// A SQLite file: a plain path, `sqlite://PATH` or `file:PATH`.
+    Sqlite(PathBuf),
+}
+
+impl Location {
+    /// Reads a `DATABASE_URL`. A scheme other than `postgres`, `postgresql`, `sqlite` or
+    /// `file` is refused (a misspelt `postgress://` must not quietly become a SQLite file);
+    /// the message names the scheme only, never the rest (it may hold a password).
+    pub fn parse(url: &str) -> Result<Location, String> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Err(
+                "DATABASE_URL is empty: give a SQLite file path or a postgres:// URL".into(),
+            );
+        }
+        let scheme = url
+            .split_once(':')
+            .map(|(s, _)| s)
+            // One letter is a Windows drive (`C:\data\headpress.db`), not a scheme.
+            .filter(|s| {
+                s.len() > 1
+                    && s.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            });
+        let sqlite = |path: &str| -> Result<Location, String> {
+            if path.is_empty() || path.contains('?') {
+                return Err(
+                    "DATABASE_URL: a SQLite location is a file path, without query parameters"
+                        .into(),
+                );
+            }
+            Ok(Location::Sqlite(PathBuf::from(path)))
+        };
+        match scheme.map(str::to_ascii_lowercase).as_deref() {
+            None => sqlite(url),
+            Some("postgres" | "postgresql") => Ok(Location::Postgres(url.to_owned())),
+            Some("sqlite") => sqlite(url["sqlite:".len()..].trim_start_matches("//")),
+            Some("file") => {
+                let rest = &url["file:".len()..];
+                // `file:///abs/path` and `file:relative/path` alike.
+                sqlite(rest.strip_prefix("//").unwrap_or(rest))
+            }
+            Some(other) => Err(format!(
+                "DATABASE_URL has the scheme `{other}:`, which headpress does not know: use \
+                 postgres:// or postgresql:// for PostgreSQL, and a file path, sqlite:// or \
+                 file: for SQLite"
+            )),
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Location::Postgres(_) => Backend::Postgres,
+            Location::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+
+    /// Where files are kept by default: beside a SQLite file, or `./data`.
+    pub fn data_dir(&self) -> PathBuf {
+        match self {
+            Location::Sqlite(path) => path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(".")),
+            Location::Postgres(_) => PathBuf::from("./data"),
         }
     }
 }
@@ -58,8 +125,7 @@ pub type PooledConn = r2d2::PooledConnection<Manager>;
 /// cannot be reached reports PostgreSQL's own error (the derived `establish` would try
 /// SQLite next and hide it).
 pub struct Manager {
-    url: String,
-    backend: Backend,
+    location: Location,
     queries: Arc<AtomicU64>,
 }
 
@@ -76,10 +142,10 @@ impl ManageConnection for Manager {
     type Error = ConnectError;
 
     fn connect(&self) -> Result<DbConn, ConnectError> {
-        let mut conn = match self.backend {
-            Backend::Postgres => DbConn::Pg(PgConnection::establish(&self.url)?),
-            Backend::Sqlite => {
-                let mut conn = SqliteConnection::establish(&self.url)?;
+        let mut conn = match &self.location {
+            Location::Postgres(url) => DbConn::Pg(PgConnection::establish(url)?),
+            Location::Sqlite(path) => {
+                let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
                 // WAL lets readers run beside the writer; the busy timeout covers other
                 // processes (a CLI import) holding the write lock for a moment.
                 conn.batch_execute(
@@ -121,10 +187,10 @@ pub struct Database {
 }
 
 /// Connects, failing fast with the backend's own message when the database is unreachable.
-pub fn connect(url: &str, max_size: u32) -> Result<Database, String> {
-    let backend = Backend::from_url(url);
-    if backend == Backend::Sqlite
-        && let Some(dir) = std::path::Path::new(url).parent()
+pub fn connect(location: &Location, max_size: u32) -> Result<Database, String> {
+    let backend = location.backend();
+    if let Location::Sqlite(path) = location
+        && let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
     {
         std::fs::create_dir_all(dir)
@@ -132,8 +198,7 @@ pub fn connect(url: &str, max_size: u32) -> Result<Database, String> {
     }
     let queries = Arc::new(AtomicU64::new(0));
     let manager = Manager {
-        url: url.to_owned(),
-        backend,
+        location: location.clone(),
         queries: queries.clone(),
     };
     // Try one connection first: r2d2 would only report a timeout.
@@ -252,5 +317,52 @@ enum TxError {
 impl From<diesel::result::Error> for TxError {
     fn from(e: diesel::result::Error) -> Self {
         TxError::Db(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls_name_their_backend() {
+        let sqlite = |p: &str| Ok(Location::Sqlite(PathBuf::from(p)));
+        assert_eq!(
+            Location::parse("./data/headpress.db"),
+            sqlite("./data/headpress.db")
+        );
+        assert_eq!(Location::parse("headpress.db"), sqlite("headpress.db"));
+        assert_eq!(Location::parse("sqlite://data/h.db"), sqlite("data/h.db"));
+        assert_eq!(Location::parse("sqlite:///srv/h.db"), sqlite("/srv/h.db"));
+        assert_eq!(Location::parse("file:data/h.db"), sqlite("data/h.db"));
+        assert_eq!(Location::parse("file:///srv/h.db"), sqlite("/srv/h.db"));
+        assert_eq!(Location::parse(r"C:\data\h.db"), sqlite(r"C:\data\h.db"));
+        for url in ["postgres://u:p@db/headpress", "postgresql://db/headpress"] {
+            assert_eq!(Location::parse(url), Ok(Location::Postgres(url.into())));
+        }
+    }
+
+    #[test]
+    fn unknown_schemes_are_refused_without_echoing_secrets() {
+        for url in [
+            "postgress://user:s3cret@db/x",
+            "mysql://user:s3cret@db/x",
+            "sqlite3://x.db",
+        ] {
+            let e = Location::parse(url).expect_err(url);
+            let scheme = url.split(':').next().unwrap();
+            assert!(e.contains(&format!("`{scheme}:`")), "{e}");
+            assert!(!e.contains("s3cret"), "{e}");
+        }
+        assert!(Location::parse("").is_err());
+        assert!(Location::parse("file:data.db?mode=ro").is_err());
+    }
+
+    #[test]
+    fn files_go_beside_a_sqlite_database() {
+        let dir = |url: &str| Location::parse(url).unwrap().data_dir();
+        assert_eq!(dir("./data/headpress.db"), PathBuf::from("./data"));
+        assert_eq!(dir("headpress.db"), PathBuf::from("."));
+        assert_eq!(dir("postgres://x@y/z"), PathBuf::from("./data"));
     }
 }

@@ -10,8 +10,9 @@ use crate::content::body::ContentSource;
 use crate::content::entry::{self, EntryInput};
 use crate::content::field_groups::FieldValues;
 use crate::content::html::check_url;
+use crate::content::slug::Slug;
 use crate::content::terms::{self, Taxonomy, TermInput};
-use crate::content::{Kind, Status, Viewer, items, slug};
+use crate::content::{Kind, Status, Viewer, items};
 use crate::db::DbConn;
 use crate::db::schema::{event_details, terms as terms_table, users};
 use crate::events::ical::{self, ParsedEvent};
@@ -122,10 +123,9 @@ pub fn term_by_name(
     name: &str,
 ) -> crate::error::Result<Option<i64>> {
     let name = name.trim();
-    let slug = slug::slugify(name);
-    if slug.is_empty() {
+    let Some(slug) = Slug::from_text(name) else {
         return Ok(None);
-    }
+    };
     let found = terms_table::table
         .filter(terms_table::taxonomy.eq(taxonomy.as_str()))
         .filter(terms_table::slug.eq(&slug))
@@ -140,7 +140,7 @@ pub fn term_by_name(
                 taxonomy,
                 TermInput {
                     name: Some(name.to_owned()),
-                    slug: Some(slug),
+                    slug: Some(slug.to_string()),
                     ..Default::default()
                 },
             )?

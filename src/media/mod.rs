@@ -257,9 +257,8 @@ pub fn ingest(
     };
     let base = upload.name.rsplit(['/', '\\']).next().unwrap_or("");
     let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
-    let slug = Some(crate::content::slug::slugify(stem))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "file".into());
+    let slug = crate::content::slug::Slug::from_text(stem)
+        .map_or_else(|| "file".to_owned(), |s| s.to_string());
     let slug = slug
         .chars()
         .take(80)

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 pub use crate::content::Role;
-use crate::content::slug::slugify;
+use crate::content::slug::Slug;
 use crate::db::DbConn;
 use crate::db::schema::users;
 use crate::error::{Error, FieldError, Result};
@@ -32,7 +32,7 @@ pub struct User {
 #[diesel(table_name = users)]
 pub struct NewUser {
     pub username: String,
-    pub slug: String,
+    pub slug: Slug,
     pub display_name: String,
     pub email: String,
     pub role: Role,
@@ -157,15 +157,10 @@ pub fn find_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<User>> {
 }
 
 /// A slug for a display name that no other user has.
-fn unique_slug(conn: &mut DbConn, name: &str, username: &str) -> Result<String> {
-    let base = Some(slugify(name))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| slugify(username));
-    let base = if base.is_empty() {
-        "user".to_owned()
-    } else {
-        base
-    };
+fn unique_slug(conn: &mut DbConn, name: &str, username: &str) -> Result<Slug> {
+    let base = Slug::from_text(name)
+        .or_else(|| Slug::from_text(username))
+        .unwrap_or_else(|| Slug::of_word("user"));
     let taken: Vec<String> = users::table
         .filter(
             users::slug
@@ -174,7 +169,7 @@ fn unique_slug(conn: &mut DbConn, name: &str, username: &str) -> Result<String> 
         )
         .select(users::slug)
         .load(conn)?;
-    Ok(crate::content::slug::first_free(&base, &taken))
+    Ok(base.first_free(&taken))
 }
 
 pub struct CreateUser {

@@ -503,3 +503,23 @@ async fn lists_resolve_references_in_a_fixed_number_of_queries() {
     };
     assert_eq!(cost(2).await, cost(6).await);
 }
+
+#[actix_web::test]
+async fn slugs_from_titles_beyond_latin_are_transliterated_and_never_hold_spaces() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let slug = |v: Value| v["slug"].as_str().unwrap().to_owned();
+    let chinese = block(&app, &editor, json!({"title": "可重复使用的块"})).await;
+    assert_eq!(slug(chinese), "ke-zhong-fu-shi-yong-de-kuai");
+    let greek = block(&app, &editor, json!({"title": "Ελλάδα"})).await;
+    assert_eq!(slug(greek), "ellada");
+    // Nothing to make a slug of: the kind's name, numbered.
+    let first = block(&app, &editor, json!({"title": "¿?"})).await;
+    let second = block(&app, &editor, json!({"title": "!!!"})).await;
+    assert_eq!(slug(first), "reusable-block");
+    assert_eq!(slug(second), "reusable-block-2");
+    let tag = app
+        .create_term(&editor, "resource-types", json!({"name": "—"}))
+        .await;
+    assert_eq!(slug(tag), "resource-type");
+}

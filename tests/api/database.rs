@@ -11,7 +11,7 @@ use crate::support::fresh_database;
 #[test]
 fn migrations_run_up_down_and_up_again() {
     let (url, _guard, _) = fresh_database();
-    let database = db::connect(&url, 1).expect("connect");
+    let database = db::connect(&db::Location::parse(&url).unwrap(), 1).expect("connect");
     let mut conn = database.pool.get().unwrap();
     let applied = db::run_migrations(&mut conn).expect("up");
     assert!(!applied.is_empty());
@@ -32,9 +32,12 @@ fn migrations_run_up_down_and_up_again() {
 
 #[test]
 fn an_unreachable_database_reports_its_own_error() {
-    let err = db::connect("postgres://nobody@127.0.0.1:1/none", 1)
-        .err()
-        .expect("must fail");
+    let err = db::connect(
+        &db::Location::Postgres("postgres://nobody@127.0.0.1:1/none".into()),
+        1,
+    )
+    .err()
+    .expect("must fail");
     assert!(
         err.contains("cannot connect") && err.to_lowercase().contains("connect"),
         "{err}"
@@ -136,7 +139,7 @@ fn declared() -> BTreeMap<String, Vec<(String, String, bool)>> {
 #[test]
 fn schema_rs_matches_the_migrations() {
     let (url, _guard, _) = fresh_database();
-    let database = db::connect(&url, 1).expect("connect");
+    let database = db::connect(&db::Location::parse(&url).unwrap(), 1).expect("connect");
     let mut conn = database.pool.get().unwrap();
     db::run_migrations(&mut conn).expect("up");
     let backend = conn.backend();
@@ -164,4 +167,98 @@ fn schema_rs_matches_the_migrations() {
             );
         }
     }
+}
+
+#[test]
+fn a_taken_unique_value_names_the_member_not_the_database() {
+    use headpress::db::schema::{entries, users};
+    use headpress::error::Error;
+    let (url, _guard, _) = fresh_database();
+    let database = db::connect(&db::Location::parse(&url).unwrap(), 1).expect("connect");
+    let mut conn = database.pool.get().unwrap();
+    db::run_migrations(&mut conn).expect("up");
+    let now = chrono::Utc::now().naive_utc();
+    let user = |name: &str, slug: &str| {
+        (
+            users::username.eq(name.to_owned()),
+            users::slug.eq(slug.to_owned()),
+            users::display_name.eq(name.to_owned()),
+            users::email.eq(""),
+            users::role.eq("author"),
+            users::created_at.eq(now),
+            users::updated_at.eq(now),
+        )
+    };
+    diesel::insert_into(users::table)
+        .values(user("ada", "ada"))
+        .execute(&mut *conn)
+        .unwrap();
+    let clash = diesel::insert_into(users::table)
+        .values(user("ada", "ada-2"))
+        .execute(&mut *conn)
+        .expect_err("a second `ada`");
+    match Error::from(clash) {
+        Error::Conflict(message, errors) => {
+            assert_eq!(message, "another user has this username");
+            assert_eq!(errors[0].field, "username");
+        }
+        other => panic!("{other:?}"),
+    }
+    let id: i64 = users::table.select(users::id).first(&mut *conn).unwrap();
+    let entry = |slug: &str| {
+        (
+            entries::kind.eq("post"),
+            entries::slug.eq(slug.to_owned()),
+            entries::status.eq("draft"),
+            entries::title.eq("T"),
+            entries::excerpt.eq(""),
+            entries::excerpt_manual.eq(false),
+            entries::sticky.eq(false),
+            entries::content_html.eq(""),
+            entries::content_blocks.eq("[]"),
+            entries::content_text.eq(""),
+            entries::author_id.eq(id),
+            entries::fields.eq("{}"),
+            entries::published_at.eq(now),
+            entries::created_at.eq(now),
+            entries::updated_at.eq(now),
+        )
+    };
+    diesel::insert_into(entries::table)
+        .values(entry("same"))
+        .execute(&mut *conn)
+        .unwrap();
+    let clash = diesel::insert_into(entries::table)
+        .values(entry("same"))
+        .execute(&mut *conn)
+        .expect_err("a second post `same`");
+    let Error::Conflict(message, errors) = Error::from(clash) else {
+        panic!("a conflict");
+    };
+    assert_eq!(message, "another item of this kind has this slug");
+    assert_eq!(errors[0].field, "slug");
+    assert!(!message.contains("UNIQUE") && !message.contains("constraint"));
+}
+
+#[test]
+fn an_unknown_database_scheme_is_refused_before_anything_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_headpress"))
+        .arg("migrate")
+        .env(
+            "DATABASE_URL",
+            "postgress://editor:s3cret@db.example/headpress",
+        )
+        .current_dir(dir.path())
+        .output()
+        .expect("run headpress");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("`postgress:`"), "{stderr}");
+    assert!(!stderr.contains("s3cret"), "{stderr}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no SQLite file named after the URL"
+    );
 }

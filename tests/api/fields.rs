@@ -60,8 +60,8 @@ async fn site() -> Site {
         .await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
     assert!(
-        res.header("location").is_some_and(|l| l
-            .ends_with(&format!("/api/v1/field-groups/{}", res.json()["id"]))),
+        res.header("location")
+            .is_some_and(|l| l.ends_with(&format!("/api/v1/field-groups/{}", res.json()["id"]))),
         "a new group's address is in Location"
     );
     Site {

@@ -82,7 +82,7 @@ impl TestApp {
 
     pub async fn with_config(change: impl FnOnce(&mut Config)) -> TestApp {
         let (url, guard, data_dir) = fresh_database();
-        let database = db::connect(&url, 4).expect("connect");
+        let database = db::connect(&db::Location::parse(&url).unwrap(), 4).expect("connect");
         {
             let mut conn = database.pool.get().expect("connection");
             db::run_migrations(&mut conn).expect("migrations");

@@ -70,7 +70,7 @@ pub(super) fn entry_input(ctx: &Ctx, item: &Item, content: ContentSource) -> Ent
                 .unwrap_or_else(|| "(untitled)".into()),
         ),
         slug: Some(item.post_name.clone())
-            .filter(|s| crate::content::slug::check("slug", s).is_ok()),
+            .filter(|s| crate::content::slug::Slug::parse("slug", s).is_ok()),
         status: status_of(item),
         excerpt: Some(text(&item.excerpt)).filter(|e| !e.is_empty()),
         content: Some(content),
