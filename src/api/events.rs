@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::content::params::{EntryParams, Sort, term_filters};
 use crate::api::content::related::Related;
-use crate::api::content::request::{create_request, update_request};
+use crate::api::content::request::{create_request, terms, update_request};
 use crate::api::content::wire::{
     Embedded, EntryCore, EventFields, EventFieldsCreate, EventFieldsUpdate,
 };
@@ -288,19 +288,15 @@ update_request! {
     }
 }
 
-fn terms(categories: Option<Vec<i64>>, tags: Option<Vec<i64>>) -> Vec<(Taxonomy, Vec<i64>)> {
-    [(Taxonomy::EventCategory, categories), (Taxonomy::Tag, tags)]
-        .into_iter()
-        .filter_map(|(t, ids)| ids.map(|ids| (t, ids)))
-        .collect()
-}
-
 impl TryFrom<CreateEventRequest> for (EntryInput, EventChanges) {
     type Error = Error;
 
     fn try_from(mut r: CreateEventRequest) -> Result<Self> {
         let mut input = r.entry_input()?;
-        input.terms = terms(r.event_categories, r.tags);
+        input.terms = terms([
+            (Taxonomy::EventCategory, r.event_categories),
+            (Taxonomy::Tag, r.tags),
+        ]);
         let changes = EventChanges {
             timezone: Some(r.timezone),
             all_day: r.all_day,
@@ -326,7 +322,10 @@ impl TryFrom<UpdateEventRequest> for (EntryInput, EventChanges) {
 
     fn try_from(mut r: UpdateEventRequest) -> Result<Self> {
         let mut input = r.entry_input()?;
-        input.terms = terms(r.event_categories, r.tags);
+        input.terms = terms([
+            (Taxonomy::EventCategory, r.event_categories),
+            (Taxonomy::Tag, r.tags),
+        ]);
         let changes = EventChanges {
             timezone: r.timezone,
             all_day: r.all_day,

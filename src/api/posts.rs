@@ -7,7 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::content::params::{EntryParams, OrderParams, term_filters};
 use crate::api::content::related::Related;
-use crate::api::content::request::{create_request, update_request};
+use crate::api::content::request::{create_request, terms, update_request};
 use crate::api::content::wire::{
     Embedded, EntryCore, PostFields, PostFieldsCreate, PostFieldsUpdate,
 };
@@ -117,19 +117,12 @@ update_request! {
     }
 }
 
-fn terms(tags: Option<Vec<i64>>, categories: Option<Vec<i64>>) -> Vec<(Taxonomy, Vec<i64>)> {
-    [(Taxonomy::Tag, tags), (Taxonomy::Category, categories)]
-        .into_iter()
-        .filter_map(|(t, ids)| ids.map(|ids| (t, ids)))
-        .collect()
-}
-
 impl TryFrom<CreatePostRequest> for (EntryInput, ()) {
     type Error = Error;
 
     fn try_from(mut r: CreatePostRequest) -> Result<Self> {
         let mut input = r.entry_input()?;
-        input.terms = terms(r.tags, r.categories);
+        input.terms = terms([(Taxonomy::Tag, r.tags), (Taxonomy::Category, r.categories)]);
         input.sticky = r.sticky;
         Ok((input, ()))
     }
@@ -140,7 +133,7 @@ impl TryFrom<UpdatePostRequest> for (EntryInput, ()) {
 
     fn try_from(mut r: UpdatePostRequest) -> Result<Self> {
         let mut input = r.entry_input()?;
-        input.terms = terms(r.tags, r.categories);
+        input.terms = terms([(Taxonomy::Tag, r.tags), (Taxonomy::Category, r.categories)]);
         input.sticky = r.sticky;
         Ok((input, ()))
     }

@@ -7,7 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::content::params::{EntryParams, OrderParams, term_filters};
 use crate::api::content::related::Related;
-use crate::api::content::request::{create_request, update_request};
+use crate::api::content::request::{create_request, terms, update_request};
 use crate::api::content::wire::{
     Embedded, EntryCore, ResourceFields, ResourceFieldsCreate, ResourceFieldsUpdate,
 };
@@ -154,13 +154,6 @@ update_request! {
     }
 }
 
-fn terms(types: Option<Vec<i64>>, tags: Option<Vec<i64>>) -> Vec<(Taxonomy, Vec<i64>)> {
-    [(Taxonomy::ResourceType, types), (Taxonomy::Tag, tags)]
-        .into_iter()
-        .filter_map(|(t, ids)| ids.map(|ids| (t, ids)))
-        .collect()
-}
-
 impl TryFrom<CreateResourceRequest> for (EntryInput, ResourceChanges) {
     type Error = Error;
 
@@ -174,7 +167,10 @@ impl TryFrom<CreateResourceRequest> for (EntryInput, ResourceChanges) {
             r.document.map(Some),
         )?;
         let mut input = r.entry_input()?;
-        input.terms = terms(Some(r.resource_types), r.tags);
+        input.terms = terms([
+            (Taxonomy::ResourceType, Some(r.resource_types)),
+            (Taxonomy::Tag, r.tags),
+        ]);
         Ok((input, changes))
     }
 }
@@ -192,7 +188,10 @@ impl TryFrom<UpdateResourceRequest> for (EntryInput, ResourceChanges) {
             r.document,
         )?;
         let mut input = r.entry_input()?;
-        input.terms = terms(r.resource_types, r.tags);
+        input.terms = terms([
+            (Taxonomy::ResourceType, r.resource_types),
+            (Taxonomy::Tag, r.tags),
+        ]);
         Ok((input, changes))
     }
 }

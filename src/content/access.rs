@@ -6,47 +6,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Status;
 
-// What a signed-in person may do with content.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Admin,
-    Editor,
-    Author,
+// What a signed-in person may do with content. (A plain comment: the document's schema
+// has no description yet.)
+crate::db::text_enum! {
+    #[derive(Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Role {
+        Admin = "admin",
+        Editor = "editor",
+        Author = "author",
+    }
 }
 
-crate::db::text_column!(Role);
-
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Editor => "editor",
-            Role::Author => "author",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "admin" => Some(Role::Admin),
-            "editor" => Some(Role::Editor),
-            "author" => Some(Role::Author),
-            _ => None,
-        }
-    }
-
     /// Editors and admins may act on everybody's content.
     pub fn edits_all(self) -> bool {
         matches!(self, Role::Admin | Role::Editor)

@@ -248,16 +248,22 @@ fn filters(q: &EntryQuery, now: NaiveDateTime) -> Sql {
         w.push(" AND e.published_at < ").bind(Value::Time(before));
     }
     for (taxonomy, slugs) in &q.terms {
-        w.push(
-            " AND e.id IN (SELECT et.entry_id FROM entry_terms et JOIN terms t ON t.id = et.term_id \
-             WHERE t.taxonomy = ",
-        )
-        .bind(Value::Text(taxonomy.as_str().to_owned()))
+        w.push(" AND ").append(&with_terms("e", *taxonomy, slugs));
+    }
+    w
+}
+
+/// `alias` (an entry) has one of these terms of `taxonomy`, by slug.
+pub fn with_terms(alias: &str, taxonomy: Taxonomy, slugs: &[String]) -> Sql {
+    let mut c = Sql::new(&format!(
+        "{alias}.id IN (SELECT et.entry_id FROM entry_terms et JOIN terms t ON t.id = et.term_id \
+         WHERE t.taxonomy = "
+    ));
+    c.bind(Value::Text(taxonomy.as_str().to_owned()))
         .push(" AND t.slug IN ")
         .bind_list(slugs.iter().map(|s| Value::Text(s.clone())))
         .push(")");
-    }
-    w
+    c
 }
 
 fn cursor_value(key: SortKey, row: &Row) -> serde_json::Value {

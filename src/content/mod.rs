@@ -28,50 +28,21 @@ use serde::{Deserialize, Serialize};
 
 pub use access::{Role, Viewer};
 
-/// The kinds of content kept in `entries`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum Kind {
-    Post,
-    Page,
-    Resource,
-    /// Reusable blocks, which other items' block trees refer to.
-    Block,
-    Event,
+crate::db::text_enum! {
+    /// The kinds of content kept in `entries` (the text is `entries.kind`).
+    pub enum Kind {
+        Post = "post",
+        Page = "page",
+        Resource = "resource",
+        /// Reusable blocks, which other items' block trees refer to.
+        Block = "block",
+        Event = "event",
+    }
 }
 
-crate::db::text_column!(Kind);
-
 impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::Post,
-        Kind::Page,
-        Kind::Resource,
-        Kind::Block,
-        Kind::Event,
-    ];
     /// The kinds that carry custom fields (all but reusable blocks).
     pub const WITH_FIELDS: [Kind; 4] = [Kind::Post, Kind::Page, Kind::Resource, Kind::Event];
-
-    /// The value of `entries.kind`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Post => "post",
-            Kind::Page => "page",
-            Kind::Resource => "resource",
-            Kind::Block => "block",
-            Kind::Event => "event",
-        }
-    }
 
     /// The collection name in URLs and in `count_by_kind`.
     pub fn collection(self) -> &'static str {
@@ -84,13 +55,9 @@ impl Kind {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// The kind behind a collection name (`posts`).
     pub fn from_collection(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.collection() == s)
+        Kind::ALL.iter().copied().find(|k| k.collection() == s)
     }
 
     /// "post", for messages.
@@ -103,50 +70,15 @@ impl Kind {
 }
 
 // Where an item is in its life: only `published` items whose date has come are public.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-    diesel::expression::AsExpression,
-    diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Draft,
-    Pending,
-    Published,
-    Private,
-    Trash,
-}
-
-crate::db::text_column!(Status);
-
-impl Status {
-    pub const ALL: [Status; 5] = [
-        Status::Draft,
-        Status::Pending,
-        Status::Published,
-        Status::Private,
-        Status::Trash,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Pending => "pending",
-            Status::Published => "published",
-            Status::Private => "private",
-            Status::Trash => "trash",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|st| st.as_str() == s)
+// (A plain comment, not a doc comment: the document's schema has no description yet.)
+crate::db::text_enum! {
+    #[derive(Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Status {
+        Draft = "draft",
+        Pending = "pending",
+        Published = "published",
+        Private = "private",
+        Trash = "trash",
     }
 }

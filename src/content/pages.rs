@@ -242,7 +242,7 @@ impl ContentKind for Pages {
             c.push(" AND NOT EXISTS (SELECT 1 FROM page_details a JOIN entries ae ON ae.id = a.entry_id WHERE ")
                 .bind(Value::Text(path))
                 .push(" LIKE a.path || '/%' AND (ae.status = 'trash' OR NOT (")
-                .append(&visibility("ae", query.viewer, Some(&Status::ALL), crate::db::now()))
+                .append(&visibility("ae", query.viewer, Some(Status::ALL), crate::db::now()))
                 .push(")))");
             query.conditions.push(c);
         }

@@ -252,25 +252,64 @@ pub fn revert_all_migrations(conn: &mut DbConn) -> Result<(), String> {
 
 /// Timestamps with microsecond precision, as PostgreSQL keeps them, so both backends
 /// return the same values.
-/// Stores an enum with `as_str` and `parse` as its text form, so a column holds only the
-/// values the type allows: a row with anything else fails to load instead of being read
-/// as some default. The type derives `AsExpression` and `FromSqlRow` with
-/// `#[diesel(sql_type = diesel::sql_types::Text)]`.
-macro_rules! text_column {
-    ($ty:ty) => {
-        impl<DB> diesel::deserialize::FromSql<diesel::sql_types::Text, DB> for $ty
+/// Declares an enum kept in a text column: each variant with its text, `as_str`, `parse`
+/// and `ALL`, and the column mapping. A row holding any other text fails to load rather
+/// than being read as some default. Attributes given (derives, serde) are kept.
+macro_rules! text_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $text:literal),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            diesel::expression::AsExpression,
+            diesel::deserialize::FromSqlRow,
+        )]
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        $vis enum $name {
+            $($(#[$variant_meta])* $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The text stored and sent for this value.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            pub fn parse(s: &str) -> Option<$name> {
+                match s {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl<DB> diesel::deserialize::FromSql<diesel::sql_types::Text, DB> for $name
         where
             DB: diesel::backend::Backend,
             String: diesel::deserialize::FromSql<diesel::sql_types::Text, DB>,
         {
             fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
                 let raw = String::from_sql(bytes)?;
-                <$ty>::parse(&raw)
-                    .ok_or_else(|| format!("`{raw}` is not a stored {}", stringify!($ty)).into())
+                $name::parse(&raw).ok_or_else(|| {
+                    format!("`{raw}` is not a stored {}", stringify!($name)).into()
+                })
             }
         }
 
-        impl<DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for $ty
+        impl<DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for $name
         where
             DB: diesel::backend::Backend,
             str: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
@@ -284,7 +323,7 @@ macro_rules! text_column {
         }
     };
 }
-pub(crate) use text_column;
+pub(crate) use text_enum;
 
 pub fn now() -> chrono::NaiveDateTime {
     truncate(chrono::Utc::now().naive_utc())

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use crate::content::Viewer;
-use crate::content::list::visibility;
+use crate::content::list::{visibility, with_terms};
 use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::terms::Taxonomy;
 use crate::db::DbConn;
@@ -47,14 +47,7 @@ pub fn public_event_ids(
             .push(")");
     }
     for (taxonomy, slugs) in terms {
-        sql.push(
-            " AND e.id IN (SELECT et.entry_id FROM entry_terms et JOIN terms t ON t.id = et.term_id \
-             WHERE t.taxonomy = ",
-        )
-        .bind(Value::Text(taxonomy.as_str().to_owned()))
-        .push(" AND t.slug IN ")
-        .bind_list(slugs.iter().map(|s| Value::Text(s.clone())))
-        .push(")");
+        sql.push(" AND ").append(&with_terms("e", *taxonomy, slugs));
     }
     sql.push(" ORDER BY x.starts_utc, e.id");
     let rows: Vec<crate::db::sql::CountRow> = sql.into_query().load(conn)?;

@@ -144,7 +144,7 @@ impl EntryParams {
                 let mut list = Vec::new();
                 for s in split_list(Some(raw)) {
                     if s == "any" {
-                        list.extend(Status::ALL.into_iter().filter(|s| *s != Status::Trash));
+                        list.extend(Status::ALL.iter().copied().filter(|s| *s != Status::Trash));
                     } else {
                         list.push(Status::parse(&s).ok_or_else(|| {
                             Error::invalid_query("status", format!("`{s}` is not a status"))

@@ -7,40 +7,22 @@
 //! Each generated body has `entry_input(&mut self)`, which takes the shared members out
 //! as the domain's `EntryInput`; the kind's conversion then reads its own members.
 
-/// Declares the body of a create: `create_request! { /// doc \n Name [fields Schema] { own members } }`.
-/// With `fields`, the body also takes `excerpt`, `fields` (typed in the document as
-/// `Schema`) and `featured_media`.
+/// Declares the body of a create: `create_request! { /// doc \n Name [fields Schema] { own
+/// members } }`. With `fields`, the body also takes `excerpt`, `fields` (typed in the
+/// document as `Schema`) and `featured_media`.
 macro_rules! create_request {
-    (
-        $(#[$meta:meta])*
-        $name:ident fields $fields:ty {
-            $($(#[$own_meta:meta])* pub $own:ident : $own_ty:ty),* $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
-        #[serde(deny_unknown_fields)]
-        pub struct $name {
-            #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
-            pub title: String,
-            #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
-            pub slug: Option<String>,
-            /// Default `draft`.
-            pub status: Option<$crate::content::Status>,
-            /// A short plain-text summary; derived from the content when left out.
-            pub excerpt: Option<String>,
-            pub content: Option<$crate::api::content::wire::ContentInput>,
-            /// Custom field values, checked against the field groups that apply.
-            #[schema(value_type = Option<$fields>)]
-            pub fields: Option<serde_json::Map<String, serde_json::Value>>,
-            /// When the item is (or will be) public; a future date schedules it.
-            pub published_at: Option<chrono::DateTime<chrono::Utc>>,
-            /// The author's user id (default: you; only editors may name someone else).
-            #[schema(minimum = 1)]
-            pub author: Option<i64>,
-            /// The featured image's media id.
-            pub featured_media: Option<i64>,
-            $($(#[$own_meta])* pub $own: $own_ty,)*
+    ($(#[$meta:meta])* $name:ident fields $fields:ty { $($own:tt)* }) => {
+        $crate::api::content::request::create_request! {
+            @struct $(#[$meta])* $name {
+                /// A short plain-text summary; derived from the content when left out.
+                pub excerpt: Option<String>,
+                /// Custom field values, checked against the field groups that apply.
+                #[schema(value_type = Option<$fields>)]
+                pub fields: Option<serde_json::Map<String, serde_json::Value>>,
+                /// The featured image's media id.
+                pub featured_media: Option<i64>,
+                $($own)*
+            }
         }
 
         impl $name {
@@ -48,8 +30,8 @@ macro_rules! create_request {
             pub fn entry_input(
                 &mut self,
             ) -> $crate::error::Result<$crate::content::entry::EntryInput> {
-                let mut input = $crate::api::content::request::created(
-                    std::mem::take(&mut self.title),
+                let mut input = $crate::api::content::request::changed(
+                    Some(std::mem::take(&mut self.title)),
                     self.slug.take(),
                     self.status.take(),
                     self.content.take(),
@@ -63,12 +45,28 @@ macro_rules! create_request {
             }
         }
     };
-    (
-        $(#[$meta:meta])*
-        $name:ident {
-            $($(#[$own_meta:meta])* pub $own:ident : $own_ty:ty),* $(,)?
+    ($(#[$meta:meta])* $name:ident { $($own:tt)* }) => {
+        $crate::api::content::request::create_request! {
+            @struct $(#[$meta])* $name { $($own)* }
         }
-    ) => {
+
+        impl $name {
+            /// Takes the shared members out, as the domain's part of the write.
+            pub fn entry_input(
+                &mut self,
+            ) -> $crate::error::Result<$crate::content::entry::EntryInput> {
+                $crate::api::content::request::changed(
+                    Some(std::mem::take(&mut self.title)),
+                    self.slug.take(),
+                    self.status.take(),
+                    self.content.take(),
+                    self.published_at.take(),
+                    self.author.take(),
+                )
+            }
+        }
+    };
+    (@struct $(#[$meta:meta])* $name:ident { $($members:tt)* }) => {
         $(#[$meta])*
         #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
         #[serde(deny_unknown_fields)]
@@ -85,23 +83,7 @@ macro_rules! create_request {
             /// The author's user id (default: you; only editors may name someone else).
             #[schema(minimum = 1)]
             pub author: Option<i64>,
-            $($(#[$own_meta])* pub $own: $own_ty,)*
-        }
-
-        impl $name {
-            /// Takes the shared members out, as the domain's part of the write.
-            pub fn entry_input(
-                &mut self,
-            ) -> $crate::error::Result<$crate::content::entry::EntryInput> {
-                $crate::api::content::request::created(
-                    std::mem::take(&mut self.title),
-                    self.slug.take(),
-                    self.status.take(),
-                    self.content.take(),
-                    self.published_at.take(),
-                    self.author.take(),
-                )
-            }
+            $($members)*
         }
     };
 }
@@ -110,37 +92,20 @@ pub(crate) use create_request;
 /// Declares the body of a partial change, like `create_request!`: members left out stay
 /// as they are, and `featured_media: null` removes the featured image.
 macro_rules! update_request {
-    (
-        $(#[$meta:meta])*
-        $name:ident fields $fields:ty {
-            $($(#[$own_meta:meta])* pub $own:ident : $own_ty:ty),* $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
-        #[serde(deny_unknown_fields)]
-        pub struct $name {
-            #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
-            pub title: Option<String>,
-            #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
-            pub slug: Option<String>,
-            pub status: Option<$crate::content::Status>,
-            /// An empty excerpt goes back to one derived from the content.
-            pub excerpt: Option<String>,
-            pub content: Option<$crate::api::content::wire::ContentInput>,
-            /// Custom field values to change (others stay); `null` removes a value.
-            #[schema(value_type = Option<$fields>)]
-            pub fields: Option<serde_json::Map<String, serde_json::Value>>,
-            /// When the item is (or will be) public; a future date schedules it.
-            pub published_at: Option<chrono::DateTime<chrono::Utc>>,
-            /// The author's user id (only editors may name someone else).
-            #[schema(minimum = 1)]
-            pub author: Option<i64>,
-            /// The featured image's media id; null removes it.
-            #[serde(default, deserialize_with = "crate::http::wire::double_option")]
-            #[schema(value_type = Option<i64>)]
-            pub featured_media: Option<Option<i64>>,
-            $($(#[$own_meta])* pub $own: $own_ty,)*
+    ($(#[$meta:meta])* $name:ident fields $fields:ty { $($own:tt)* }) => {
+        $crate::api::content::request::update_request! {
+            @struct $(#[$meta])* $name {
+                /// An empty excerpt goes back to one derived from the content.
+                pub excerpt: Option<String>,
+                /// Custom field values to change (others stay); `null` removes a value.
+                #[schema(value_type = Option<$fields>)]
+                pub fields: Option<serde_json::Map<String, serde_json::Value>>,
+                /// The featured image's media id; null removes it.
+                #[serde(default, deserialize_with = "crate::http::wire::double_option")]
+                #[schema(value_type = Option<i64>)]
+                pub featured_media: Option<Option<i64>>,
+                $($own)*
+            }
         }
 
         impl $name {
@@ -163,28 +128,9 @@ macro_rules! update_request {
             }
         }
     };
-    (
-        $(#[$meta:meta])*
-        $name:ident {
-            $($(#[$own_meta:meta])* pub $own:ident : $own_ty:ty),* $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
-        #[serde(deny_unknown_fields)]
-        pub struct $name {
-            #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
-            pub title: Option<String>,
-            #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
-            pub slug: Option<String>,
-            pub status: Option<$crate::content::Status>,
-            pub content: Option<$crate::api::content::wire::ContentInput>,
-            /// When the item is (or will be) public; a future date schedules it.
-            pub published_at: Option<chrono::DateTime<chrono::Utc>>,
-            /// The author's user id (only editors may name someone else).
-            #[schema(minimum = 1)]
-            pub author: Option<i64>,
-            $($(#[$own_meta])* pub $own: $own_ty,)*
+    ($(#[$meta:meta])* $name:ident { $($own:tt)* }) => {
+        $crate::api::content::request::update_request! {
+            @struct $(#[$meta])* $name { $($own)* }
         }
 
         impl $name {
@@ -203,6 +149,25 @@ macro_rules! update_request {
             }
         }
     };
+    (@struct $(#[$meta:meta])* $name:ident { $($members:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
+            pub title: Option<String>,
+            #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
+            pub slug: Option<String>,
+            pub status: Option<$crate::content::Status>,
+            pub content: Option<$crate::api::content::wire::ContentInput>,
+            /// When the item is (or will be) public; a future date schedules it.
+            pub published_at: Option<chrono::DateTime<chrono::Utc>>,
+            /// The author's user id (only editors may name someone else).
+            #[schema(minimum = 1)]
+            pub author: Option<i64>,
+            $($members)*
+        }
+    };
 }
 pub(crate) use update_request;
 
@@ -213,21 +178,10 @@ use crate::api::content::wire::ContentInput;
 use crate::content::Status;
 use crate::content::entry::EntryInput;
 use crate::content::field_groups::FieldValues;
+use crate::content::terms::Taxonomy;
 use crate::error::Result;
 
-/// The members every create body has.
-pub fn created(
-    title: String,
-    slug: Option<String>,
-    status: Option<Status>,
-    content: Option<ContentInput>,
-    published_at: Option<DateTime<Utc>>,
-    author: Option<i64>,
-) -> Result<EntryInput> {
-    changed(Some(title), slug, status, content, published_at, author)
-}
-
-/// The members every change body has.
+/// The members every body has, as the domain's part of a write.
 pub fn changed(
     title: Option<String>,
     slug: Option<String>,
@@ -250,4 +204,11 @@ pub fn changed(
 /// Custom field values sent in a body: those sent change, the others stay.
 pub fn field_values(sent: Option<Map<String, Value>>) -> FieldValues {
     sent.map_or(FieldValues::Keep, FieldValues::Set)
+}
+
+/// The terms a body names, by taxonomy; taxonomies left out keep their terms.
+pub fn terms<const N: usize>(sent: [(Taxonomy, Option<Vec<i64>>); N]) -> Vec<(Taxonomy, Vec<i64>)> {
+    sent.into_iter()
+        .filter_map(|(t, ids)| ids.map(|ids| (t, ids)))
+        .collect()
 }
