@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::manage;
+use crate::content::counts::{self, TermCount};
 use crate::content::paging::Direction;
-use crate::content::terms::{self, Taxonomy, Term, TermCount, TermInput, TermOrder, TermQuery};
+use crate::content::terms::{self, Taxonomy, Term, TermInput, TermOrder, TermQuery};
 use crate::error::{Error, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::extract::{JsonBody, PathId, Query};
@@ -192,7 +193,7 @@ async fn list_terms(
         .read(move |conn| {
             let listed = terms::list(conn, &query, &w)?;
             let ids: Vec<i64> = listed.items.iter().map(|t| t.id).collect();
-            let counts = terms::counts(conn, &ids)?;
+            let counts = counts::of_terms(conn, &ids)?;
             Ok(listed.map(|t| TermResponse::new(&t, counts.get(&t.id))))
         })
         .await?;
@@ -211,7 +212,7 @@ async fn get_term(state: State, taxonomy: Taxonomy, id: i64) -> Result<HttpRespo
 
 fn load(conn: &mut crate::db::DbConn, taxonomy: Taxonomy, id: i64) -> Result<TermResponse> {
     let term = terms::find(conn, taxonomy, id)?;
-    let counts = terms::counts(conn, &[id])?;
+    let counts = counts::of_terms(conn, &[id])?;
     Ok(TermResponse::new(&term, counts.get(&id)))
 }
 

@@ -2,14 +2,14 @@
 //! transaction: the entry (slug, sanitised body, excerpt, terms, media links, block
 //! references), the kind's own part, the custom-field values and index, and a revision.
 //! HTTP handlers, both importers and the demo all write through here, so whatever must
-//! happen on every write (revisions today; cache invalidation, webhooks and the change
-//! feed next) is attached here once.
+//! happen on every write (revisions, stored counts, the content version that invalidates
+//! response caches; webhooks and the change feed next) is attached here once.
 
 use crate::content::entry::{self, Entry, EntryInput};
 use crate::content::kind::ContentKind;
 use crate::content::list::{self, EntryQuery};
 use crate::content::paging::{Listed, Window};
-use crate::content::{Viewer, revisions};
+use crate::content::{Viewer, counts, revisions, version};
 use crate::content::{field_filters, field_groups};
 use crate::db::{DbConn, transaction};
 use crate::error::{Error, Result};
@@ -26,7 +26,7 @@ pub fn create<K: ContentKind>(
         let e = entry::create(conn, K::KIND, viewer, input)?;
         K::save(conn, &e, changes, true)?;
         field_groups::apply(conn, K::KIND, e.id, fields, true)?;
-        finish(conn, e, viewer)
+        finish(conn, e, None, viewer)
     })
 }
 
@@ -40,11 +40,12 @@ pub fn update<K: ContentKind>(
     changes: K::Changes,
 ) -> Result<Entry> {
     transaction(conn, |conn| {
+        let before = counts::of(conn, id)?;
         let fields = std::mem::take(&mut input.fields);
         let e = entry::update(conn, K::KIND, viewer, id, input)?;
         K::save(conn, &e, changes, false)?;
         field_groups::apply(conn, K::KIND, e.id, fields, false)?;
-        finish(conn, e, viewer)
+        finish(conn, e, before, viewer)
     })
 }
 
@@ -57,22 +58,38 @@ pub fn delete<K: ContentKind>(
     force: bool,
 ) -> Result<Option<Entry>> {
     transaction(conn, |conn| {
+        let before = counts::of(conn, id)?;
         let trashed = entry::delete(conn, K::KIND, viewer, id, force, |conn, e| {
             K::before_delete(conn, e, force)
         })?;
-        if let Some(e) = &trashed {
-            revisions::record(conn, e, viewer.user_id())?;
-        }
+        let after = match &trashed {
+            Some(e) => {
+                revisions::record(conn, e, viewer.user_id())?;
+                counts::of(conn, e.id)?
+            }
+            None => None,
+        };
+        counts::apply(conn, K::KIND, before.as_ref(), after.as_ref())?;
+        version::bump(conn)?;
         Ok(trashed)
     })
 }
 
-/// The item as stored at the end of a write (custom fields are saved after the entry),
-/// with its revision.
-fn finish(conn: &mut DbConn, written: Entry, viewer: Viewer) -> Result<Entry> {
+/// The end of every create and update: the item as stored (custom fields are saved after
+/// the entry), its revision, the stored counts changed by its difference, and the content
+/// version bumped.
+fn finish(
+    conn: &mut DbConn,
+    written: Entry,
+    before: Option<counts::Counted>,
+    viewer: Viewer,
+) -> Result<Entry> {
     let e = entry::find(conn, written.kind, written.id)?
         .ok_or_else(|| Error::internal("an item vanished while it was written"))?;
     revisions::record(conn, &e, viewer.user_id())?;
+    let after = counts::of(conn, e.id)?;
+    counts::apply(conn, e.kind, before.as_ref(), after.as_ref())?;
+    version::bump(conn)?;
     Ok(e)
 }
 

@@ -9,6 +9,7 @@ use crate::content::entry::Entry;
 use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status, Viewer};
+use crate::content::{counts, terms};
 use crate::db::sql::{CountRow, Sql, Value};
 use crate::db::{DbConn, dialect};
 use crate::error::{Error, Result};
@@ -318,18 +319,51 @@ fn cursor_bind(q: &EntryQuery, cursor: &Cursor) -> Result<Value> {
     })
 }
 
+/// The total of a list from the stored counts, when it asks for what anonymous readers see
+/// of a kind, optionally with one term: the common lists, whose counting would otherwise
+/// grow with the table. `None`: the list must be counted.
+fn stored_total(conn: &mut DbConn, q: &EntryQuery, now: NaiveDateTime) -> Result<Option<i64>> {
+    let public = q.statuses.is_none() || q.viewer == Viewer::Anonymous;
+    let plain = q.slugs.is_empty()
+        && q.authors.is_empty()
+        && q.published_after.is_none()
+        && q.published_before.is_none()
+        && q.search.is_none()
+        && q.conditions.is_empty();
+    if !public || !plain {
+        return Ok(None);
+    }
+    match q.terms.as_slice() {
+        [] => Ok(Some(counts::public_total(conn, q.kind, now)?)),
+        [(taxonomy, slugs)] if slugs.len() == 1 => {
+            let Some(term) = terms::id_by_slug(conn, *taxonomy, &slugs[0])? else {
+                return Ok(Some(0));
+            };
+            let counted = counts::of_terms(conn, &[term])?;
+            Ok(Some(counted.get(&term).map_or(0, |c| {
+                c.by_kind
+                    .iter()
+                    .filter(|(k, _)| *k == q.kind)
+                    .map(|(_, n)| n)
+                    .sum()
+            })))
+        }
+        _ => Ok(None),
+    }
+}
+
 pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed<Entry>> {
     let now = crate::db::now();
     let backend = conn.backend();
     let search = q.search.as_deref().map(|s| dialect::search(backend, s));
 
     // FROM ... WHERE ..., shared by the page and the count.
-    let mut from = Sql::new(" FROM entries e");
+    let mut from = match &search {
+        Some(s) => s.from.clone(),
+        None => Sql::new(" FROM entries e"),
+    };
     if let Some(join) = q.join {
         from.push(join);
-    }
-    if let Some(s) = &search {
-        from.append(&s.join);
     }
     from.append(&filters(q, now));
     if let Some(s) = &search {
@@ -411,13 +445,15 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
         }),
         _ => None,
     };
-    let total = if window.count {
+    let total = if !window.count {
+        None
+    } else if let Some(n) = stored_total(conn, q, now)? {
+        Some(n)
+    } else {
         let mut count = Sql::new("SELECT COUNT(*) AS n");
         count.append(&from);
         let row: CountRow = count.into_query().get_result(conn)?;
         Some(row.n)
-    } else {
-        None
     };
     Ok(Listed {
         items: rows.into_iter().map(|r| r.entry).collect(),

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod blocks;
 pub mod body;
+pub mod counts;
 pub mod entry;
 pub mod entry_media;
 pub mod field_filters;
@@ -23,6 +24,7 @@ pub mod reusable;
 pub mod revisions;
 pub mod slug;
 pub mod terms;
+pub mod version;
 
 use serde::{Deserialize, Serialize};
 

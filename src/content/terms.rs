@@ -1,15 +1,12 @@
 //! Taxonomies (tags, categories, ...) and their terms, shared by every kind of content.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::content::Kind;
 use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::slug::Slug;
 use crate::db::DbConn;
-use crate::db::schema::{entries, entry_terms, terms};
+use crate::db::schema::{entry_terms, terms};
 use crate::db::sql::{CountRow, Sql, Value};
 use crate::error::{Error, FieldError, Result};
 
@@ -91,13 +88,6 @@ pub struct Term {
     pub updated_at: NaiveDateTime,
 }
 
-/// How many items an anonymous reader can see with a term, in all and per kind.
-#[derive(Debug, Clone, Default)]
-pub struct TermCount {
-    pub total: i64,
-    pub by_kind: Vec<(Kind, i64)>,
-}
-
 /// Replaces an entry's terms of one taxonomy; every id must be a term of that taxonomy.
 pub fn set_entry_terms(
     conn: &mut DbConn,
@@ -162,6 +152,16 @@ pub fn term_ids_of(conn: &mut DbConn, entry_id: i64) -> Result<Vec<i64>> {
         .load(conn)?)
 }
 
+/// The id of the term of `taxonomy` with this slug.
+pub fn id_by_slug(conn: &mut DbConn, taxonomy: Taxonomy, slug: &str) -> Result<Option<i64>> {
+    Ok(terms::table
+        .filter(terms::taxonomy.eq(taxonomy.as_str()))
+        .filter(terms::slug.eq(slug))
+        .select(terms::id)
+        .first(conn)
+        .optional()?)
+}
+
 pub fn find_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Term>> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -180,35 +180,6 @@ pub fn find(conn: &mut DbConn, taxonomy: Taxonomy, id: i64) -> Result<Term> {
         .first(conn)
         .optional()?
         .ok_or_else(|| Error::not_found(format!("no {} with id {id}", taxonomy.noun())))
-}
-
-/// Counts of the items anonymous readers can see, per term, in one query.
-pub fn counts(conn: &mut DbConn, term_ids: &[i64]) -> Result<HashMap<i64, TermCount>> {
-    let mut map: HashMap<i64, TermCount> = HashMap::new();
-    if term_ids.is_empty() {
-        return Ok(map);
-    }
-    let now = crate::db::now();
-    let rows: Vec<(i64, String, i64)> = entry_terms::table
-        .inner_join(entries::table)
-        .filter(entry_terms::term_id.eq_any(term_ids))
-        .filter(entries::status.eq("published"))
-        .filter(entries::published_at.le(now))
-        .group_by((entry_terms::term_id, entries::kind))
-        .select((
-            entry_terms::term_id,
-            entries::kind,
-            diesel::dsl::count_star(),
-        ))
-        .load(conn)?;
-    for (term, kind, n) in rows {
-        let count = map.entry(term).or_default();
-        count.total += n;
-        if let Some(kind) = Kind::parse(&kind) {
-            count.by_kind.push((kind, n));
-        }
-    }
-    Ok(map)
 }
 
 #[derive(Debug, Clone)]
@@ -414,6 +385,7 @@ fn slug_taken(
 }
 
 pub fn create(conn: &mut DbConn, taxonomy: Taxonomy, input: TermInput) -> Result<Term> {
+    crate::content::version::bump(conn)?;
     let name = input
         .name
         .as_deref()
@@ -467,6 +439,7 @@ pub fn create(conn: &mut DbConn, taxonomy: Taxonomy, input: TermInput) -> Result
 }
 
 pub fn update(conn: &mut DbConn, taxonomy: Taxonomy, id: i64, input: TermInput) -> Result<Term> {
+    crate::content::version::bump(conn)?;
     find(conn, taxonomy, id)?;
     let name = input
         .name
@@ -517,6 +490,7 @@ pub fn update(conn: &mut DbConn, taxonomy: Taxonomy, id: i64, input: TermInput) 
 
 /// Deletes a term; items lose it, children become top-level.
 pub fn delete(conn: &mut DbConn, taxonomy: Taxonomy, id: i64) -> Result<()> {
+    crate::content::version::bump(conn)?;
     find(conn, taxonomy, id)?;
     diesel::update(terms::table.filter(terms::parent_id.eq(id)))
         .set(terms::parent_id.eq(None::<i64>))

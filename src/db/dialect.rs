@@ -3,15 +3,10 @@
 use crate::db::Backend;
 use crate::db::sql::{Sql, Value};
 
-/// Must match the expression of the `entries_search` GIN index in the PostgreSQL migrations.
-const PG_SEARCH_VECTOR: &str = "(setweight(to_tsvector('english', e.title), 'A') \
-     || setweight(to_tsvector('english', e.excerpt), 'B') \
-     || setweight(to_tsvector('english', e.content_text), 'C'))";
-
 /// The pieces of a ranked full-text search over entries aliased `e`.
 pub struct Search {
-    /// Joined after `FROM entries e`.
-    pub join: Sql,
+    /// The FROM clause, `entries e` with whatever the search reads joined to it.
+    pub from: Sql,
     /// A condition for the WHERE clause.
     pub condition: Sql,
     /// A relevance score, higher is better.
@@ -24,26 +19,29 @@ pub fn search(backend: Backend, terms: &str) -> Search {
             let mut condition = Sql::new("entries_fts MATCH ");
             condition.bind(Value::Text(fts5_query(terms)));
             Search {
-                join: Sql::new(" JOIN entries_fts ON entries_fts.rowid = e.id"),
+                // CROSS JOIN keeps the full-text index outermost: the work follows the
+                // matches. (Left to itself, SQLite walks every entry of the kind and asks
+                // the index about each.)
+                from: Sql::new(
+                    " FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid",
+                ),
                 condition,
                 // bm25 is lower for better matches; weights favour title, then excerpt.
                 score: Sql::new("(-bm25(entries_fts, 10.0, 4.0, 1.0))"),
             }
         }
         Backend::Postgres => {
-            let mut condition = Sql::new(PG_SEARCH_VECTOR);
-            condition
-                .push(" @@ websearch_to_tsquery('english', ")
-                .bind(Value::Text(terms.to_owned()))
-                .push(")");
-            let mut score = Sql::new("CAST(ts_rank(");
+            // `search_vector` is a stored column with a GIN index (the migrations), so a
+            // match's rank reads it rather than parsing the text again.
+            let mut condition = Sql::new("e.search_vector @@ websearch_to_tsquery('english', ");
+            condition.bind(Value::Text(terms.to_owned())).push(")");
+            let mut score =
+                Sql::new("CAST(ts_rank(e.search_vector, websearch_to_tsquery('english', ");
             score
-                .push(PG_SEARCH_VECTOR)
-                .push(", websearch_to_tsquery('english', ")
                 .bind(Value::Text(terms.to_owned()))
                 .push(")) AS DOUBLE PRECISION)");
             Search {
-                join: Sql::default(),
+                from: Sql::new(" FROM entries e"),
                 condition,
                 score,
             }

@@ -216,11 +216,35 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    content_version (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    entry_counts (kind, status) {
+        kind -> Text,
+        status -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
+    term_counts (term_id, kind) {
+        term_id -> BigInt,
+        kind -> Text,
+        n -> BigInt,
+    }
+}
+
 diesel::joinable!(entries -> users (author_id));
 diesel::joinable!(entry_media -> entries (entry_id));
 diesel::joinable!(entry_media -> media (media_id));
 diesel::joinable!(entry_terms -> entries (entry_id));
 diesel::joinable!(entry_terms -> terms (term_id));
+diesel::joinable!(term_counts -> terms (term_id));
 diesel::joinable!(revisions -> entries (entry_id));
 diesel::joinable!(event_details -> entries (entry_id));
 
@@ -241,6 +265,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     event_details,
     import_origins,
     partners,
-    partner_usage
+    partner_usage,
+    content_version,
+    entry_counts,
+    term_counts
 );
 diesel::allow_columns_to_appear_in_same_group_by_clause!(entry_terms::term_id, entries::kind);

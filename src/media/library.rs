@@ -110,6 +110,7 @@ pub struct MediaChanges {
 
 /// Changes a file's title, alternative text or caption (trimmed; a title is never empty).
 pub fn update(conn: &mut DbConn, viewer: Viewer, id: i64, c: MediaChanges) -> Result<Media> {
+    crate::content::version::bump(conn)?;
     if c.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
         return Err(Error::invalid("title", "must not be empty"));
     }
@@ -133,6 +134,7 @@ pub fn update(conn: &mut DbConn, viewer: Viewer, id: i64, c: MediaChanges) -> Re
 /// bytes once the transaction has committed. A file still used by an item is a 409
 /// unless `force`, which also takes it off those items.
 pub fn delete(conn: &mut DbConn, viewer: Viewer, id: i64, force: bool) -> Result<String> {
+    crate::content::version::bump(conn)?;
     let m = find(conn, id)?.ok_or_else(|| Error::not_found(format!("no media with id {id}")))?;
     may_change(viewer, &m)?;
     let uses = usage_count(conn, id)?;

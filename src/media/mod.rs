@@ -60,6 +60,7 @@ pub fn record_remote(
     meta: Described,
     author: Option<i64>,
 ) -> Result<Media> {
+    crate::content::version::bump(conn)?;
     let name = url
         .rsplit('/')
         .next()
@@ -239,6 +240,7 @@ pub fn ingest(
     meta: Described,
     author: Option<i64>,
 ) -> Result<Media> {
+    crate::content::version::bump(conn)?;
     use chrono::Datelike;
     if upload.size == 0 {
         return Err(Error::invalid("file", "is empty"));

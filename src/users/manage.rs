@@ -74,6 +74,7 @@ pub fn check_update(actor: (i64, Role), id: i64, u: &UserUpdate) -> Result<UserC
 
 /// Stores checked changes (see `check_update`) and returns the user as stored.
 pub fn update(conn: &mut DbConn, id: i64, mut changes: UserChanges) -> Result<User> {
+    crate::content::version::bump(conn)?;
     find(conn, id)?.ok_or_else(|| Error::not_found(format!("no user with id {id}")))?;
     changes.updated_at = Some(crate::db::now());
     diesel::update(users::table.find(id))
@@ -85,6 +86,7 @@ pub fn update(conn: &mut DbConn, id: i64, mut changes: UserChanges) -> Result<Us
 /// Deletes a user. Their content goes to `reassign`, which is required when they have
 /// any; their revisions stay, without an author. Nobody deletes themselves.
 pub fn delete(conn: &mut DbConn, actor_id: i64, id: i64, reassign: Option<i64>) -> Result<()> {
+    crate::content::version::bump(conn)?;
     if reassign.is_some_and(|r| r < 1) {
         return Err(Error::invalid_query("reassign", "must be a user id"));
     }

@@ -182,6 +182,7 @@ pub struct CreateUser {
 
 /// Creates a user; the username must be free (409 otherwise).
 pub fn create(conn: &mut DbConn, input: CreateUser) -> Result<User> {
+    crate::content::version::bump(conn)?;
     let username = check_username(&input.username).map_err(|e| Error::Validation(vec![e]))?;
     let mut errors = Vec::new();
     if let Some(p) = &input.password

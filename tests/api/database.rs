@@ -71,11 +71,15 @@ fn columns(conn: &mut DbConn) -> BTreeMap<String, Vec<(String, String, bool)>> {
              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '__diesel%' \
              AND m.name NOT LIKE 'entries_fts%' ORDER BY m.name, p.cid"
         }
+        // PostgreSQL's stored search vector is its own full-text index (like SQLite's
+        // entries_fts tables), read only by db::dialect.
         Backend::Postgres => {
             "SELECT table_name::text AS table_name, column_name::text AS column_name, data_type::text AS data_type, \
              CAST(CASE WHEN is_nullable = 'NO' THEN 1 ELSE 0 END AS BIGINT) AS not_null \
              FROM information_schema.columns WHERE table_schema = current_schema() \
-             AND table_name NOT LIKE '__diesel%' ORDER BY table_name, ordinal_position"
+             AND table_name NOT LIKE '__diesel%' \
+             AND NOT (table_name = 'entries' AND column_name = 'search_vector') \
+             ORDER BY table_name, ordinal_position"
         }
     };
     let rows: Vec<Column> = diesel::sql_query(sql)

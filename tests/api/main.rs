@@ -6,6 +6,7 @@ mod support;
 mod architecture;
 mod auth;
 mod blocks;
+mod counts;
 mod database;
 mod embeds;
 mod events;

@@ -14,6 +14,7 @@ use crate::api::terms::TermResponse;
 use crate::api::users::PublicUser;
 use crate::content::blocks::{self, Block};
 use crate::content::body::Library;
+use crate::content::counts;
 use crate::content::entry::{self, Entry};
 use crate::content::entry_media::{DOCUMENT, FEATURED};
 use crate::content::relations::{self, Relations};
@@ -106,7 +107,7 @@ impl Related {
                 .collect();
             term_ids.sort_unstable();
             term_ids.dedup();
-            let counts = terms::counts(conn, &term_ids)?;
+            let counts = counts::of_terms(conn, &term_ids)?;
             for t in terms::find_many(conn, &term_ids)? {
                 term_objects.insert(t.id, TermResponse::new(&t, counts.get(&t.id)));
             }

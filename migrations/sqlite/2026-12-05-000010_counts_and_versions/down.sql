@@ -1,0 +1,4 @@
+DROP INDEX entries_by_status_date;
+DROP TABLE term_counts;
+DROP TABLE entry_counts;
+DROP TABLE content_version;

@@ -1,0 +1,46 @@
+//! The content version: every write of content (items, terms, media, field groups, the
+//! public face of users) bumps it in its own transaction, so that every node's response
+//! cache knows its answers may be stale. On PostgreSQL the bump also notifies the other
+//! nodes (`LISTEN headpress_content`) when the transaction commits.
+
+use chrono::NaiveDateTime;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+
+use crate::content::Status;
+use crate::db::schema::{content_version, entries};
+use crate::db::{Backend, DbConn};
+use crate::error::Result;
+
+/// The PostgreSQL channel writes of content are announced on.
+pub const CHANNEL: &str = "headpress_content";
+
+/// Marks the content as changed, in the caller's transaction.
+pub fn bump(conn: &mut DbConn) -> Result<()> {
+    diesel::update(content_version::table.find(1))
+        .set(content_version::version.eq(content_version::version + 1))
+        .execute(conn)?;
+    if conn.backend() == Backend::Postgres {
+        // Delivered when (and only if) the transaction commits.
+        conn.batch_execute(&format!("NOTIFY {CHANNEL}"))?;
+    }
+    Ok(())
+}
+
+/// The content version as stored.
+pub fn current(conn: &mut DbConn) -> Result<i64> {
+    Ok(content_version::table
+        .find(1)
+        .select(content_version::version)
+        .first(conn)?)
+}
+
+/// When the next scheduled item (published, with a date to come) becomes public: answers
+/// about the content change then, though nothing is written.
+pub fn next_publication(conn: &mut DbConn, now: NaiveDateTime) -> Result<Option<NaiveDateTime>> {
+    Ok(entries::table
+        .filter(entries::status.eq(Status::Published))
+        .filter(entries::published_at.gt(now))
+        .select(diesel::dsl::min(entries::published_at))
+        .first(conn)?)
+}

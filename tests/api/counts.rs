@@ -1,0 +1,129 @@
+//! Stored counts (list totals, term counts) stay what counting would say, through every
+//! kind of write: create, publish, schedule, retag, trash, restore, delete, term delete.
+
+use actix_web::http::StatusCode;
+use headpress::users::Role;
+use serde_json::{Value, json};
+
+use crate::support::TestApp;
+
+const SINCE_EVER: &str = "published_after=1970-01-01T00:00:00Z";
+
+/// A list's `meta.total` as an anonymous reader sees it.
+async fn total(app: &TestApp, query: &str) -> i64 {
+    let res = app.get(&format!("/api/v1/posts?{query}")).send().await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    res.json()["meta"]["total"].as_i64().unwrap()
+}
+
+/// Checks the stored totals against counting: a `published_after` filter makes the list
+/// count its rows, the plain list and the term read the stored counts.
+async fn agree(app: &TestApp, tags: &[&Value]) -> i64 {
+    let stored = total(app, "").await;
+    assert_eq!(stored, total(app, SINCE_EVER).await, "all posts");
+    for tag in tags {
+        let slug = tag["slug"].as_str().unwrap();
+        let stored = total(app, &format!("tag={slug}")).await;
+        let counted = total(app, &format!("tag={slug}&{SINCE_EVER}")).await;
+        assert_eq!(stored, counted, "posts tagged {slug}");
+        let term = app
+            .get(&format!("/api/v1/tags/{}", tag["id"]))
+            .send()
+            .await
+            .json();
+        let posts = term["count_by_kind"]["posts"].as_i64().unwrap_or(0);
+        assert_eq!(posts, counted, "count_by_kind of {slug}: {term}");
+        let resources = term["count_by_kind"]["resources"].as_i64().unwrap_or(0);
+        assert_eq!(term["count"], posts + resources, "count of {slug}: {term}");
+    }
+    stored
+}
+
+#[actix_web::test]
+async fn stored_counts_follow_every_write() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let a = app
+        .create_term(&editor, "tags", json!({"name": "Alpha"}))
+        .await;
+    let b = app
+        .create_term(&editor, "tags", json!({"name": "Beta"}))
+        .await;
+    let post = |body: Value| {
+        let app = &app;
+        let editor = &editor;
+        async move { app.create_post(editor, body).await }
+    };
+    let p1 = post(json!({"title": "One", "status": "published", "tags": [a["id"], b["id"]]})).await;
+    let p2 = post(json!({"title": "Two", "tags": [a["id"]]})).await;
+    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(1)).to_rfc3339();
+    let p3 = post(
+        json!({"title": "Three", "status": "published", "published_at": tomorrow,
+        "tags": [a["id"]]}),
+    )
+    .await;
+    let p4 = post(json!({"title": "Four", "status": "published", "tags": [b["id"]]})).await;
+    let type_id = app
+        .create_term(&editor, "resource-types", json!({"name": "Guide"}))
+        .await["id"]
+        .clone();
+    let res = app
+        .post("/api/v1/resources")
+        .bearer(&editor)
+        .json(
+            &json!({"title": "A guide", "status": "published", "resource_types": [type_id],
+            "tags": [a["id"]]}),
+        )
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    assert_eq!(
+        agree(&app, &[&a, &b]).await,
+        2,
+        "one and four; two is a draft, three scheduled"
+    );
+    assert_eq!(total(&app, "tag=alpha").await, 1);
+
+    let change = |id: &Value, body: Value| {
+        let app = &app;
+        let editor = &editor;
+        let path = format!("/api/v1/posts/{id}");
+        async move {
+            let res = app.patch(&path).bearer(editor).json(&body).send().await;
+            assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+        }
+    };
+    change(&p2["id"], json!({"status": "published"})).await;
+    assert_eq!(agree(&app, &[&a, &b]).await, 3);
+    change(&p1["id"], json!({"tags": [b["id"]]})).await;
+    assert_eq!(total(&app, "tag=alpha").await, 1, "two only");
+    agree(&app, &[&a, &b]).await;
+    let trash = app
+        .delete(&format!("/api/v1/posts/{}", p4["id"]))
+        .bearer(&editor)
+        .send()
+        .await;
+    assert_eq!(trash.status, StatusCode::OK);
+    assert_eq!(agree(&app, &[&a, &b]).await, 2);
+    change(&p4["id"], json!({"status": "published"})).await;
+    assert_eq!(agree(&app, &[&a, &b]).await, 3);
+    change(&p3["id"], json!({"published_at": "2020-01-01T00:00:00Z"})).await;
+    assert_eq!(agree(&app, &[&a, &b]).await, 4, "three is due now");
+    change(&p3["id"], json!({"status": "draft"})).await;
+    assert_eq!(agree(&app, &[&a, &b]).await, 3);
+    let gone = app
+        .delete(&format!("/api/v1/posts/{}?force=true", p1["id"]))
+        .bearer(&editor)
+        .send()
+        .await;
+    assert_eq!(gone.status, StatusCode::NO_CONTENT);
+    assert_eq!(agree(&app, &[&a, &b]).await, 2);
+    let deleted = app
+        .delete(&format!("/api/v1/tags/{}", b["id"]))
+        .bearer(&editor)
+        .send()
+        .await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+    assert_eq!(agree(&app, &[&a]).await, 2);
+    assert_eq!(total(&app, "tag=beta").await, 0, "a tag that is gone");
+}
