@@ -51,6 +51,9 @@ pub struct ServeArgs {
     /// `max-age` of anonymous responses, in seconds.
     #[arg(long, env = "HEADPRESS_CACHE_MAX_AGE", default_value_t = 60)]
     pub cache_max_age: u32,
+    /// Bytes of the in-memory response cache (anonymous reads); 0 switches it off.
+    #[arg(long, env = "HEADPRESS_CACHE_SIZE", default_value_t = 64 * 1024 * 1024)]
+    pub cache_size: usize,
     /// Folder for the generated token secret and uploads (default: beside the SQLite
     /// database, else ./data).
     #[arg(long, env = "HEADPRESS_DATA_DIR")]
@@ -84,6 +87,8 @@ pub struct Config {
     pub public_url: String,
     pub cors_origins: Vec<String>,
     pub cache_max_age: u32,
+    /// Bytes of the response cache; 0: off.
+    pub cache_size: usize,
     pub json_limit: usize,
     pub max_upload: u64,
     pub token_ttl: u64,
@@ -112,6 +117,7 @@ impl Config {
             public_url: "http://localhost:8080".into(),
             cors_origins: vec!["*".into()],
             cache_max_age: 60,
+            cache_size: 64 * 1024 * 1024,
             json_limit: 1024 * 1024,
             max_upload: 50 * 1024 * 1024,
             token_ttl: 3600,
@@ -152,6 +158,7 @@ impl ServeArgs {
         Ok(Config {
             cors_origins,
             cache_max_age: self.cache_max_age,
+            cache_size: self.cache_size,
             json_limit: self.json_limit,
             max_upload: self.max_upload,
             token_ttl: self.token_ttl,

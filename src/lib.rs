@@ -86,7 +86,9 @@ pub fn build_app(
     let policy = CachePolicy {
         max_age: state.config.cache_max_age,
     };
+    let cache = web::Data::from(state.cache.clone());
     app.app_data(state)
+        .app_data(cache)
         .app_data(web::Data::new(api::system::OpenApiJson {
             bytes: doc_json,
             value: doc_value,
@@ -98,6 +100,7 @@ pub fn build_app(
             SwaggerUi::new("/docs/{_:.*}").config(SwaggerConfig::new(["/api/v1/openapi.json"])),
         )
         .default_service(web::to(fallback))
+        .wrap(from_fn(http::cache::respond))
         .wrap(from_fn(api::partners::gate))
         .wrap(from_fn(platform))
         .wrap(cors)

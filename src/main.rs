@@ -3,6 +3,7 @@ use std::process::ExitCode;
 use actix_web::{HttpServer, web};
 use clap::{Parser, Subcommand};
 use headpress::config::{DEFAULT_DATABASE_URL, ServeArgs};
+use headpress::http::freshness::Watcher;
 use headpress::http::state::AppState;
 use headpress::users::Role;
 use headpress::{build_app, db, demo, users};
@@ -259,6 +260,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     }
                 }
             }
+            let _watcher = Watcher::start(&state.db, state.freshness.clone());
             serve(state, &bind, workers, shutdown_timeout).map_err(|e| format!("server error: {e}"))
         }
     }

@@ -270,7 +270,7 @@ pub async fn gate(
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let counted = state
-        .write(move |conn| partners::count_request(conn, &key))
+        .record(move |conn| partners::count_request(conn, &key))
         .await;
     let usage = match counted {
         Ok(Some(u)) => u,

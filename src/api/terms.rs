@@ -2,7 +2,7 @@
 //! handlers over every taxonomy, each term with how many visible items carry it.
 
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -29,7 +29,7 @@ pub struct TermResponse {
     /// Items an anonymous reader can see with this term.
     pub count: i64,
     /// `count` split by kind of content, by collection name (`posts`, ...).
-    pub count_by_kind: HashMap<String, i64>,
+    pub count_by_kind: BTreeMap<String, i64>,
 }
 
 impl TermResponse {

@@ -204,7 +204,7 @@ pub async fn create_token(
     match user.filter(|_| verified) {
         Some(user) => {
             state
-                .write(move |conn| throttle::clear(conn, &username, &address))
+                .record(move |conn| throttle::clear(conn, &username, &address))
                 .await?;
             let access_token = token::issue(&state.config.token_keys(), user.id, user.role)
                 .map_err(Error::internal)?;
@@ -222,7 +222,7 @@ pub async fn create_token(
         }
         None => {
             state
-                .write(move |conn| throttle::record_failure(conn, &username, &address, now))
+                .record(move |conn| throttle::record_failure(conn, &username, &address, now))
                 .await?;
             Err(Error::Unauthorized("wrong username or password".into()))
         }

@@ -12,8 +12,8 @@ use diesel::prelude::*;
 
 use crate::content::{Kind, Status};
 use crate::db::DbConn;
-use crate::db::schema::{entries, entry_counts, entry_terms, term_counts};
-use crate::db::sql::{Sql, Value};
+use crate::db::schema::{entries, entry_terms};
+use crate::db::sql::{CountRow, Sql, Value};
 use crate::error::Result;
 
 /// How many items an anonymous reader can see with a term, in all and per kind.
@@ -98,54 +98,57 @@ pub fn apply(
 
 /// How many items of `kind` anonymous readers see: published, with their date come.
 pub fn public_total(conn: &mut DbConn, kind: Kind, now: NaiveDateTime) -> Result<i64> {
-    let published: i64 = entry_counts::table
-        .filter(entry_counts::kind.eq(kind.as_str()))
-        .filter(entry_counts::status.eq(Status::Published.as_str()))
-        .select(entry_counts::n)
-        .first(conn)
-        .optional()?
-        .unwrap_or(0);
-    let scheduled: i64 = entries::table
-        .filter(entries::status.eq(Status::Published))
-        .filter(entries::published_at.gt(now))
-        .filter(entries::kind.eq(kind))
-        .count()
-        .get_result(conn)?;
-    Ok(published - scheduled)
+    let mut sql = Sql::new("SELECT COALESCE((SELECT c.n FROM entry_counts c WHERE c.kind = ");
+    sql.bind(Value::Text(kind.as_str().to_owned()))
+        .push(
+            " AND c.status = 'published'), 0) - (SELECT COUNT(*) FROM entries e \
+               WHERE e.status = 'published' AND e.published_at > ",
+        )
+        .bind(Value::Time(now))
+        .push(" AND e.kind = ")
+        .bind(Value::Text(kind.as_str().to_owned()))
+        .push(") AS n");
+    Ok(sql.into_query().get_result::<CountRow>(conn)?.n)
+}
+
+#[derive(QueryableByName)]
+struct TermRow {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    term_id: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    kind: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
 }
 
 /// How many items anonymous readers see with each term, in all and per kind.
 pub fn of_terms(conn: &mut DbConn, term_ids: &[i64]) -> Result<HashMap<i64, TermCount>> {
-    let now = crate::db::now();
     let mut map: HashMap<i64, TermCount> = HashMap::new();
     if term_ids.is_empty() {
         return Ok(map);
     }
-    let stored: Vec<(i64, String, i64)> = term_counts::table
-        .filter(term_counts::term_id.eq_any(term_ids))
-        .filter(term_counts::n.gt(0))
-        .select((term_counts::term_id, term_counts::kind, term_counts::n))
-        .load(conn)?;
-    let scheduled: Vec<(i64, Kind)> = entries::table
-        .inner_join(entry_terms::table)
-        .filter(entries::status.eq(Status::Published))
-        .filter(entries::published_at.gt(now))
-        .filter(entry_terms::term_id.eq_any(term_ids))
-        .select((entry_terms::term_id, entries::kind))
-        .load(conn)?;
-    for (term, kind, n) in stored {
-        let Some(kind) = Kind::parse(&kind) else {
+    // The scheduled items are few (the index holds them apart): count those per term and
+    // take them away.
+    let mut sql = Sql::new(
+        "SELECT tc.term_id AS term_id, tc.kind AS kind, tc.n - COALESCE(s.n, 0) AS n \
+         FROM term_counts tc LEFT JOIN (SELECT et.term_id AS term_id, e.kind AS kind, \
+         COUNT(*) AS n FROM entries e JOIN entry_terms et ON et.entry_id = e.id \
+         WHERE e.status = 'published' AND e.published_at > ",
+    );
+    sql.bind(Value::Time(crate::db::now()))
+        .push(
+            " GROUP BY et.term_id, e.kind) s ON s.term_id = tc.term_id AND s.kind = tc.kind \
+             WHERE tc.n > 0 AND tc.term_id IN ",
+        )
+        .bind_list(term_ids.iter().map(|t| Value::Int(*t)));
+    let rows: Vec<TermRow> = sql.into_query().load(conn)?;
+    for row in rows {
+        let Some(kind) = Kind::parse(&row.kind).filter(|_| row.n > 0) else {
             continue;
         };
-        let n = n - scheduled
-            .iter()
-            .filter(|(t, k)| *t == term && *k == kind)
-            .count() as i64;
-        if n > 0 {
-            let count = map.entry(term).or_default();
-            count.total += n;
-            count.by_kind.push((kind, n));
-        }
+        let count = map.entry(row.term_id).or_default();
+        count.total += row.n;
+        count.by_kind.push((kind, row.n));
     }
     Ok(map)
 }

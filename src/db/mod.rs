@@ -137,6 +137,18 @@ pub enum ConnectError {
     Query(#[from] diesel::result::Error),
 }
 
+impl Location {
+    /// A connection of its own, outside the pool (and its statement count), for
+    /// background work such as watching for changes.
+    pub fn open(&self) -> Result<DbConn, ConnectError> {
+        Manager {
+            location: self.clone(),
+            queries: Arc::new(AtomicU64::new(0)),
+        }
+        .connect()
+    }
+}
+
 impl ManageConnection for Manager {
     type Connection = DbConn;
     type Error = ConnectError;
@@ -183,6 +195,8 @@ impl Instrumentation for QueryCounter {
 pub struct Database {
     pub pool: Pool,
     pub backend: Backend,
+    /// Where it is, for connections of their own (PostgreSQL's `LISTEN`).
+    pub location: Location,
     pub queries: Arc<AtomicU64>,
 }
 
@@ -216,6 +230,7 @@ pub fn connect(location: &Location, max_size: u32) -> Result<Database, String> {
     Ok(Database {
         pool,
         backend,
+        location: location.clone(),
         queries,
     })
 }

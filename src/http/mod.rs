@@ -3,7 +3,9 @@
 //! envelopes, caching and the OpenAPI document's conventions.
 
 pub mod auth;
+pub mod cache;
 pub mod extract;
+pub mod freshness;
 pub mod list;
 pub mod openapi;
 pub mod platform;

@@ -9,12 +9,9 @@ use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, web};
-use sha2::{Digest, Sha256};
 
+use crate::http::cache::{MAX_BODY, etag_of, matches};
 use crate::http::problem::{PROBLEM_JSON, Problem};
-
-/// Bodies larger than this are streamed as they are, without an ETag.
-const ETAG_MAX_BODY: usize = 8 * 1024 * 1024;
 
 pub struct CachePolicy {
     pub max_age: u32,
@@ -92,7 +89,7 @@ async fn with_etag(
         return res;
     }
     match res.response().body().size() {
-        actix_web::body::BodySize::Sized(n) if n as usize <= ETAG_MAX_BODY => {}
+        actix_web::body::BodySize::Sized(n) if n as usize <= MAX_BODY => {}
         _ => return res,
     }
     let (req, res) = res.into_parts();
@@ -106,16 +103,8 @@ async fn with_etag(
             );
         }
     };
-    let digest = Sha256::digest(&bytes);
-    let tag = format!("\"{}\"", crate::hex::encode(&digest[..16]));
-    let matches = if_none_match
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(',')
-                .map(str::trim)
-                .any(|t| t == "*" || t.trim_start_matches("W/") == tag)
-        });
-    if matches {
+    let tag = etag_of(&bytes);
+    if matches(if_none_match, &tag) {
         let mut not_modified = HttpResponse::NotModified().finish();
         for name in [
             header::CACHE_CONTROL,
@@ -127,15 +116,11 @@ async fn with_etag(
                 not_modified.headers_mut().insert(name, v.clone());
             }
         }
-        if let Ok(v) = HeaderValue::from_str(&tag) {
-            not_modified.headers_mut().insert(header::ETAG, v);
-        }
+        not_modified.headers_mut().insert(header::ETAG, tag);
         return ServiceResponse::new(req, not_modified);
     }
     let mut res = head.set_body(BoxBody::new(bytes));
-    if let Ok(v) = HeaderValue::from_str(&tag) {
-        res.headers_mut().insert(header::ETAG, v);
-    }
+    res.headers_mut().insert(header::ETAG, tag);
     ServiceResponse::new(req, res)
 }
 

@@ -1,4 +1,5 @@
-//! What every request handler shares: the database and the settings.
+//! What every request handler shares: the database, the settings, and what keeps the
+//! response cache honest.
 
 use std::sync::{Arc, Mutex};
 
@@ -7,6 +8,8 @@ use actix_web::web;
 use crate::config::Config;
 use crate::db::{Backend, Database, DbConn};
 use crate::error::{Error, Result};
+use crate::http::cache::ResponseCache;
+use crate::http::freshness::{Freshness, Seen};
 use crate::media::storage::{LocalStorage, Storage};
 
 pub struct AppState {
@@ -15,6 +18,10 @@ pub struct AppState {
     pub storage: Arc<dyn Storage>,
     /// The partners' origins, for CORS.
     pub partner_origins: crate::partners::OriginCache,
+    /// When cached answers may be stale; every write of content moves it.
+    pub freshness: Arc<Freshness>,
+    /// Answers to anonymous reads, shared by every worker.
+    pub cache: Arc<ResponseCache>,
     /// SQLite has one writer at a time; taking turns here avoids `SQLITE_BUSY` when a
     /// deferred transaction upgrades to a write. PostgreSQL needs no such turn-taking.
     write_turn: Arc<Mutex<()>>,
@@ -25,11 +32,15 @@ pub type State = web::Data<AppState>;
 impl AppState {
     pub fn new(db: Database, config: Config) -> AppState {
         let storage = Arc::new(LocalStorage::new(config.data_dir.join("uploads")));
+        let freshness = Arc::new(Freshness::new());
+        let cache = Arc::new(ResponseCache::new(config.cache_size, freshness.clone()));
         AppState {
             db,
             config,
             storage,
             partner_origins: crate::partners::OriginCache::default(),
+            cache,
+            freshness,
             write_turn: Arc::new(Mutex::new(())),
         }
     }
@@ -55,8 +66,48 @@ impl AppState {
         .map_err(Error::internal)?
     }
 
-    /// Runs database work that writes, in one transaction: all of it lands or none.
+    /// Runs database work that writes content, in one transaction: all of it lands or
+    /// none. Cached answers are set aside from before it starts until it has committed.
     pub async fn write<T, F>(&self, f: F) -> Result<T>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let freshness = self.freshness.clone();
+        freshness.begin_write();
+        let written = self
+            .in_transaction(move |conn| {
+                let result = crate::db::transaction(conn, f);
+                // Read after the commit, so what the cache learns is what others will see.
+                let seen = Seen::read(conn).ok();
+                Ok((result, seen))
+            })
+            .await;
+        match written {
+            Ok((result, seen)) => {
+                freshness.end_write(seen);
+                result
+            }
+            Err(e) => {
+                freshness.end_write(None);
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs database work that writes only bookkeeping (sign-in throttling, partner
+    /// quotas), in one transaction; cached answers are not affected.
+    pub async fn record<T, F>(&self, f: F) -> Result<T>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.in_transaction(move |conn| crate::db::transaction(conn, f))
+            .await
+    }
+
+    /// Runs `f` on the blocking pool with a connection, taking SQLite's write turn.
+    async fn in_transaction<T, F>(&self, f: F) -> Result<T>
     where
         F: FnOnce(&mut DbConn) -> Result<T> + Send + 'static,
         T: Send + 'static,
@@ -68,7 +119,7 @@ impl AppState {
                 .as_ref()
                 .map(|t| t.lock().unwrap_or_else(|e| e.into_inner()));
             let mut conn = pool.get()?;
-            crate::db::transaction(&mut conn, f)
+            f(&mut conn)
         })
         .await
         .map_err(Error::internal)?

@@ -15,6 +15,7 @@ use diesel::Connection;
 use diesel::connection::SimpleConnection;
 use headpress::config::Config;
 use headpress::db::{self, DbConn};
+use headpress::http::freshness::{Seen, Watcher};
 use headpress::http::state::AppState;
 use headpress::users::{self, CreateUser, Role};
 use serde_json::{Value, json};
@@ -25,6 +26,8 @@ type Call =
 pub struct TestApp {
     call: Call,
     pub state: web::Data<AppState>,
+    /// Stopped (and joined) before the database goes.
+    _watcher: Watcher,
     _db: TestDb,
 }
 
@@ -100,17 +103,24 @@ impl TestApp {
                 }
             })
         });
+        let watcher = Watcher::start(&state.db, state.freshness.clone());
         TestApp {
             call,
             state,
+            _watcher: watcher,
             _db: guard,
         }
     }
 
-    /// Runs database work directly (to set up what the API cannot).
+    /// Runs database work directly (to set up what the API cannot); like a write through
+    /// the API, it sets cached answers aside.
     pub fn db<T>(&self, f: impl FnOnce(&mut DbConn) -> T) -> T {
         let mut conn = self.state.db.pool.get().expect("connection");
-        f(&mut conn)
+        self.state.freshness.begin_write();
+        let out = f(&mut conn);
+        let seen = Seen::read(&mut conn).ok();
+        self.state.freshness.end_write(seen);
+        out
     }
 
     /// How many SQL statements have been sent so far.

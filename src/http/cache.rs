@@ -1,0 +1,281 @@
+//! The response cache: answers to anonymous (and partner-key) GETs, kept in memory up to a
+//! size in bytes, least recently used first out. An answer is served only while the node's
+//! `Freshness` says nothing changed since it was computed (and, for answers that change
+//! with time, until their own expiry), so a write that has committed on this node is never
+//! followed by an answer from before it. A matching `If-None-Match` is a 304 straight from
+//! here, without the database.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+use actix_web::HttpResponse;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderMap, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::web::{Bytes, Data};
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+
+use crate::http::freshness::Freshness;
+use crate::http::problem::Problem;
+
+/// Bodies larger than this are not cached (nor given an ETag by the platform).
+pub const MAX_BODY: usize = 8 * 1024 * 1024;
+
+/// An answer that changes with time alone (an event's next occurrence) says until when it
+/// holds, in its response's extensions.
+#[derive(Debug, Clone, Copy)]
+pub struct ValidUntil(pub DateTime<Utc>);
+
+impl ValidUntil {
+    /// The earliest of several moments, if any.
+    pub fn earliest(times: impl IntoIterator<Item = DateTime<Utc>>) -> Option<ValidUntil> {
+        times.into_iter().min().map(ValidUntil)
+    }
+}
+
+/// A cached answer.
+struct Cached {
+    headers: HeaderMap,
+    body: Bytes,
+    etag: HeaderValue,
+    expires: Option<DateTime<Utc>>,
+    size: usize,
+}
+
+#[derive(Default)]
+struct Store {
+    epoch: u64,
+    map: HashMap<String, (Arc<Cached>, u64)>,
+    /// Keys by last use, oldest first.
+    order: BTreeMap<u64, String>,
+    tick: u64,
+    bytes: usize,
+}
+
+impl Store {
+    /// Forgets everything from an older epoch.
+    fn at(&mut self, epoch: u64) {
+        if self.epoch != epoch {
+            self.map.clear();
+            self.order.clear();
+            self.bytes = 0;
+            self.epoch = epoch;
+        }
+    }
+
+    fn touch(&mut self, key: &str) -> Option<Arc<Cached>> {
+        self.tick += 1;
+        let tick = self.tick;
+        let (cached, last) = self.map.get_mut(key)?;
+        let previous = std::mem::replace(last, tick);
+        let cached = cached.clone();
+        if let Some(k) = self.order.remove(&previous) {
+            self.order.insert(tick, k);
+        }
+        Some(cached)
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Some((cached, tick)) = self.map.remove(key) {
+            self.order.remove(&tick);
+            self.bytes -= cached.size;
+        }
+    }
+
+    fn insert(&mut self, key: String, cached: Arc<Cached>, limit: usize) {
+        self.remove(&key);
+        while self.bytes + cached.size > limit {
+            let Some((_, oldest)) = self.order.pop_first() else {
+                break;
+            };
+            if let Some((gone, _)) = self.map.remove(&oldest) {
+                self.bytes -= gone.size;
+            }
+        }
+        self.tick += 1;
+        self.bytes += cached.size;
+        self.order.insert(self.tick, key.clone());
+        self.map.insert(key, (cached, self.tick));
+    }
+}
+
+pub struct ResponseCache {
+    /// Bytes the cache may hold; 0 switches it off.
+    limit: usize,
+    freshness: Arc<Freshness>,
+    store: Mutex<Store>,
+}
+
+impl ResponseCache {
+    pub fn new(limit: usize, freshness: Arc<Freshness>) -> ResponseCache {
+        ResponseCache {
+            limit,
+            freshness,
+            store: Mutex::new(Store::default()),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<Cached>> {
+        let epoch = self.freshness.current()?;
+        let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        store.at(epoch);
+        let cached = store.touch(key)?;
+        if cached.expires.is_some_and(|t| Utc::now() >= t) {
+            store.remove(key);
+            return None;
+        }
+        Some(cached)
+    }
+
+    fn put(&self, key: String, cached: Cached, ticket: crate::http::freshness::Ticket) {
+        if cached.size > self.limit / 4 {
+            return;
+        }
+        let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        // Checked under the lock, so no newer epoch's store can take an older answer.
+        if !self.freshness.still(ticket) {
+            return;
+        }
+        if let Some(epoch) = self.freshness.current() {
+            store.at(epoch);
+            store.insert(key, Arc::new(cached), self.limit);
+        }
+    }
+}
+
+/// Which requests the cache may answer: reads of the API and the embeds, by anonymous
+/// readers (a partner key is no identity: partners see what anonymous readers see).
+fn cacheable(req: &ServiceRequest) -> bool {
+    let path = req.path();
+    req.method() == Method::GET
+        && !req.headers().contains_key(header::AUTHORIZATION)
+        && (path.starts_with("/api/v1/") || path.starts_with("/embed") || path == "/oembed")
+}
+
+/// The strong validator of a body.
+pub fn etag_of(body: &[u8]) -> HeaderValue {
+    let digest = Sha256::digest(body);
+    let tag = format!("\"{}\"", crate::hex::encode(&digest[..16]));
+    HeaderValue::from_str(&tag).unwrap_or_else(|_| HeaderValue::from_static("\"\""))
+}
+
+/// Does `If-None-Match` name this tag (or `*`)?
+pub fn matches(if_none_match: Option<&HeaderValue>, tag: &HeaderValue) -> bool {
+    let (Some(list), Ok(tag)) = (if_none_match.and_then(|v| v.to_str().ok()), tag.to_str()) else {
+        return false;
+    };
+    list.split(',')
+        .map(str::trim)
+        .any(|t| t == "*" || t.trim_start_matches("W/") == tag)
+}
+
+fn answer(cached: &Cached, if_none_match: Option<&HeaderValue>) -> HttpResponse {
+    if matches(if_none_match, &cached.etag) {
+        let mut res = HttpResponse::NotModified().finish();
+        res.headers_mut().insert(header::ETAG, cached.etag.clone());
+        return res;
+    }
+    let mut res = HttpResponse::Ok().body(cached.body.clone());
+    let headers = res.headers_mut();
+    for (name, value) in &cached.headers {
+        headers.append(name.clone(), value.clone());
+    }
+    headers.insert(header::ETAG, cached.etag.clone());
+    res
+}
+
+pub async fn respond(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let cache = req.app_data::<Data<ResponseCache>>().cloned();
+    let Some(cache) = cache.filter(|c| c.limit > 0 && cacheable(&req)) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let key = match req.query_string() {
+        "" => req.path().to_owned(),
+        q => format!("{}?{q}", req.path()),
+    };
+    let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
+    if let Some(cached) = cache.get(&key) {
+        let res = answer(&cached, if_none_match.as_ref());
+        return Ok(req.into_response(res));
+    }
+    let ticket = cache.freshness.ticket();
+    let res = next.call(req).await?;
+    if res.status() != StatusCode::OK || res.headers().contains_key(header::ETAG) {
+        return Ok(res.map_into_boxed_body());
+    }
+    let expires = res.response().extensions().get::<ValidUntil>().map(|v| v.0);
+    let (req, res) = res.into_parts();
+    let (head, body) = res.into_parts();
+    let body = match body.size() {
+        actix_web::body::BodySize::Sized(n) if n as usize <= MAX_BODY => {
+            match actix_web::body::to_bytes(body).await {
+                Ok(b) => b,
+                Err(_) => {
+                    let problem = Problem::for_status(StatusCode::INTERNAL_SERVER_ERROR);
+                    return Ok(ServiceResponse::new(req, problem.response()));
+                }
+            }
+        }
+        _ => {
+            let res = head.set_body(body).map_into_boxed_body();
+            return Ok(ServiceResponse::new(req, res));
+        }
+    };
+    let cached = Cached {
+        size: key.len() + body.len() + 256,
+        etag: etag_of(&body),
+        headers: head.headers().clone(),
+        body,
+        expires,
+    };
+    let res = answer(&cached, if_none_match.as_ref());
+    cache.put(key, cached, ticket);
+    Ok(ServiceResponse::new(req, res))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cached(size: usize) -> Arc<Cached> {
+        Arc::new(Cached {
+            headers: HeaderMap::new(),
+            body: Bytes::new(),
+            etag: HeaderValue::from_static("\"x\""),
+            expires: None,
+            size,
+        })
+    }
+
+    #[test]
+    fn the_least_recently_used_answers_go_first() {
+        let mut store = Store::default();
+        store.insert("a".into(), cached(40), 100);
+        store.insert("b".into(), cached(40), 100);
+        assert!(store.touch("a").is_some());
+        store.insert("c".into(), cached(40), 100);
+        assert!(store.touch("b").is_none(), "b was used least recently");
+        assert!(store.touch("a").is_some() && store.touch("c").is_some());
+        assert_eq!(store.bytes, 80);
+        store.at(1);
+        assert!(store.touch("a").is_none(), "a new epoch forgets everything");
+        assert_eq!(store.bytes, 0);
+    }
+
+    #[test]
+    fn if_none_match_takes_lists_weak_tags_and_stars() {
+        let tag = HeaderValue::from_static("\"abc\"");
+        let inm = |v: &'static str| HeaderValue::from_static(v);
+        assert!(matches(Some(&inm("\"abc\"")), &tag));
+        assert!(matches(Some(&inm("\"x\", W/\"abc\"")), &tag));
+        assert!(matches(Some(&inm("*")), &tag));
+        assert!(!matches(Some(&inm("\"abd\"")), &tag));
+        assert!(!matches(None, &tag));
+    }
+}
