@@ -72,6 +72,15 @@ impl WireKind for Events {
     ];
     type Item = EventResponse;
 
+    fn valid_until(e: &EventResponse) -> Option<DateTime<Utc>> {
+        let next = e.next_occurrence.as_ref()?;
+        Some(if next.starts_at_utc > Utc::now() {
+            next.starts_at_utc
+        } else {
+            next.ends_at_utc
+        })
+    }
+
     fn item(e: Entry, related: &Related, details: &Self::Details) -> EventResponse {
         let d = details.get(&e.id);
         let schedule = d.map(EventDetails::schedule);

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::content::related::ReadOptions;
-use crate::api::content::{WireKind, items};
+use crate::api::content::{WireKind, items, valid_until};
 use crate::api::events::EventResponse;
 use crate::api::media::MediaResponse;
 use crate::api::posts::PostResponse;
@@ -566,12 +566,21 @@ pub async fn embed_event(
     params: Query<CardParams>,
 ) -> Result<HttpResponse> {
     let e = one::<Events>(&state, id.0, &["event_categories", "tags"]).await?;
-    Ok(page(
+    let mut res = page(
         &state,
         &e.core.title,
         params.0.theme.unwrap_or_default(),
         &event_card(&e),
-    ))
+    );
+    expire(&mut res, std::slice::from_ref(&e));
+    Ok(res)
+}
+
+/// Cards of events show their next occurrence, which changes with time alone.
+fn expire(res: &mut HttpResponse, events: &[EventResponse]) {
+    if let Some(until) = valid_until::<Events>(events) {
+        res.extensions_mut().insert(until);
+    }
 }
 
 /// Filters of the resource list card.
@@ -735,12 +744,9 @@ pub async fn embed_events(state: State, params: Query<EventListParams>) -> Resul
     }
     events.truncate(limit);
     let cards = events.iter().map(event_card).collect();
-    Ok(list_page(
-        &state,
-        "Events",
-        p.theme.unwrap_or_default(),
-        cards,
-    ))
+    let mut res = list_page(&state, "Events", p.theme.unwrap_or_default(), cards);
+    expire(&mut res, &events);
+    Ok(res)
 }
 
 /// The widget for partner pages: include it once, and every

@@ -6,6 +6,7 @@ mod support;
 mod architecture;
 mod auth;
 mod blocks;
+mod cache;
 mod counts;
 mod database;
 mod embeds;

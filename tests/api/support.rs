@@ -26,6 +26,8 @@ type Call =
 pub struct TestApp {
     call: Call,
     pub state: web::Data<AppState>,
+    /// Where the database is, for a second node on it.
+    url: String,
     /// Stopped (and joined) before the database goes.
     _watcher: Watcher,
     _db: TestDb,
@@ -34,7 +36,12 @@ pub struct TestApp {
 /// Where this test's data lives; removed when the test ends.
 pub enum TestDb {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
-    Postgres { admin_url: String, schema: String },
+    Postgres {
+        admin_url: String,
+        schema: String,
+    },
+    /// Another node's: that node removes it.
+    Shared,
 }
 
 impl Drop for TestDb {
@@ -92,6 +99,18 @@ impl TestApp {
         }
         let mut config = Config::for_tests(data_dir);
         change(&mut config);
+        TestApp::node(url, config, guard).await
+    }
+
+    /// Another node serving the same database, with its own pool, cache and watcher (the
+    /// first node keeps the database alive).
+    pub async fn second_node(&self) -> TestApp {
+        let config = self.state.config.clone();
+        TestApp::node(self.url.clone(), config, TestDb::Shared).await
+    }
+
+    async fn node(url: String, config: Config, guard: TestDb) -> TestApp {
+        let database = db::connect(&db::Location::parse(&url).unwrap(), 4).expect("connect");
         let state = web::Data::new(AppState::new(database, config));
         let svc = Rc::new(actix_web::test::init_service(headpress::build_app(state.clone())).await);
         let call: Call = Rc::new(move |req| {
@@ -107,6 +126,7 @@ impl TestApp {
         TestApp {
             call,
             state,
+            url,
             _watcher: watcher,
             _db: guard,
         }

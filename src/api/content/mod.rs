@@ -9,6 +9,7 @@ pub mod wire;
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::api::content::params::{EntryParams, ItemParams};
@@ -23,6 +24,7 @@ use crate::content::{Viewer, items, revisions};
 use crate::db::DbConn;
 use crate::error::{Error, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
+use crate::http::cache::ValidUntil;
 use crate::http::list::{PageParams, field_set, include_set, item_response, list_response};
 use crate::http::state::State;
 use crate::http::wire::DeleteParams;
@@ -36,6 +38,17 @@ pub trait WireKind: ContentKind {
     type Item: Serialize + Send + 'static;
 
     fn item(entry: Entry, related: &Related, details: &Self::Details) -> Self::Item;
+
+    /// Until when an item's answer holds with nothing written (an event's next occurrence
+    /// changes when it starts and when it ends); `None`: until the content changes.
+    fn valid_until(_item: &Self::Item) -> Option<DateTime<Utc>> {
+        None
+    }
+}
+
+/// Until when an answer made of these items holds, for the response cache.
+pub fn valid_until<K: WireKind>(items: &[K::Item]) -> Option<ValidUntil> {
+    ValidUntil::earliest(items.iter().filter_map(K::valid_until))
 }
 
 /// A page of entries as the kind's items, their relations loaded in a fixed number of
@@ -104,13 +117,18 @@ pub async fn list_items<K: WireKind>(
             })
         })
         .await?;
-    Ok(list_response(
+    let until = valid_until::<K>(&listed.items);
+    let mut res = list_response(
         &req,
         &state.config.public_url,
         listed,
         &window,
         fields.as_deref(),
-    ))
+    );
+    if let Some(until) = until {
+        res.extensions_mut().insert(until);
+    }
+    Ok(res)
 }
 
 pub async fn get_item<K: WireKind>(
@@ -129,7 +147,11 @@ pub async fn get_item<K: WireKind>(
             one::<K>(conn, e, &opts)
         })
         .await?;
-    Ok(item_response(StatusCode::OK, &item, fields.as_deref()))
+    let mut res = item_response(StatusCode::OK, &item, fields.as_deref());
+    if let Some(until) = valid_until::<K>(std::slice::from_ref(&item)) {
+        res.extensions_mut().insert(until);
+    }
+    Ok(res)
 }
 
 fn one<K: WireKind>(conn: &mut DbConn, e: Entry, opts: &ReadOptions) -> Result<K::Item> {

@@ -1,0 +1,281 @@
+//! The response cache: repeated anonymous reads come from memory, never after a write that
+//! changes them; a 304 needs no database; signed-in readers never share an answer;
+//! scheduled items and events' next occurrences expire answers on time; another node
+//! learns of a write within a second.
+
+use std::time::{Duration, Instant};
+
+use actix_web::http::StatusCode;
+use headpress::users::Role;
+use serde_json::json;
+
+use crate::support::{Res, TestApp};
+
+/// An anonymous read and the statements it cost.
+async fn read(app: &TestApp, path: &str) -> (Res, u64) {
+    let before = app.queries();
+    let res = app.get(path).send().await;
+    (res, app.queries() - before)
+}
+
+fn titles(res: &Res) -> Vec<String> {
+    res.json()["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["title"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[actix_web::test]
+async fn repeated_reads_come_from_memory_until_a_write_changes_them() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let post = app.published_post(&editor, "First title").await;
+    let (first, cost) = read(&app, "/api/v1/posts").await;
+    assert!(cost > 0);
+    let (again, cost) = read(&app, "/api/v1/posts").await;
+    assert_eq!(cost, 0, "the second read is answered from memory");
+    assert_eq!(again.body, first.body);
+    assert_eq!(again.header("etag"), first.header("etag"));
+    assert_eq!(again.header("link"), first.header("link"));
+    assert_eq!(again.header("x-total-count").as_deref(), Some("1"));
+
+    let res = app
+        .patch(&format!("/api/v1/posts/{}", post["id"]))
+        .bearer(&editor)
+        .json(&json!({"title": "Second title"}))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    let (after, cost) = read(&app, "/api/v1/posts").await;
+    assert!(cost > 0, "a write sets cached answers aside");
+    assert_eq!(titles(&after), ["Second title"]);
+
+    // Terms, media and users change answers too.
+    let tag = app
+        .create_term(&editor, "tags", json!({"name": "Old"}))
+        .await;
+    let (tags, _) = read(&app, "/api/v1/tags").await;
+    assert_eq!(tags.json()["data"][0]["name"], "Old");
+    app.patch(&format!("/api/v1/tags/{}", tag["id"]))
+        .bearer(&editor)
+        .json(&json!({"name": "New"}))
+        .send()
+        .await;
+    let (tags, _) = read(&app, "/api/v1/tags").await;
+    assert_eq!(tags.json()["data"][0]["name"], "New");
+}
+
+#[actix_web::test]
+async fn a_304_from_the_cache_needs_no_database() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let post = app.published_post(&editor, "Tagged").await;
+    let (first, _) = read(&app, "/api/v1/posts").await;
+    let etag = first.header("etag").expect("an ETag");
+    let before = app.queries();
+    let res = app
+        .get("/api/v1/posts")
+        .header("if-none-match", &etag)
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_MODIFIED);
+    assert!(res.body.is_empty());
+    assert_eq!(res.header("etag").as_deref(), Some(etag.as_str()));
+    assert_eq!(app.queries(), before, "a 304 without a statement");
+
+    app.patch(&format!("/api/v1/posts/{}", post["id"]))
+        .bearer(&editor)
+        .json(&json!({"title": "Changed"}))
+        .send()
+        .await;
+    let res = app
+        .get("/api/v1/posts")
+        .header("if-none-match", &etag)
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "the old tag no longer matches");
+    assert_ne!(res.header("etag"), Some(etag));
+}
+
+#[actix_web::test]
+async fn signed_in_readers_never_share_a_cached_answer() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    app.published_post(&editor, "Public").await;
+    app.create_post(&editor, json!({"title": "Draft"})).await;
+    let path = "/api/v1/posts?status=any";
+    let (anonymous, _) = read(&app, "/api/v1/posts").await;
+    assert_eq!(titles(&anonymous), ["Public"]);
+    for _ in 0..2 {
+        let before = app.queries();
+        let res = app.get(path).bearer(&editor).send().await;
+        assert!(
+            app.queries() > before,
+            "signed-in reads are never served from memory"
+        );
+        let mut seen = titles(&res);
+        seen.sort();
+        assert_eq!(seen, ["Draft", "Public"]);
+    }
+    let res = app.get(path).send().await;
+    res.problem(401, "unauthorized");
+    let (anonymous, cost) = read(&app, "/api/v1/posts").await;
+    assert_eq!(cost, 0);
+    assert_eq!(
+        titles(&anonymous),
+        ["Public"],
+        "no draft in the anonymous answer"
+    );
+}
+
+#[actix_web::test]
+async fn a_scheduled_item_appears_at_its_time() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let due = chrono::Utc::now() + chrono::Duration::milliseconds(1500);
+    app.create_post(
+        &editor,
+        json!({"title": "Soon", "status": "published", "published_at": due.to_rfc3339()}),
+    )
+    .await;
+    let (before, _) = read(&app, "/api/v1/posts").await;
+    assert!(titles(&before).is_empty());
+    let (_, cost) = read(&app, "/api/v1/posts").await;
+    assert_eq!(cost, 0, "cached until its time");
+    let wait = (due - chrono::Utc::now()).to_std().unwrap_or_default();
+    actix_web::rt::time::sleep(wait + Duration::from_millis(100)).await;
+    let (after, _) = read(&app, "/api/v1/posts").await;
+    assert_eq!(titles(&after), ["Soon"]);
+}
+
+#[actix_web::test]
+async fn answers_about_events_expire_with_their_next_occurrence() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let at = |seconds: i64| {
+        (chrono::Utc::now() + chrono::Duration::seconds(seconds))
+            .format("%Y-%m-%dT%H:%M:%S")
+            .to_string()
+    };
+    let res = app
+        .post("/api/v1/events")
+        .bearer(&editor)
+        .json(
+            &json!({"title": "Brief", "status": "published", "timezone": "UTC",
+            "starts_at": at(1), "ends_at": at(2)}),
+        )
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    let path = format!("/api/v1/events/{}", res.json()["id"]);
+    let (first, _) = read(&app, &path).await;
+    assert!(!first.json()["next_occurrence"].is_null());
+    let (_, cost) = read(&app, &path).await;
+    assert_eq!(cost, 0);
+    actix_web::rt::time::sleep(Duration::from_millis(3200)).await;
+    let (over, cost) = read(&app, &path).await;
+    assert!(cost > 0, "the answer expired when the occurrence ended");
+    assert!(over.json()["next_occurrence"].is_null(), "{}", over.text());
+}
+
+#[actix_web::test]
+async fn a_cache_of_size_zero_is_off() {
+    let app = TestApp::with_config(|c| c.cache_size = 0).await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    app.published_post(&editor, "One").await;
+    let (first, _) = read(&app, "/api/v1/posts").await;
+    let (again, cost) = read(&app, "/api/v1/posts").await;
+    assert!(cost > 0, "every read asks the database");
+    assert_eq!(again.header("etag"), first.header("etag"));
+    let res = app
+        .get("/api/v1/posts")
+        .header("if-none-match", &first.header("etag").unwrap())
+        .send()
+        .await;
+    assert_eq!(
+        res.status,
+        StatusCode::NOT_MODIFIED,
+        "ETags work without the cache"
+    );
+}
+
+#[actix_web::test]
+async fn partner_reads_are_cached_and_still_counted() {
+    let app = TestApp::new().await;
+    let (_, admin) = app.sign_in_as(Role::Admin).await;
+    app.published_post(&admin, "Shared").await;
+    let created = app
+        .post("/api/v1/partners")
+        .bearer(&admin)
+        .json(&json!({"name": "Partner", "quota_per_minute": 10}))
+        .send()
+        .await
+        .json();
+    let key = created["key"].as_str().unwrap().to_owned();
+    let read = |n: u32| {
+        let (app, key) = (&app, &key);
+        async move {
+            let res = app
+                .get("/api/v1/posts")
+                .header("x-headpress-key", key)
+                .send()
+                .await;
+            assert_eq!(res.status, StatusCode::OK);
+            assert_eq!(
+                res.header("ratelimit-remaining"),
+                Some((10 - n).to_string())
+            );
+            titles(&res)
+        }
+    };
+    let before = app.queries();
+    assert_eq!(read(1).await, ["Shared"]);
+    let first = app.queries() - before;
+    let before = app.queries();
+    assert_eq!(read(2).await, ["Shared"]);
+    let second = app.queries() - before;
+    assert!(
+        second < first,
+        "the second answer came from memory; only the quota was counted ({second} < {first})"
+    );
+    let (_, anonymous) = super::cache::read(&app, "/api/v1/posts").await;
+    assert_eq!(
+        anonymous, 0,
+        "a partner's answer is what anonymous readers get"
+    );
+}
+
+#[actix_web::test]
+async fn another_node_learns_of_a_write_within_a_second() {
+    let a = TestApp::new().await;
+    let b = a.second_node().await;
+    let (_, editor) = a.sign_in_as(Role::Editor).await;
+    a.published_post(&editor, "Before").await;
+    // Let b's watcher see the state before it caches.
+    actix_web::rt::time::sleep(Duration::from_millis(1100)).await;
+    let (first, _) = read(&b, "/api/v1/posts").await;
+    assert_eq!(titles(&first), ["Before"]);
+    let (_, cost) = read(&b, "/api/v1/posts").await;
+    assert_eq!(cost, 0, "b answers from its own cache");
+
+    // PostgreSQL notifies at once; SQLite is polled each second.
+    let limit = match b.state.db.backend {
+        headpress::db::Backend::Postgres => Duration::from_millis(500),
+        headpress::db::Backend::Sqlite => Duration::from_millis(1500),
+    };
+    a.published_post(&editor, "After").await;
+    let written = Instant::now();
+    loop {
+        let (res, _) = read(&b, "/api/v1/posts").await;
+        if titles(&res).len() == 2 {
+            break;
+        }
+        assert!(
+            written.elapsed() < limit,
+            "b still serves the answer from before the write"
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+}
