@@ -52,8 +52,12 @@ pub struct ServeArgs {
     #[arg(long, env = "HEADPRESS_CACHE_MAX_AGE", default_value_t = 60)]
     pub cache_max_age: u32,
     /// Bytes of the in-memory response cache (anonymous reads); 0 switches it off.
-    #[arg(long, env = "HEADPRESS_CACHE_SIZE", default_value_t = 64 * 1024 * 1024)]
+    #[arg(long, env = "HEADPRESS_CACHE_SIZE", default_value_t = 48 * 1024 * 1024)]
     pub cache_size: usize,
+    /// Bytes of items kept rendered (anonymous readers' JSON of each item, from which
+    /// lists are assembled); 0 switches it off.
+    #[arg(long, env = "HEADPRESS_RENDER_CACHE_SIZE", default_value_t = 32 * 1024 * 1024)]
+    pub render_cache_size: usize,
     /// Folder for the generated token secret and uploads (default: beside the SQLite
     /// database, else ./data).
     #[arg(long, env = "HEADPRESS_DATA_DIR")]
@@ -89,6 +93,8 @@ pub struct Config {
     pub cache_max_age: u32,
     /// Bytes of the response cache; 0: off.
     pub cache_size: usize,
+    /// Bytes of the render cache; 0: off.
+    pub render_cache_size: usize,
     pub json_limit: usize,
     pub max_upload: u64,
     pub token_ttl: u64,
@@ -117,7 +123,8 @@ impl Config {
             public_url: "http://localhost:8080".into(),
             cors_origins: vec!["*".into()],
             cache_max_age: 60,
-            cache_size: 64 * 1024 * 1024,
+            cache_size: 48 * 1024 * 1024,
+            render_cache_size: 32 * 1024 * 1024,
             json_limit: 1024 * 1024,
             max_upload: 50 * 1024 * 1024,
             token_ttl: 3600,
@@ -159,6 +166,7 @@ impl ServeArgs {
             cors_origins,
             cache_max_age: self.cache_max_age,
             cache_size: self.cache_size,
+            render_cache_size: self.render_cache_size,
             json_limit: self.json_limit,
             max_upload: self.max_upload,
             token_ttl: self.token_ttl,

@@ -124,6 +124,15 @@ pub fn find_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Entry>> {
         .load(conn)?)
 }
 
+/// Entries by id, in the order of `ids` (ids with no entry left out).
+pub fn find_ordered(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Entry>> {
+    let mut found: std::collections::HashMap<i64, Entry> = find_many(conn, ids)?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+}
+
 /// The item as this viewer may see it; items they may not see do not exist for them.
 pub fn find_visible(conn: &mut DbConn, kind: Kind, id: i64, viewer: Viewer) -> Result<Entry> {
     let now = crate::db::now();

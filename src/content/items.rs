@@ -98,17 +98,33 @@ pub fn find<K: ContentKind>(conn: &mut DbConn, id: i64, viewer: Viewer) -> Resul
     entry::find_visible(conn, K::KIND, id, viewer)
 }
 
-/// A page of the items a query asks for, with the kind's own filters; custom-field
-/// filters and ordering are checked against the field groups of the kind.
-pub fn list<K: ContentKind>(
+/// The ids of a page of the items a query asks for, with the kind's own filters;
+/// custom-field filters and ordering are checked against the field groups of the kind.
+pub fn list_ids<K: ContentKind>(
     conn: &mut DbConn,
     mut query: EntryQuery,
     filter: K::Filter,
     window: &Window,
-) -> Result<Listed<Entry>> {
+) -> Result<Listed<i64>> {
     K::narrow(&mut query, filter);
     if !query.field_filters.is_empty() || query.sort_field.is_some() {
         field_filters::narrow(conn, &mut query)?;
     }
     list::list(conn, &query, window)
+}
+
+/// A page of the items a query asks for (see `list_ids`), read whole.
+pub fn list<K: ContentKind>(
+    conn: &mut DbConn,
+    query: EntryQuery,
+    filter: K::Filter,
+    window: &Window,
+) -> Result<Listed<Entry>> {
+    let page = list_ids::<K>(conn, query, filter, window)?;
+    let items = entry::find_ordered(conn, &page.items)?;
+    Ok(Listed {
+        items,
+        total: page.total,
+        next: page.next,
+    })
 }

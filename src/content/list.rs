@@ -5,7 +5,6 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::content::entry::Entry;
 use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status, Viewer};
@@ -34,17 +33,15 @@ pub enum SortKey {
 }
 
 impl SortKey {
+    /// The column of the page query that holds this key.
     fn column(self) -> &'static str {
         match self {
-            SortKey::PublishedAt => "e.published_at",
-            SortKey::UpdatedAt => "e.updated_at",
-            SortKey::Title => "e.title",
             SortKey::Id => "e.id",
             SortKey::Relevance => "score",
             SortKey::MenuOrder => "sort_int",
             SortKey::FieldNum => "sort_num",
-            SortKey::FieldText => "sort_text",
-            SortKey::KindTime => "sort_time",
+            SortKey::Title | SortKey::FieldText => "sort_text",
+            SortKey::PublishedAt | SortKey::UpdatedAt | SortKey::KindTime => "sort_time",
         }
     }
 }
@@ -174,10 +171,11 @@ impl EntryQuery {
     }
 }
 
+/// A row of a page: the item's id and the value it is ordered by (and its cursor holds).
 #[derive(QueryableByName)]
 struct Row {
-    #[diesel(embed)]
-    entry: Entry,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
     #[diesel(sql_type = diesel::sql_types::Double)]
     score: f64,
     #[diesel(sql_type = diesel::sql_types::BigInt)]
@@ -268,17 +266,15 @@ pub fn with_terms(alias: &str, taxonomy: Taxonomy, slugs: &[String]) -> Sql {
 }
 
 fn cursor_value(key: SortKey, row: &Row) -> serde_json::Value {
-    let (entry, score, sort_int) = (&row.entry, row.score, row.sort_int);
     match key {
-        SortKey::PublishedAt => serde_json::json!(format_ts(entry.published_at)),
-        SortKey::UpdatedAt => serde_json::json!(format_ts(entry.updated_at)),
-        SortKey::Title => serde_json::json!(entry.title),
-        SortKey::Id => serde_json::json!(entry.id),
-        SortKey::Relevance => serde_json::json!(score),
-        SortKey::MenuOrder => serde_json::json!(sort_int),
+        SortKey::Id => serde_json::json!(row.id),
+        SortKey::Relevance => serde_json::json!(row.score),
+        SortKey::MenuOrder => serde_json::json!(row.sort_int),
         SortKey::FieldNum => serde_json::json!(row.sort_num),
-        SortKey::FieldText => serde_json::json!(row.sort_text),
-        SortKey::KindTime => serde_json::json!(format_ts(row.sort_time)),
+        SortKey::Title | SortKey::FieldText => serde_json::json!(row.sort_text),
+        SortKey::PublishedAt | SortKey::UpdatedAt | SortKey::KindTime => {
+            serde_json::json!(format_ts(row.sort_time))
+        }
     }
 }
 
@@ -352,7 +348,10 @@ fn stored_total(conn: &mut DbConn, q: &EntryQuery, now: NaiveDateTime) -> Result
     }
 }
 
-pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed<Entry>> {
+/// A page of a list: the ids of its items in order, the total unless `count=none`, and
+/// the cursor of the next page. Only ids and sort keys are read here (from the indexes,
+/// for the common orders), whatever the size of the items.
+pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed<i64>> {
     let now = crate::db::now();
     let backend = conn.backend();
     let search = q.search.as_deref().map(|s| dialect::search(backend, s));
@@ -370,8 +369,7 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
         from.push(" AND ").append(&s.condition);
     }
 
-    let mut page = Sql::new("SELECT * FROM (SELECT ");
-    page.push(Entry::COLUMNS).push(", ");
+    let mut page = Sql::new("SELECT * FROM (SELECT e.id AS id, ");
     match &search {
         Some(s) => page.append(&s.score),
         None => page.push("CAST(0 AS DOUBLE PRECISION)"),
@@ -395,14 +393,19 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
                 .bind(Value::Text(field.clone()))
                 .push("), '') AS sort_text");
         }
+        (_, SortKey::Title) => {
+            page.push("CAST(0 AS DOUBLE PRECISION) AS sort_num, e.title AS sort_text");
+        }
         _ => {
             page.push("CAST(0 AS DOUBLE PRECISION) AS sort_num, '' AS sort_text");
         }
     }
-    page.push(&format!(
-        ", {} AS sort_time",
-        q.sort_time.unwrap_or("e.published_at")
-    ));
+    let time = match q.order {
+        SortKey::UpdatedAt => "e.updated_at",
+        SortKey::KindTime => q.sort_time.unwrap_or("e.published_at"),
+        _ => "e.published_at",
+    };
+    page.push(&format!(", {time} AS sort_time"));
     page.append(&from).push(") e WHERE 1 = 1");
     let column = q.order.column();
     if let Paging::After(cursor) = &window.paging {
@@ -441,7 +444,7 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
             key: key_name(q),
             dir: q.dir,
             value: cursor_value(q.order, last),
-            id: last.entry.id,
+            id: last.id,
         }),
         _ => None,
     };
@@ -456,7 +459,7 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
         Some(row.n)
     };
     Ok(Listed {
-        items: rows.into_iter().map(|r| r.entry).collect(),
+        items: rows.into_iter().map(|r| r.id).collect(),
         total,
         next,
     })

@@ -1,15 +1,17 @@
-//! Hand-built SQL with numbered bind parameters (`$1, $2, ...` in order), which both
-//! SQLite and PostgreSQL accept. Used where the query's shape depends on the request
-//! (lists with optional filters, full-text search, keyset cursors).
+//! Hand-built SQL with numbered bind parameters (`$1, $2, ...` in order). Used where the
+//! query's shape depends on the request (lists with optional filters, full-text search,
+//! keyset cursors). It runs as a prepared statement the connection keeps, keyed by its
+//! text: a list of a given shape is parsed and planned once per connection, not once per
+//! request (diesel's own `sql_query` prepares every time).
 
 use chrono::NaiveDateTime;
-use diesel::query_builder::{BoxedSqlQuery, SqlQuery};
-use diesel::sql_types::{BigInt, Double, Text, Timestamp};
+use diesel::query_builder::{AstPass, Query as DieselQuery, QueryFragment, QueryId};
+use diesel::sql_types::{BigInt, Double, Text, Timestamp, Untyped};
+use diesel::{QueryResult, RunQueryDsl};
 
 use crate::db::DbConn;
 
 pub type Backend = <DbConn as diesel::Connection>::Backend;
-pub type Query = BoxedSqlQuery<'static, Backend, SqlQuery>;
 
 #[derive(Debug, Clone)]
 pub enum Value {
@@ -85,19 +87,74 @@ impl Sql {
         &self.text
     }
 
-    pub fn into_query(self) -> Query {
-        let mut q = diesel::sql_query(self.text).into_boxed::<Backend>();
-        for v in self.binds {
-            q = match v {
-                Value::Text(s) => q.bind::<Text, _>(s),
-                Value::Int(i) => q.bind::<BigInt, _>(i),
-                Value::Float(f) => q.bind::<Double, _>(f),
-                Value::Time(t) => q.bind::<Timestamp, _>(t),
-            };
+    /// The statement to run: the text between placeholders, each placeholder written by
+    /// the backend (`?` on SQLite, `$n` on PostgreSQL) as its value is bound.
+    pub fn into_query(self) -> Prepared {
+        let mut pieces = Vec::with_capacity(self.binds.len() + 1);
+        let mut current = String::new();
+        let mut rest = self.text.as_str();
+        while let Some(at) = rest.find('$') {
+            let digits = rest[at + 1..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
+            current.push_str(&rest[..at]);
+            if digits == 0 {
+                // Not a placeholder (our SQL has no other `$`, but keep it whole).
+                current.push('$');
+            } else {
+                pieces.push(std::mem::take(&mut current));
+            }
+            rest = &rest[at + 1 + digits..];
         }
-        q
+        current.push_str(rest);
+        pieces.push(current);
+        Prepared {
+            pieces,
+            binds: self.binds,
+        }
     }
 }
+
+/// A hand-built statement, cached by the connection once prepared.
+pub struct Prepared {
+    /// The text around the placeholders: one more piece than binds.
+    pieces: Vec<String>,
+    binds: Vec<Value>,
+}
+
+impl QueryId for Prepared {
+    type QueryId = ();
+    // Not static: the statement cache keys it by its text, which is what we want.
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl DieselQuery for Prepared {
+    type SqlType = Untyped;
+}
+
+impl QueryFragment<Backend> for Prepared {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Backend>) -> QueryResult<()> {
+        let mut pieces = self.pieces.iter();
+        for value in &self.binds {
+            if let Some(piece) = pieces.next() {
+                out.push_sql(piece);
+            }
+            match value {
+                Value::Text(s) => out.push_bind_param::<Text, _>(s)?,
+                Value::Int(i) => out.push_bind_param::<BigInt, _>(i)?,
+                Value::Float(f) => out.push_bind_param::<Double, _>(f)?,
+                Value::Time(t) => out.push_bind_param::<Timestamp, _>(t)?,
+            }
+        }
+        for piece in pieces {
+            out.push_sql(piece);
+        }
+        Ok(())
+    }
+}
+
+impl RunQueryDsl<DbConn> for Prepared {}
 
 #[derive(Debug, diesel::QueryableByName)]
 pub struct CountRow {
@@ -119,5 +176,11 @@ mod tests {
             .bind_list([Value::Int(3), Value::Int(4)]);
         a.append(&b);
         assert_eq!(a.text(), "a = $1 AND b = $2 AND c IN ($3, $4)");
+        let prepared = a.into_query();
+        assert_eq!(
+            prepared.pieces,
+            ["a = ", " AND b = ", " AND c IN (", ", ", ")"]
+        );
+        assert_eq!(prepared.binds.len(), 4);
     }
 }

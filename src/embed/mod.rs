@@ -7,7 +7,7 @@ use chrono::{NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::api::content::related::ReadOptions;
+use crate::api::content::ReadOptions;
 use crate::api::content::{WireKind, items, valid_until};
 use crate::api::events::EventResponse;
 use crate::api::media::MediaResponse;
@@ -45,6 +45,7 @@ fn read_options(state: &AppState, include: &[&str]) -> ReadOptions {
         public_url: state.config.public_url.clone(),
         links: state.config.links.clone(),
         resolve_blocks: true,
+        keep_refs: false,
     }
 }
 

@@ -6,6 +6,7 @@
 //! here, without the database.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
 use actix_web::HttpResponse;
@@ -16,9 +17,8 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
 use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
 
-use crate::http::freshness::Freshness;
+use crate::http::freshness::{Freshness, Ticket};
 use crate::http::problem::Problem;
 
 /// Bodies larger than this are not cached (nor given an ETag by the platform).
@@ -45,17 +45,44 @@ struct Cached {
     size: usize,
 }
 
-#[derive(Default)]
-struct Store {
+/// What an epoch store keeps: its size in bytes and until when it holds.
+pub trait Weighed {
+    fn size(&self) -> usize;
+    fn expires(&self) -> Option<DateTime<Utc>>;
+}
+
+impl Weighed for Cached {
+    fn size(&self) -> usize {
+        self.size
+    }
+
+    fn expires(&self) -> Option<DateTime<Utc>> {
+        self.expires
+    }
+}
+
+struct Store<K, V> {
     epoch: u64,
-    map: HashMap<String, (Arc<Cached>, u64)>,
+    map: HashMap<K, (Arc<V>, u64)>,
     /// Keys by last use, oldest first.
-    order: BTreeMap<u64, String>,
+    order: BTreeMap<u64, K>,
     tick: u64,
     bytes: usize,
 }
 
-impl Store {
+impl<K, V> Default for Store<K, V> {
+    fn default() -> Self {
+        Store {
+            epoch: 0,
+            map: HashMap::new(),
+            order: BTreeMap::new(),
+            tick: 0,
+            bytes: 0,
+        }
+    }
+}
+
+impl<K: Eq + Hash + Clone, V: Weighed> Store<K, V> {
     /// Forgets everything from an older epoch.
     fn at(&mut self, epoch: u64) {
         if self.epoch != epoch {
@@ -66,83 +93,114 @@ impl Store {
         }
     }
 
-    fn touch(&mut self, key: &str) -> Option<Arc<Cached>> {
+    fn touch(&mut self, key: &K) -> Option<Arc<V>> {
         self.tick += 1;
         let tick = self.tick;
-        let (cached, last) = self.map.get_mut(key)?;
+        let (value, last) = self.map.get_mut(key)?;
         let previous = std::mem::replace(last, tick);
-        let cached = cached.clone();
+        let value = value.clone();
         if let Some(k) = self.order.remove(&previous) {
             self.order.insert(tick, k);
         }
-        Some(cached)
+        Some(value)
     }
 
-    fn remove(&mut self, key: &str) {
-        if let Some((cached, tick)) = self.map.remove(key) {
+    fn remove(&mut self, key: &K) {
+        if let Some((value, tick)) = self.map.remove(key) {
             self.order.remove(&tick);
-            self.bytes -= cached.size;
+            self.bytes -= value.size();
         }
     }
 
-    fn insert(&mut self, key: String, cached: Arc<Cached>, limit: usize) {
+    fn insert(&mut self, key: K, value: Arc<V>, limit: usize) {
         self.remove(&key);
-        while self.bytes + cached.size > limit {
+        while self.bytes + value.size() > limit {
             let Some((_, oldest)) = self.order.pop_first() else {
                 break;
             };
             if let Some((gone, _)) = self.map.remove(&oldest) {
-                self.bytes -= gone.size;
+                self.bytes -= gone.size();
             }
         }
         self.tick += 1;
-        self.bytes += cached.size;
+        self.bytes += value.size();
         self.order.insert(self.tick, key.clone());
-        self.map.insert(key, (cached, self.tick));
+        self.map.insert(key, (value, self.tick));
     }
 }
 
-pub struct ResponseCache {
-    /// Bytes the cache may hold; 0 switches it off.
+/// Values kept in memory up to a size in bytes, least recently used first out, each valid
+/// only while `Freshness` says nothing changed since it was made (and until its expiry).
+pub struct EpochCache<K, V> {
+    /// Bytes it may hold; 0 switches it off.
     limit: usize,
     freshness: Arc<Freshness>,
-    store: Mutex<Store>,
+    store: Mutex<Store<K, V>>,
 }
 
-impl ResponseCache {
-    pub fn new(limit: usize, freshness: Arc<Freshness>) -> ResponseCache {
-        ResponseCache {
+impl<K: Eq + Hash + Clone, V: Weighed> EpochCache<K, V> {
+    pub fn new(limit: usize, freshness: Arc<Freshness>) -> Self {
+        EpochCache {
             limit,
             freshness,
             store: Mutex::new(Store::default()),
         }
     }
 
-    fn get(&self, key: &str) -> Option<Arc<Cached>> {
+    pub fn enabled(&self) -> bool {
+        self.limit > 0
+    }
+
+    /// What a value about to be made depends on: pass it back to `put`.
+    pub fn ticket(&self) -> Ticket {
+        self.freshness.ticket()
+    }
+
+    pub fn get(&self, key: &K) -> Option<Arc<V>> {
+        if !self.enabled() {
+            return None;
+        }
         let epoch = self.freshness.current()?;
         let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
         store.at(epoch);
-        let cached = store.touch(key)?;
-        if cached.expires.is_some_and(|t| Utc::now() >= t) {
+        let value = store.touch(key)?;
+        if value.expires().is_some_and(|t| Utc::now() >= t) {
             store.remove(key);
             return None;
         }
-        Some(cached)
+        Some(value)
     }
 
-    fn put(&self, key: String, cached: Cached, ticket: crate::http::freshness::Ticket) {
-        if cached.size > self.limit / 4 {
+    /// Keeps a value made under `ticket`, unless something changed since.
+    pub fn put(&self, key: K, value: Arc<V>, ticket: Ticket) {
+        if !self.enabled() || value.size() > self.limit / 4 {
             return;
         }
         let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
-        // Checked under the lock, so no newer epoch's store can take an older answer.
+        // Checked under the lock, so no newer epoch's store can take an older value.
         if !self.freshness.still(ticket) {
             return;
         }
         if let Some(epoch) = self.freshness.current() {
             store.at(epoch);
-            store.insert(key, Arc::new(cached), self.limit);
+            store.insert(key, value, self.limit);
         }
+    }
+}
+
+/// Answers to anonymous reads, by path and query.
+pub type ResponseCache = EpochCache<String, CachedAnswer>;
+
+/// A cached answer (opaque outside this module).
+pub struct CachedAnswer(Cached);
+
+impl Weighed for CachedAnswer {
+    fn size(&self) -> usize {
+        self.0.size
+    }
+
+    fn expires(&self) -> Option<DateTime<Utc>> {
+        self.0.expires
     }
 }
 
@@ -155,10 +213,12 @@ fn cacheable(req: &ServiceRequest) -> bool {
         && (path.starts_with("/api/v1/") || path.starts_with("/embed") || path == "/oembed")
 }
 
-/// The strong validator of a body.
+/// The strong validator of a body: a 128-bit XXH3 of its bytes. A validator needs to tell
+/// bodies apart, not to resist forgery, and XXH3 costs a small fraction of a
+/// cryptographic digest on the large bodies of lists.
 pub fn etag_of(body: &[u8]) -> HeaderValue {
-    let digest = Sha256::digest(body);
-    let tag = format!("\"{}\"", crate::hex::encode(&digest[..16]));
+    let hash = twox_hash::XxHash3_128::oneshot(body);
+    let tag = format!("\"{}\"", crate::hex::encode(&hash.to_be_bytes()));
     HeaderValue::from_str(&tag).unwrap_or_else(|_| HeaderValue::from_static("\"\""))
 }
 
@@ -192,7 +252,7 @@ pub async fn respond(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let cache = req.app_data::<Data<ResponseCache>>().cloned();
-    let Some(cache) = cache.filter(|c| c.limit > 0 && cacheable(&req)) else {
+    let Some(cache) = cache.filter(|c| c.enabled() && cacheable(&req)) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let key = match req.query_string() {
@@ -201,10 +261,10 @@ pub async fn respond(
     };
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
     if let Some(cached) = cache.get(&key) {
-        let res = answer(&cached, if_none_match.as_ref());
+        let res = answer(&cached.0, if_none_match.as_ref());
         return Ok(req.into_response(res));
     }
-    let ticket = cache.freshness.ticket();
+    let ticket = cache.ticket();
     let res = next.call(req).await?;
     if res.status() != StatusCode::OK || res.headers().contains_key(header::ETAG) {
         return Ok(res.map_into_boxed_body());
@@ -235,7 +295,7 @@ pub async fn respond(
         expires,
     };
     let res = answer(&cached, if_none_match.as_ref());
-    cache.put(key, cached, ticket);
+    cache.put(key, Arc::new(CachedAnswer(cached)), ticket);
     Ok(ServiceResponse::new(req, res))
 }
 
@@ -255,16 +315,22 @@ mod tests {
 
     #[test]
     fn the_least_recently_used_answers_go_first() {
-        let mut store = Store::default();
+        let mut store: Store<String, Cached> = Store::default();
         store.insert("a".into(), cached(40), 100);
         store.insert("b".into(), cached(40), 100);
-        assert!(store.touch("a").is_some());
+        assert!(store.touch(&"a".to_owned()).is_some());
         store.insert("c".into(), cached(40), 100);
-        assert!(store.touch("b").is_none(), "b was used least recently");
-        assert!(store.touch("a").is_some() && store.touch("c").is_some());
+        assert!(
+            store.touch(&"b".to_owned()).is_none(),
+            "b was used least recently"
+        );
+        assert!(store.touch(&"a".to_owned()).is_some() && store.touch(&"c".to_owned()).is_some());
         assert_eq!(store.bytes, 80);
         store.at(1);
-        assert!(store.touch("a").is_none(), "a new epoch forgets everything");
+        assert!(
+            store.touch(&"a".to_owned()).is_none(),
+            "a new epoch forgets everything"
+        );
         assert_eq!(store.bytes, 0);
     }
 

@@ -222,19 +222,39 @@ pub fn list_response<T: Serialize>(
     window: &Window,
     fields: Option<&[String]>,
 ) -> HttpResponse {
+    let data = match fields {
+        Some(f) => {
+            let data: Vec<serde_json::Value> = listed.items.iter().map(|i| sparse(i, f)).collect();
+            serde_json::to_vec(&data)
+        }
+        None => serde_json::to_vec(&listed.items),
+    };
+    match data {
+        Ok(data) => list_of_json(req, public_url, &data, listed.total, listed.next, window),
+        Err(e) => actix_web::ResponseError::error_response(&Error::internal(e)),
+    }
+}
+
+/// The list envelope around items already written as a JSON array.
+pub fn list_of_json(
+    req: &HttpRequest,
+    public_url: &str,
+    data: &[u8],
+    total: Option<i64>,
+    next: Option<Cursor>,
+    window: &Window,
+) -> HttpResponse {
     let per_page = window.per_page;
-    let total_pages = listed
-        .total
-        .map(|t| (t + i64::from(per_page) - 1) / i64::from(per_page));
+    let total_pages = total.map(|t| (t + i64::from(per_page) - 1) / i64::from(per_page));
     let page = match window.paging {
         Paging::Page(n) => Some(n),
         Paging::After(_) => None,
     };
-    let next_cursor = listed.next.as_ref().map(Cursor::encode);
+    let next_cursor = next.as_ref().map(Cursor::encode);
     let meta = ListMeta {
         page,
         per_page,
-        total: listed.total,
+        total,
         total_pages,
         next_cursor: next_cursor.clone(),
     };
@@ -248,7 +268,7 @@ pub fn list_response<T: Serialize>(
         if n > 1 {
             links.push(link(("page", (n - 1).to_string()), "prev"));
         }
-        if listed.next.is_some() {
+        if next.is_some() {
             links.push(link(("page", (n + 1).to_string()), "next"));
         }
     } else if let Some(c) = &next_cursor {
@@ -258,24 +278,21 @@ pub fn list_response<T: Serialize>(
         links.push(link(("page", last.max(1).to_string()), "last"));
     }
 
-    let body = match fields {
-        Some(f) => {
-            let data: Vec<serde_json::Value> = listed.items.iter().map(|i| sparse(i, f)).collect();
-            serde_json::to_vec(&List { data, meta })
-        }
-        None => serde_json::to_vec(&List {
-            data: listed.items,
-            meta,
-        }),
-    };
-    let body = match body {
-        Ok(b) => b,
+    // `{"data":[...],"meta":{...}}`, as serde writes `List`.
+    let meta = match serde_json::to_vec(&meta) {
+        Ok(m) => m,
         Err(e) => return actix_web::ResponseError::error_response(&Error::internal(e)),
     };
+    let mut body = Vec::with_capacity(data.len() + meta.len() + 20);
+    body.extend_from_slice(b"{\"data\":");
+    body.extend_from_slice(data);
+    body.extend_from_slice(b",\"meta\":");
+    body.extend_from_slice(&meta);
+    body.push(b'}');
     let mut res = HttpResponse::Ok();
     res.content_type("application/json");
     res.insert_header((header::LINK, links.join(", ")));
-    if let Some(t) = listed.total {
+    if let Some(t) = total {
         res.insert_header(("X-Total-Count", t.to_string()));
     }
     res.body(body)

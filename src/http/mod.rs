@@ -10,5 +10,6 @@ pub mod list;
 pub mod openapi;
 pub mod platform;
 pub mod problem;
+pub mod render;
 pub mod state;
 pub mod wire;

@@ -10,6 +10,7 @@ use crate::db::{Backend, Database, DbConn};
 use crate::error::{Error, Result};
 use crate::http::cache::ResponseCache;
 use crate::http::freshness::{Freshness, Seen};
+use crate::http::render::RenderCache;
 use crate::media::storage::{LocalStorage, Storage};
 
 pub struct AppState {
@@ -22,6 +23,8 @@ pub struct AppState {
     pub freshness: Arc<Freshness>,
     /// Answers to anonymous reads, shared by every worker.
     pub cache: Arc<ResponseCache>,
+    /// Items rendered for anonymous readers, shared by every worker.
+    pub renders: Arc<RenderCache>,
     /// SQLite has one writer at a time; taking turns here avoids `SQLITE_BUSY` when a
     /// deferred transaction upgrades to a write. PostgreSQL needs no such turn-taking.
     write_turn: Arc<Mutex<()>>,
@@ -34,12 +37,17 @@ impl AppState {
         let storage = Arc::new(LocalStorage::new(config.data_dir.join("uploads")));
         let freshness = Arc::new(Freshness::new());
         let cache = Arc::new(ResponseCache::new(config.cache_size, freshness.clone()));
+        let renders = Arc::new(RenderCache::new(
+            config.render_cache_size,
+            freshness.clone(),
+        ));
         AppState {
             db,
             config,
             storage,
             partner_origins: crate::partners::OriginCache::default(),
             cache,
+            renders,
             freshness,
             write_turn: Arc::new(Mutex::new(())),
         }

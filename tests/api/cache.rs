@@ -279,3 +279,88 @@ async fn another_node_learns_of_a_write_within_a_second() {
         actix_web::rt::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+#[actix_web::test]
+async fn items_assembled_from_renderings_are_the_bytes_of_items_built_anew() {
+    let built = TestApp::with_config(|c| {
+        c.cache_size = 0;
+        c.render_cache_size = 0;
+    })
+    .await;
+    built
+        .db(|conn| headpress::demo::seed(conn, built.state.storage.as_ref()))
+        .expect("demo content");
+    let (_, editor) = built.sign_in_as(Role::Editor).await;
+    let about = built
+        .post("/api/v1/pages")
+        .bearer(&editor)
+        .json(&json!({"title": "About", "status": "published"}))
+        .send()
+        .await
+        .json();
+    let res = built
+        .post("/api/v1/pages")
+        .bearer(&editor)
+        .json(
+            &json!({"title": "Team", "status": "published", "parent": about["id"],
+            "content": {"html": "<p>Who we are</p>"}}),
+        )
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    let assembled = built
+        .second_node_with(|c| c.render_cache_size = 32 * 1024 * 1024)
+        .await;
+    let first = |path: &str| {
+        let app = &built;
+        let path = path.to_owned();
+        async move { app.get(&path).send().await.json()["data"][0]["id"].clone() }
+    };
+    let post = first("/api/v1/posts").await;
+    let page = first("/api/v1/pages").await;
+    let resource = first("/api/v1/resources").await;
+    let event = first("/api/v1/events?orderby=starts_at&order=desc").await;
+    let block = first("/api/v1/blocks").await;
+    let paths = [
+        "/api/v1/posts".to_owned(),
+        "/api/v1/posts?per_page=5&include=tags,categories,author,featured_media,fields".into(),
+        "/api/v1/posts?fields=id,title,tags,embedded&include=tags".into(),
+        "/api/v1/posts?fields=id,slug&include=tags".into(),
+        "/api/v1/posts?search=trafficking&per_page=3".into(),
+        "/api/v1/posts?count=none&per_page=2".into(),
+        format!("/api/v1/posts/{post}"),
+        format!("/api/v1/posts/{post}?include=author,tags&fields=title,embedded"),
+        "/api/v1/pages".into(),
+        format!("/api/v1/pages/{page}"),
+        "/api/v1/resources?include=resource_types,tags,document,fields".into(),
+        format!("/api/v1/resources/{resource}?include=fields"),
+        "/api/v1/resources?field.publication_year=2020".into(),
+        "/api/v1/events?include=event_categories,tags".into(),
+        format!("/api/v1/events/{event}"),
+        "/api/v1/blocks".into(),
+        format!("/api/v1/blocks/{block}"),
+    ];
+    for path in &paths {
+        let want = built.get(path).send().await;
+        assert_eq!(want.status, StatusCode::OK, "{path}: {}", want.text());
+        for round in ["filled", "hit"] {
+            let got = assembled.get(path).send().await;
+            assert_eq!(got.status, StatusCode::OK, "{path}");
+            assert!(
+                got.body == want.body,
+                "{path} ({round}):\n built: {}\n assembled: {}",
+                want.text(),
+                got.text()
+            );
+            assert_eq!(got.header("etag"), want.header("etag"), "{path}");
+            assert_eq!(got.header("x-total-count"), want.header("x-total-count"));
+        }
+    }
+    let before = assembled.queries();
+    assembled.get(&format!("/api/v1/posts/{post}")).send().await;
+    assert_eq!(
+        assembled.queries(),
+        before,
+        "a rendered item is answered from memory"
+    );
+}

@@ -105,7 +105,13 @@ impl TestApp {
     /// Another node serving the same database, with its own pool, cache and watcher (the
     /// first node keeps the database alive).
     pub async fn second_node(&self) -> TestApp {
-        let config = self.state.config.clone();
+        self.second_node_with(|_| {}).await
+    }
+
+    /// Another node, with settings of its own.
+    pub async fn second_node_with(&self, change: impl FnOnce(&mut Config)) -> TestApp {
+        let mut config = self.state.config.clone();
+        change(&mut config);
         TestApp::node(self.url.clone(), config, TestDb::Shared).await
     }
 

@@ -2,8 +2,10 @@
 //! `WireKind` and keeps only thin, documented routes that call these handlers, which
 //! parse, call the domain (`content::items`) and shape the answer.
 
+pub mod embeds;
 pub mod params;
 pub mod related;
+pub mod rendered;
 pub mod request;
 pub mod wire;
 
@@ -13,7 +15,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::api::content::params::{EntryParams, ItemParams};
-use crate::api::content::related::{ReadOptions, Related};
+use crate::api::content::related::Related;
 use crate::api::content::wire::RevisionResponse;
 use crate::content::entry::{Entry, EntryInput};
 use crate::content::kind::ContentKind;
@@ -25,9 +27,24 @@ use crate::db::DbConn;
 use crate::error::{Error, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::cache::ValidUntil;
-use crate::http::list::{PageParams, field_set, include_set, item_response, list_response};
+use crate::http::list::{
+    PageParams, field_set, include_set, item_response, list_of_json, list_response,
+};
 use crate::http::state::State;
 use crate::http::wire::DeleteParams;
+
+/// How a page of items is to be read.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    pub viewer: Viewer,
+    pub include: Vec<String>,
+    pub public_url: String,
+    pub links: crate::content::links::Links,
+    pub resolve_blocks: bool,
+    /// Keep what every item refers to (for the render cache), not only what `include`
+    /// asks for.
+    pub keep_refs: bool,
+}
 
 /// How a kind of content is answered on the wire.
 pub trait WireKind: ContentKind {
@@ -78,7 +95,14 @@ fn read_options(
         public_url: state.config.public_url.clone(),
         links: state.config.links.clone(),
         resolve_blocks: resolve.unwrap_or(true),
+        keep_refs: false,
     }
+}
+
+/// Whether an answer can be assembled from rendered items: anonymous readers, blocks
+/// resolved, and the render cache on.
+fn renders_for(state: &State, opts: &ReadOptions) -> bool {
+    opts.viewer == Viewer::Anonymous && opts.resolve_blocks && state.renders.enabled()
 }
 
 /// What a kind's list handler passes on: the kind's own filters, terms and order.
@@ -107,6 +131,22 @@ pub async fn list_items<K: WireKind>(
     let query = K::query(viewer, filter)?;
     let w = window.clone();
     let kind_filter = own.filter;
+    if renders_for(&state, &opts) {
+        let renders = state.renders.clone();
+        let (data, total, next, until) = state
+            .read(move |conn| {
+                let page = items::list_ids::<K>(conn, query, kind_filter, &w)?;
+                let found = rendered::rendered::<K>(conn, &page.items, &opts, &renders)?;
+                let data = rendered::write(conn, &found, &opts, fields.as_deref(), true)?;
+                Ok((data, page.total, page.next, rendered::valid_until(&found)))
+            })
+            .await?;
+        let mut res = list_of_json(&req, &state.config.public_url, &data, total, next, &window);
+        if let Some(until) = until {
+            res.extensions_mut().insert(until);
+        }
+        return Ok(res);
+    }
     let listed = state
         .read(move |conn| {
             let listed = items::list::<K>(conn, query, kind_filter, &w)?;
@@ -141,6 +181,30 @@ pub async fn get_item<K: WireKind>(
     let viewer = user.viewer();
     let include = include_set(params.include.as_deref(), K::INCLUDES)?;
     let opts = read_options(&state, viewer, include, params.resolve_blocks);
+    if renders_for(&state, &opts) {
+        let renders = state.renders.clone();
+        let (body, until) = state
+            .read(move |conn| {
+                // A rendering kept for anonymous readers says the item is theirs to see.
+                let found = match renders.get(&(K::KIND, id)) {
+                    Some(r) => vec![r],
+                    None => {
+                        items::find::<K>(conn, id, viewer)?;
+                        rendered::rendered::<K>(conn, &[id], &opts, &renders)?
+                    }
+                };
+                let body = rendered::write(conn, &found, &opts, fields.as_deref(), false)?;
+                Ok((body, rendered::valid_until(&found)))
+            })
+            .await?;
+        let mut res = HttpResponse::Ok()
+            .content_type("application/json")
+            .body(body);
+        if let Some(until) = until {
+            res.extensions_mut().insert(until);
+        }
+        return Ok(res);
+    }
     let item = state
         .read(move |conn| {
             let e = items::find::<K>(conn, id, viewer)?;

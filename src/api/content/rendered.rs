@@ -1,0 +1,100 @@
+//! Answers assembled from rendered items: what anonymous readers get for lists and single
+//! items. Each item is built and serialised once per change (`http::render`), then lists,
+//! sparse fieldsets and `include` are written from its members; the bytes are the same as
+//! building the items anew.
+
+use std::sync::Arc;
+
+use crate::api::content::embeds::Embeds;
+use crate::api::content::related::Related;
+use crate::api::content::{ReadOptions, WireKind};
+use crate::content::entry;
+use crate::db::DbConn;
+use crate::error::{Error, Result};
+use crate::http::cache::ValidUntil;
+use crate::http::render::{RenderCache, Rendered};
+
+/// The rendered items of these ids, in order: from the cache, or rendered now and kept
+/// (ids of items that vanished meanwhile are left out). `opts` are anonymous readers'.
+pub fn rendered<K: WireKind>(
+    conn: &mut DbConn,
+    ids: &[i64],
+    opts: &ReadOptions,
+    cache: &RenderCache,
+) -> Result<Vec<Arc<Rendered>>> {
+    let mut found: Vec<Option<Arc<Rendered>>> =
+        ids.iter().map(|id| cache.get(&(K::KIND, *id))).collect();
+    let missing: Vec<i64> = ids
+        .iter()
+        .zip(&found)
+        .filter(|(_, r)| r.is_none())
+        .map(|(id, _)| *id)
+        .collect();
+    if !missing.is_empty() {
+        let ticket = cache.ticket();
+        let entries = entry::find_ordered(conn, &missing)?;
+        let render = ReadOptions {
+            include: Vec::new(),
+            keep_refs: true,
+            ..opts.clone()
+        };
+        let related = Related::load(conn, K::KIND, &entries, &render)?;
+        let details = K::load_details(conn, &entries)?;
+        for e in entries {
+            let id = e.id;
+            let refs = related.refs(id);
+            let item = K::item(e, &related, &details);
+            let json = serde_json::to_string(&item).map_err(Error::internal)?;
+            let r = Arc::new(Rendered::new(&json, refs, K::valid_until(&item))?);
+            cache.put((K::KIND, id), r.clone(), ticket);
+            if let Some(slot) = ids.iter().position(|i| *i == id) {
+                found[slot] = Some(r);
+            }
+        }
+    }
+    Ok(found.into_iter().flatten().collect())
+}
+
+/// Until when an answer made of these items holds.
+pub fn valid_until(items: &[Arc<Rendered>]) -> Option<ValidUntil> {
+    use crate::http::cache::Weighed;
+    ValidUntil::earliest(items.iter().filter_map(|r| r.expires()))
+}
+
+/// Writes items, with what `opts.include` embeds and only the members `fields` names: one
+/// object, or (with `list`) an array of them.
+pub fn write(
+    conn: &mut DbConn,
+    items: &[Arc<Rendered>],
+    opts: &ReadOptions,
+    fields: Option<&[String]>,
+    list: bool,
+) -> Result<Vec<u8>> {
+    let wants_embedded = fields.is_none_or(|f| f.iter().any(|m| m == "embedded"));
+    let embeds = if opts.include.is_empty() || !wants_embedded {
+        None
+    } else {
+        let refs: Vec<_> = items.iter().map(|r| &r.refs).collect();
+        Some(Embeds::load(conn, opts, &refs)?)
+    };
+    let mut out = Vec::with_capacity(items.len() * 4096 + 2);
+    if list {
+        out.push(b'[');
+    }
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let embedded = embeds
+            .as_ref()
+            .and_then(|e| e.embedded(&item.refs))
+            .map(|e| serde_json::to_vec(&e))
+            .transpose()
+            .map_err(Error::internal)?;
+        item.write(&mut out, fields, embedded.as_deref());
+    }
+    if list {
+        out.push(b']');
+    }
+    Ok(out)
+}
