@@ -20,10 +20,12 @@ pub fn search(backend: Backend, terms: &str) -> Search {
             condition.bind(Value::Text(fts5_query(terms)));
             Search {
                 // CROSS JOIN keeps the full-text index outermost: the work follows the
-                // matches. (Left to itself, SQLite walks every entry of the kind and asks
-                // the index about each.)
+                // matches (left to itself, SQLite walks every entry of the kind and asks
+                // the index about each). Each match is checked in `entries_visible`, which
+                // holds what visibility reads, never in its large row.
                 from: Sql::new(
-                    " FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid",
+                    " FROM entries_fts CROSS JOIN entries e INDEXED BY entries_visible \
+                     ON e.id = entries_fts.rowid",
                 ),
                 condition,
                 // bm25 is lower for better matches; weights favour title, then excerpt.
