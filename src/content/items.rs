@@ -9,7 +9,7 @@ use crate::content::entry::{self, Entry, EntryInput};
 use crate::content::kind::ContentKind;
 use crate::content::list::{self, EntryQuery};
 use crate::content::paging::{Listed, Window};
-use crate::content::{Viewer, batch, counts, revisions, version};
+use crate::content::{Viewer, batch, counts, revisions, terms, version};
 use crate::content::{field_filters, field_groups};
 use crate::db::{Backend, DbConn, transaction};
 use crate::error::{Error, Result};
@@ -91,8 +91,12 @@ pub fn delete<K: ContentKind>(
         })?;
         let after = match &trashed {
             Some(e) => {
-                revisions::record(conn, e, viewer.user_id())?;
-                counts::of(conn, e.id)?
+                let after = counts::Counted {
+                    status: e.status,
+                    terms: terms::term_ids_of(conn, e.id)?,
+                };
+                revisions::record(conn, e, &after.terms, viewer.user_id())?;
+                Some(after)
             }
             None => None,
         };
@@ -113,9 +117,12 @@ fn finish(
 ) -> Result<Entry> {
     let e = entry::find(conn, written.kind, written.id)?
         .ok_or_else(|| Error::internal("an item vanished while it was written"))?;
-    revisions::record(conn, &e, viewer.user_id())?;
-    let after = counts::of(conn, e.id)?;
-    counts::apply(conn, e.kind, before.as_ref(), after.as_ref())?;
+    let after = counts::Counted {
+        status: e.status,
+        terms: terms::term_ids_of(conn, e.id)?,
+    };
+    revisions::record(conn, &e, &after.terms, viewer.user_id())?;
+    counts::apply(conn, e.kind, before.as_ref(), Some(&after))?;
     version::bump(conn)?;
     Ok(e)
 }
