@@ -41,14 +41,44 @@ pub fn batched<T, E: From<Error>>(
     let Some(batch) = batch::start() else {
         return f(conn);
     };
-    if conn.backend() == Backend::Postgres {
+    match conn.backend() {
         // The tables grow far past what their statistics say within this one transaction:
         // a plan cached while they were small (a scan of a table of ten rows) would be kept
         // for the whole batch. Plan each statement for the table as it is.
-        conn.batch_execute("SET LOCAL plan_cache_mode = force_custom_plan")
-            .map_err(Error::from)?;
+        Backend::Postgres => conn
+            .batch_execute("SET LOCAL plan_cache_mode = force_custom_plan")
+            .map_err(Error::from)?,
+        // A transaction larger than SQLite's page cache (2 MB) spills pages to the file
+        // while it runs, and writes them again when it commits: keep up to 64 MB in memory
+        // for the batch. The entries it creates are indexed for search at its end, in one
+        // statement (see the migration `fts_batch`).
+        Backend::Sqlite => conn
+            .batch_execute(
+                "PRAGMA cache_size = -65536; \
+                 UPDATE entries_fts_batch SET since = (SELECT coalesce(max(id), 0) FROM entries);",
+            )
+            .map_err(Error::from)?,
     }
-    let value = f(conn)?;
+    let value = f(conn);
+    if conn.backend() == Backend::Sqlite {
+        // Also when `f` failed: a caller that commits what came before must not leave
+        // entries out of the index, or later ones.
+        let indexed = conn.batch_execute(
+            "INSERT INTO entries_fts (rowid, title, excerpt, content_text) \
+             SELECT id, title, excerpt, content_text FROM entries \
+             WHERE id > (SELECT since FROM entries_fts_batch); \
+             UPDATE entries_fts_batch SET since = NULL; \
+             PRAGMA cache_size = -2000;",
+        );
+        let value = value?;
+        indexed.map_err(Error::from)?;
+        return Ok(finish_batch(conn, batch, value)?);
+    }
+    Ok(finish_batch(conn, batch, value?)?)
+}
+
+/// Writes what the batch's writes changed, once.
+fn finish_batch<T>(conn: &mut DbConn, batch: batch::Batch, value: T) -> Result<T> {
     let pending = batch.finish();
     counts::write(conn, &pending.entries, &pending.terms)?;
     if pending.bumped {

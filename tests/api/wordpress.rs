@@ -566,3 +566,69 @@ async fn a_broken_export_writes_nothing() {
         assert_eq!(list["meta"]["total"], 0, "{collection}: nothing written");
     }
 }
+
+/// An import indexes its items for search once, at its end: they are found, and what is
+/// written after it, created or changed, is indexed as before.
+#[actix_web::test]
+async fn imported_items_are_found_and_later_writes_too() {
+    let (app, editor) = imported().await;
+    let hits = |q: &'static str| {
+        let app = &app;
+        async move {
+            let res = app.get(&format!("/api/v1/posts?search={q}")).send().await;
+            assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+            res.json()["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["slug"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    let found = hits("trafficking").await;
+    assert!(
+        found.contains(&"the-security-implications-of-human-trafficking".to_owned()),
+        "{found:?}"
+    );
+    let post = app
+        .create_post(
+            &editor,
+            json!({"title": "Quetzalcoatl supply chains", "status": "published"}),
+        )
+        .await;
+    assert_eq!(hits("quetzalcoatl").await, ["quetzalcoatl-supply-chains"]);
+    let imported = public(
+        &app,
+        "posts",
+        "the-security-implications-of-human-trafficking",
+    )
+    .await;
+    let res = app
+        .patch(&format!("/api/v1/posts/{}", imported["id"]))
+        .bearer(&editor)
+        .json(&json!({"title": "Xylophone security"}))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    assert_eq!(
+        hits("xylophone").await,
+        ["the-security-implications-of-human-trafficking"]
+    );
+    let res = app
+        .delete(&format!("/api/v1/posts/{}?force=true", post["id"]))
+        .bearer(&editor)
+        .send()
+        .await;
+    assert!(res.status.is_success(), "{}", res.text());
+    assert!(hits("quetzalcoatl").await.is_empty());
+    // SQLite's own check that the full-text index holds exactly what the entries do.
+    app.db(|c| {
+        use diesel::connection::SimpleConnection;
+        if c.backend() == headpress::db::Backend::Sqlite {
+            c.batch_execute(
+                "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
+            )
+            .expect("the full-text index agrees with the entries");
+        }
+    });
+}
