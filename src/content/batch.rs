@@ -12,8 +12,10 @@
 //! The pending sums live in a thread-local: a batch runs, with its connection, on one
 //! thread from its start to its end.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::content::{Kind, Status};
 
@@ -23,6 +25,27 @@ pub(crate) struct Pending {
     pub bumped: bool,
     pub entries: HashMap<(Kind, Status), i64>,
     pub terms: HashMap<(i64, Kind), i64>,
+    /// What a module keeps for the rest of the batch (the field groups, read once),
+    /// forgotten when the batch writes what it was read from.
+    pub memo: Option<Rc<dyn Any>>,
+}
+
+/// What was kept with [`remember`] in this batch, if it is a `T`.
+pub(crate) fn recall<T: 'static>() -> Option<Rc<T>> {
+    PENDING.with(|p| {
+        let memo = p.borrow().as_ref()?.memo.clone()?;
+        memo.downcast::<T>().ok()
+    })
+}
+
+/// Keeps `value` for the rest of the batch (nothing outside a batch).
+pub(crate) fn remember<T: 'static>(value: Rc<T>) {
+    absorb(|pending| pending.memo = Some(value));
+}
+
+/// Forgets what [`remember`] kept.
+pub(crate) fn forget() {
+    absorb(|pending| pending.memo = None);
 }
 
 thread_local! {

@@ -88,6 +88,7 @@ pub fn list(conn: &mut DbConn) -> Result<Vec<Group>> {
 }
 
 pub fn create(conn: &mut DbConn, input: GroupInput) -> Result<Group> {
+    crate::content::batch::forget();
     crate::content::version::bump(conn)?;
     let mut errors = Vec::new();
     let key = match input.key.as_deref().map(check_key) {
@@ -163,6 +164,7 @@ pub fn create(conn: &mut DbConn, input: GroupInput) -> Result<Group> {
 }
 
 pub fn update(conn: &mut DbConn, id: i64, input: GroupInput) -> Result<Group> {
+    crate::content::batch::forget();
     crate::content::version::bump(conn)?;
     let current = find(conn, id)?;
     let mut errors = Vec::new();
@@ -255,6 +257,7 @@ pub fn update(conn: &mut DbConn, id: i64, input: GroupInput) -> Result<Group> {
 /// Deletes a group. Stored values stay with their items (hidden from readers) and come
 /// back if a group defines their fields again.
 pub fn delete(conn: &mut DbConn, id: i64) -> Result<()> {
+    crate::content::batch::forget();
     crate::content::version::bump(conn)?;
     let current = find(conn, id)?;
     diesel::delete(field_groups::table.find(id)).execute(conn)?;

@@ -3,13 +3,14 @@
 //! index (for filtering and sorting) in step with them.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::content::Kind;
+use crate::content::{Kind, batch};
 use crate::content::fields::FieldDef;
 use crate::db::DbConn;
 use crate::db::schema::{entry_terms, field_groups, page_details};
@@ -155,6 +156,17 @@ impl Groups {
             .select(GroupRow::as_select())
             .load(conn)?;
         Ok(Groups(rows.into_iter().map(Group::from).collect()))
+    }
+
+    /// The active groups for a write: within a batch (an import), read once and kept
+    /// until the batch writes a group.
+    pub fn for_writes(conn: &mut DbConn) -> Result<Rc<Groups>> {
+        if let Some(groups) = batch::recall::<Groups>() {
+            return Ok(groups);
+        }
+        let groups = Rc::new(Groups::load(conn)?);
+        batch::remember(groups.clone());
+        Ok(groups)
     }
 
     /// Does any group apply to some items of this kind?

@@ -69,7 +69,7 @@ fn apply_values(
         }
         return Ok(());
     }
-    let groups = Groups::load(conn)?;
+    let groups = Groups::for_writes(conn)?;
     if groups.is_empty() && input.as_ref().is_none_or(Map::is_empty) {
         return Ok(());
     }
