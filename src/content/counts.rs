@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::content::{Kind, Status};
+use crate::content::{Kind, Status, batch};
 use crate::db::DbConn;
 use crate::db::schema::{entries, entry_terms};
 use crate::db::sql::{CountRow, Sql, Value};
@@ -73,7 +73,37 @@ pub fn apply(
             }
         }
     }
-    for (status, n) in by_status.into_iter().filter(|(_, n)| *n != 0) {
+    let entries: HashMap<(Kind, Status), i64> = by_status
+        .into_iter()
+        .filter(|(_, n)| *n != 0)
+        .map(|(status, n)| ((kind, status), n))
+        .collect();
+    let terms: HashMap<(i64, Kind), i64> = by_term
+        .into_iter()
+        .filter(|(_, n)| *n != 0)
+        .map(|(term, n)| ((term, kind), n))
+        .collect();
+    let absorbed = batch::absorb(|pending| {
+        for (key, n) in &entries {
+            *pending.entries.entry(*key).or_default() += n;
+        }
+        for (key, n) in &terms {
+            *pending.terms.entry(*key).or_default() += n;
+        }
+    });
+    if absorbed {
+        return Ok(());
+    }
+    write(conn, &entries, &terms)
+}
+
+/// Adds differences to the stored counts.
+pub(crate) fn write(
+    conn: &mut DbConn,
+    entries: &HashMap<(Kind, Status), i64>,
+    terms: &HashMap<(i64, Kind), i64>,
+) -> Result<()> {
+    for (&(kind, status), &n) in entries.iter().filter(|(_, n)| **n != 0) {
         let mut sql = Sql::new("INSERT INTO entry_counts (kind, status, n) VALUES (");
         sql.bind(Value::Text(kind.as_str().to_owned()))
             .push(", ")
@@ -83,7 +113,7 @@ pub fn apply(
             .push(") ON CONFLICT (kind, status) DO UPDATE SET n = entry_counts.n + excluded.n");
         sql.into_query().execute(conn)?;
     }
-    for (term, n) in by_term.into_iter().filter(|(_, n)| *n != 0) {
+    for (&(term, kind), &n) in terms.iter().filter(|(_, n)| **n != 0) {
         let mut sql = Sql::new("INSERT INTO term_counts (term_id, kind, n) VALUES (");
         sql.bind(Value::Int(term))
             .push(", ")

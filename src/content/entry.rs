@@ -271,7 +271,8 @@ pub(super) fn create(
     let now = crate::db::now();
     let status = input.status.unwrap_or(Status::Draft);
     let published_at = input.published_at.map(crate::db::truncate).unwrap_or(now);
-    diesel::insert_into(entries::table)
+    let sticky = input.sticky.unwrap_or(false);
+    let id: i64 = diesel::insert_into(entries::table)
         .values(NewEntry {
             kind,
             slug: &slug,
@@ -287,17 +288,30 @@ pub(super) fn create(
             published_at,
             created_at: now,
             updated_at: now,
-            sticky: input.sticky.unwrap_or(false),
+            sticky,
         })
-        .execute(conn)?;
-    let entry: Entry = entries::table
-        .filter(entries::kind.eq(kind.as_str()))
-        .filter(entries::slug.eq(&slug))
-        .select(Entry::as_select())
-        .first(conn)?;
+        .returning(entries::id)
+        .get_result(conn)?;
+    let entry = Entry {
+        id,
+        kind,
+        slug: slug.to_string(),
+        status,
+        title,
+        excerpt,
+        excerpt_manual,
+        content_html: content.html,
+        content_blocks: content.blocks_json,
+        author_id: author,
+        fields: "{}".to_owned(),
+        published_at,
+        created_at: now,
+        updated_at: now,
+        sticky,
+    };
     body::save_refs(conn, entry.id, &content.refs)?;
     for (taxonomy, ids) in &input.terms {
-        terms::set_entry_terms(conn, entry.id, *taxonomy, ids)?;
+        terms::set_entry_terms(conn, entry.id, *taxonomy, ids, true)?;
     }
     if let Some(Some(media)) = input.featured_media {
         entry_media::set(conn, entry.id, FEATURED, Some(media), "featured_media")?;
@@ -408,7 +422,7 @@ pub(super) fn update(
         body::save_refs(conn, id, &refs)?;
     }
     for (taxonomy, ids) in &input.terms {
-        terms::set_entry_terms(conn, id, *taxonomy, ids)?;
+        terms::set_entry_terms(conn, id, *taxonomy, ids, false)?;
     }
     if let Some(media) = input.featured_media {
         entry_media::set(conn, id, FEATURED, media, "featured_media")?;

@@ -9,10 +9,11 @@ use crate::content::entry::{self, Entry, EntryInput};
 use crate::content::kind::ContentKind;
 use crate::content::list::{self, EntryQuery};
 use crate::content::paging::{Listed, Window};
-use crate::content::{Viewer, counts, revisions, version};
+use crate::content::{Viewer, batch, counts, revisions, terms, version};
 use crate::content::{field_filters, field_groups};
-use crate::db::{DbConn, transaction};
+use crate::db::{Backend, DbConn, transaction};
 use crate::error::{Error, Result};
+use diesel::connection::SimpleConnection;
 
 /// Creates an item for `viewer` (who must be signed in) and returns it as stored.
 pub fn create<K: ContentKind>(
@@ -28,6 +29,32 @@ pub fn create<K: ContentKind>(
         field_groups::apply(conn, K::KIND, e.id, fields, true)?;
         finish(conn, e, None, viewer)
     })
+}
+
+/// Runs `f` (in the caller's transaction, many writes) with the counts and the content
+/// version written once, when it returns `Ok`; nothing is written when it fails. See
+/// [`batch`](crate::content::batch) for why. A batch inside a batch is part of the outer one.
+pub fn batched<T, E: From<Error>>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> std::result::Result<T, E>,
+) -> std::result::Result<T, E> {
+    let Some(batch) = batch::start() else {
+        return f(conn);
+    };
+    if conn.backend() == Backend::Postgres {
+        // The tables grow far past what their statistics say within this one transaction:
+        // a plan cached while they were small (a scan of a table of ten rows) would be kept
+        // for the whole batch. Plan each statement for the table as it is.
+        conn.batch_execute("SET LOCAL plan_cache_mode = force_custom_plan")
+            .map_err(Error::from)?;
+    }
+    let value = f(conn)?;
+    let pending = batch.finish();
+    counts::write(conn, &pending.entries, &pending.terms)?;
+    if pending.bumped {
+        version::bump(conn)?;
+    }
+    Ok(value)
 }
 
 /// Applies a partial change (members left out stay as they are) and returns the item as
@@ -64,8 +91,12 @@ pub fn delete<K: ContentKind>(
         })?;
         let after = match &trashed {
             Some(e) => {
-                revisions::record(conn, e, viewer.user_id())?;
-                counts::of(conn, e.id)?
+                let after = counts::Counted {
+                    status: e.status,
+                    terms: terms::term_ids_of(conn, e.id)?,
+                };
+                revisions::record(conn, e, &after.terms, viewer.user_id())?;
+                Some(after)
             }
             None => None,
         };
@@ -86,9 +117,12 @@ fn finish(
 ) -> Result<Entry> {
     let e = entry::find(conn, written.kind, written.id)?
         .ok_or_else(|| Error::internal("an item vanished while it was written"))?;
-    revisions::record(conn, &e, viewer.user_id())?;
-    let after = counts::of(conn, e.id)?;
-    counts::apply(conn, e.kind, before.as_ref(), after.as_ref())?;
+    let after = counts::Counted {
+        status: e.status,
+        terms: terms::term_ids_of(conn, e.id)?,
+    };
+    revisions::record(conn, &e, &after.terms, viewer.user_id())?;
+    counts::apply(conn, e.kind, before.as_ref(), Some(&after))?;
     version::bump(conn)?;
     Ok(e)
 }

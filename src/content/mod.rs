@@ -2,6 +2,7 @@
 //! taxonomies and listing. Knows nothing of HTTP.
 
 pub mod access;
+pub mod batch;
 pub mod blocks;
 pub mod body;
 pub mod counts;

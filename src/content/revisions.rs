@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::content::entry::{self, Entry};
 use crate::content::paging::{Direction, Listed, Window};
-use crate::content::{Kind, Status, Viewer, terms};
+use crate::content::{Kind, Status, Viewer};
 use crate::db::DbConn;
 use crate::db::schema::revisions;
 use crate::error::{Error, Result};
@@ -37,11 +37,11 @@ pub struct Extra {
 
 /// Keeps a revision of `entry` as it now stands, unless it is the same as the latest one
 /// (as WordPress does: a save that changes nothing a revision holds adds none).
-pub fn record(conn: &mut DbConn, entry: &Entry, by: Option<i64>) -> Result<()> {
-    let terms = terms::term_ids_of(conn, entry.id)?;
+/// `terms` are the item's terms as stored now, in the order of their ids.
+pub fn record(conn: &mut DbConn, entry: &Entry, terms: &[i64], by: Option<i64>) -> Result<()> {
     let extra = serde_json::to_string(&Extra {
         author: entry.author_id,
-        terms,
+        terms: terms.to_vec(),
     })
     .map_err(Error::internal)?;
     let latest: Option<Revision> = revisions::table

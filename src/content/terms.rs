@@ -89,11 +89,13 @@ pub struct Term {
 }
 
 /// Replaces an entry's terms of one taxonomy; every id must be a term of that taxonomy.
+/// `fresh`: the entry was created in this write and has no terms yet.
 pub fn set_entry_terms(
     conn: &mut DbConn,
     entry_id: i64,
     taxonomy: Taxonomy,
     ids: &[i64],
+    fresh: bool,
 ) -> Result<()> {
     let mut wanted: Vec<i64> = Vec::with_capacity(ids.len());
     for id in ids {
@@ -124,22 +126,27 @@ pub fn set_entry_terms(
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    let of_taxonomy = terms::table
-        .filter(terms::taxonomy.eq(taxonomy.as_str()))
-        .select(terms::id);
-    diesel::delete(
-        entry_terms::table
-            .filter(entry_terms::entry_id.eq(entry_id))
-            .filter(entry_terms::term_id.eq_any(of_taxonomy)),
-    )
-    .execute(conn)?;
-    for term_id in wanted {
-        diesel::insert_into(entry_terms::table)
-            .values((
-                entry_terms::entry_id.eq(entry_id),
-                entry_terms::term_id.eq(term_id),
-            ))
-            .execute(conn)?;
+    if !fresh {
+        let of_taxonomy = terms::table
+            .filter(terms::taxonomy.eq(taxonomy.as_str()))
+            .select(terms::id);
+        diesel::delete(
+            entry_terms::table
+                .filter(entry_terms::entry_id.eq(entry_id))
+                .filter(entry_terms::term_id.eq_any(of_taxonomy)),
+        )
+        .execute(conn)?;
+    }
+    if !wanted.is_empty() {
+        // One statement for all of them (a few shapes: items carry a handful of terms).
+        let mut insert = Sql::new("INSERT INTO entry_terms (entry_id, term_id) VALUES ");
+        for (i, term_id) in wanted.into_iter().enumerate() {
+            if i > 0 {
+                insert.push(", ");
+            }
+            insert.bind_list([Value::Int(entry_id), Value::Int(term_id)]);
+        }
+        insert.into_query().execute(conn)?;
     }
     Ok(())
 }

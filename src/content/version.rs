@@ -15,8 +15,12 @@ use crate::error::Result;
 /// The PostgreSQL channel writes of content are announced on.
 pub const CHANNEL: &str = "headpress_content";
 
-/// Marks the content as changed, in the caller's transaction.
+/// Marks the content as changed, in the caller's transaction (once, at its end, in a
+/// [`batched`](crate::content::items::batched) run).
 pub fn bump(conn: &mut DbConn) -> Result<()> {
+    if crate::content::batch::absorb(|pending| pending.bumped = true) {
+        return Ok(());
+    }
     diesel::update(content_version::table.find(1))
         .set(content_version::version.eq(content_version::version + 1))
         .execute(conn)?;

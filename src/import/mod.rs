@@ -149,7 +149,10 @@ impl ImportError {
 #[derive(Debug)]
 pub(crate) struct Rollback(pub Summary);
 
-/// Runs an import in one transaction; a dry run does all the work and rolls it back.
+/// Runs an import in one transaction (with its bookkeeping [`batched`]); a dry run does
+/// all the work and rolls it back.
+///
+/// [`batched`]: crate::content::items::batched
 pub(crate) fn in_transaction(
     conn: &mut crate::db::DbConn,
     dry_run: bool,
@@ -167,7 +170,7 @@ pub(crate) fn in_transaction(
         }
     }
     let result = conn.transaction::<Summary, Failure, _>(|conn| {
-        let summary = f(conn).map_err(Failure::Import)?;
+        let summary = crate::content::items::batched(conn, f).map_err(Failure::Import)?;
         if dry_run {
             Err(Failure::Rollback(Rollback(summary)))
         } else {

@@ -178,7 +178,7 @@ async fn the_export_arrives_whole() {
 
 #[actix_web::test]
 async fn pages_keep_their_tree_and_resources_their_details() {
-    let (app, _) = imported().await;
+    let (app, editor) = imported().await;
     let team = public(&app, "pages", "our-team").await;
     assert_eq!(team["menu_order"], 2);
     let parent = app
@@ -217,6 +217,14 @@ async fn pages_keep_their_tree_and_resources_their_details() {
     assert_eq!(resource["fields"]["is_featured"], false);
     assert_eq!(resource["publisher"], "OECD");
     assert_eq!(resource["language"], "en");
+    // An imported item has one revision, whatever the steps of its import.
+    let revisions = app
+        .get(&format!("/api/v1/resources/{}/revisions", resource["id"]))
+        .bearer(&editor)
+        .send()
+        .await;
+    assert_eq!(revisions.status, StatusCode::OK, "{}", revisions.text());
+    assert_eq!(revisions.ids().len(), 1, "{}", revisions.text());
     let types = app
         .get(&format!(
             "/api/v1/resources/{}?include=resource_types,document",

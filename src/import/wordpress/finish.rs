@@ -10,10 +10,11 @@ use crate::db::DbConn;
 use crate::error::Error;
 use crate::events::ical;
 use crate::events::{EventChanges, Events};
-use crate::import::acf::{self, MappedGroup};
+use crate::import::acf;
 use crate::import::{ImportError, Outcome, origins};
 
 use super::Ctx;
+use super::item::groups_for;
 use super::write::{site_viewer, update_shared};
 
 /// Sets what needed every item to exist: page parents and custom-field values.
@@ -38,16 +39,7 @@ pub(super) fn finish(conn: &mut DbConn, ctx: &mut Ctx) -> Result<(), ImportError
         entry: &entry_fn,
     };
     for (viewer, kind, id, meta) in std::mem::take(&mut ctx.deferred.fields) {
-        let groups: Vec<MappedGroup> = ctx
-            .groups
-            .iter()
-            .filter(|g| {
-                g.location["kinds"]
-                    .as_array()
-                    .is_some_and(|k| k.iter().any(|c| c == kind.collection()))
-            })
-            .cloned()
-            .collect();
+        let groups = groups_for(ctx, kind);
         if groups.is_empty() {
             continue;
         }

@@ -1,20 +1,26 @@
 //! Posts, pages, resources and events: each written through `content::items`, with
 //! its kind's own members read from the export.
 
-use crate::content::Kind;
+use std::cell::Cell;
+
+use serde_json::{Map, Value};
+
 use crate::content::entry::{self};
+use crate::content::field_groups::FieldValues;
 use crate::content::pages::{PageChanges, Pages};
 use crate::content::posts::Posts;
 use crate::content::resources::{ResourceChanges, Resources};
 use crate::content::terms::Taxonomy;
+use crate::content::{Kind, Viewer};
 use crate::db::DbConn;
 use crate::events::{EventChanges, Events, Venue};
+use crate::import::acf::{self, MappedGroup};
 use crate::import::wxr::Item;
 use crate::import::{ImportError, Outcome, origins};
 
 use super::reusable::content;
 use super::write::{entry_input, published_at, status_of, viewer_for, write};
-use super::{Ctx, fingerprint, label, meta, text};
+use super::{Ctx, PostMeta, fingerprint, label, meta, text};
 
 pub(super) fn terms_of(
     ctx: &Ctx,
@@ -88,8 +94,106 @@ pub(super) fn import_item(
         ctx.summary.count(collection, Outcome::Unchanged);
         return Ok(());
     }
+    let viewer = viewer_for(ctx, item);
+    let created = existing.is_none();
+    let acf_meta: PostMeta = item
+        .meta
+        .iter()
+        .filter(|(k, _)| !k.starts_with("_wp_") && !k.starts_with("_edit_"))
+        .cloned()
+        .collect();
+    // Custom-field values go with the item's one write when every item they refer to is
+    // already here; otherwise (or when the groups refuse them) they are set once every
+    // item exists.
+    let id = match fields_now(ctx, kind, &acf_meta) {
+        Some((values, notes)) => {
+            let fields = FieldValues::Imported(values);
+            match write_item(conn, ctx, kind, item, existing, viewer, fields) {
+                Ok(id) => {
+                    for n in notes {
+                        ctx.summary.note(format!("{} {id}: {n}", kind.noun()));
+                    }
+                    id
+                }
+                Err(_) => {
+                    let id =
+                        write_item(conn, ctx, kind, item, existing, viewer, Default::default())?;
+                    ctx.deferred.fields.push((viewer, kind, id, acf_meta));
+                    id
+                }
+            }
+        }
+        None => {
+            let id = write_item(conn, ctx, kind, item, existing, viewer, Default::default())?;
+            if !groups_for(ctx, kind).is_empty() {
+                ctx.deferred.fields.push((viewer, kind, id, acf_meta));
+            }
+            id
+        }
+    };
+    ctx.written.insert(id);
+    origins::remember(conn, &ctx.source, "entry", &key, id, &fp)?;
+    ctx.maps.entries.insert(item.post_id, id);
+    ctx.summary.count(
+        collection,
+        if created {
+            Outcome::Created
+        } else {
+            Outcome::Updated
+        },
+    );
+    Ok(())
+}
+
+/// The groups of custom fields the site's ACF export attaches to `kind`.
+pub(super) fn groups_for(ctx: &Ctx, kind: Kind) -> Vec<MappedGroup> {
+    ctx.groups
+        .iter()
+        .filter(|g| {
+            g.location["kinds"]
+                .as_array()
+                .is_some_and(|k| k.iter().any(|c| c == kind.collection()))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The item's custom-field values (and notes on what was left out) when they can be
+/// converted now: `None` when its kind has no groups, or when a value names an item that
+/// is not imported yet.
+fn fields_now(ctx: &Ctx, kind: Kind, meta: &PostMeta) -> Option<(Map<String, Value>, Vec<String>)> {
+    let groups = groups_for(ctx, kind);
+    if groups.is_empty() {
+        return None;
+    }
+    let missing = Cell::new(false);
+    let media_fn = |wp: i64| ctx.maps.media.get(&wp).copied();
+    let entry_fn = |wp: i64| {
+        let id = ctx.maps.entries.get(&wp).copied();
+        missing.set(missing.get() || id.is_none());
+        id
+    };
+    let remap = acf::Remap {
+        media: &media_fn,
+        entry: &entry_fn,
+    };
+    let (values, notes) = acf::values(&groups, meta, &remap);
+    (!missing.get()).then_some((values, notes))
+}
+
+/// Writes the item (created, or updated when it was imported before) with `fields`.
+fn write_item(
+    conn: &mut DbConn,
+    ctx: &mut Ctx,
+    kind: Kind,
+    item: &Item,
+    existing: Option<i64>,
+    viewer: Viewer,
+    fields: FieldValues,
+) -> Result<i64, ImportError> {
     let source = content(ctx, item);
     let mut input = entry_input(ctx, item, source);
+    input.fields = fields;
     input.terms = match kind {
         Kind::Post => terms_of(
             ctx,
@@ -123,19 +227,21 @@ pub(super) fn import_item(
             .and_then(|v| v.parse::<i64>().ok())
             .and_then(|wp| ctx.maps.media.get(&wp).copied()),
     );
-    let viewer = viewer_for(ctx, item);
-    let created = existing.is_none();
-    let id = match kind {
+    Ok(match kind {
         Kind::Page => {
             let template = meta(item, "_wp_page_template")
                 .filter(|t| *t != "default")
                 .map(str::to_owned)
                 .unwrap_or_default();
+            // A parent imported already is set now; one still to come, at the end.
+            let parent = (item.post_parent != 0)
+                .then(|| ctx.maps.entries.get(&item.post_parent).copied())
+                .flatten();
             let changes =
-                PageChanges::new(Some(None), Some(item.menu_order as i32), Some(template))
+                PageChanges::new(Some(parent), Some(item.menu_order as i32), Some(template))
                     .map_err(|e| ImportError::item(label(item), e))?;
             let id = write::<Pages>(conn, ctx, viewer, existing, input, changes, item)?;
-            if item.post_parent != 0 {
+            if item.post_parent != 0 && parent.is_none() {
                 ctx.deferred.parents.push((viewer, id, item.post_parent));
             }
             id
@@ -149,26 +255,7 @@ pub(super) fn import_item(
             write::<Events>(conn, ctx, viewer, existing, input, changes, item)?
         }
         _ => write::<Posts>(conn, ctx, viewer, existing, input, (), item)?,
-    };
-    let acf_meta: Vec<(String, String)> = item
-        .meta
-        .iter()
-        .filter(|(k, _)| !k.starts_with("_wp_") && !k.starts_with("_edit_"))
-        .cloned()
-        .collect();
-    ctx.deferred.fields.push((viewer, kind, id, acf_meta));
-    ctx.written.insert(id);
-    origins::remember(conn, &ctx.source, "entry", &key, id, &fp)?;
-    ctx.maps.entries.insert(item.post_id, id);
-    ctx.summary.count(
-        collection,
-        if created {
-            Outcome::Created
-        } else {
-            Outcome::Updated
-        },
-    );
-    Ok(())
+    })
 }
 
 /// A resource's own members, from the post meta the site's "Resource details" group keeps
