@@ -8,6 +8,7 @@ pub mod demo;
 pub mod embed;
 pub mod error;
 pub mod events;
+pub mod generate;
 pub mod hex;
 pub mod http;
 pub mod import;

@@ -22,6 +22,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("import", 6),
     ("demo", 7),
     ("embed", 7),
+    ("generate", 7),
     ("", 9),
     ("main", 9),
 ];
@@ -29,7 +30,7 @@ const LAYERS: &[(&str, u8)] = &[
 /// Modules that hold no HTTP: they must not name actix.
 const NO_HTTP: &[&str] = &[
     "error", "hex", "db", "content", "users", "media", "events", "partners", "config", "import",
-    "demo",
+    "demo", "generate",
 ];
 
 /// Lines of code (tests aside) a file may hold.

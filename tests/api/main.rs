@@ -12,6 +12,7 @@ mod database;
 mod embeds;
 mod events;
 mod fields;
+mod generate;
 mod imports;
 mod media;
 mod openapi;
