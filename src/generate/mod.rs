@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::content::{Kind, Status};
+use crate::content::{Kind, Status, items};
 use crate::db::DbConn;
 use crate::db::schema::entries;
 use crate::error::Error;
@@ -181,7 +181,11 @@ pub fn generate(
         return Err(GenerateError::NotEmpty(existing));
     }
     let plan = Plan::for_posts(options.posts);
-    let mut summary = conn.transaction(|conn| write::site(conn, &plan, options.seed, progress))?;
+    // One batch: the counts, the content version and (SQLite) the search index are
+    // written once, at the end.
+    let mut summary = conn.transaction(|conn| {
+        items::batched(conn, |conn| write::site(conn, &plan, options.seed, progress))
+    })?;
     progress.finish();
     summary.total = started.elapsed();
     Ok(summary)
