@@ -74,7 +74,13 @@ pub fn batched<T, E: From<Error>>(
         indexed.map_err(Error::from)?;
         return Ok(finish_batch(conn, batch, value)?);
     }
-    Ok(finish_batch(conn, batch, value?)?)
+    let value = value?;
+    // The planner's statistics still describe the tables as they were before the batch
+    // (autovacuum analyses them later, or never when it is off), and a search would then
+    // read every post rather than its index: analyse them now, in the batch's transaction
+    // (ANALYZE counts the rows the transaction itself inserted).
+    conn.batch_execute("ANALYZE").map_err(Error::from)?;
+    Ok(finish_batch(conn, batch, value)?)
 }
 
 /// Writes what the batch's writes changed, once.

@@ -184,7 +184,9 @@ pub fn generate(
     // One batch: the counts, the content version and (SQLite) the search index are
     // written once, at the end.
     let mut summary = conn.transaction(|conn| {
-        items::batched(conn, |conn| write::site(conn, &plan, options.seed, progress))
+        items::batched(conn, |conn| {
+            write::site(conn, &plan, options.seed, progress)
+        })
     })?;
     progress.finish();
     summary.total = started.elapsed();

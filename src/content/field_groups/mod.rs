@@ -10,8 +10,8 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::content::{Kind, batch};
 use crate::content::fields::FieldDef;
+use crate::content::{Kind, batch};
 use crate::db::DbConn;
 use crate::db::schema::{entry_terms, field_groups, page_details};
 use crate::error::{FieldError, Result};
