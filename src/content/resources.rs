@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use crate::content::Kind;
 use crate::content::entry::Entry;
 use crate::content::entry_media::{self, DOCUMENT};
+use crate::content::field_groups::{GroupInput, Location};
 use crate::content::html::{self, check_url};
 use crate::content::kind::ContentKind;
 use crate::content::list::EntryQuery;
@@ -232,6 +233,34 @@ impl ContentKind for Resources {
             c.bind(Value::Text(p.to_lowercase()));
             query.conditions.push(c);
         }
+    }
+}
+
+/// The key of [`details_group`].
+pub const DETAILS_GROUP: &str = "resource_details";
+
+/// The real site's ACF group "Resource details" on resources, with these `countries` to
+/// choose from (the demo's and `generate`'s, which imitate that site).
+pub fn details_group(countries: &[&str]) -> GroupInput {
+    GroupInput {
+        key: Some(DETAILS_GROUP.into()),
+        title: Some("Resource details".into()),
+        fields: Some(serde_json::json!([
+            {"name": "publication_year", "label": "Publication year", "type": "number",
+             "min": 1900, "max": 2100, "step": 1},
+            {"name": "countries", "label": "Countries", "type": "checkbox", "choices": countries},
+            {"name": "is_featured", "label": "Featured", "type": "boolean", "default": false},
+            {"name": "authors", "label": "Authors", "type": "repeater", "fields": [
+                {"name": "name", "label": "Name", "type": "text", "required": true},
+                {"name": "affiliation", "label": "Affiliation", "type": "text"}
+            ]}
+        ])),
+        location: Some(Location {
+            kinds: vec!["resources".into()],
+            ..Default::default()
+        }),
+        position: Some(0),
+        active: Some(true),
     }
 }
 

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use crate::content::blocks;
 use crate::content::body::{self, ContentSource};
 use crate::content::entry::EntryInput;
-use crate::content::field_groups::{self, FieldValues, GroupInput, Location};
+use crate::content::field_groups::{self, FieldValues, GroupInput};
 use crate::content::posts::Posts;
 use crate::content::resources::{ResourceChanges, Resources};
 use crate::content::reusable::ReusableBlocks;
@@ -290,26 +290,7 @@ fn resource_details_group(demo: &Demo) -> GroupInput {
         .collect();
     countries.sort_unstable();
     countries.dedup();
-    GroupInput {
-        key: Some("resource_details".into()),
-        title: Some("Resource details".into()),
-        fields: Some(serde_json::json!([
-            {"name": "publication_year", "label": "Publication year", "type": "number",
-             "min": 1900, "max": 2100, "step": 1},
-            {"name": "countries", "label": "Countries", "type": "checkbox", "choices": countries},
-            {"name": "is_featured", "label": "Featured", "type": "boolean", "default": false},
-            {"name": "authors", "label": "Authors", "type": "repeater", "fields": [
-                {"name": "name", "label": "Name", "type": "text", "required": true},
-                {"name": "affiliation", "label": "Affiliation", "type": "text"}
-            ]}
-        ])),
-        location: Some(Location {
-            kinds: vec!["resources".into()],
-            ..Default::default()
-        }),
-        position: Some(0),
-        active: Some(true),
-    }
+    crate::content::resources::details_group(&countries)
 }
 
 fn random_password() -> String {

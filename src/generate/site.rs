@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use serde_json::json;
 
 use super::blocks::Markup;
 use super::rng::{Rng, Zipf};
@@ -16,7 +15,7 @@ use super::words::{
 };
 use crate::content::body::ContentSource;
 use crate::content::entry::EntryInput;
-use crate::content::field_groups::{self, GroupInput, Location};
+use crate::content::field_groups::{self, GroupInput};
 use crate::content::reusable::ReusableBlocks;
 use crate::content::terms::{self, Taxonomy, TermInput};
 use crate::content::{Role, Status, Viewer, items};
@@ -359,7 +358,7 @@ fn make_terms(conn: &mut DbConn, taxonomy: Taxonomy, names: &[String]) -> Result
 }
 
 /// The key of the resources' field group (as the demo's).
-pub const RESOURCE_GROUP: &str = "resource_details";
+pub const RESOURCE_GROUP: &str = crate::content::resources::DETAILS_GROUP;
 
 /// The resources' custom fields, after the real site's ACF group "Resource details".
 fn resource_group() -> GroupInput {
@@ -367,26 +366,7 @@ fn resource_group() -> GroupInput {
         .iter()
         .map(|c| c.trim_start_matches("the "))
         .collect();
-    GroupInput {
-        key: Some(RESOURCE_GROUP.into()),
-        title: Some("Resource details".into()),
-        fields: Some(json!([
-            {"name": "publication_year", "label": "Publication year", "type": "number",
-             "min": 1900, "max": 2100, "step": 1},
-            {"name": "countries", "label": "Countries", "type": "checkbox", "choices": countries},
-            {"name": "is_featured", "label": "Featured", "type": "boolean", "default": false},
-            {"name": "authors", "label": "Authors", "type": "repeater", "fields": [
-                {"name": "name", "label": "Name", "type": "text", "required": true},
-                {"name": "affiliation", "label": "Affiliation", "type": "text"}
-            ]}
-        ])),
-        location: Some(Location {
-            kinds: vec!["resources".into()],
-            ..Default::default()
-        }),
-        position: Some(0),
-        active: Some(true),
-    }
+    crate::content::resources::details_group(&countries)
 }
 
 /// A reusable block: calls to action and notices, as on the real site (the first few are
