@@ -11,9 +11,8 @@ use crate::content::list::{self, EntryQuery};
 use crate::content::paging::{Listed, Window};
 use crate::content::{Viewer, batch, counts, revisions, terms, version};
 use crate::content::{field_filters, field_groups};
-use crate::db::{Backend, DbConn, transaction};
+use crate::db::{DbConn, dialect, transaction};
 use crate::error::{Error, Result};
-use diesel::connection::SimpleConnection;
 
 /// Creates an item for `viewer` (who must be signed in) and returns it as stored.
 pub fn create<K: ContentKind>(
@@ -32,8 +31,9 @@ pub fn create<K: ContentKind>(
 }
 
 /// Runs `f` (in the caller's transaction, many writes) with the counts and the content
-/// version written once, when it returns `Ok`; nothing is written when it fails. See
-/// [`batch`](crate::content::batch) for why. A batch inside a batch is part of the outer one.
+/// version written once, when it returns `Ok`, and the database prepared for many writes
+/// (`db::dialect::begin_batch`). See [`batch`](crate::content::batch) for why. A batch
+/// inside a batch is part of the outer one.
 pub fn batched<T, E: From<Error>>(
     conn: &mut DbConn,
     f: impl FnOnce(&mut DbConn) -> std::result::Result<T, E>,
@@ -41,48 +41,11 @@ pub fn batched<T, E: From<Error>>(
     let Some(batch) = batch::start() else {
         return f(conn);
     };
-    match conn.backend() {
-        // The tables grow far past what their statistics say within this one transaction:
-        // a plan cached while they were small (a scan of a table of ten rows) would be kept
-        // for the whole batch. Plan each statement for the table as it is.
-        Backend::Postgres => conn
-            .batch_execute("SET LOCAL plan_cache_mode = force_custom_plan")
-            .map_err(Error::from)?,
-        // A transaction larger than SQLite's page cache (2 MB) spills pages to the file
-        // while it runs, and writes them again when it commits: keep up to 64 MB in memory
-        // for the batch. The entries it creates are indexed for search at its end, in one
-        // statement (see the migration `fts_batch`).
-        Backend::Sqlite => conn
-            .batch_execute(
-                "PRAGMA cache_size = -65536; \
-                 UPDATE entries_fts_batch SET since = (SELECT coalesce(max(id), 0) FROM entries);",
-            )
-            .map_err(Error::from)?,
-    }
+    dialect::begin_batch(conn).map_err(Error::from)?;
     let value = f(conn);
-    if conn.backend() == Backend::Sqlite {
-        // Also when `f` failed: a caller that commits what came before must not leave
-        // entries out of the index, or later ones.
-        let indexed = conn.batch_execute(
-            "INSERT INTO entries_fts (rowid, title, excerpt, content_text) \
-             SELECT id, title, excerpt, content_text FROM entries \
-             WHERE id > (SELECT since FROM entries_fts_batch); \
-             UPDATE entries_fts_batch SET since = NULL; \
-             PRAGMA cache_size = -2000;",
-        );
-        let value = value?;
-        indexed.map_err(Error::from)?;
-        return Ok(finish_batch(conn, batch, value)?);
-    }
+    let ended = dialect::end_batch(conn, value.is_ok());
     let value = value?;
-    // The planner's statistics still describe the tables as they were before the batch
-    // (autovacuum analyses them later, or never when it is off), and a search would then
-    // read every post rather than its index: analyse them now, in the batch's transaction
-    // (ANALYZE counts the rows the transaction itself inserted). Only the tables a batch
-    // fills, in this schema: a database-wide ANALYZE holds locks on every table until the
-    // batch commits, and two batches at once (in two schemas) deadlocked on them.
-    conn.batch_execute("ANALYZE entries, entry_terms, terms")
-        .map_err(Error::from)?;
+    ended.map_err(Error::from)?;
     Ok(finish_batch(conn, batch, value)?)
 }
 

@@ -1,7 +1,53 @@
-//! The one place where SQLite and PostgreSQL differ: full-text search.
+//! The one place where SQLite and PostgreSQL differ: full-text search, and how a batch of
+//! many writes in one transaction (an import, `generate`) is run.
 
-use crate::db::Backend;
+use diesel::QueryResult;
+use diesel::connection::SimpleConnection;
+
 use crate::db::sql::{Sql, Value};
+use crate::db::{Backend, DbConn};
+
+/// Prepares the caller's transaction for a batch of many writes.
+pub fn begin_batch(conn: &mut DbConn) -> QueryResult<()> {
+    match conn.backend() {
+        // The tables grow far past what their statistics say within this one transaction:
+        // a plan cached while they were small (a scan of a table of ten rows) would be kept
+        // for the whole batch. Plan each statement for the table as it is.
+        Backend::Postgres => conn.batch_execute("SET LOCAL plan_cache_mode = force_custom_plan"),
+        // A transaction larger than SQLite's page cache (2 MB) spills pages to the file
+        // while it runs, and writes them again when it commits: keep up to 64 MB in memory.
+        // The entries the batch creates are indexed for search at its end, in one statement
+        // (FTS5 writes its pending index at every savepoint, and every item is written in
+        // one; see the migration `fts_batch`).
+        Backend::Sqlite => conn.batch_execute(
+            "PRAGMA cache_size = -65536; \
+             UPDATE entries_fts_batch SET since = (SELECT coalesce(max(id), 0) FROM entries);",
+        ),
+    }
+}
+
+/// Ends a batch begun with [`begin_batch`]; `succeeded` tells whether its writes did.
+pub fn end_batch(conn: &mut DbConn, succeeded: bool) -> QueryResult<()> {
+    match conn.backend() {
+        // The planner's statistics still describe the tables as they were before the batch
+        // (autovacuum analyses them later, or never when it is off), and a search would
+        // then read every post rather than its index: analyse them now, in the batch's
+        // transaction (ANALYZE counts the rows the transaction itself inserted). Only the
+        // tables a batch fills, in this schema: a database-wide ANALYZE holds locks on every
+        // table until the batch commits, and two batches at once deadlocked on them.
+        Backend::Postgres if succeeded => conn.batch_execute("ANALYZE entries, entry_terms, terms"),
+        Backend::Postgres => Ok(()),
+        // Also when the writes failed: a caller that commits what came before must not
+        // leave entries out of the index, or every later one.
+        Backend::Sqlite => conn.batch_execute(
+            "INSERT INTO entries_fts (rowid, title, excerpt, content_text) \
+             SELECT id, title, excerpt, content_text FROM entries \
+             WHERE id > (SELECT since FROM entries_fts_batch); \
+             UPDATE entries_fts_batch SET since = NULL; \
+             PRAGMA cache_size = -2000;",
+        ),
+    }
+}
 
 /// The pieces of a ranked full-text search over entries aliased `e`.
 pub struct Search {

@@ -115,12 +115,15 @@ pub(super) fn import_item(
                     }
                     id
                 }
-                Err(_) => {
+                // Refused with its fields (a group that does not apply to it, say): write
+                // it without them, and try them again at the end, where a refusal is noted.
+                Err(ImportError::Item { .. }) => {
                     let id =
                         write_item(conn, ctx, kind, item, existing, viewer, Default::default())?;
                     ctx.deferred.fields.push((viewer, kind, id, acf_meta));
                     id
                 }
+                Err(other) => return Err(other),
             }
         }
         None => {
