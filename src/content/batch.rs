@@ -17,13 +17,13 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::content::{Kind, Status};
+use crate::content::Kind;
 
 /// What the writes of a batch have changed so far.
 #[derive(Default)]
 pub(crate) struct Pending {
     pub bumped: bool,
-    pub entries: HashMap<(Kind, Status), i64>,
+    pub entries: HashMap<(Kind, &'static str), i64>,
     pub terms: HashMap<(i64, Kind), i64>,
     /// What a module keeps for the rest of the batch (the field groups, read once),
     /// forgotten when the batch writes what it was read from.

@@ -2,8 +2,10 @@
 //! how many published entries of each kind carry each term (`term_counts`). Every write of
 //! an item changes them by its difference, in its own transaction, so that the total of a
 //! list and the count of a term are read, not counted. Scheduled items (published, with a
-//! date to come) are in the stored counts; readers take them away with a small query over
-//! `entries_by_status_date`, which holds only what is still to come.
+//! date to come) are counted apart until their time (`entry_counts` under the status
+//! `scheduled`, listed in `scheduled_entries`, left out of `term_counts`); the first read of
+//! a count after that time moves them in ([`settle`]), so that every read of a count is
+//! one lookup whatever the size of the site or the number of scheduled items.
 
 use std::collections::HashMap;
 
@@ -11,9 +13,10 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::content::{Kind, Status, batch};
+use crate::db::Backend;
 use crate::db::DbConn;
 use crate::db::schema::{entries, entry_terms};
-use crate::db::sql::{CountRow, Sql, Value};
+use crate::db::sql::{Sql, Value};
 use crate::error::Result;
 
 /// How many items an anonymous reader can see with a term, in all and per kind.
@@ -27,10 +30,50 @@ pub struct TermCount {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counted {
     pub status: Status,
+    /// Published but counted apart until then (a scheduled item).
+    pub held_until: Option<NaiveDateTime>,
     pub terms: Vec<i64>,
 }
 
-/// The entry's status and terms as stored now (`None` when there is no such entry).
+impl Counted {
+    /// An entry as written now: a published item whose date is still to come is held.
+    pub fn new(status: Status, published_at: NaiveDateTime, terms: Vec<i64>) -> Counted {
+        let held_until = (status == Status::Published && published_at > crate::db::now())
+            .then_some(published_at);
+        Counted {
+            status,
+            held_until,
+            terms,
+        }
+    }
+
+    /// The status the entry is counted under in `entry_counts`.
+    fn counted_status(&self) -> &'static str {
+        match self.held_until {
+            Some(_) => SCHEDULED,
+            None => self.status.as_str(),
+        }
+    }
+
+    /// Whether the entry is in the counts of what anonymous readers see.
+    fn visible(&self) -> bool {
+        self.status == Status::Published && self.held_until.is_none()
+    }
+}
+
+/// The status scheduled items are counted under in `entry_counts` (not a status of its
+/// own: they are stored as published).
+const SCHEDULED: &str = "scheduled";
+
+#[derive(QueryableByName)]
+struct HeldRow {
+    #[diesel(sql_type = diesel::sql_types::Timestamp)]
+    due_at: NaiveDateTime,
+}
+
+/// The entry as it is counted now (`None` when there is no such entry). On PostgreSQL its
+/// `scheduled_entries` row is locked until the transaction ends, so that a concurrent
+/// [`settle`] either moved it before (and it is read as visible) or waits.
 pub fn of(conn: &mut DbConn, id: i64) -> Result<Option<Counted>> {
     let Some(status) = entries::table
         .find(id)
@@ -40,12 +83,26 @@ pub fn of(conn: &mut DbConn, id: i64) -> Result<Option<Counted>> {
     else {
         return Ok(None);
     };
+    let mut held = Sql::new("SELECT due_at FROM scheduled_entries WHERE entry_id = ");
+    held.bind(Value::Int(id));
+    if conn.backend() == Backend::Postgres {
+        held.push(" FOR UPDATE");
+    }
+    let held_until = held
+        .into_query()
+        .get_result::<HeldRow>(conn)
+        .optional()?
+        .map(|r| r.due_at);
     let terms = entry_terms::table
         .filter(entry_terms::entry_id.eq(id))
         .order(entry_terms::term_id)
         .select(entry_terms::term_id)
         .load(conn)?;
-    Ok(Some(Counted { status, terms }))
+    Ok(Some(Counted {
+        status,
+        held_until,
+        terms,
+    }))
 }
 
 /// Changes the counts by the difference between an entry before and after a write (`None`:
@@ -53,27 +110,33 @@ pub fn of(conn: &mut DbConn, id: i64) -> Result<Option<Counted>> {
 pub fn apply(
     conn: &mut DbConn,
     kind: Kind,
+    id: i64,
     before: Option<&Counted>,
     after: Option<&Counted>,
 ) -> Result<()> {
     if before == after {
         return Ok(());
     }
-    let mut by_status: Vec<(Status, i64)> = Vec::new();
+    let held = |c: Option<&Counted>| c.and_then(|c| c.held_until);
+    if held(before) != held(after) {
+        hold(conn, kind, id, held(after))?;
+    }
+    let mut by_status: Vec<(&'static str, i64)> = Vec::new();
     let mut by_term: HashMap<i64, i64> = HashMap::new();
     for (counted, sign) in [(before, -1), (after, 1)] {
         let Some(c) = counted else { continue };
-        match by_status.iter_mut().find(|(s, _)| *s == c.status) {
+        let status = c.counted_status();
+        match by_status.iter_mut().find(|(s, _)| *s == status) {
             Some((_, n)) => *n += sign,
-            None => by_status.push((c.status, sign)),
+            None => by_status.push((status, sign)),
         }
-        if c.status == Status::Published {
+        if c.visible() {
             for t in &c.terms {
                 *by_term.entry(*t).or_default() += sign;
             }
         }
     }
-    let entries: HashMap<(Kind, Status), i64> = by_status
+    let entries: HashMap<(Kind, &'static str), i64> = by_status
         .into_iter()
         .filter(|(_, n)| *n != 0)
         .map(|(status, n)| ((kind, status), n))
@@ -97,17 +160,35 @@ pub fn apply(
     write(conn, &entries, &terms)
 }
 
-/// Adds differences to the stored counts.
+/// Lists an entry in `scheduled_entries` until `due`, or takes it out (`None`).
+fn hold(conn: &mut DbConn, kind: Kind, id: i64, due: Option<NaiveDateTime>) -> Result<()> {
+    let mut sql = Sql::new("DELETE FROM scheduled_entries WHERE entry_id = ");
+    sql.bind(Value::Int(id));
+    sql.into_query().execute(conn)?;
+    if let Some(due) = due {
+        let mut sql = Sql::new("INSERT INTO scheduled_entries (entry_id, kind, due_at) VALUES (");
+        sql.bind(Value::Int(id))
+            .push(", ")
+            .bind(Value::Text(kind.as_str().to_owned()))
+            .push(", ")
+            .bind(Value::Time(due))
+            .push(")");
+        sql.into_query().execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Adds differences to the stored counts (entries by the status they are counted under).
 pub(crate) fn write(
     conn: &mut DbConn,
-    entries: &HashMap<(Kind, Status), i64>,
+    entries: &HashMap<(Kind, &'static str), i64>,
     terms: &HashMap<(i64, Kind), i64>,
 ) -> Result<()> {
     for (&(kind, status), &n) in entries.iter().filter(|(_, n)| **n != 0) {
         let mut sql = Sql::new("INSERT INTO entry_counts (kind, status, n) VALUES (");
         sql.bind(Value::Text(kind.as_str().to_owned()))
             .push(", ")
-            .bind(Value::Text(status.as_str().to_owned()))
+            .bind(Value::Text(status.to_owned()))
             .push(", ")
             .bind(Value::Int(n))
             .push(") ON CONFLICT (kind, status) DO UPDATE SET n = entry_counts.n + excluded.n");
@@ -126,59 +207,131 @@ pub(crate) fn write(
     Ok(())
 }
 
+/// The part of a count query that says whether a scheduled item's time has come (1) since
+/// the counts were last settled: one look at the head of an index.
+fn due_column(now: NaiveDateTime) -> Sql {
+    let mut sql = Sql::new("(SELECT CASE WHEN MIN(s.due_at) <= ");
+    sql.bind(Value::Time(now))
+        .push(" THEN 1 ELSE 0 END FROM scheduled_entries s)");
+    sql
+}
+
+#[derive(QueryableByName)]
+struct DueRow {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    entry_id: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    kind: String,
+}
+
+/// Moves the scheduled items whose time has come into the counts of what readers see, in
+/// a transaction of its own. Runs on whichever read finds one due first; on PostgreSQL
+/// concurrent settles (and writes of the same items) take turns on the rows, so each item
+/// moves once.
+pub fn settle(conn: &mut DbConn, now: NaiveDateTime) -> Result<()> {
+    crate::db::transaction(conn, |conn| {
+        let mut due = Sql::new("DELETE FROM scheduled_entries WHERE due_at <= ");
+        due.bind(Value::Time(now)).push(" RETURNING entry_id, kind");
+        let rows: Vec<DueRow> = due.into_query().load(conn)?;
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut entries: HashMap<(Kind, &'static str), i64> = HashMap::new();
+        let mut kinds: HashMap<i64, Kind> = HashMap::new();
+        for row in &rows {
+            let Some(kind) = Kind::parse(&row.kind) else {
+                continue;
+            };
+            *entries.entry((kind, SCHEDULED)).or_default() -= 1;
+            *entries
+                .entry((kind, Status::Published.as_str()))
+                .or_default() += 1;
+            kinds.insert(row.entry_id, kind);
+        }
+        let carried: Vec<(i64, i64)> = entry_terms::table
+            .filter(entry_terms::entry_id.eq_any(kinds.keys().copied()))
+            .select((entry_terms::entry_id, entry_terms::term_id))
+            .load(conn)?;
+        let mut terms: HashMap<(i64, Kind), i64> = HashMap::new();
+        for (entry, term) in carried {
+            if let Some(kind) = kinds.get(&entry) {
+                *terms.entry((term, *kind)).or_default() += 1;
+            }
+        }
+        write(conn, &entries, &terms)
+    })
+}
+
+#[derive(QueryableByName)]
+struct TotalRow {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    due: i32,
+}
+
 /// How many items of `kind` anonymous readers see: published, with their date come.
 pub fn public_total(conn: &mut DbConn, kind: Kind, now: NaiveDateTime) -> Result<i64> {
-    let mut sql = Sql::new("SELECT COALESCE((SELECT c.n FROM entry_counts c WHERE c.kind = ");
-    sql.bind(Value::Text(kind.as_str().to_owned()))
-        .push(
-            " AND c.status = 'published'), 0) - (SELECT COUNT(*) FROM entries e \
-               WHERE e.status = 'published' AND e.published_at > ",
-        )
-        .bind(Value::Time(now))
-        .push(" AND e.kind = ")
-        .bind(Value::Text(kind.as_str().to_owned()))
-        .push(") AS n");
-    Ok(sql.into_query().get_result::<CountRow>(conn)?.n)
+    let query = || {
+        let mut sql = Sql::new("SELECT COALESCE((SELECT c.n FROM entry_counts c WHERE c.kind = ");
+        sql.bind(Value::Text(kind.as_str().to_owned()))
+            .push(" AND c.status = 'published'), 0) AS n, ")
+            .append(&due_column(now))
+            .push(" AS due");
+        sql.into_query()
+    };
+    let row = query().get_result::<TotalRow>(conn)?;
+    if row.due == 0 {
+        return Ok(row.n);
+    }
+    settle(conn, now)?;
+    Ok(query().get_result::<TotalRow>(conn)?.n)
 }
 
 #[derive(QueryableByName)]
 struct TermRow {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    term_id: i64,
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    kind: String,
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    n: i64,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+    term_id: Option<i64>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    kind: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+    n: Option<i64>,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    due: i32,
 }
 
 /// How many items anonymous readers see with each term, in all and per kind.
 pub fn of_terms(conn: &mut DbConn, term_ids: &[i64]) -> Result<HashMap<i64, TermCount>> {
-    let mut map: HashMap<i64, TermCount> = HashMap::new();
     if term_ids.is_empty() {
-        return Ok(map);
+        return Ok(HashMap::new());
     }
-    // The scheduled items are few (the index holds them apart): count those per term and
-    // take them away.
-    let mut sql = Sql::new(
-        "SELECT tc.term_id AS term_id, tc.kind AS kind, tc.n - COALESCE(s.n, 0) AS n \
-         FROM term_counts tc LEFT JOIN (SELECT et.term_id AS term_id, e.kind AS kind, \
-         COUNT(*) AS n FROM entries e JOIN entry_terms et ON et.entry_id = e.id \
-         WHERE e.status = 'published' AND e.published_at > ",
-    );
-    sql.bind(Value::Time(crate::db::now()))
-        .push(
-            " GROUP BY et.term_id, e.kind) s ON s.term_id = tc.term_id AND s.kind = tc.kind \
-             WHERE tc.n > 0 AND tc.term_id IN ",
-        )
-        .bind_list(term_ids.iter().map(|t| Value::Int(*t)));
-    let rows: Vec<TermRow> = sql.into_query().load(conn)?;
+    let now = crate::db::now();
+    // One row at least (the `due` flag), then one per term and kind.
+    let query = || {
+        let mut sql = Sql::new(
+            "SELECT tc.term_id AS term_id, tc.kind AS kind, tc.n AS n, d.due AS due FROM (SELECT ",
+        );
+        sql.append(&due_column(now))
+            .push(" AS due) d LEFT JOIN term_counts tc ON tc.n > 0 AND tc.term_id IN ")
+            .bind_list(term_ids.iter().map(|t| Value::Int(*t)));
+        sql.into_query()
+    };
+    let mut rows: Vec<TermRow> = query().load(conn)?;
+    if rows.first().is_some_and(|r| r.due != 0) {
+        settle(conn, now)?;
+        rows = query().load(conn)?;
+    }
+    let mut map: HashMap<i64, TermCount> = HashMap::new();
     for row in rows {
-        let Some(kind) = Kind::parse(&row.kind).filter(|_| row.n > 0) else {
+        let (Some(term), Some(kind), Some(n)) = (row.term_id, row.kind, row.n) else {
             continue;
         };
-        let count = map.entry(row.term_id).or_default();
-        count.total += row.n;
-        count.by_kind.push((kind, row.n));
+        let Some(kind) = Kind::parse(&kind) else {
+            continue;
+        };
+        let count = map.entry(term).or_default();
+        count.total += n;
+        count.by_kind.push((kind, n));
     }
     Ok(map)
 }

@@ -93,16 +93,14 @@ pub fn delete<K: ContentKind>(
         })?;
         let after = match &trashed {
             Some(e) => {
-                let after = counts::Counted {
-                    status: e.status,
-                    terms: terms::term_ids_of(conn, e.id)?,
-                };
+                let after =
+                    counts::Counted::new(e.status, e.published_at, terms::term_ids_of(conn, e.id)?);
                 revisions::record(conn, e, &after.terms, viewer.user_id())?;
                 Some(after)
             }
             None => None,
         };
-        counts::apply(conn, K::KIND, before.as_ref(), after.as_ref())?;
+        counts::apply(conn, K::KIND, id, before.as_ref(), after.as_ref())?;
         version::bump(conn)?;
         Ok(trashed)
     })
@@ -119,12 +117,9 @@ fn finish(
 ) -> Result<Entry> {
     let e = entry::find(conn, written.kind, written.id)?
         .ok_or_else(|| Error::internal("an item vanished while it was written"))?;
-    let after = counts::Counted {
-        status: e.status,
-        terms: terms::term_ids_of(conn, e.id)?,
-    };
+    let after = counts::Counted::new(e.status, e.published_at, terms::term_ids_of(conn, e.id)?);
     revisions::record(conn, &e, &after.terms, viewer.user_id())?;
-    counts::apply(conn, e.kind, before.as_ref(), Some(&after))?;
+    counts::apply(conn, e.kind, e.id, before.as_ref(), Some(&after))?;
     version::bump(conn)?;
     Ok(e)
 }

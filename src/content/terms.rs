@@ -106,11 +106,16 @@ pub fn set_entry_terms(
     let found: Vec<i64> = if wanted.is_empty() {
         Vec::new()
     } else {
+        // By primary key, the taxonomy checked here: a planner that weighs `taxonomy = ?`
+        // on fresh statistics may otherwise scan every term of the taxonomy.
         terms::table
-            .filter(terms::taxonomy.eq(taxonomy.as_str()))
             .filter(terms::id.eq_any(&wanted))
-            .select(terms::id)
-            .load(conn)?
+            .select((terms::id, terms::taxonomy))
+            .load::<(i64, String)>(conn)?
+            .into_iter()
+            .filter(|(_, t)| t == taxonomy.as_str())
+            .map(|(id, _)| id)
+            .collect()
     };
     let errors: Vec<FieldError> = ids
         .iter()

@@ -232,6 +232,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    scheduled_entries (entry_id) {
+        entry_id -> BigInt,
+        kind -> Text,
+        due_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     term_counts (term_id, kind) {
         term_id -> BigInt,
         kind -> Text,
@@ -268,6 +276,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     partner_usage,
     content_version,
     entry_counts,
+    scheduled_entries,
     term_counts
 );
 diesel::allow_columns_to_appear_in_same_group_by_clause!(entry_terms::term_id, entries::kind);

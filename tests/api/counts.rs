@@ -133,6 +133,46 @@ async fn stored_counts_follow_every_write() {
     assert_eq!(total(&app, "tag=beta").await, 0, "a tag that is gone");
 }
 
+/// Scheduled items are counted apart until their time; the first read after it moves
+/// them into the totals and term counts, with no write in between.
+#[actix_web::test]
+async fn a_scheduled_item_is_counted_when_its_time_comes() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let tag = app
+        .create_term(&editor, "tags", json!({"name": "Soon"}))
+        .await;
+    app.create_post(
+        &editor,
+        json!({"title": "Now", "status": "published", "tags": [tag["id"]]}),
+    )
+    .await;
+    let due = chrono::Utc::now() + chrono::Duration::milliseconds(1200);
+    for title in ["Later", "Also later"] {
+        app.create_post(
+            &editor,
+            json!({"title": title, "status": "published", "published_at": due.to_rfc3339(),
+            "tags": [tag["id"]]}),
+        )
+        .await;
+    }
+    assert_eq!(
+        agree(&app, &[&tag]).await,
+        1,
+        "the scheduled two are not counted"
+    );
+    let wait = (due - chrono::Utc::now()).to_std().unwrap_or_default();
+    actix_web::rt::time::sleep(wait + std::time::Duration::from_millis(100)).await;
+    let term = app
+        .get(&format!("/api/v1/tags/{}", tag["id"]))
+        .send()
+        .await
+        .json();
+    assert_eq!(term["count"], 3, "the term is read first: {term}");
+    assert_eq!(agree(&app, &[&tag]).await, 3);
+    assert_eq!(total(&app, "").await, 3, "moved once, not again");
+}
+
 /// An import writes its counts once, at its end (`items::batched`): they must still be
 /// what counting says, for every tag it brought, and the version must have moved so that
 /// cached answers are not served.
