@@ -13,7 +13,6 @@ use crate::api::events::EventResponse;
 use crate::api::media::MediaResponse;
 use crate::api::posts::PostResponse;
 use crate::api::resources::ResourceResponse;
-use crate::api::terms::TermResponse;
 use crate::content::entry::{self, Entry};
 use crate::content::entry_media::FEATURED;
 use crate::content::links::Target;
@@ -29,6 +28,7 @@ use crate::error::{Error, Result};
 use crate::events::{EventFilter, Events};
 use crate::http::extract::{PathId, Query};
 use crate::http::list::split_list;
+use crate::http::render::Shared;
 use crate::http::state::{AppState, State};
 
 /// The widget partners include once: it renders `data-headpress` elements in shadow roots.
@@ -371,14 +371,23 @@ fn card(
     )
 }
 
-fn names(embedded: Option<&Vec<TermResponse>>) -> Vec<String> {
+fn names(embedded: Option<&Vec<Shared>>) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Named {
+        name: String,
+    }
     embedded
-        .map(|ts| ts.iter().map(|t| t.name.clone()).collect())
+        .map(|ts| {
+            ts.iter()
+                .filter_map(|t| serde_json::from_str::<Named>(t.json()).ok())
+                .map(|t| t.name)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 /// Badges: the item's types or categories, then its tags.
-fn badges(first: Option<&Vec<TermResponse>>, tags: Option<&Vec<TermResponse>>) -> Vec<String> {
+fn badges(first: Option<&Vec<Shared>>, tags: Option<&Vec<Shared>>) -> Vec<String> {
     let mut out = names(first);
     out.extend(names(tags).into_iter().map(|t| format!("#{t}")));
     out

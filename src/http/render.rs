@@ -51,6 +51,56 @@ impl Weighed for Rendered {
 /// The items rendered for anonymous readers, by kind and id.
 pub type RenderCache = EpochCache<(Kind, i64), Rendered>;
 
+/// What `include` embeds that reads the same for every reader: a term (with its counts)
+/// or an author.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Embeddable {
+    Term(i64),
+    Author(i64),
+}
+
+/// An embedded object's JSON, serialised once per change and written as it is.
+#[derive(Debug)]
+pub struct Fragment(Box<RawValue>);
+
+impl Fragment {
+    pub fn new<T: serde::Serialize>(value: &T) -> Result<Fragment> {
+        serde_json::value::to_raw_value(value)
+            .map(Fragment)
+            .map_err(Error::internal)
+    }
+}
+
+impl Weighed for Fragment {
+    fn size(&self) -> usize {
+        self.0.get().len() + 64
+    }
+
+    fn expires(&self) -> Option<DateTime<Utc>> {
+        None
+    }
+}
+
+/// An embedded object as items share it.
+#[derive(Debug, Clone)]
+pub struct Shared(pub std::sync::Arc<Fragment>);
+
+impl Shared {
+    /// The object's JSON.
+    pub fn json(&self) -> &str {
+        self.0.0.get()
+    }
+}
+
+impl serde::Serialize for Shared {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.0.0.serialize(s)
+    }
+}
+
+/// The objects `include` embeds, by what they are, for every reader.
+pub type FragmentCache = EpochCache<Embeddable, Fragment>;
+
 impl Rendered {
     /// An item from its JSON (an object, as serde wrote it).
     pub fn new(json: &str, refs: ItemRefs, expires: Option<DateTime<Utc>>) -> Result<Rendered> {

@@ -10,7 +10,7 @@ use crate::db::{Backend, Database, DbConn};
 use crate::error::{Error, Result};
 use crate::http::cache::ResponseCache;
 use crate::http::freshness::{Freshness, Seen};
-use crate::http::render::RenderCache;
+use crate::http::render::{FragmentCache, RenderCache};
 use crate::media::storage::{LocalStorage, Storage};
 
 pub struct AppState {
@@ -25,6 +25,9 @@ pub struct AppState {
     pub cache: Arc<ResponseCache>,
     /// Items rendered for anonymous readers, shared by every worker.
     pub renders: Arc<RenderCache>,
+    /// Terms and authors as `include` embeds them, shared by every worker (a sixteenth of
+    /// the render cache's size).
+    pub fragments: Arc<FragmentCache>,
     /// SQLite has one writer at a time; taking turns here avoids `SQLITE_BUSY` when a
     /// deferred transaction upgrades to a write. PostgreSQL needs no such turn-taking.
     write_turn: Arc<Mutex<()>>,
@@ -41,6 +44,10 @@ impl AppState {
             config.render_cache_size,
             freshness.clone(),
         ));
+        let fragments = Arc::new(FragmentCache::new(
+            config.render_cache_size / 16,
+            freshness.clone(),
+        ));
         AppState {
             db,
             config,
@@ -48,6 +55,7 @@ impl AppState {
             partner_origins: crate::partners::OriginCache::default(),
             cache,
             renders,
+            fragments,
             freshness,
             write_turn: Arc::new(Mutex::new(())),
         }

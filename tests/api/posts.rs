@@ -493,7 +493,12 @@ async fn cursors_are_tied_to_their_ordering() {
 
 #[actix_web::test]
 async fn a_list_costs_the_same_number_of_queries_whatever_its_size() {
-    let app = TestApp::new().await;
+    // Nothing kept between requests: every list is built from the database.
+    let app = TestApp::with_config(|c| {
+        c.cache_size = 0;
+        c.render_cache_size = 0;
+    })
+    .await;
     let (_, editor) = app.sign_in_as(Role::Editor).await;
     let (_, author) = app.sign_in_as(Role::Author).await;
     let t1 = app
@@ -530,4 +535,46 @@ async fn a_list_costs_the_same_number_of_queries_whatever_its_size() {
     let large = cost(24).await;
     assert_eq!(small, large, "queries grew with the page size");
     assert!(large <= 8, "{large} queries for one list");
+}
+
+/// With items and what they embed rendered once, a repeat list reads only its page of
+/// ids and its total, whatever it includes.
+#[actix_web::test]
+async fn a_repeat_list_reads_only_its_ids_and_total() {
+    let app = TestApp::with_config(|c| c.cache_size = 0).await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let tag = app
+        .create_term(&editor, "tags", json!({"name": "One"}))
+        .await["id"]
+        .clone();
+    for i in 0..5 {
+        app.create_post(
+            &editor,
+            json!({"title": format!("P{i}"), "status": "published", "tags": [tag]}),
+        )
+        .await;
+    }
+    let path = "/api/v1/posts?include=tags,author";
+    let cost = |n: usize| {
+        let app = &app;
+        async move {
+            let before = app.queries();
+            let res = app.get(path).send().await;
+            assert_eq!(res.ids().len(), n);
+            (res.json(), app.queries() - before)
+        }
+    };
+    let (first, cold) = cost(5).await;
+    let (again, warm) = cost(5).await;
+    assert_eq!(first, again, "the same answer");
+    assert_eq!(first["data"][0]["embedded"]["tags"][0]["count"], 5);
+    assert!(warm <= 2 && warm < cold, "{warm} queries warm, {cold} cold");
+    // A write changes what is embedded: nothing kept from before is used.
+    app.create_post(
+        &editor,
+        json!({"title": "P5", "status": "published", "tags": [tag]}),
+    )
+    .await;
+    let (after, _) = cost(6).await;
+    assert_eq!(after["data"][0]["embedded"]["tags"][0]["count"], 6);
 }

@@ -3,6 +3,7 @@
 //! only as the reader may see them.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::api::content::ReadOptions;
 use crate::api::content::wire::{Embedded, FieldsEmbedded, ItemSummary};
@@ -15,7 +16,7 @@ use crate::content::terms::{self, Taxonomy};
 use crate::content::{Kind, counts};
 use crate::db::DbConn;
 use crate::error::Result;
-use crate::http::render::ItemRefs;
+use crate::http::render::{Embeddable, Fragment, FragmentCache, ItemRefs, Shared};
 use crate::http::wire::utc;
 
 /// Members that embed media, and the `entry_media` role behind each.
@@ -25,14 +26,22 @@ const MEDIA_ROLES: [(&str, &str); 2] = [("featured_media", FEATURED), ("document
 #[derive(Default)]
 pub struct Embeds {
     include: Vec<String>,
-    authors: HashMap<i64, PublicUser>,
-    terms: HashMap<i64, TermResponse>,
+    authors: HashMap<i64, Arc<Fragment>>,
+    terms: HashMap<i64, Arc<Fragment>>,
     media: HashMap<i64, MediaResponse>,
     fields: HashMap<i64, FieldsEmbedded>,
 }
 
 impl Embeds {
-    pub fn load(conn: &mut DbConn, opts: &ReadOptions, items: &[&ItemRefs]) -> Result<Embeds> {
+    /// Loads what `include` names for these items. Terms and authors read the same for
+    /// every reader: with `fragments`, those serialised since the last change are taken
+    /// from it, and only the others are loaded (and kept).
+    pub fn load(
+        conn: &mut DbConn,
+        opts: &ReadOptions,
+        items: &[&ItemRefs],
+        fragments: Option<&FragmentCache>,
+    ) -> Result<Embeds> {
         let include = &opts.include;
         let has = |name: &str| include.iter().any(|i| i == name);
         let mut embeds = Embeds {
@@ -64,11 +73,12 @@ impl Embeds {
             }
         }
         if has("author") {
-            let mut ids: Vec<i64> = items.iter().map(|i| i.author).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            for u in crate::users::find_many(conn, &ids)? {
-                embeds.authors.insert(u.id, PublicUser::from(&u));
+            let ids: Vec<i64> = items.iter().map(|i| i.author).collect();
+            let (ticket, missing) = cached(fragments, ids, Embeddable::Author, &mut embeds.authors);
+            for u in crate::users::find_many(conn, &missing)? {
+                let fragment = Arc::new(Fragment::new(&PublicUser::from(&u))?);
+                keep(fragments, ticket, Embeddable::Author(u.id), &fragment);
+                embeds.authors.insert(u.id, fragment);
             }
         }
         let wanted: Vec<Taxonomy> = Taxonomy::ALL
@@ -76,19 +86,21 @@ impl Embeds {
             .filter(|t| has(t.field()))
             .collect();
         if !wanted.is_empty() {
-            let mut ids: Vec<i64> = items
+            let ids: Vec<i64> = items
                 .iter()
                 .flat_map(|i| i.terms.iter())
                 .filter(|(t, _)| wanted.contains(t))
                 .map(|(_, id)| *id)
                 .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            let counts = counts::of_terms(conn, &ids)?;
-            for t in terms::find_many(conn, &ids)? {
-                embeds
-                    .terms
-                    .insert(t.id, TermResponse::new(&t, counts.get(&t.id)));
+            let (ticket, missing) = cached(fragments, ids, Embeddable::Term, &mut embeds.terms);
+            if !missing.is_empty() {
+                let counts = counts::of_terms(conn, &missing)?;
+                for t in terms::find_many(conn, &missing)? {
+                    let fragment =
+                        Arc::new(Fragment::new(&TermResponse::new(&t, counts.get(&t.id)))?);
+                    keep(fragments, ticket, Embeddable::Term(t.id), &fragment);
+                    embeds.terms.insert(t.id, fragment);
+                }
             }
         }
         if has("fields") {
@@ -108,7 +120,7 @@ impl Embeds {
                 item.terms
                     .iter()
                     .filter(|(t, _)| *t == taxonomy)
-                    .filter_map(|(_, id)| self.terms.get(id).cloned())
+                    .filter_map(|(_, id)| self.terms.get(id).cloned().map(Shared))
                     .collect()
             })
         };
@@ -120,7 +132,7 @@ impl Embeds {
         };
         Some(Embedded {
             author: has("author")
-                .then(|| self.authors.get(&item.author).cloned())
+                .then(|| self.authors.get(&item.author).cloned().map(Shared))
                 .flatten(),
             tags: terms_of(Taxonomy::Tag),
             categories: terms_of(Taxonomy::Category),
@@ -130,6 +142,42 @@ impl Embeds {
             document: media("document", DOCUMENT),
             fields: has("fields").then(|| self.fields.get(&item.id).cloned().unwrap_or_default()),
         })
+    }
+}
+
+/// Takes from the cache what it holds of `ids` into `found`; returns what the rest is to
+/// be kept under, and the rest (sorted, without repeats).
+fn cached(
+    fragments: Option<&FragmentCache>,
+    mut ids: Vec<i64>,
+    key: fn(i64) -> Embeddable,
+    found: &mut HashMap<i64, Arc<Fragment>>,
+) -> (Option<crate::http::freshness::Ticket>, Vec<i64>) {
+    ids.sort_unstable();
+    ids.dedup();
+    let Some(cache) = fragments.filter(|c| c.enabled()) else {
+        return (None, ids);
+    };
+    // Taken before anything is read, so that a change meanwhile keeps it out of the cache.
+    let ticket = cache.ticket();
+    ids.retain(|id| match cache.get(&key(*id)) {
+        Some(fragment) => {
+            found.insert(*id, fragment);
+            false
+        }
+        None => true,
+    });
+    (Some(ticket), ids)
+}
+
+fn keep(
+    fragments: Option<&FragmentCache>,
+    ticket: Option<crate::http::freshness::Ticket>,
+    key: Embeddable,
+    fragment: &Arc<Fragment>,
+) {
+    if let (Some(cache), Some(ticket)) = (fragments, ticket) {
+        cache.put(key, fragment.clone(), ticket);
     }
 }
 

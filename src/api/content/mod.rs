@@ -133,11 +133,13 @@ pub async fn list_items<K: WireKind>(
     let kind_filter = own.filter;
     if renders_for(&state, &opts) {
         let renders = state.renders.clone();
+        let fragments = state.fragments.clone();
         let (data, total, next, until) = state
             .read(move |conn| {
                 let page = items::list_ids::<K>(conn, query, kind_filter, &w)?;
                 let found = rendered::rendered::<K>(conn, &page.items, &opts, &renders)?;
-                let data = rendered::write(conn, &found, &opts, fields.as_deref(), true)?;
+                let data =
+                    rendered::write(conn, &found, &opts, fields.as_deref(), true, &fragments)?;
                 Ok((data, page.total, page.next, rendered::valid_until(&found)))
             })
             .await?;
@@ -183,6 +185,7 @@ pub async fn get_item<K: WireKind>(
     let opts = read_options(&state, viewer, include, params.resolve_blocks);
     if renders_for(&state, &opts) {
         let renders = state.renders.clone();
+        let fragments = state.fragments.clone();
         let (body, until) = state
             .read(move |conn| {
                 // A rendering kept for anonymous readers says the item is theirs to see.
@@ -193,7 +196,8 @@ pub async fn get_item<K: WireKind>(
                         rendered::rendered::<K>(conn, &[id], &opts, &renders)?
                     }
                 };
-                let body = rendered::write(conn, &found, &opts, fields.as_deref(), false)?;
+                let body =
+                    rendered::write(conn, &found, &opts, fields.as_deref(), false, &fragments)?;
                 Ok((body, rendered::valid_until(&found)))
             })
             .await?;

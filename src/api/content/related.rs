@@ -76,7 +76,7 @@ impl Related {
                 (e.id, refs)
             })
             .collect();
-        let embeds = Embeds::load(conn, opts, &refs.values().collect::<Vec<_>>())?;
+        let embeds = Embeds::load(conn, opts, &refs.values().collect::<Vec<_>>(), None)?;
         Ok(Related {
             relations,
             library,

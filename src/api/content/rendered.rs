@@ -12,7 +12,7 @@ use crate::content::entry;
 use crate::db::DbConn;
 use crate::error::{Error, Result};
 use crate::http::cache::ValidUntil;
-use crate::http::render::{RenderCache, Rendered};
+use crate::http::render::{FragmentCache, RenderCache, Rendered};
 
 /// The rendered items of these ids, in order: from the cache, or rendered now and kept
 /// (ids of items that vanished meanwhile are left out). `opts` are anonymous readers'.
@@ -61,23 +61,26 @@ pub fn valid_until(items: &[Arc<Rendered>]) -> Option<ValidUntil> {
     ValidUntil::earliest(items.iter().filter_map(|r| r.expires()))
 }
 
-/// Writes items, with what `opts.include` embeds and only the members `fields` names: one
-/// object, or (with `list`) an array of them.
+/// Writes items, with what `opts.include` embeds (terms and authors from `fragments` when
+/// it holds them) and only the members `fields` names: one object, or (with `list`) an
+/// array of them.
 pub fn write(
     conn: &mut DbConn,
     items: &[Arc<Rendered>],
     opts: &ReadOptions,
     fields: Option<&[String]>,
     list: bool,
+    fragments: &FragmentCache,
 ) -> Result<Vec<u8>> {
     let wants_embedded = fields.is_none_or(|f| f.iter().any(|m| m == "embedded"));
     let embeds = if opts.include.is_empty() || !wants_embedded {
         None
     } else {
         let refs: Vec<_> = items.iter().map(|r| &r.refs).collect();
-        Some(Embeds::load(conn, opts, &refs)?)
+        Some(Embeds::load(conn, opts, &refs, Some(fragments))?)
     };
     let mut out = Vec::with_capacity(items.len() * 4096 + 2);
+    let mut embedded = Vec::new();
     if list {
         out.push(b'[');
     }
@@ -85,13 +88,15 @@ pub fn write(
         if i > 0 {
             out.push(b',');
         }
-        let embedded = embeds
-            .as_ref()
-            .and_then(|e| e.embedded(&item.refs))
-            .map(|e| serde_json::to_vec(&e))
-            .transpose()
-            .map_err(Error::internal)?;
-        item.write(&mut out, fields, embedded.as_deref());
+        embedded.clear();
+        let with = match embeds.as_ref().and_then(|e| e.embedded(&item.refs)) {
+            Some(e) => {
+                serde_json::to_writer(&mut embedded, &e).map_err(Error::internal)?;
+                Some(embedded.as_slice())
+            }
+            None => None,
+        };
+        item.write(&mut out, fields, with);
     }
     if list {
         out.push(b']');

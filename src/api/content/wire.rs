@@ -19,6 +19,7 @@ use crate::content::body::ContentSource;
 use crate::content::entry::Entry;
 use crate::content::revisions::Revision;
 use crate::error::{Error, Result};
+use crate::http::render::Shared;
 use crate::http::wire::utc;
 
 /// An item's body: rendered HTML and its structured form.
@@ -183,15 +184,20 @@ field_schemas! {
 #[derive(Debug, Default, Serialize, ToSchema)]
 pub struct Embedded {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub author: Option<PublicUser>,
+    #[schema(value_type = Option<PublicUser>)]
+    pub author: Option<Shared>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<TermResponse>>,
+    #[schema(value_type = Option<Vec<TermResponse>>)]
+    pub tags: Option<Vec<Shared>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub categories: Option<Vec<TermResponse>>,
+    #[schema(value_type = Option<Vec<TermResponse>>)]
+    pub categories: Option<Vec<Shared>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_types: Option<Vec<TermResponse>>,
+    #[schema(value_type = Option<Vec<TermResponse>>)]
+    pub resource_types: Option<Vec<Shared>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_categories: Option<Vec<TermResponse>>,
+    #[schema(value_type = Option<Vec<TermResponse>>)]
+    pub event_categories: Option<Vec<Shared>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub featured_media: Option<MediaResponse>,
     #[serde(skip_serializing_if = "Option::is_none")]
