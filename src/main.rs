@@ -168,6 +168,9 @@ fn import(database: &db::Location, command: ImportCommand) -> Result<(), String>
                 .map_err(|e| format!("{source}: {e}; nothing was imported"))?
         }
     };
+    if !summary.dry_run {
+        db::dialect::after_bulk_load(&mut conn).map_err(|e| e.to_string())?;
+    }
     print!("{summary}");
     println!("\ntook {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
@@ -188,6 +191,7 @@ fn generate(database: &db::Location, posts: usize, seed: u64, append: bool) -> R
         generate::GenerateError::NotEmpty(_) => e.to_string(),
         other => format!("{other}; nothing was generated"),
     })?;
+    db::dialect::after_bulk_load(&mut conn).map_err(|e| e.to_string())?;
     print!("{summary}");
     Ok(())
 }

@@ -7,8 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
-use crate::content::Status;
-use crate::db::schema::{content_version, entries};
+use crate::db::schema::{content_version, scheduled_entries};
 use crate::db::{Backend, DbConn};
 use crate::error::Result;
 
@@ -40,11 +39,11 @@ pub fn current(conn: &mut DbConn) -> Result<i64> {
 }
 
 /// When the next scheduled item (published, with a date to come) becomes public: answers
-/// about the content change then, though nothing is written.
+/// about the content change then, though nothing is written. Every such item is listed in
+/// `scheduled_entries` until its time (see `content::counts`).
 pub fn next_publication(conn: &mut DbConn, now: NaiveDateTime) -> Result<Option<NaiveDateTime>> {
-    Ok(entries::table
-        .filter(entries::status.eq(Status::Published))
-        .filter(entries::published_at.gt(now))
-        .select(diesel::dsl::min(entries::published_at))
+    Ok(scheduled_entries::table
+        .filter(scheduled_entries::due_at.gt(now))
+        .select(diesel::dsl::min(scheduled_entries::due_at))
         .first(conn)?)
 }

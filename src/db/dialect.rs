@@ -49,6 +49,20 @@ pub fn end_batch(conn: &mut DbConn, succeeded: bool) -> QueryResult<()> {
     }
 }
 
+/// After a bulk load has committed (the `import` and `generate` commands), outside any
+/// transaction: on PostgreSQL, VACUUM the tables it filled, so that the visibility map
+/// lets lists read their ids from the indexes alone (index-only scans) from the first
+/// request, rather than after autovacuum's next turn, or never when it is off.
+pub fn after_bulk_load(conn: &mut DbConn) -> QueryResult<()> {
+    match conn.backend() {
+        Backend::Postgres => conn.batch_execute(
+            "VACUUM (ANALYZE) entries, entry_terms, terms, term_counts, entry_counts, \
+             scheduled_entries, field_values",
+        ),
+        Backend::Sqlite => Ok(()),
+    }
+}
+
 /// The pieces of a ranked full-text search over entries aliased `e`.
 pub struct Search {
     /// The FROM clause, `entries e` with whatever the search reads joined to it.

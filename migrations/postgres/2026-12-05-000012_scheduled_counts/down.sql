@@ -1,4 +1,5 @@
 DROP TABLE scheduled_entries;
+CREATE INDEX entries_by_status_date ON entries (status, published_at);
 
 DELETE FROM entry_counts;
 INSERT INTO entry_counts (kind, status, n)

@@ -9,6 +9,10 @@ CREATE TABLE scheduled_entries (
     due_at TIMESTAMP NOT NULL
 );
 CREATE INDEX scheduled_entries_due ON scheduled_entries (due_at);
+-- The next scheduled publication is read from it too, so this index has no reader left,
+-- and PostgreSQL's planner would pick it over `entries_by_published` for a list's page
+-- (filtering out other kinds and sorting, where the other reads 21 index entries).
+DROP INDEX entries_by_status_date;
 
 INSERT INTO scheduled_entries (entry_id, kind, due_at)
     SELECT id, kind, published_at FROM entries
