@@ -102,8 +102,16 @@ pub async fn list_event_occurrences(
     let terms = terms_of(p.event_category.as_deref(), p.tag.as_deref());
     let (from, to) = (p.from, p.to);
     let w = window.clone();
+    let shared = state.timeline.clone();
     let listed = state
-        .read(move |conn| occurrences::list(conn, from, to, &terms, &w))
+        .read(move |conn| {
+            if terms.is_empty()
+                && let Some(timeline) = shared.covering(conn, from, to)?
+            {
+                return timeline.page(from, to, &w);
+            }
+            occurrences::list(conn, from, to, &terms, &w)
+        })
         .await?;
     Ok(list_response(
         &req,

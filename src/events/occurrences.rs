@@ -81,67 +81,254 @@ pub fn list(
     terms: &[(Taxonomy, Vec<String>)],
     window: &Window,
 ) -> Result<Listed<EventOccurrence>> {
-    let after = match &window.paging {
-        Paging::After(c) if c.key == "occurrence" && c.dir == Direction::Asc => {
-            let at = c
-                .value
-                .as_str()
-                .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-                .ok_or_else(|| Error::invalid_query("cursor", "is not a cursor of this list"))?;
-            Some((at.with_timezone(&Utc), c.id))
+    let timeline = Timeline::build(conn, from, to, terms, MAX_OCCURRENCES)?.ok_or_else(too_many)?;
+    timeline.page(from, to, window)
+}
+
+fn too_many() -> Error {
+    Error::invalid_query(
+        "to",
+        format!("the window holds more than {MAX_OCCURRENCES} occurrences: narrow it"),
+    )
+}
+
+/// Every occurrence of the published events (with some terms, or all) that overlaps a span
+/// of time, sorted by (start, event): a page of any window inside the span is a slice of
+/// it, found by binary search.
+#[derive(Debug)]
+pub struct Timeline {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    rows: Vec<EventRow>,
+    /// Occurrences with the index of their event in `rows`.
+    entries: Vec<(u32, Occurrence)>,
+    /// The longest occurrence: how far before a window one may start and still be in it.
+    longest: chrono::Duration,
+}
+
+impl Timeline {
+    /// The occurrences overlapping [from, to); `None` when there are more than `limit`.
+    pub fn build(
+        conn: &mut DbConn,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        terms: &[(Taxonomy, Vec<String>)],
+        limit: usize,
+    ) -> Result<Option<Timeline>> {
+        let ids = public_event_ids(conn, terms, Some((from, to)))?;
+        let rows = event_rows(conn, &ids)?;
+        let mut entries = Vec::new();
+        let mut longest = chrono::Duration::zero();
+        for (i, row) in rows.iter().enumerate() {
+            for o in row.details.schedule().occurrences(from, to, limit + 1) {
+                longest = longest.max(o.end_utc - o.start_utc);
+                entries.push((i as u32, o));
+            }
+            if entries.len() > limit {
+                return Ok(None);
+            }
         }
-        Paging::After(_) => {
-            return Err(Error::invalid_query(
-                "cursor",
-                "is not a cursor of this list",
-            ));
+        entries.sort_by_key(|(i, o)| (o.start_utc, rows[*i as usize].id));
+        Ok(Some(Timeline {
+            from,
+            to,
+            rows,
+            entries,
+            longest,
+        }))
+    }
+
+    /// Whether a window lies inside the span it holds.
+    pub fn covers(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> bool {
+        self.from <= from && to <= self.to
+    }
+
+    /// Roughly the memory it holds, in bytes.
+    pub fn size(&self) -> usize {
+        self.entries.len() * std::mem::size_of::<(u32, Occurrence)>()
+            + self
+                .rows
+                .iter()
+                .map(|r| 512 + r.title.len() + r.slug.len())
+                .sum::<usize>()
+    }
+
+    fn key(&self, k: usize) -> (DateTime<Utc>, i64) {
+        let (i, o) = &self.entries[k];
+        (o.start_utc, self.rows[*i as usize].id)
+    }
+
+    /// A page of the occurrences overlapping [from, to), a window inside its span.
+    pub fn page(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        window: &Window,
+    ) -> Result<Listed<EventOccurrence>> {
+        let after = match &window.paging {
+            Paging::After(c) if c.key == "occurrence" && c.dir == Direction::Asc => {
+                let at = c
+                    .value
+                    .as_str()
+                    .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+                    .ok_or_else(|| {
+                        Error::invalid_query("cursor", "is not a cursor of this list")
+                    })?;
+                Some((at.with_timezone(&Utc), c.id))
+            }
+            Paging::After(_) => {
+                return Err(Error::invalid_query(
+                    "cursor",
+                    "is not a cursor of this list",
+                ));
+            }
+            Paging::Page(_) => None,
+        };
+        // Those that start in the window all overlap it; of those that start before it, only
+        // the ones still running at its start do, and they start at most `longest` before.
+        let first = self.entries.partition_point(|(_, o)| o.start_utc < from);
+        let last = self.entries.partition_point(|(_, o)| o.start_utc < to);
+        let earliest = from.checked_sub_signed(self.longest).unwrap_or(from);
+        let lead = self
+            .entries
+            .partition_point(|(_, o)| o.start_utc < earliest);
+        let running: Vec<usize> = (lead..first)
+            .filter(|k| self.entries[*k].1.end_utc > from)
+            .collect();
+        let total = running.len() + (last - first);
+        if total > MAX_OCCURRENCES {
+            return Err(too_many());
         }
-        Paging::Page(_) => None,
-    };
-    let ids = public_event_ids(conn, terms, Some((from, to)))?;
-    let rows = event_rows(conn, &ids)?;
-    let mut all = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        for o in row
-            .details
-            .schedule()
-            .occurrences(from, to, MAX_OCCURRENCES + 1)
-        {
-            all.push((i, o));
-        }
-        if all.len() > MAX_OCCURRENCES {
-            return Err(Error::invalid_query(
-                "to",
-                format!("the window holds more than {MAX_OCCURRENCES} occurrences: narrow it"),
-            ));
+        // The n-th occurrence of the window (`running` sort before the rest).
+        let at = |n: usize| match running.get(n) {
+            Some(k) => *k,
+            None => first + n - running.len(),
+        };
+        let per_page = window.per_page as usize;
+        let start = match (&window.paging, after) {
+            (Paging::Page(n), _) => (*n as usize - 1) * per_page,
+            (_, Some(cursor)) => {
+                // The first position whose key is past the cursor.
+                let (mut lo, mut hi) = (0, total);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if self.key(at(mid)) <= cursor {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                lo
+            }
+            (_, None) => 0,
+        };
+        let end = total.min(start.saturating_add(per_page));
+        let more = end < total;
+        let items: Vec<EventOccurrence> = (start.min(end)..end)
+            .map(|n| {
+                let (i, o) = &self.entries[at(n)];
+                EventOccurrence {
+                    event: self.rows[*i as usize].clone(),
+                    occurrence: o.clone(),
+                }
+            })
+            .collect();
+        let next = items.last().filter(|_| more).map(|o| Cursor {
+            key: "occurrence".into(),
+            dir: Direction::Asc,
+            value: serde_json::json!(o.occurrence.start_utc.to_rfc3339()),
+            id: o.event.id,
+        });
+        Ok(Listed {
+            items,
+            total: window.count.then_some(total as i64),
+            next,
+        })
+    }
+}
+
+/// How far back and ahead of its making the shared timeline reaches: windows inside are
+/// answered from it, others (and term filters) build their own.
+const SHARED_BEHIND: chrono::Duration = chrono::Duration::days(366);
+const SHARED_AHEAD: chrono::Duration = chrono::Duration::days(2 * 366);
+/// The most occurrences the shared timeline holds (about 70 bytes each); a site with more
+/// builds each window's own.
+const SHARED_MAX: usize = 400_000;
+
+/// The timeline of every published event from a year ago to two years ahead, built once
+/// per change of content (the node's freshness epoch, like the render cache) and shared by
+/// every worker, so that a page of occurrences costs the same whatever the number of
+/// events.
+pub struct SharedTimeline {
+    freshness: std::sync::Arc<crate::http::freshness::Freshness>,
+    enabled: bool,
+    slot: std::sync::Mutex<Option<(u64, std::sync::Arc<Timeline>)>>,
+    /// Held while one is built, so that concurrent readers wait for it, not build it too.
+    building: std::sync::Mutex<()>,
+}
+
+impl SharedTimeline {
+    pub fn new(
+        enabled: bool,
+        freshness: std::sync::Arc<crate::http::freshness::Freshness>,
+    ) -> Self {
+        SharedTimeline {
+            freshness,
+            enabled,
+            slot: std::sync::Mutex::new(None),
+            building: std::sync::Mutex::new(()),
         }
     }
-    all.sort_by_key(|(i, o)| (o.start_utc, rows[*i].id));
-    let total = all.len() as i64;
-    let per_page = window.per_page as usize;
-    let start = match (&window.paging, after) {
-        (Paging::Page(n), _) => (*n as usize - 1) * per_page,
-        (_, Some(cursor)) => all.partition_point(|(i, o)| (o.start_utc, rows[*i].id) <= cursor),
-        (_, None) => 0,
-    };
-    let more = start + per_page < all.len();
-    let page: Vec<(usize, Occurrence)> = all.into_iter().skip(start).take(per_page).collect();
-    let next = page.last().filter(|_| more).map(|(i, o)| Cursor {
-        key: "occurrence".into(),
-        dir: Direction::Asc,
-        value: serde_json::json!(o.start_utc.to_rfc3339()),
-        id: rows[*i].id,
-    });
-    let items = page
-        .into_iter()
-        .map(|(i, occurrence)| EventOccurrence {
-            event: rows[i].clone(),
-            occurrence,
-        })
-        .collect();
-    Ok(Listed {
-        items,
-        total: window.count.then_some(total),
-        next,
-    })
+
+    fn current(&self, epoch: u64) -> Option<std::sync::Arc<Timeline>> {
+        let slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
+        slot.as_ref()
+            .filter(|(e, _)| *e == epoch)
+            .map(|(_, t)| t.clone())
+    }
+
+    /// The timeline as the content stands, if one covers [from, to): `None` while a write
+    /// runs, when it is switched off, or when the site holds too many occurrences.
+    pub fn covering(
+        &self,
+        conn: &mut DbConn,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Option<std::sync::Arc<Timeline>>> {
+        if !self.enabled {
+            return Ok(None);
+        }
+        let Some(epoch) = self.freshness.current() else {
+            return Ok(None);
+        };
+        let found = match self.current(epoch) {
+            Some(t) => Some(t),
+            None => {
+                let _turn = self.building.lock().unwrap_or_else(|e| e.into_inner());
+                match self.current(epoch) {
+                    Some(t) => Some(t),
+                    None => {
+                        let ticket = self.freshness.ticket();
+                        let now = Utc::now();
+                        let built = Timeline::build(
+                            conn,
+                            now - SHARED_BEHIND,
+                            now + SHARED_AHEAD,
+                            &[],
+                            SHARED_MAX,
+                        )?
+                        .map(std::sync::Arc::new);
+                        if let Some(t) = &built
+                            && self.freshness.still(ticket)
+                        {
+                            *self.slot.lock().unwrap_or_else(|e| e.into_inner()) =
+                                Some((epoch, t.clone()));
+                        }
+                        built
+                    }
+                }
+            }
+        };
+        Ok(found.filter(|t| t.covers(from, to)))
+    }
 }

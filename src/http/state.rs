@@ -28,6 +28,9 @@ pub struct AppState {
     /// Terms and authors as `include` embeds them, shared by every worker (a sixteenth of
     /// the render cache's size).
     pub fragments: Arc<FragmentCache>,
+    /// Every event's occurrences around now, built once per change (on with the render
+    /// cache).
+    pub timeline: Arc<crate::events::occurrences::SharedTimeline>,
     /// SQLite has one writer at a time; taking turns here avoids `SQLITE_BUSY` when a
     /// deferred transaction upgrades to a write. PostgreSQL needs no such turn-taking.
     write_turn: Arc<Mutex<()>>,
@@ -48,6 +51,10 @@ impl AppState {
             config.render_cache_size / 16,
             freshness.clone(),
         ));
+        let timeline = Arc::new(crate::events::occurrences::SharedTimeline::new(
+            config.render_cache_size > 0,
+            freshness.clone(),
+        ));
         AppState {
             db,
             config,
@@ -56,6 +63,7 @@ impl AppState {
             cache,
             renders,
             fragments,
+            timeline,
             freshness,
             write_turn: Arc::new(Mutex::new(())),
         }

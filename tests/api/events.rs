@@ -540,3 +540,78 @@ async fn feeds_are_valid_icalendar_with_zones_and_rules() {
     )
     .unwrap();
 }
+
+async fn get(node: &TestApp, query: String) -> Value {
+    let res = node
+        .get(&format!("/api/v1/events/occurrences?{query}"))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{query}: {}", res.text());
+    res.json()
+}
+
+/// Windows around now are answered from a timeline built once per change and shared;
+/// every page must be what a window's own build gives (a second node on the same database
+/// with the render cache off builds each window), and a write must show at once.
+#[actix_web::test]
+async fn the_shared_timeline_answers_like_each_windows_own() {
+    let app = TestApp::new().await;
+    let direct = app.second_node_with(|c| c.render_cache_size = 0).await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let day = |d: i64| {
+        (chrono::Utc::now() + chrono::Duration::days(d))
+            .format("%Y-%m-%dT10:00")
+            .to_string()
+    };
+    for body in [
+        json!({"title": "Weekly", "starts_at": day(-20), "ends_at": day(-20).replace("T10", "T11"),
+               "timezone": "Europe/London", "rrule": "FREQ=WEEKLY"}),
+        json!({"title": "Long exhibition", "starts_at": day(-40), "ends_at": day(40), "timezone": "UTC"}),
+        json!({"title": "Instant", "starts_at": day(3), "ends_at": day(3), "timezone": "Asia/Tokyo"}),
+        json!({"title": "Past", "starts_at": day(-30), "ends_at": day(-29), "timezone": "UTC"}),
+    ] {
+        event(&app, &editor, published(body)).await;
+    }
+    let at = |d: i64| {
+        (chrono::Utc::now() + chrono::Duration::days(d))
+            .format("%Y-%m-%dT00:00:00Z")
+            .to_string()
+    };
+    let mut cursor = None;
+    for query in [
+        format!("from={}&to={}&per_page=3", at(0), at(60)),
+        format!("from={}&to={}&per_page=3&page=2", at(0), at(60)),
+        format!("from={}&to={}&per_page=100", at(-35), at(10)),
+        format!("from={}&to={}", at(-1), at(1)),
+    ] {
+        let shared = get(&app, query.clone()).await;
+        assert_eq!(shared, get(&direct, query.clone()).await, "{query}");
+        cursor = cursor.or(shared["meta"]["next_cursor"].as_str().map(str::to_owned));
+    }
+    let next = format!(
+        "from={}&to={}&per_page=3&cursor={}",
+        at(0),
+        at(60),
+        cursor.unwrap()
+    );
+    let shared = get(&app, next.clone()).await;
+    assert_eq!(shared, get(&direct, next).await);
+    let now = get(&app, format!("from={}&to={}", at(0), at(1))).await;
+    assert_eq!(
+        now["data"][0]["title"], "Long exhibition",
+        "running at the window's start"
+    );
+
+    let before = get(&app, format!("from={}&to={}", at(5), at(6))).await;
+    assert_eq!(before["meta"]["total"], 1, "the exhibition: {before}");
+    event(
+        &app,
+        &editor,
+        published(
+            json!({"title": "Added", "starts_at": day(5), "ends_at": day(5), "timezone": "UTC"}),
+        ),
+    )
+    .await;
+    let after = get(&app, format!("from={}&to={}", at(5), at(6))).await;
+    assert_eq!(after["meta"]["total"], 2, "a write shows at once: {after}");
+}
