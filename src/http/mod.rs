@@ -12,4 +12,5 @@ pub mod platform;
 pub mod problem;
 pub mod render;
 pub mod state;
+pub mod timeline;
 pub mod wire;

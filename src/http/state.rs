@@ -30,7 +30,7 @@ pub struct AppState {
     pub fragments: Arc<FragmentCache>,
     /// Every event's occurrences around now, built once per change (on with the render
     /// cache).
-    pub timeline: Arc<crate::events::occurrences::SharedTimeline>,
+    pub timeline: Arc<crate::http::timeline::SharedTimeline>,
     /// SQLite has one writer at a time; taking turns here avoids `SQLITE_BUSY` when a
     /// deferred transaction upgrades to a write. PostgreSQL needs no such turn-taking.
     write_turn: Arc<Mutex<()>>,
@@ -51,7 +51,7 @@ impl AppState {
             config.render_cache_size / 16,
             freshness.clone(),
         ));
-        let timeline = Arc::new(crate::events::occurrences::SharedTimeline::new(
+        let timeline = Arc::new(crate::http::timeline::SharedTimeline::new(
             config.render_cache_size > 0,
             freshness.clone(),
         ));
