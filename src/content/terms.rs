@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::slug::Slug;
 use crate::db::DbConn;
-use crate::db::schema::{entry_terms, terms};
+use crate::db::schema::{entry_terms, taxonomy_counts, terms};
 use crate::db::sql::{CountRow, Sql, Value};
 use crate::error::{Error, FieldError, Result};
 
@@ -295,12 +295,22 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
         },
         id: last.id,
     });
-    let total = if window.count {
+    let total = if !window.count {
+        None
+    } else if q.slugs.is_empty() && q.search.is_none() && q.parent.is_none() {
+        // The whole taxonomy: its stored count (kept by triggers on `terms`).
+        Some(
+            taxonomy_counts::table
+                .find(q.taxonomy.as_str())
+                .select(taxonomy_counts::n)
+                .get_result::<i64>(conn)
+                .optional()?
+                .unwrap_or(0),
+        )
+    } else {
         let mut count = Sql::new("SELECT COUNT(*) AS n");
         count.append(&from);
         Some(count.into_query().get_result::<CountRow>(conn)?.n)
-    } else {
-        None
     };
     Ok(Listed {
         items: rows,

@@ -240,6 +240,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    taxonomy_counts (taxonomy) {
+        taxonomy -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
     term_counts (term_id, kind) {
         term_id -> BigInt,
         kind -> Text,
@@ -277,6 +284,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     content_version,
     entry_counts,
     scheduled_entries,
+    taxonomy_counts,
     term_counts
 );
 diesel::allow_columns_to_appear_in_same_group_by_clause!(entry_terms::term_id, entries::kind);

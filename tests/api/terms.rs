@@ -232,3 +232,39 @@ async fn term_lists_filter_order_and_page() {
     let none = app.get("/api/v1/tags?search=%25").send().await.json();
     assert_eq!(names(none), Vec::<String>::new());
 }
+
+/// A term list's total is read from a stored count per taxonomy: it must follow creates
+/// and deletes, and agree with the counted total of a filtered list.
+#[actix_web::test]
+async fn a_term_list_total_follows_creates_and_deletes() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let total = |query: &'static str| {
+        let app = &app;
+        async move {
+            let res = app.get(&format!("/api/v1/tags?{query}")).send().await;
+            assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+            res.json()["meta"]["total"].as_i64().unwrap()
+        }
+    };
+    let before = total("").await;
+    let mut made = Vec::new();
+    for name in ["Alpha tag", "Beta tag", "Gamma tag"] {
+        made.push(
+            app.create_term(&editor, "tags", json!({"name": name}))
+                .await,
+        );
+    }
+    app.create_term(&editor, "categories", json!({"name": "Not a tag"}))
+        .await;
+    assert_eq!(total("").await, before + 3);
+    assert_eq!(total("search=tag").await, 3, "counted");
+    let res = app
+        .delete(&format!("/api/v1/tags/{}", made[1]["id"]))
+        .bearer(&editor)
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    assert_eq!(total("").await, before + 2);
+    assert_eq!(total("per_page=1").await, before + 2);
+}
