@@ -55,7 +55,8 @@ pub struct ServeArgs {
     #[arg(long, env = "HEADPRESS_CACHE_SIZE", default_value_t = 48 * 1024 * 1024)]
     pub cache_size: usize,
     /// Bytes of items kept rendered (anonymous readers' JSON of each item, from which
-    /// lists are assembled); 0 switches it off.
+    /// lists are assembled; a sixteenth more for embedded terms and authors); it also
+    /// switches on the shared timeline of event occurrences. 0 switches all of it off.
     #[arg(long, env = "HEADPRESS_RENDER_CACHE_SIZE", default_value_t = 32 * 1024 * 1024)]
     pub render_cache_size: usize,
     /// Folder for the generated token secret and uploads (default: beside the SQLite
