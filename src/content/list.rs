@@ -224,7 +224,7 @@ pub fn visibility(
     sql
 }
 
-fn filters(q: &EntryQuery, now: NaiveDateTime) -> Sql {
+fn filters(conn: &mut DbConn, q: &EntryQuery, now: NaiveDateTime) -> Result<Sql> {
     let mut w = Sql::new(" WHERE e.kind = ");
     w.bind(Value::Text(q.kind.as_str().to_owned()))
         .push(" AND ");
@@ -247,22 +247,30 @@ fn filters(q: &EntryQuery, now: NaiveDateTime) -> Sql {
         w.push(" AND e.published_at < ").bind(Value::Time(before));
     }
     for (taxonomy, slugs) in &q.terms {
-        w.push(" AND ").append(&with_terms("e", *taxonomy, slugs));
+        w.push(" AND ")
+            .append(&with_terms(conn, "e", *taxonomy, slugs)?);
     }
-    w
+    Ok(w)
 }
 
-/// `alias` (an entry) has one of these terms of `taxonomy`, by slug.
-pub fn with_terms(alias: &str, taxonomy: Taxonomy, slugs: &[String]) -> Sql {
+/// `alias` (an entry) has one of these terms of `taxonomy`, by slug: the slugs are looked
+/// up first, so that the database plans with the terms' own sizes (PostgreSQL took a type
+/// on 8,000 resources for one on 130 when it only knew the slug, and joined backwards).
+pub fn with_terms(
+    conn: &mut DbConn,
+    alias: &str,
+    taxonomy: Taxonomy,
+    slugs: &[String],
+) -> Result<Sql> {
+    let ids = terms::ids_by_slugs(conn, taxonomy, slugs)?;
+    if ids.is_empty() {
+        return Ok(Sql::new("1 = 0"));
+    }
     let mut c = Sql::new(&format!(
-        "{alias}.id IN (SELECT et.entry_id FROM entry_terms et JOIN terms t ON t.id = et.term_id \
-         WHERE t.taxonomy = "
+        "{alias}.id IN (SELECT et.entry_id FROM entry_terms et WHERE et.term_id IN "
     ));
-    c.bind(Value::Text(taxonomy.as_str().to_owned()))
-        .push(" AND t.slug IN ")
-        .bind_list(slugs.iter().map(|s| Value::Text(s.clone())))
-        .push(")");
-    c
+    c.bind_list(ids.into_iter().map(Value::Int)).push(")");
+    Ok(c)
 }
 
 fn cursor_value(key: SortKey, row: &Row) -> serde_json::Value {
@@ -364,7 +372,7 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     if let Some(join) = q.join {
         from.push(join);
     }
-    from.append(&filters(q, now));
+    from.append(&filters(conn, q, now)?);
     if let Some(s) = &search {
         from.push(" AND ").append(&s.condition);
     }

@@ -174,6 +174,22 @@ pub fn id_by_slug(conn: &mut DbConn, taxonomy: Taxonomy, slug: &str) -> Result<O
         .optional()?)
 }
 
+/// The ids of the terms of `taxonomy` with these slugs (those that exist).
+pub fn ids_by_slugs(conn: &mut DbConn, taxonomy: Taxonomy, slugs: &[String]) -> Result<Vec<i64>> {
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Hand-built, so that the statement is prepared once per number of slugs (diesel
+    // prepares an `eq_any` every time).
+    let mut sql = Sql::new("SELECT id AS n FROM terms WHERE taxonomy = ");
+    sql.bind(Value::Text(taxonomy.as_str().to_owned()))
+        .push(" AND slug IN ")
+        .bind_list(slugs.iter().map(|s| Value::Text(s.clone())))
+        .push(" ORDER BY id");
+    let rows: Vec<CountRow> = sql.into_query().load(conn)?;
+    Ok(rows.into_iter().map(|r| r.n).collect())
+}
+
 pub fn find_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Term>> {
     if ids.is_empty() {
         return Ok(Vec::new());

@@ -47,7 +47,8 @@ pub fn public_event_ids(
             .push(")");
     }
     for (taxonomy, slugs) in terms {
-        sql.push(" AND ").append(&with_terms("e", *taxonomy, slugs));
+        sql.push(" AND ")
+            .append(&with_terms(conn, "e", *taxonomy, slugs)?);
     }
     sql.push(" ORDER BY x.starts_utc, e.id");
     let rows: Vec<crate::db::sql::CountRow> = sql.into_query().load(conn)?;
