@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
 use crate::content::{Kind, Status, batch};
@@ -224,12 +225,38 @@ struct DueRow {
     kind: String,
 }
 
+/// How long a read waits to settle the counts while a write holds what settling needs (a
+/// long import): past it, the read answers from the counts as they stand.
+const SETTLE_WAIT_MS: u32 = 100;
+
+/// Settles the counts for a read ([`settle`]); when that cannot be done at once, because
+/// a write holds the database or the rows, the read goes on with the counts as they are
+/// (the items just due are counted by a later read) rather than wait or fail.
+fn settle_for_read(conn: &mut DbConn, now: NaiveDateTime) {
+    let backend = conn.backend();
+    if backend == Backend::Sqlite {
+        let _ = conn.batch_execute(&format!("PRAGMA busy_timeout = {SETTLE_WAIT_MS}"));
+    }
+    if let Err(e) = settle(conn, now) {
+        tracing::warn!(error = %e, "scheduled items not yet moved into the counts");
+    }
+    if backend == Backend::Sqlite {
+        let _ = conn.batch_execute(&format!(
+            "PRAGMA busy_timeout = {}",
+            crate::db::BUSY_TIMEOUT_MS
+        ));
+    }
+}
+
 /// Moves the scheduled items whose time has come into the counts of what readers see, in
 /// a transaction of its own. Runs on whichever read finds one due first; on PostgreSQL
 /// concurrent settles (and writes of the same items) take turns on the rows, so each item
 /// moves once.
 pub fn settle(conn: &mut DbConn, now: NaiveDateTime) -> Result<()> {
     crate::db::transaction(conn, |conn| {
+        if conn.backend() == Backend::Postgres {
+            conn.batch_execute(&format!("SET LOCAL lock_timeout = '{SETTLE_WAIT_MS}ms'"))?;
+        }
         let mut due = Sql::new("DELETE FROM scheduled_entries WHERE due_at <= ");
         due.bind(Value::Time(now)).push(" RETURNING entry_id, kind");
         let rows: Vec<DueRow> = due.into_query().load(conn)?;
@@ -284,7 +311,7 @@ pub fn public_total(conn: &mut DbConn, kind: Kind, now: NaiveDateTime) -> Result
     if row.due == 0 {
         return Ok(row.n);
     }
-    settle(conn, now)?;
+    settle_for_read(conn, now);
     Ok(query().get_result::<TotalRow>(conn)?.n)
 }
 
@@ -318,7 +345,7 @@ pub fn of_terms(conn: &mut DbConn, term_ids: &[i64]) -> Result<HashMap<i64, Term
     };
     let mut rows: Vec<TermRow> = query().load(conn)?;
     if rows.first().is_some_and(|r| r.due != 0) {
-        settle(conn, now)?;
+        settle_for_read(conn, now);
         rows = query().load(conn)?;
     }
     let mut map: HashMap<i64, TermCount> = HashMap::new();

@@ -161,10 +161,10 @@ impl ManageConnection for Manager {
                 let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
                 // WAL lets readers run beside the writer; the busy timeout covers other
                 // processes (a CLI import) holding the write lock for a moment.
-                conn.batch_execute(
+                conn.batch_execute(&format!(
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
-                )?;
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BUSY_TIMEOUT_MS};"
+                ))?;
                 DbConn::Sqlite(conn)
             }
         };
@@ -384,6 +384,9 @@ macro_rules! text_enum {
     };
 }
 pub(crate) use text_enum;
+
+/// How long a SQLite connection waits for another one's write lock before giving up.
+pub const BUSY_TIMEOUT_MS: u32 = 5000;
 
 pub fn now() -> chrono::NaiveDateTime {
     truncate(chrono::Utc::now().naive_utc())

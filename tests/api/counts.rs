@@ -173,6 +173,49 @@ async fn a_scheduled_item_is_counted_when_its_time_comes() {
     assert_eq!(total(&app, "").await, 3, "moved once, not again");
 }
 
+/// Moving a due item into the counts is a write; while another write holds the database
+/// (a long import), a read answers with the counts as they stand rather than wait or fail,
+/// and a later read moves it.
+#[actix_web::test]
+async fn a_count_read_does_not_wait_for_a_long_write() {
+    use diesel::connection::SimpleConnection;
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let tag = app
+        .create_term(&editor, "tags", json!({"name": "Held"}))
+        .await;
+    app.create_post(
+        &editor,
+        json!({"title": "Now", "status": "published", "tags": [tag["id"]]}),
+    )
+    .await;
+    let due = chrono::Utc::now() + chrono::Duration::milliseconds(800);
+    app.create_post(
+        &editor,
+        json!({"title": "Later", "status": "published", "published_at": due.to_rfc3339(),
+        "tags": [tag["id"]]}),
+    )
+    .await;
+    let wait = (due - chrono::Utc::now()).to_std().unwrap_or_default();
+    actix_web::rt::time::sleep(wait + std::time::Duration::from_millis(100)).await;
+
+    let mut writer = app.open_connection();
+    match writer.backend() {
+        headpress::db::Backend::Sqlite => writer.batch_execute("BEGIN IMMEDIATE"),
+        headpress::db::Backend::Postgres => {
+            writer.batch_execute("BEGIN; SELECT entry_id FROM scheduled_entries FOR UPDATE")
+        }
+    }
+    .expect("hold the lock");
+    let path = format!("/api/v1/tags/{}", tag["id"]);
+    let held = app.get(&path).send().await;
+    assert_eq!(held.status, StatusCode::OK, "{}", held.text());
+    assert_eq!(held.json()["count"], 1, "as the counts stand");
+    writer.batch_execute("ROLLBACK").expect("release");
+    let term = app.get(&path).send().await.json();
+    assert_eq!(term["count"], 2, "moved by the next read");
+}
+
 /// An import writes its counts once, at its end (`items::batched`): they must still be
 /// what counting says, for every tag it brought, and the version must have moved so that
 /// cached answers are not served.

@@ -149,6 +149,14 @@ impl TestApp {
         out
     }
 
+    /// A connection of its own to the app's database (outside its pool), to hold locks.
+    pub fn open_connection(&self) -> DbConn {
+        db::Location::parse(&self.url)
+            .expect("url")
+            .open()
+            .expect("connection")
+    }
+
     /// How many SQL statements have been sent so far.
     pub fn queries(&self) -> u64 {
         self.state.db.queries.load(Ordering::SeqCst)
