@@ -224,7 +224,10 @@ pub fn visibility(
     sql
 }
 
-fn filters(conn: &mut DbConn, q: &EntryQuery, now: NaiveDateTime) -> Result<Sql> {
+/// The ids of each term filter's terms (in `q.terms`' order), looked up once per list.
+type TermIds = Vec<Vec<i64>>;
+
+fn filters(q: &EntryQuery, term_ids: &TermIds, now: NaiveDateTime) -> Sql {
     let mut w = Sql::new(" WHERE e.kind = ");
     w.bind(Value::Text(q.kind.as_str().to_owned()))
         .push(" AND ");
@@ -246,11 +249,10 @@ fn filters(conn: &mut DbConn, q: &EntryQuery, now: NaiveDateTime) -> Result<Sql>
     if let Some(before) = q.published_before {
         w.push(" AND e.published_at < ").bind(Value::Time(before));
     }
-    for (taxonomy, slugs) in &q.terms {
-        w.push(" AND ")
-            .append(&with_terms(conn, "e", *taxonomy, slugs)?);
+    for ids in term_ids {
+        w.push(" AND ").append(&with_term_ids("e", ids));
     }
-    Ok(w)
+    w
 }
 
 /// `alias` (an entry) has one of these terms of `taxonomy`, by slug: the slugs are looked
@@ -263,14 +265,19 @@ pub fn with_terms(
     slugs: &[String],
 ) -> Result<Sql> {
     let ids = terms::ids_by_slugs(conn, taxonomy, slugs)?;
+    Ok(with_term_ids(alias, &ids))
+}
+
+/// `alias` (an entry) has one of these terms (none: nothing matches).
+fn with_term_ids(alias: &str, ids: &[i64]) -> Sql {
     if ids.is_empty() {
-        return Ok(Sql::new("1 = 0"));
+        return Sql::new("1 = 0");
     }
     let mut c = Sql::new(&format!(
         "{alias}.id IN (SELECT et.entry_id FROM entry_terms et WHERE et.term_id IN "
     ));
-    c.bind_list(ids.into_iter().map(Value::Int)).push(")");
-    Ok(c)
+    c.bind_list(ids.iter().map(|id| Value::Int(*id))).push(")");
+    c
 }
 
 fn cursor_value(key: SortKey, row: &Row) -> serde_json::Value {
@@ -326,7 +333,12 @@ fn cursor_bind(q: &EntryQuery, cursor: &Cursor) -> Result<Value> {
 /// The total of a list from the stored counts, when it asks for what anonymous readers see
 /// of a kind, optionally with one term: the common lists, whose counting would otherwise
 /// grow with the table. `None`: the list must be counted.
-fn stored_total(conn: &mut DbConn, q: &EntryQuery, now: NaiveDateTime) -> Result<Option<i64>> {
+fn stored_total(
+    conn: &mut DbConn,
+    q: &EntryQuery,
+    term_ids: &TermIds,
+    now: NaiveDateTime,
+) -> Result<Option<i64>> {
     let public = q.statuses.is_none() || q.viewer == Viewer::Anonymous;
     let plain = q.slugs.is_empty()
         && q.authors.is_empty()
@@ -339,8 +351,8 @@ fn stored_total(conn: &mut DbConn, q: &EntryQuery, now: NaiveDateTime) -> Result
     }
     match q.terms.as_slice() {
         [] => Ok(Some(counts::public_total(conn, q.kind, now)?)),
-        [(taxonomy, slugs)] if slugs.len() == 1 => {
-            let Some(term) = terms::id_by_slug(conn, *taxonomy, &slugs[0])? else {
+        [(_, slugs)] if slugs.len() == 1 => {
+            let Some(&term) = term_ids.first().and_then(|ids| ids.first()) else {
                 return Ok(Some(0));
             };
             let counted = counts::of_terms(conn, &[term])?;
@@ -363,6 +375,11 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     let now = crate::db::now();
     let backend = conn.backend();
     let search = q.search.as_deref().map(|s| dialect::search(backend, s));
+    let term_ids: TermIds = q
+        .terms
+        .iter()
+        .map(|(taxonomy, slugs)| terms::ids_by_slugs(conn, *taxonomy, slugs))
+        .collect::<Result<_>>()?;
 
     // FROM ... WHERE ..., shared by the page and the count.
     let mut from = match &search {
@@ -372,7 +389,7 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     if let Some(join) = q.join {
         from.push(join);
     }
-    from.append(&filters(conn, q, now)?);
+    from.append(&filters(q, &term_ids, now));
     if let Some(s) = &search {
         from.push(" AND ").append(&s.condition);
     }
@@ -458,7 +475,7 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     };
     let total = if !window.count {
         None
-    } else if let Some(n) = stored_total(conn, q, now)? {
+    } else if let Some(n) = stored_total(conn, q, &term_ids, now)? {
         Some(n)
     } else {
         let mut count = Sql::new("SELECT COUNT(*) AS n");
