@@ -62,9 +62,15 @@ fn assemble() -> (
     (app, doc)
 }
 
-/// The OpenAPI document the app serves (nothing in it depends on data).
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    assemble().1
+/// The OpenAPI document (nothing in it depends on data): the committed
+/// `openapi/openapi.json`, and what the app serves (naming its own address).
+pub fn openapi() -> serde_json::Value {
+    document(&assemble().1)
+}
+
+fn document(doc: &utoipa::openapi::OpenApi) -> serde_json::Value {
+    let sparse: Vec<String> = api::shapes().into_iter().map(|s| s.path).collect();
+    http::openapi::document::polish(serde_json::to_value(doc).unwrap_or_default(), &sparse)
 }
 
 /// Builds the whole HTTP app, for `main`, the tests and the OpenAPI export alike.
@@ -81,7 +87,7 @@ pub fn build_app(
 > {
     let (app, doc) = assemble();
     let table = RouteTable::from_doc(&doc);
-    let doc_value = serde_json::to_value(&doc).unwrap_or_default();
+    let doc_value = http::openapi::document::served(&document(&doc), &state.config.public_url);
     let doc_json = serde_json::to_vec(&doc_value).unwrap_or_default();
     let cors = cors(&state.config.cors_origins, state.partner_origins.clone());
     let policy = CachePolicy {

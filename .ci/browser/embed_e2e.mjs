@@ -379,7 +379,7 @@ async function startStub() {
     const u = new URL(req.url, base);
     const m = u.pathname.match(/^\/api\/v1\/resources\/(\d+)$/);
     const n = Math.min(+u.searchParams.get("per_page") || 20, 100);
-    if (u.pathname === "/embed.js") return send(res, 200, fs.readFileSync(path.join(root, "src/embed/embed.js"), "utf8"), "application/javascript");
+    if (u.pathname === "/embed.js") return send(res, 200, fs.readFileSync(path.join(root, "src/embed/embed.js"), "utf8"), "text/javascript");
     if (u.pathname === "/api/v1/resources") {
       const want = (u.searchParams.get("type") || "").split(",").filter(Boolean);
       const list = resources.filter((r) => !want.length || r.embedded.resource_types.some((t) => want.includes(t.slug)));

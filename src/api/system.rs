@@ -1,15 +1,23 @@
 //! Health checks and the API description.
 
 use actix_web::{HttpResponse, get, web};
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::http::state::State;
 
+/// Whether the process, or its database, is up.
 #[derive(Serialize, ToSchema)]
 pub struct Health {
-    /// `ok`, or `unavailable`.
-    pub status: &'static str,
+    pub status: HealthStatus,
+}
+
+/// `ok`, or `unavailable` when the database does not answer.
+#[derive(Serialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum HealthStatus {
+    Ok,
+    Unavailable,
 }
 
 /// The OpenAPI document, kept serialized once; the served copy adds the schemas of the
@@ -23,7 +31,7 @@ pub struct OpenApiJson {
 #[utoipa::path(tag = "system", responses((status = 200, description = "Alive", body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().json(Health { status: "ok" })
+    HttpResponse::Ok().json(Health { status: HealthStatus::Ok })
 }
 
 /// The database answers.
@@ -38,31 +46,87 @@ pub async fn readyz(state: State) -> HttpResponse {
             .map_err(crate::error::Error::from)
     });
     match actix_web::rt::time::timeout(std::time::Duration::from_secs(3), ping).await {
-        Ok(Ok(())) => HttpResponse::Ok().json(Health { status: "ok" }),
+        Ok(Ok(())) => HttpResponse::Ok().json(Health { status: HealthStatus::Ok }),
         _ => HttpResponse::ServiceUnavailable().json(Health {
-            status: "unavailable",
+            status: HealthStatus::Unavailable,
         }),
     }
 }
 
-/// This API's OpenAPI 3.1 document. Each kind's `fields` are described by the field
-/// groups that exist now, so clients generated from it are typed.
-#[utoipa::path(tag = "system", responses((status = 200, description = "The OpenAPI document", content_type = "application/json", body = Object)))]
+/// Which document `GET /api/v1/openapi.json` answers with.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OpenApiParams {
+    /// `site`: the document with each kind's custom `fields` typed by the field groups that
+    /// exist on this site now (and a `field.NAME` filter for each filterable field). Left
+    /// out: the fixed document, the same on every site (custom fields as open objects).
+    #[param(inline)]
+    pub fields: Option<DocumentFields>,
+}
+
+/// Which custom-field schemas the document holds.
+#[derive(Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentFields {
+    Site,
+}
+
+/// This API's OpenAPI 3.1 document
+///
+/// The fixed document (committed in the repository as `openapi/openapi.json`, the same on
+/// every site) is what official clients are generated from. With `fields=site`, each
+/// kind's custom `fields` are typed by this site's field groups as they are now: generate
+/// from it to get typed custom fields, and generate again when the field groups change.
+#[utoipa::path(tag = "system", params(OpenApiParams), responses((status = 200, description = "An OpenAPI 3.1 document", content_type = "application/json", body = OpenApiDocument)))]
 #[get("/openapi.json")]
 pub async fn get_openapi(
     state: State,
     doc: web::Data<OpenApiJson>,
+    params: crate::http::extract::Query<OpenApiParams>,
 ) -> crate::error::Result<HttpResponse> {
-    let groups = state
-        .read(crate::content::field_groups::Groups::load)
-        .await?;
-    let body = if groups.is_empty() {
-        doc.bytes.clone()
-    } else {
-        let typed = crate::http::openapi::with_fields(&doc.value, &groups);
-        serde_json::to_vec(&typed).map_err(crate::error::Error::internal)?
+    let body = match params.0.fields {
+        None => doc.bytes.clone(),
+        Some(DocumentFields::Site) => {
+            let groups = state
+                .read(crate::content::field_groups::Groups::load)
+                .await?;
+            let typed = crate::http::openapi::with_fields(&doc.value, &groups);
+            serde_json::to_vec(&typed).map_err(crate::error::Error::internal)?
+        }
     };
     Ok(HttpResponse::Ok()
         .content_type("application/json")
         .body(body))
 }
+
+/// An OpenAPI 3.1 document: a JSON object as <https://spec.openapis.org/oas/v3.1.0> has it.
+pub struct OpenApiDocument;
+
+impl utoipa::PartialSchema for OpenApiDocument {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Object)
+            .description(Some(
+                "An OpenAPI 3.1 document, as <https://spec.openapis.org/oas/v3.1.0> has it.",
+            ))
+            .required("openapi")
+            .required("info")
+            .property(
+                "openapi",
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .description(Some("The OpenAPI version, `3.1.0`.")),
+            )
+            .property(
+                "info",
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::Object)
+                    .description(Some("The API's title, version and licence."))
+                    .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(true))),
+            )
+            .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(true)))
+            .into()
+    }
+}
+
+impl ToSchema for OpenApiDocument {}

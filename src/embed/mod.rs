@@ -763,13 +763,13 @@ pub async fn embed_events(state: State, params: Query<EventListParams>) -> Resul
 /// `<div data-headpress="resources|events|resource">` is rendered with current content.
 #[utoipa::path(
     tag = "embeds",
-    responses((status = 200, description = "The script", content_type = "application/javascript", body = String)),
+    responses((status = 200, description = "The script", content_type = "text/javascript", body = String)),
     security(())
 )]
 #[get("/embed.js")]
 pub async fn get_embed_js() -> HttpResponse {
     HttpResponse::Ok()
-        .content_type("application/javascript; charset=utf-8")
+        .content_type("text/javascript; charset=utf-8")
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .body(EMBED_JS)
 }

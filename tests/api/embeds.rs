@@ -293,7 +293,7 @@ async fn cards_are_self_contained_and_only_for_published_items() {
     assert!(
         js.header("content-type")
             .unwrap()
-            .starts_with("application/javascript")
+            .starts_with("text/javascript")
     );
     assert!(js.text().contains("data-headpress") || js.text().contains("headpress"));
 }

@@ -55,10 +55,8 @@ impl utoipa::PartialSchema for ContentInput {
         serde_json::from_value(serde_json::json!({
             "description": doc,
             "oneOf": [
-                {"type": "object", "title": "HTML", "required": ["html"], "additionalProperties": false,
-                 "properties": {"html": {"type": "string", "description": "Block markup or plain HTML."}}},
-                {"type": "object", "title": "Blocks", "required": ["blocks"], "additionalProperties": false,
-                 "properties": {"blocks": {"type": "array", "items": {"$ref": "#/components/schemas/Block"}}}}
+                {"$ref": "#/components/schemas/HtmlContentInput"},
+                {"$ref": "#/components/schemas/BlocksContentInput"}
             ]
         }))
         .unwrap_or_else(|_| unreachable!("a fixed, valid schema"))
@@ -72,6 +70,30 @@ impl ToSchema for ContentInput {
             utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
         )>,
     ) {
+        let branch = |v: serde_json::Value| {
+            serde_json::from_value(v).unwrap_or_else(|_| unreachable!("a fixed, valid schema"))
+        };
+        schemas.push((
+            "HtmlContentInput".to_owned(),
+            branch(serde_json::json!({
+                "type": "object",
+                "description": "A body as markup: WordPress's block serialization, or plain HTML.",
+                "required": ["html"],
+                "additionalProperties": false,
+                "properties": {"html": {"type": "string", "description": "Block markup or plain HTML."}}
+            })),
+        ));
+        schemas.push((
+            "BlocksContentInput".to_owned(),
+            branch(serde_json::json!({
+                "type": "object",
+                "description": "A body as a tree of blocks.",
+                "required": ["blocks"],
+                "additionalProperties": false,
+                "properties": {"blocks": {"type": "array", "description": "The body as a tree of blocks.",
+                    "items": {"$ref": "#/components/schemas/Block"}}}
+            })),
+        ));
         schemas.push((
             "Block".to_owned(),
             <Block as utoipa::PartialSchema>::schema(),
@@ -110,11 +132,17 @@ pub(super) fn empty_list() -> Box<RawValue> {
 /// The members every content item has, whatever its kind.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EntryCore {
+    /// The item's id, unique across every kind of content.
     pub id: i64,
+    /// The address name, unique within the kind (`my-post`); lists filter on it with `slug`.
     pub slug: String,
+    /// Where the item is in its life; anonymous readers only ever see `published`.
     pub status: Status,
+    /// The title, plain text.
     pub title: String,
+    /// A short plain-text summary: the one written, or the first 55 words of the content.
     pub excerpt: String,
+    /// The body: rendered HTML and its block tree.
     pub content: ContentResponse,
     /// The author's user id.
     pub author: i64,
@@ -124,9 +152,12 @@ pub struct EntryCore {
     /// The oEmbed endpoint for `link` (posts, resources and events), for the discovery
     /// `<link rel="alternate" type="application/json+oembed">` tag.
     pub oembed_url: Option<String>,
-    /// When the item is (or will be) public.
+    /// When the item is (or will be) public: a `published` item with a future date is
+    /// scheduled and hidden from anonymous readers until then.
     pub published_at: DateTime<Utc>,
+    /// When the item was created.
     pub created_at: DateTime<Utc>,
+    /// When the item last changed.
     pub updated_at: DateTime<Utc>,
 }
 
@@ -180,29 +211,38 @@ field_schemas! {
     EventFieldsUpdate = "Custom field values to change on an event; `null` removes one.",
 }
 
-/// Objects embedded on request with `include`.
+/// Objects embedded on request with `include`: each member is there only when `include`
+/// names it, and holds only what the reader may see.
 #[derive(Debug, Default, Serialize, ToSchema)]
 pub struct Embedded {
+    /// The author's public face (`include=author`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<PublicUser>)]
     pub author: Option<Shared>,
+    /// The item's tags (`include=tags`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Vec<TermResponse>>)]
     pub tags: Option<Vec<Shared>>,
+    /// A post's categories (`include=categories`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Vec<TermResponse>>)]
     pub categories: Option<Vec<Shared>>,
+    /// A resource's types (`include=resource_types`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Vec<TermResponse>>)]
     pub resource_types: Option<Vec<Shared>>,
+    /// An event's categories (`include=event_categories`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Vec<TermResponse>>)]
     pub event_categories: Option<Vec<Shared>>,
+    /// The featured image (`include=featured_media`); absent when the item has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub featured_media: Option<MediaResponse>,
+    /// A resource's downloadable file (`include=document`); absent when it has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<MediaResponse>,
-    /// What `relation` and `media` custom fields point to (those the reader may see).
+    /// What `relation` and `media` custom fields point to, those the reader may see
+    /// (`include=fields`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fields: Option<FieldsEmbedded>,
 }
@@ -210,38 +250,54 @@ pub struct Embedded {
 /// The items and media an item's custom fields point to.
 #[derive(Debug, Default, Clone, Serialize, ToSchema)]
 pub struct FieldsEmbedded {
+    /// The content items `relation` fields point to.
     pub items: Vec<ItemSummary>,
+    /// The files `media` fields point to.
     pub media: Vec<MediaResponse>,
 }
 
 /// A short description of a content item, for embedding.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ItemSummary {
+    /// The item's id.
     pub id: i64,
     /// Its collection: `posts`, `pages`, `resources`, `events`.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The item's slug.
     pub slug: String,
+    /// The item's title.
     pub title: String,
+    /// The item's excerpt, plain text.
     pub excerpt: String,
+    /// The item's status.
     pub status: Status,
+    /// When the item is (or will be) public.
     pub published_at: DateTime<Utc>,
 }
 
-/// A revision of an item.
+/// A revision of an item: its shared members as one write left them.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RevisionResponse {
+    /// The revision's id (revisions are numbered across every item).
     pub id: i64,
     /// The item this is a revision of.
     pub parent: i64,
     /// Who made the change (null when that user was deleted).
     pub author: Option<i64>,
+    /// When the change was made.
     pub created_at: DateTime<Utc>,
+    /// The item's slug after the change.
     pub slug: String,
+    /// The item's status after the change.
     pub status: Status,
+    /// The item's title after the change.
     pub title: String,
+    /// The item's excerpt after the change.
     pub excerpt: String,
+    /// The item's body after the change (reusable blocks not resolved).
     pub content: ContentResponse,
+    /// The item's `published_at` after the change.
     pub published_at: DateTime<Utc>,
 }
 

@@ -132,9 +132,20 @@ fn property_schema(def: &FieldDef, mode: SchemaMode) -> Value {
     } else {
         format!("{label}\n\n{}", def.instructions.trim())
     };
-    map.insert("description".into(), Value::String(description));
-    if let Some(default) = &def.default {
-        map.insert("default".into(), default.clone());
+    // A body may leave out a field with a default: say the default in words there, as a
+    // `default` keyword makes generators (openapi-typescript) type the member as required.
+    match (&def.default, mode) {
+        (Some(default), SchemaMode::View) => {
+            map.insert("description".into(), Value::String(description));
+            map.insert("default".into(), default.clone());
+        }
+        (Some(default), SchemaMode::Create | SchemaMode::Update) => {
+            let said = format!("{description}\n\nDefault: `{default}`.");
+            map.insert("description".into(), Value::String(said));
+        }
+        (None, _) => {
+            map.insert("description".into(), Value::String(description));
+        }
     }
     let nullable = match mode {
         SchemaMode::View => def.default.is_none(),

@@ -1,14 +1,14 @@
 //! The OpenAPI document: info, security, the problem responses every operation may give
 //! (added by one rule set here, not copied into every handler), and the route table
-//! that tells 404 from 405.
+//! that tells 404 from 405. `document` states the rest of the conventions on the JSON.
+
+pub mod document;
 
 use actix_web::dev::ResourceDef;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use utoipa::openapi::path::{HttpMethod, Operation};
-use utoipa::openapi::security::{
-    ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityRequirement, SecurityScheme,
-};
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as Doc, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
@@ -128,25 +128,6 @@ impl Modify for Conventions {
                     .build(),
             )),
         );
-        // A partner's key, in a header or the `key` parameter, works on every operation.
-        components.security_schemes.insert(
-            "partner_key".into(),
-            RefOr::T(SecurityScheme::ApiKey(ApiKey::Header(
-                ApiKeyValue::with_description(
-                    "X-Headpress-Key",
-                    "A partner's key: lets its origins through CORS and counts its requests",
-                ),
-            ))),
-        );
-        components.security_schemes.insert(
-            "partner_key_query".into(),
-            RefOr::T(SecurityScheme::ApiKey(ApiKey::Query(
-                ApiKeyValue::with_description(
-                    "key",
-                    "A partner's key, as a query parameter (keeps browser requests CORS-simple)",
-                ),
-            ))),
-        );
         for (status, description) in ERRORS {
             components.responses.insert(
                 format!("Error{status}"),
@@ -174,19 +155,6 @@ impl Modify for Conventions {
             ] {
                 if let Some(op) = op {
                     add_errors(op, api, method, path.contains('{'));
-                    // Where anonymous readers are welcome, so are partners with a key (a key
-                    // authorizes nothing more: it is an alternative only there).
-                    let anonymous = op.security.as_ref().is_some_and(|s| {
-                        s.iter().any(|r| {
-                            serde_json::to_value(r)
-                                .is_ok_and(|v| v.as_object().is_some_and(|o| o.is_empty()))
-                        })
-                    });
-                    if let Some(security) = op.security.as_mut().filter(|_| anonymous) {
-                        for scheme in ["partner_key", "partner_key_query"] {
-                            security.push(SecurityRequirement::new(scheme, Vec::<String>::new()));
-                        }
-                    }
                 }
             }
         }
@@ -210,7 +178,13 @@ fn add_errors(op: &mut Operation, api: bool, method: HttpMethod, has_id: bool) {
     if has_id {
         statuses.push("404");
     }
-    let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+    // Only operations that need a user refuse one (public reads show a user more, never less).
+    let secured = op.security.as_ref().is_some_and(|s| {
+        !s.is_empty()
+            && !s.iter().any(|r| {
+                serde_json::to_value(r).is_ok_and(|v| v.as_object().is_some_and(|o| o.is_empty()))
+            })
+    });
     if secured {
         statuses.push("403");
     }
