@@ -6,7 +6,10 @@ use serde::Serialize;
 /// One invalid member of a request, named by its path (`tags[2]`, `per_page`).
 #[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct FieldError {
+    /// The member or parameter, by its path in the request: `title`, `tags[2]`,
+    /// `venue.latitude`, `per_page`.
     pub field: String,
+    /// What is wrong with it, in English (`must not be empty`).
     pub message: String,
 }
 

@@ -53,6 +53,7 @@ impl WireKind for ReusableBlocks {
 pub struct BlockResponse {
     #[serde(flatten)]
     pub core: EntryCore,
+    /// Related objects asked for with `include` (only `author`); absent without it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub embedded: Option<Embedded>,
 }
@@ -95,7 +96,19 @@ pub struct BlockOrderParams {
     pub orderby: Option<Sort<EntryOrderBy>>,
 }
 
-/// Lists the reusable blocks you may see.
+/// List reusable blocks
+///
+/// Returns a page of reusable blocks in a `{data, meta}` envelope with `Link` and
+/// `X-Total-Count` headers, newest `published_at` first (best match first with `search`).
+///
+/// Anonymous readers, and everyone who names no `status`, get items that are `published`
+/// and whose `published_at` has come. With `status` (which needs a token) editors and
+/// admins get items in those statuses, authors their own items in them and what is public.
+/// Page with `page` and `per_page` (20 by default, at most 100), or with the opaque
+/// `cursor` from `meta.next_cursor`; `count=none` leaves the total out.
+///
+/// `slug` and `author` take comma-separated values (any of). Reusable blocks have no
+/// custom fields, so `orderby=field.NAME` is 400.
 #[utoipa::path(
     tag = "blocks",
     params(PageParams, EntryParams, BlockOrderParams),
@@ -131,13 +144,18 @@ pub async fn list_blocks(
 /// An item that uses a reusable block.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BlockUsage {
+    /// The item's id.
     pub id: i64,
     /// Its collection: `posts`, `pages`, `resources`, `events` or `blocks`.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The item's slug.
     pub slug: String,
+    /// The item's title.
     pub title: String,
+    /// The item's status (any status is listed).
     pub status: Status,
+    /// When the item last changed.
     pub updated_at: DateTime<Utc>,
 }
 
@@ -154,8 +172,11 @@ impl From<Usage> for BlockUsage {
     }
 }
 
-/// The items whose content refers to a reusable block, in any status, newest change
-/// first (editors only).
+/// List where a reusable block is used
+///
+/// Returns the items (of any kind, in any status) whose content includes the reusable
+/// block, newest item first, in a `{data, meta}` envelope. Only editors and admins may
+/// ask (403); an unknown block is 404. Paged with `page` and `per_page`, or with `cursor`.
 #[utoipa::path(
     tag = "blocks",
     params(("id" = i64, Path, minimum = 1, description = "Reusable block id"), PageParams),
@@ -196,9 +217,16 @@ shared::item_routes! {
     item_path: "/blocks/{id}",
     revisions_path: "/blocks/{id}/revisions",
     id: "Reusable block id",
-    get: get_block = "One reusable block by id.",
-    create_fn: create_block = "Creates a reusable block (any signed-in user).",
-    update_fn: update_block = "Changes a reusable block (editors: any; authors: their own). Every item using it shows the change.",
-    delete_fn: delete_block = "Moves a reusable block to the trash (items using it then show nothing in its place), or deletes it for good with `force=true`.",
-    revisions_fn: list_block_revisions = "The revisions of a reusable block, newest first (editors and the block's author).",
+    a: "a reusable block",
+    noun: "reusable block",
+    get: get_block = "Get a reusable block",
+    create_fn: create_block = "Create a reusable block"
+        + "Other items include it with a `core/block` block whose `attrs.ref` is its id.",
+    update_fn: update_block = "Update a reusable block"
+        + "Every item that includes the block shows the change. Content that would make the \
+        block include itself, directly or through other blocks, is 422.",
+    delete_fn: delete_block = "Delete a reusable block"
+        + "Items that include a trashed or unpublished block show nothing in its place to \
+        anonymous readers.",
+    revisions_fn: list_block_revisions = "List a reusable block's revisions",
 }

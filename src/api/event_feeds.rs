@@ -42,20 +42,28 @@ pub struct OccurrenceParams {
 pub struct OccurrenceResponse {
     /// The event's id.
     pub event: i64,
+    /// The event's title.
     pub title: String,
+    /// The event's slug.
     pub slug: String,
     /// The event's IANA zone.
     pub timezone: String,
+    /// A whole-day event: `starts_at` and `ends_at` are dates.
     pub all_day: bool,
     /// Local start in the event's zone (a date for all-day events).
     pub starts_at: String,
     /// Local end in the event's zone (the last day, inclusive, for all-day events).
     pub ends_at: String,
+    /// The start, in UTC.
     pub starts_at_utc: DateTime<Utc>,
+    /// The end, in UTC (for all-day events midnight after the last day).
     pub ends_at_utc: DateTime<Utc>,
-    /// The start in the zone asked for with `tz` (RFC 3339 with its offset).
+    /// The start in the zone asked for with `tz` (RFC 3339 with its offset); absent
+    /// without `tz`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub starts_at_tz: Option<String>,
+    /// The end in the zone asked for with `tz` (RFC 3339 with its offset); absent without
+    /// `tz`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ends_at_tz: Option<String>,
 }
@@ -64,8 +72,16 @@ fn with_offset(tz: Tz, t: DateTime<Utc>) -> String {
     t.with_timezone(&tz).to_rfc3339()
 }
 
-/// Every occurrence of every published event in a window, soonest first, each with its
-/// times in the event's zone, in UTC and (with `tz`) in a zone of the caller's choosing.
+/// List event occurrences in a window
+///
+/// Returns every occurrence of every published event that overlaps the window [`from`,
+/// `to`), soonest first, each with its times in the event's zone, in UTC and (with `tz`)
+/// in a zone of your choosing. Recurring events are expanded: one entry per occurrence.
+///
+/// Only published events whose `published_at` has come appear, whoever asks. The window
+/// may span at most 366 days (configurable), and `to` must be later than `from` (400);
+/// a window holding more than 50,000 occurrences is 400 too. `event_category` and `tag`
+/// filter the events. Page with `page` and `per_page`, or with `cursor`.
 #[utoipa::path(
     tag = "events",
     params(OccurrenceParams, PageParams),
@@ -176,8 +192,11 @@ fn calendar_response(body: String, file_name: Option<&str>) -> HttpResponse {
     res.body(body)
 }
 
-/// The published events as an iCalendar (RFC 5545) feed to subscribe to, optionally of
-/// some categories or tags. Drafts and scheduled events never appear, whoever asks.
+/// Get the events calendar feed
+///
+/// Returns the published events as an iCalendar (RFC 5545) feed to subscribe to, with
+/// their recurrence rules, optionally only those of some categories or tags. Drafts and
+/// scheduled events never appear, whoever asks.
 #[utoipa::path(
     tag = "events",
     params(FeedParams),
@@ -197,7 +216,11 @@ pub async fn get_events_feed(state: State, params: Query<FeedParams>) -> Result<
     Ok(calendar_response(body, None))
 }
 
-/// One published event as an iCalendar file (to add to a calendar).
+/// Get an event as an iCalendar file
+///
+/// Returns one published event as an iCalendar (RFC 5545) file to add to a calendar,
+/// named after its slug. It must be published with its `published_at` come, whoever asks
+/// (404 otherwise).
 #[utoipa::path(
     tag = "events",
     params(("id" = i64, Path, minimum = 1, description = "Event id")),

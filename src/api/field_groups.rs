@@ -21,17 +21,23 @@ use crate::http::wire::utc;
 /// A field group: typed custom fields that items matching `location` carry in `fields`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FieldGroupResponse {
+    /// The group's id.
     pub id: i64,
     /// A stable name for the group (imports and deployments refer to it).
     pub key: String,
+    /// A name for editors.
     pub title: String,
+    /// The group's fields, in order.
     pub fields: Vec<FieldDef>,
+    /// Which items the group applies to.
     pub location: Location,
     /// Order among groups (lowest first); the first group to define a field name wins.
     pub position: i32,
     /// Inactive groups apply to nothing; their values stay stored.
     pub active: bool,
+    /// When the group was created.
     pub created_at: DateTime<Utc>,
+    /// When the group last changed.
     pub updated_at: DateTime<Utc>,
 }
 
@@ -55,15 +61,22 @@ impl From<Group> for FieldGroupResponse {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateFieldGroupRequest {
+    /// A stable name for the group, unique among groups (409 when taken).
     #[schema(pattern = "^[a-z0-9_-]{1,100}$")]
     pub key: String,
+    /// A name for editors.
     #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub title: String,
+    /// The group's fields, in order; each definition is checked (422 naming it, as
+    /// `fields[2].choices`).
     #[schema(value_type = Vec<FieldDef>)]
     pub fields: Json,
+    /// Which items the group applies to.
     pub location: Location,
+    /// Order among groups, lowest first; the first group to define a field name wins.
+    /// Default: 0.
     pub position: Option<i32>,
-    /// Default `true`.
+    /// Whether the group applies. Default: `true`.
     pub active: Option<bool>,
 }
 
@@ -73,18 +86,28 @@ pub struct CreateFieldGroupRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateFieldGroupRequest {
+    /// A stable name for the group, unique among groups (409 when taken).
     #[schema(pattern = "^[a-z0-9_-]{1,100}$")]
     pub key: Option<String>,
+    /// A name for editors.
     #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub title: Option<String>,
+    /// The group's fields: they replace the stored definitions whole.
     #[schema(value_type = Option<Vec<FieldDef>>)]
     pub fields: Option<Json>,
+    /// Which items the group applies to (replaced whole).
     pub location: Option<Location>,
+    /// Order among groups, lowest first; the first group to define a field name wins.
     pub position: Option<i32>,
+    /// Whether the group applies; an inactive group's values stay stored, hidden.
     pub active: Option<bool>,
 }
 
-/// Every field group, active or not, by position.
+/// List field groups
+///
+/// Returns a page of every field group, active or not, by `position` (then id), in a
+/// `{data, meta}` envelope. Anyone may read them: they describe the `fields` member of
+/// items. Paged by number only (`page`, `per_page`): `cursor` is 400.
 #[utoipa::path(
     tag = "field-groups",
     params(PageParams),
@@ -101,7 +124,11 @@ pub async fn list_field_groups(
     manage::list_all(&req, &state, page.0, "field groups", load, wire).await
 }
 
-/// One field group by id.
+/// Get a field group
+///
+/// Returns a field group: its fields and where it applies. Anyone may read it; an unknown
+/// id is 404. The answer has a strong `ETag`: a matching `If-None-Match` gets 304 with no
+/// body.
 #[utoipa::path(
     tag = "field-groups",
     params(("id" = i64, Path, minimum = 1, description = "Field group id")),
@@ -115,7 +142,14 @@ pub async fn get_field_group(state: State, id: PathId) -> Result<HttpResponse> {
     manage::read(&state, find, FieldGroupResponse::from).await
 }
 
-/// Creates a field group (admins). Items it applies to are re-indexed at once.
+/// Create a field group
+///
+/// Creates a field group and answers 201 with it and its URL in `Location`. Only admins
+/// may (403). A key another group has is 409; an invalid definition or location is 422,
+/// naming the member.
+///
+/// Items of the kinds it applies to are re-indexed at once, so their `fields` and the
+/// `field.NAME` filters and sorts follow the new definitions.
 #[utoipa::path(
     tag = "field-groups",
     request_body = CreateFieldGroupRequest,
@@ -150,7 +184,14 @@ pub async fn create_field_group(
     .await
 }
 
-/// Changes a field group (admins).
+/// Update a field group
+///
+/// Changes the members sent (the others stay as they are) and answers with the group as
+/// now stored. Only admins may (403); an unknown id is 404, a key another group has 409.
+///
+/// Changing or removing a field never deletes stored values: values no definition
+/// describes (or that no longer fit it) are hidden from readers, and come back if a
+/// definition describes them again.
 #[utoipa::path(
     tag = "field-groups",
     params(("id" = i64, Path, minimum = 1, description = "Field group id")),
@@ -180,8 +221,11 @@ pub async fn update_field_group(
     manage::change(&state, update, FieldGroupResponse::from).await
 }
 
-/// Deletes a field group (admins). Stored values stay with their items, hidden from
-/// readers until a group defines their fields again.
+/// Delete a field group
+///
+/// Deletes a field group for good and answers 204. Only admins may (403); an unknown id is
+/// 404. Stored values stay with their items, hidden from readers until a group defines
+/// their fields again.
 #[utoipa::path(
     tag = "field-groups",
     params(("id" = i64, Path, minimum = 1, description = "Field group id")),

@@ -29,9 +29,13 @@ const TEXT_PART_LIMIT: usize = 10 * 1024;
 /// An uploaded file.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MediaResponse {
+    /// The media item's id.
     pub id: i64,
+    /// A name for people (defaults to the uploaded file's name).
     pub title: String,
+    /// Alternative text for images, or empty.
     pub alt_text: String,
+    /// A caption, or empty.
     pub caption: String,
     /// The stored file name (a safe slug of the uploaded name).
     pub file_name: String,
@@ -41,8 +45,9 @@ pub struct MediaResponse {
     pub size: i64,
     /// SHA-256 of the bytes, hex.
     pub sha256: String,
-    /// Pixels, for images.
+    /// Width in pixels, for images whose size could be read; else null.
     pub width: Option<i32>,
+    /// Height in pixels, for images whose size could be read; else null.
     pub height: Option<i32>,
     /// Where the file is served; add `?download=1` to download it. For a file kept at its
     /// original address (`remote`), that address.
@@ -52,7 +57,9 @@ pub struct MediaResponse {
     pub remote: bool,
     /// The uploader's user id (null when that user was deleted).
     pub author: Option<i64>,
+    /// When the file was uploaded.
     pub created_at: DateTime<Utc>,
+    /// When the media item last changed.
     pub updated_at: DateTime<Utc>,
 }
 
@@ -92,21 +99,29 @@ pub struct UploadForm {
     /// document, plain text or CSV.
     #[schema(value_type = String, format = Binary, min_length = 1)]
     file: Vec<u8>,
-    /// Default: the file's name.
+    /// A name for people, at most 10 KiB. Default: the file's name without its extension.
     title: Option<String>,
+    /// Alternative text for images, at most 10 KiB. Default: empty.
     alt_text: Option<String>,
+    /// A caption, at most 10 KiB. Default: empty.
     caption: Option<String>,
 }
 
+/// Changes to a media item's description: members left out stay as they are. The file
+/// itself cannot be replaced: upload a new one.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateMediaRequest {
+    /// A name for people; it may not be empty.
     #[schema(min_length = 1, pattern = "\\S")]
     pub title: Option<String>,
+    /// Alternative text for images; empty removes it.
     pub alt_text: Option<String>,
+    /// A caption; empty removes it.
     pub caption: Option<String>,
 }
 
+/// Filters of the media library.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct MediaParams {
@@ -117,10 +132,12 @@ pub struct MediaParams {
     pub search: Option<String>,
 }
 
+/// How a file is served.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FileParams {
-    /// `1` to download the file (`Content-Disposition: attachment`).
+    /// `1` or `true` to download the file (`Content-Disposition: attachment`). Default: shown
+    /// inline.
     pub download: Option<String>,
 }
 
@@ -134,8 +151,17 @@ fn multipart_error(e: actix_multipart::MultipartError) -> Error {
     }
 }
 
-/// Uploads a file (editors and authors) as multipart/form-data with the file in a part
-/// named `file`. The type is sniffed from the bytes and checked against an allow-list.
+/// Upload a file
+///
+/// Uploads one file as `multipart/form-data`, the file in a part named `file` (and
+/// optionally `title`, `alt_text` and `caption` parts), and answers 201 with the new media
+/// item and its URL in `Location`. Any signed-in user may (`admin`, `editor`, `author`).
+///
+/// The type is sniffed from the bytes, never the name: images (JPEG, PNG, GIF, WebP,
+/// AVIF), PDF, office documents, RTF, plain text and CSV are accepted, anything else is
+/// 415 (as is a body that is not multipart). A file over the upload limit (50 MiB by
+/// default) is 413; an empty or missing file, or a second `file` part, is 422; an unknown
+/// part is 400.
 #[utoipa::path(
     tag = "media",
     request_body(content = UploadForm, content_type = "multipart/form-data"),
@@ -255,8 +281,14 @@ pub async fn create_media(
     Ok(manage::created(&state, "media", body.id, &body))
 }
 
-/// Lists media, newest first. Anonymous readers see only files that are not used by
-/// hidden items alone.
+/// List media
+///
+/// Returns a page of the media library, newest first, in a `{data, meta}` envelope with
+/// `Link` and `X-Total-Count` headers. Signed-in users see every file; anonymous readers
+/// only files used by no item or by at least one item they may see.
+///
+/// `mime_type` filters by type or its start (`image/`), `search` by part of the title,
+/// caption or file name. Page with `page` and `per_page`, or with `cursor`.
 #[utoipa::path(
     tag = "media",
     params(PageParams, MediaParams),
@@ -288,7 +320,11 @@ pub async fn list_media(
     ))
 }
 
-/// One media item.
+/// Get a media item
+///
+/// Returns a media item's description and the `url` of its file. Anonymous readers get
+/// it only when no item uses it or an item they may see does (else 404). The answer has a
+/// strong `ETag`: a matching `If-None-Match` gets 304 with no body.
 #[utoipa::path(
     tag = "media",
     params(("id" = i64, Path, minimum = 1, description = "Media id")),
@@ -303,7 +339,11 @@ pub async fn get_media(state: State, user: MaybeUser, id: PathId) -> Result<Http
     manage::read(&state, find, |m| MediaResponse::new(m, &url)).await
 }
 
-/// Changes a media item's title, alternative text or caption.
+/// Update a media item
+///
+/// Changes a media item's title, alternative text or caption and answers with it as now
+/// stored. Editors and admins may change any file, authors only their own uploads (403).
+/// An empty title is 422.
 #[utoipa::path(
     tag = "media",
     params(("id" = i64, Path, minimum = 1, description = "Media id")),
@@ -330,7 +370,11 @@ pub async fn update_media(
     manage::change(&state, update, |m| MediaResponse::new(m, &url)).await
 }
 
-/// Deletes a media item and its file. A file still used by an item answers 409 unless
+/// Delete a media item
+///
+/// Deletes a media item and its stored file for good (media have no trash) and answers
+/// 204. Editors and admins may delete any file, authors only their own uploads (403). A
+/// file still used by an item (as featured image, document or custom field) is 409 unless
 /// `force=true`, which also takes it off those items.
 #[utoipa::path(
     tag = "media",
@@ -359,8 +403,14 @@ pub async fn delete_media(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// A media file, with `ETag`, `Last-Modified` and range requests. File names carry a
-/// content hash, so public files are cached as immutable.
+/// Download a media file
+///
+/// Serves a stored file with its own type, `ETag`, `Last-Modified` and range requests
+/// (206, or 416 for a range it cannot satisfy). The address is a media item's `url`.
+///
+/// Visibility is that of the media item (404 when you may not see it). File names carry
+/// part of the content hash, so anonymous answers are cached for a year as immutable;
+/// answers to a signed-in request are `private, no-cache`.
 #[utoipa::path(
     tag = "media",
     params(

@@ -80,12 +80,13 @@ pub struct PageResponse {
     pub parent: Option<i64>,
     /// Position among siblings, lowest first.
     pub menu_order: i32,
-    /// A free name a frontend can switch on (empty: the default).
+    /// A free name a frontend can switch on (empty: the default template).
     pub template: String,
     /// The slugs from the top of the tree down, `about/team` (read-only).
     pub path: String,
-    /// The featured image's media id.
+    /// The featured image's media id, or null.
     pub featured_media: Option<i64>,
+    /// Related objects asked for with `include`; absent without it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub embedded: Option<Embedded>,
 }
@@ -93,9 +94,12 @@ pub struct PageResponse {
 create_request! {
     /// A new page. `slug` comes from the title when missing.
     CreatePageRequest fields PageFieldsCreate {
-        /// The parent page's id.
+        /// The parent page's id. Default: none, the page is at the top of the tree.
         pub parent: Option<i64>,
+        /// Position among siblings, lowest first. Default: 0.
         pub menu_order: Option<i32>,
+        /// A free name a frontend can switch on, trimmed. Default: empty (the default
+        /// template).
         #[schema(max_length = 200)]
         pub template: Option<String>,
     }
@@ -104,10 +108,13 @@ create_request! {
 update_request! {
     /// Changes to a page; `parent: null` moves it to the top of the tree.
     UpdatePageRequest fields PageFieldsUpdate {
+        /// The parent page's id; null moves the page to the top of the tree.
         #[serde(default, deserialize_with = "crate::http::wire::double_option")]
         #[schema(value_type = Option<i64>)]
         pub parent: Option<Option<i64>>,
+        /// Position among siblings, lowest first.
         pub menu_order: Option<i32>,
+        /// A free name a frontend can switch on; empty for the default template.
         #[schema(max_length = 200)]
         pub template: Option<String>,
     }
@@ -178,8 +185,21 @@ pub struct PageFilters {
     pub orderby: Option<Sort<PageOrderBy>>,
 }
 
-/// Lists the pages you may see; `path` finds one page by its full path, `parent` lists
-/// children (ordered by `menu_order` by default).
+/// List pages
+///
+/// Returns a page of pages in a `{data, meta}` envelope with `Link` and `X-Total-Count`
+/// headers, by `menu_order` (lowest first) unless `orderby` says otherwise. `path` finds
+/// the page at a full path (`about/team`); `parent` lists a page's children (`0`: the top
+/// of the tree).
+///
+/// Anonymous readers, and everyone who names no `status`, get items that are `published`
+/// and whose `published_at` has come. With `status` (which needs a token) editors and
+/// admins get items in those statuses, authors their own items in them and what is public.
+/// Page with `page` and `per_page` (20 by default, at most 100), or with the opaque
+/// `cursor` from `meta.next_cursor`; `count=none` leaves the total out.
+///
+/// `fields` keeps only the named members, `include` embeds related objects, and
+/// `field.NAME=value` filters on a custom field. A bad value is 400 naming the parameter.
 #[utoipa::path(
     tag = "pages",
     params(PageParams, EntryParams, PageFilters),
@@ -225,9 +245,17 @@ shared::item_routes! {
     item_path: "/pages/{id}",
     revisions_path: "/pages/{id}/revisions",
     id: "Page id",
-    get: get_page = "One page by id.",
-    create_fn: create_page = "Creates a page.",
-    update_fn: update_page = "Changes a page. A page cannot become its own ancestor (422).",
-    delete_fn: delete_page = "Moves a page to the trash, or deletes it for good with `force=true` (its children then move up to its parent).",
-    revisions_fn: list_page_revisions = "The revisions of a page, newest first (editors and the page's author).",
+    a: "a page",
+    noun: "page",
+    get: get_page = "Get a page",
+    create_fn: create_page = "Create a page"
+        + "`parent` places the page below another page (422 when there is none with that \
+        id); its `path` is the parent's path and its own slug.",
+    update_fn: update_page = "Update a page"
+        + "`parent: null` moves the page to the top of the tree; a page cannot become its own \
+        ancestor (422). A new slug or parent changes the `path` of the page and of every \
+        page below it.",
+    delete_fn: delete_page = "Delete a page"
+        + "Deleting a page for good moves its children up to its parent.",
+    revisions_fn: list_page_revisions = "List a page's revisions",
 }

@@ -53,17 +53,22 @@ pub fn key_of(headers: &HeaderMap, query: &str) -> Option<String> {
 /// A partner site.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PartnerResponse {
+    /// The partner's id.
     pub id: i64,
+    /// A name for people.
     pub name: String,
-    /// The first characters of the key, to tell keys apart (the key itself is shown once,
-    /// when the partner is created).
+    /// The first 10 characters of the key (`hp_1a2b3c4`), to tell keys apart (the key
+    /// itself is shown once, when the partner is created).
     pub key_prefix: String,
     /// Origins the key lets through CORS (`https://partner.example.org`).
     pub origins: Vec<String>,
-    /// Requests per minute; more get 429.
+    /// Requests per minute (each calendar minute); more get 429.
     pub quota_per_minute: i32,
+    /// Whether the key works: an inactive partner's key is refused with 401.
     pub active: bool,
+    /// When the partner was registered.
     pub created_at: DateTime<Utc>,
+    /// When the partner last changed.
     pub updated_at: DateTime<Utc>,
 }
 
@@ -87,7 +92,8 @@ impl From<Partner> for PartnerResponse {
 pub struct CreatedPartnerResponse {
     #[serde(flatten)]
     pub partner: PartnerResponse,
-    /// Send it as the `X-Headpress-Key` header or the `key` query parameter.
+    /// The key, `hp_` and 48 hex digits: send it as the `X-Headpress-Key` header or the
+    /// `key` query parameter. It cannot be read again.
     pub key: String,
 }
 
@@ -104,29 +110,35 @@ impl From<(Partner, String)> for CreatedPartnerResponse {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreatePartnerRequest {
+    /// A name for people.
     #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: String,
-    /// Origins (`https://partner.example.org`) the key lets through CORS.
+    /// Origins (`https://partner.example.org`) the key lets through CORS. Default: none.
     #[serde(default)]
     #[schema(value_type = Vec<Origin>)]
     pub origins: Vec<String>,
-    /// Default 600.
+    /// Requests per minute; more get 429. Default: 600.
     #[schema(minimum = 1, maximum = 1000000)]
     pub quota_per_minute: Option<i32>,
-    /// Default `true`.
+    /// Whether the key works. Default: `true`.
     pub active: Option<bool>,
 }
 
-/// Changes to a partner.
+/// Changes to a partner: members left out stay as they are. The key cannot be changed:
+/// register a new partner to get a new key.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdatePartnerRequest {
+    /// A name for people.
     #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: Option<String>,
+    /// Origins the key lets through CORS: they replace the stored list.
     #[schema(value_type = Option<Vec<Origin>>)]
     pub origins: Option<Vec<String>>,
+    /// Requests per minute; more get 429.
     #[schema(minimum = 1, maximum = 1000000)]
     pub quota_per_minute: Option<i32>,
+    /// Whether the key works; `false` refuses it (401) without deleting the partner.
     pub active: Option<bool>,
 }
 
@@ -137,7 +149,10 @@ async fn refresh(state: &AppState) {
     }
 }
 
-/// The registered partners (admins).
+/// List partners
+///
+/// Returns a page of the registered partner sites, by id, in a `{data, meta}` envelope.
+/// Only admins may (403). Paged by number only (`page`, `per_page`): `cursor` is 400.
 #[utoipa::path(
     tag = "partners",
     params(PageParams),
@@ -156,7 +171,10 @@ pub async fn list_partners(
     manage::list_all(&req, &state, page.0, "partners", load, wire).await
 }
 
-/// One partner (admins).
+/// Get a partner
+///
+/// Returns a partner site: its name, key prefix, origins, quota and whether it is active
+/// (never the key itself). Only admins may (403); an unknown id is 404.
 #[utoipa::path(
     tag = "partners",
     params(("id" = i64, Path, minimum = 1, description = "Partner id")),
@@ -171,7 +189,14 @@ pub async fn get_partner(state: State, user: AuthUser, id: PathId) -> Result<Htt
     manage::read(&state, find, PartnerResponse::from).await
 }
 
-/// Registers a partner (admins); the answer holds its key, shown this once.
+/// Register a partner
+///
+/// Registers a partner site and answers 201 with it, its URL in `Location` and its `key`,
+/// shown this once only: keep it. Only admins may (403). An origin that is not a scheme,
+/// host and optional port is 422.
+///
+/// Requests that carry the key (the `X-Headpress-Key` header or the `key` parameter) let
+/// the partner's origins through CORS and count against its quota.
 #[utoipa::path(
     tag = "partners",
     request_body = CreatePartnerRequest,
@@ -200,7 +225,11 @@ pub async fn create_partner(
     Ok(res)
 }
 
-/// Changes a partner (admins).
+/// Update a partner
+///
+/// Changes the members sent (the others stay as they are) and answers with the partner
+/// as now stored. Only admins may (403); an unknown id is 404. `active: false` stops the
+/// key working at once without deleting the partner.
 #[utoipa::path(
     tag = "partners",
     params(("id" = i64, Path, minimum = 1, description = "Partner id")),
@@ -230,7 +259,10 @@ pub async fn update_partner(
     Ok(res)
 }
 
-/// Removes a partner (admins); its key stops working at once.
+/// Delete a partner
+///
+/// Removes a partner site for good and answers 204; its key stops working at once
+/// (401). Only admins may (403); an unknown id is 404.
 #[utoipa::path(
     tag = "partners",
     params(("id" = i64, Path, minimum = 1, description = "Partner id")),

@@ -71,11 +71,12 @@ pub struct PostResponse {
     pub tags: Vec<i64>,
     /// Category ids.
     pub categories: Vec<i64>,
-    /// The featured image's media id.
+    /// The featured image's media id, or null.
     pub featured_media: Option<i64>,
-    /// Pinned to the top of the front page.
+    /// Pinned to the top of the front page (lists do not sort it first: filter with
+    /// `sticky=true`).
     pub sticky: bool,
-    /// Related objects asked for with `include`.
+    /// Related objects asked for with `include`; absent without it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub embedded: Option<Embedded>,
 }
@@ -96,11 +97,11 @@ create_request! {
     /// A new post. `slug` is generated from the title when missing; `excerpt` is derived
     /// from the content when empty; a future `published_at` schedules a published post.
     CreatePostRequest fields PostFieldsCreate {
-        /// Tag ids.
+        /// Tag ids. Default: none.
         pub tags: Option<Vec<i64>>,
-        /// Category ids.
+        /// Category ids. Default: none.
         pub categories: Option<Vec<i64>>,
-        /// Pin to the top of the front page (default `false`).
+        /// Pin to the top of the front page. Default: `false`.
         pub sticky: Option<bool>,
     }
 }
@@ -108,9 +109,9 @@ create_request! {
 update_request! {
     /// Changes to a post: members left out stay as they are.
     UpdatePostRequest fields PostFieldsUpdate {
-        /// Tag ids.
+        /// Tag ids: they replace the post's tags (`[]` removes them all).
         pub tags: Option<Vec<i64>>,
-        /// Category ids.
+        /// Category ids: they replace the post's categories (`[]` removes them all).
         pub categories: Option<Vec<i64>>,
         /// Pin to the top of the front page.
         pub sticky: Option<bool>,
@@ -139,7 +140,21 @@ impl TryFrom<UpdatePostRequest> for (EntryInput, ()) {
     }
 }
 
-/// Lists the posts you may see; anonymous readers get published posts only.
+/// List posts
+///
+/// Returns a page of posts in a `{data, meta}` envelope with `Link` and `X-Total-Count`
+/// headers, newest `published_at` first (best match first with `search`).
+///
+/// Anonymous readers, and everyone who names no `status`, get items that are `published`
+/// and whose `published_at` has come. With `status` (which needs a token) editors and
+/// admins get items in those statuses, authors their own items in them and what is public.
+/// Page with `page` and `per_page` (20 by default, at most 100), or with the opaque
+/// `cursor` from `meta.next_cursor`; `count=none` leaves the total out.
+///
+/// `tag`, `category`, `slug` and `author` take comma-separated values (any of);
+/// `field.NAME=value` filters on a custom field. `fields` keeps only the named members,
+/// `include` embeds related objects. An unknown slug or term matches nothing; a bad value
+/// is 400 naming the parameter.
 #[utoipa::path(
     tag = "posts",
     params(PageParams, EntryParams, OrderParams, PostFilters),
@@ -180,9 +195,14 @@ shared::item_routes! {
     item_path: "/posts/{id}",
     revisions_path: "/posts/{id}/revisions",
     id: "Post id",
-    get: get_post = "One post by id.",
-    create_fn: create_post = "Creates a post (any signed-in user; authors write as themselves).",
-    update_fn: update_post = "Changes a post (editors: any; authors: their own).",
-    delete_fn: delete_post = "Moves a post to the trash, or deletes it for good with `force=true`.",
-    revisions_fn: list_post_revisions = "The revisions of a post, newest first (editors and the post's author).",
+    a: "a post",
+    noun: "post",
+    get: get_post = "Get a post",
+    create_fn: create_post = "Create a post"
+        + "`tags` and `categories` take term ids; an id that does not exist is 422.",
+    update_fn: update_post = "Update a post"
+        + "`tags` or `categories`, when sent, replace the post's terms of that taxonomy; \
+        `featured_media: null` removes the featured image.",
+    delete_fn: delete_post = "Delete a post",
+    revisions_fn: list_post_revisions = "List a post's revisions",
 }

@@ -85,21 +85,23 @@ pub struct ResourceResponse {
     /// its value, its default, or null).
     #[schema(value_type = ResourceFields)]
     pub fields: Map<String, Json>,
-    /// A short plain-text summary.
+    /// A short plain-text summary, or empty.
     pub summary: String,
     /// Resource type ids (one or more).
     pub resource_types: Vec<i64>,
     /// Tag ids.
     pub tags: Vec<i64>,
+    /// Who published the resource, or empty.
     pub publisher: String,
     /// BCP 47 language tag (`en`, `pt-BR`), or empty.
     pub language: String,
     /// Where to read more, or empty.
     pub external_url: String,
-    /// The downloadable file's media id.
+    /// The downloadable file's media id, or null.
     pub document: Option<i64>,
-    /// The featured image's media id.
+    /// The featured image's media id, or null.
     pub featured_media: Option<i64>,
+    /// Related objects asked for with `include`; absent without it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub embedded: Option<Embedded>,
 }
@@ -107,23 +109,28 @@ pub struct ResourceResponse {
 create_request! {
     /// A new resource.
     CreateResourceRequest fields ResourceFieldsCreate {
+        /// A short summary; markup is stripped to plain text. Default: empty.
         #[schema(max_length = 2000)]
         pub summary: Option<String>,
         /// Resource type ids: one or more.
         #[schema(min_items = 1)]
         pub resource_types: Vec<i64>,
-        /// Tag ids.
+        /// Tag ids. Default: none.
         pub tags: Option<Vec<i64>>,
+        /// Who published the resource. Default: empty.
         #[schema(max_length = 300)]
         pub publisher: Option<String>,
+        /// BCP 47 language tag (`en`, `pt-BR`), normalised in case; empty for none.
+        /// Default: empty.
         #[schema(pattern = "^$|^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")]
         pub language: Option<String>,
+        /// Where to read more: an `http` or `https` URL, or empty. Default: empty.
         #[schema(
             pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
             max_length = 2000
         )]
         pub external_url: Option<String>,
-        /// The downloadable file's media id.
+        /// The downloadable file's media id. Default: none.
         pub document: Option<i64>,
     }
 }
@@ -131,17 +138,21 @@ create_request! {
 update_request! {
     /// Changes to a resource; `document: null` or `featured_media: null` removes them.
     UpdateResourceRequest fields ResourceFieldsUpdate {
+        /// A short summary; markup is stripped to plain text. Empty removes it.
         #[schema(max_length = 2000)]
         pub summary: Option<String>,
-        /// Resource type ids: one or more.
+        /// Resource type ids: one or more; they replace the resource's types.
         #[schema(min_items = 1)]
         pub resource_types: Option<Vec<i64>>,
-        /// Tag ids.
+        /// Tag ids: they replace the resource's tags (`[]` removes them all).
         pub tags: Option<Vec<i64>>,
+        /// Who published the resource; empty removes it.
         #[schema(max_length = 300)]
         pub publisher: Option<String>,
+        /// BCP 47 language tag (`en`, `pt-BR`), normalised in case; empty removes it.
         #[schema(pattern = "^$|^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")]
         pub language: Option<String>,
+        /// Where to read more: an `http` or `https` URL; empty removes it.
         #[schema(
             pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
             max_length = 2000
@@ -215,7 +226,21 @@ pub struct ResourceFilters {
     pub publisher: Option<String>,
 }
 
-/// Lists the resources you may see, filtered by type, tag, language or publisher.
+/// List resources
+///
+/// Returns a page of the resource library in a `{data, meta}` envelope with `Link` and
+/// `X-Total-Count` headers, newest `published_at` first (best match first with `search`).
+///
+/// Anonymous readers, and everyone who names no `status`, get items that are `published`
+/// and whose `published_at` has come. With `status` (which needs a token) editors and
+/// admins get items in those statuses, authors their own items in them and what is public.
+/// Page with `page` and `per_page` (20 by default, at most 100), or with the opaque
+/// `cursor` from `meta.next_cursor`; `count=none` leaves the total out.
+///
+/// `type` (resource type slugs), `tag`, `language`, `slug` and `author` take
+/// comma-separated values (any of); `publisher` matches exactly, ignoring case, and
+/// `field.NAME=value` filters on a custom field. `fields` keeps only the named members,
+/// `include` embeds related objects. A bad value is 400 naming the parameter.
 #[utoipa::path(
     tag = "resources",
     params(PageParams, EntryParams, OrderParams, ResourceFilters),
@@ -270,9 +295,17 @@ shared::item_routes! {
     item_path: "/resources/{id}",
     revisions_path: "/resources/{id}/revisions",
     id: "Resource id",
-    get: get_resource = "One resource by id.",
-    create_fn: create_resource = "Creates a resource.",
-    update_fn: update_resource = "Changes a resource.",
-    delete_fn: delete_resource = "Moves a resource to the trash, or deletes it for good with `force=true`.",
-    revisions_fn: list_resource_revisions = "The revisions of a resource, newest first (editors and the resource's author).",
+    a: "a resource",
+    noun: "resource",
+    get: get_resource = "Get a resource",
+    create_fn: create_resource = "Create a resource"
+        + "A resource needs at least one resource type (`resource_types`); `language` is \
+        normalised (`pt-br` becomes `pt-BR`), and a term or media id that does not exist is \
+        422.",
+    update_fn: update_resource = "Update a resource"
+        + "`resource_types` or `tags`, when sent, replace the resource's terms of that \
+        taxonomy (`resource_types` cannot be emptied); `document: null` and \
+        `featured_media: null` remove those files.",
+    delete_fn: delete_resource = "Delete a resource",
+    revisions_fn: list_resource_revisions = "List a resource's revisions",
 }

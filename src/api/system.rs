@@ -27,14 +27,23 @@ pub struct OpenApiJson {
     pub value: serde_json::Value,
 }
 
-/// The process is alive.
+/// Liveness: the process answers
+///
+/// 200 `{"status": "ok"}` while the process runs, whatever the database does: for a
+/// liveness probe (restart the process when it fails). Needs nothing and touches nothing.
 #[utoipa::path(tag = "system", responses((status = 200, description = "Alive", body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().json(Health { status: HealthStatus::Ok })
+    HttpResponse::Ok().json(Health {
+        status: HealthStatus::Ok,
+    })
 }
 
-/// The database answers.
+/// Readiness: the database answers
+///
+/// 200 `{"status": "ok"}` when the database answers a query within 3 seconds, else 503
+/// `{"status": "unavailable"}`: for a readiness probe or a load balancer's health check
+/// (send no traffic to a node whose database is out of reach).
 #[utoipa::path(tag = "system", responses(
     (status = 200, description = "Ready", body = Health),
     (status = 503, description = "The database does not answer", body = Health)))]
@@ -46,7 +55,9 @@ pub async fn readyz(state: State) -> HttpResponse {
             .map_err(crate::error::Error::from)
     });
     match actix_web::rt::time::timeout(std::time::Duration::from_secs(3), ping).await {
-        Ok(Ok(())) => HttpResponse::Ok().json(Health { status: HealthStatus::Ok }),
+        Ok(Ok(())) => HttpResponse::Ok().json(Health {
+            status: HealthStatus::Ok,
+        }),
         _ => HttpResponse::ServiceUnavailable().json(Health {
             status: HealthStatus::Unavailable,
         }),
@@ -122,9 +133,13 @@ impl utoipa::PartialSchema for OpenApiDocument {
                 utoipa::openapi::ObjectBuilder::new()
                     .schema_type(utoipa::openapi::schema::Type::Object)
                     .description(Some("The API's title, version and licence."))
-                    .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(true))),
+                    .additional_properties(Some(
+                        utoipa::openapi::schema::AdditionalProperties::FreeForm(true),
+                    )),
             )
-            .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(true)))
+            .additional_properties(Some(
+                utoipa::openapi::schema::AdditionalProperties::FreeForm(true),
+            ))
             .into()
     }
 }

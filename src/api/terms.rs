@@ -20,15 +20,21 @@ use crate::http::state::State;
 /// A term of a taxonomy (tag, category, ...).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TermResponse {
+    /// The term's id.
     pub id: i64,
+    /// The name shown to readers.
     pub name: String,
+    /// The address name, unique within the taxonomy; list filters (`tag`, `category`, ...)
+    /// take it.
     pub slug: String,
+    /// A longer text about the term, or empty.
     pub description: String,
-    /// The parent term (hierarchical taxonomies only).
+    /// The parent term, or null at the top (always null for tags).
     pub parent: Option<i64>,
-    /// Items an anonymous reader can see with this term.
+    /// Items an anonymous reader can see with this term (published, date come).
     pub count: i64,
-    /// `count` split by kind of content, by collection name (`posts`, ...).
+    /// `count` split by kind of content, by collection name (`posts`, ...); kinds with none
+    /// are left out.
     pub count_by_kind: BTreeMap<String, i64>,
 }
 
@@ -53,6 +59,7 @@ impl TermResponse {
     }
 }
 
+/// What a term list is sorted by: `name`, `slug` or `id`.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum TermOrderBy {
@@ -69,54 +76,65 @@ pub struct TermParams {
     pub search: Option<String>,
     /// Slugs, comma-separated (any of).
     pub slug: Option<String>,
-    /// Sort field (default `name`).
+    /// Sort field: `name`, `slug` or `id`. Default: `name`.
     #[param(inline)]
     pub orderby: Option<TermOrderBy>,
-    /// Sort direction (default `asc`).
+    /// Sort direction. Default: `asc`.
     #[param(inline)]
     pub order: Option<Order>,
 }
 
+/// The place in the hierarchy to list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ParentParams {
-    /// Children of this category; `0` for top-level categories.
+    /// Only the children of this term; `0` for top-level terms. Default: every term.
     #[param(minimum = 0)]
     pub parent: Option<i64>,
 }
 
-/// A new term. `slug` is generated from the name when missing.
+/// A new term of a hierarchical taxonomy (category, resource type, event category).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateTermRequest {
+    /// The name shown to readers (trimmed).
     #[schema(min_length = 1, max_length = 200)]
     pub name: String,
+    /// The address name, unique within the taxonomy (409 when taken). Default: made from
+    /// the name.
     #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
+    /// A longer text about the term. Default: empty.
     pub description: Option<String>,
-    /// The parent category (categories only).
+    /// The parent term, of the same taxonomy. Default: none (top level).
     pub parent: Option<i64>,
 }
 
-/// A new tag. `slug` is generated from the name when missing.
+/// A new tag. Tags are flat: they have no parent.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateTagRequest {
+    /// The name shown to readers (trimmed).
     #[schema(min_length = 1, max_length = 200)]
     pub name: String,
+    /// The address name, unique among tags (409 when taken). Default: made from the name.
     #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
+    /// A longer text about the tag. Default: empty.
     pub description: Option<String>,
 }
 
-/// Changes to a tag.
+/// Changes to a tag: members left out stay as they are.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateTagRequest {
+    /// The name shown to readers (trimmed).
     #[schema(min_length = 1, max_length = 200)]
     pub name: Option<String>,
+    /// The address name, unique among tags (409 when taken).
     #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
+    /// A longer text about the tag; empty removes it.
     pub description: Option<String>,
 }
 
@@ -142,15 +160,20 @@ impl From<UpdateTagRequest> for UpdateTermRequest {
     }
 }
 
-/// Changes to a term; `parent: null` makes a category top-level.
+/// Changes to a term of a hierarchical taxonomy: members left out stay as they are.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateTermRequest {
+    /// The name shown to readers (trimmed).
     #[schema(min_length = 1, max_length = 200)]
     pub name: Option<String>,
+    /// The address name, unique within the taxonomy (409 when taken).
     #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
     pub slug: Option<String>,
+    /// A longer text about the term; empty removes it.
     pub description: Option<String>,
+    /// The parent term, of the same taxonomy; null moves the term to the top level. A term
+    /// cannot become its own ancestor (422).
     #[serde(default, deserialize_with = "crate::http::wire::double_option")]
     #[schema(value_type = Option<i64>)]
     pub parent: Option<Option<i64>>,
@@ -274,7 +297,15 @@ async fn delete_term(
     manage::remove(&state, move |conn| terms::delete(conn, taxonomy, id)).await
 }
 
-/// Lists tags, with the number of visible items carrying each.
+/// List tags
+///
+/// Returns a page of tags in a `{data, meta}` envelope with `Link` and `X-Total-Count`
+/// headers, by name unless `orderby` says otherwise. Each carries `count`, how many items
+/// an anonymous reader can see with it, split by kind in `count_by_kind`.
+///
+/// Anyone may read them. `search` matches part of the name, `slug` takes comma-separated
+/// slugs. Page with `page` and `per_page`, or with `cursor` (kept with the same `orderby`
+/// and `order`); `count=none` leaves the total out.
 #[utoipa::path(tag = "tags", params(PageParams, TermParams),
     responses((status = 200, description = "A page of tags", body = List<TermResponse>)),
     security((), ("bearer" = [])))]
@@ -289,7 +320,11 @@ pub async fn list_tags(
     list_terms(req, state, Taxonomy::Tag, page.0, params.0, None).await
 }
 
-/// One tag by id.
+/// Get a tag
+///
+/// Returns the tag with this id and how many visible items carry it. Anyone may read it;
+/// an unknown id is 404. The answer has a strong `ETag`: a matching `If-None-Match` gets
+/// 304 with no body.
 #[utoipa::path(tag = "tags", params(("id" = i64, Path, minimum = 1, description = "Tag id")),
     responses((status = 200, description = "The tag", body = TermResponse)),
     security((), ("bearer" = [])))]
@@ -298,9 +333,14 @@ pub async fn get_tag(state: State, _u: MaybeUser, id: PathId) -> Result<HttpResp
     get_term(state, Taxonomy::Tag, id.0).await
 }
 
-/// Creates a tag (editors).
+/// Create a tag
+///
+/// Creates a tag and answers 201 with it and its URL in `Location`. Only editors and
+/// admins may (403). `slug` is made from the name when left out; a slug another tag has
+/// is 409, an empty or too long name 422.
 #[utoipa::path(tag = "tags", request_body = CreateTagRequest,
-    responses((status = 201, description = "Created", body = TermResponse)),
+    responses((status = 201, description = "Created", body = TermResponse,
+        headers(("Location" = String, description = "The new tag's URL")))),
     security(("bearer" = [])))]
 #[post("/tags")]
 pub async fn create_tag(
@@ -311,7 +351,11 @@ pub async fn create_tag(
     create_term(state, user, Taxonomy::Tag, body.0.into()).await
 }
 
-/// Changes a tag (editors).
+/// Update a tag
+///
+/// Changes the members sent (the others stay as they are) and answers with the tag as it
+/// now stands. Only editors and admins may (403); an unknown id is 404, a slug another tag
+/// has is 409.
 #[utoipa::path(tag = "tags", params(("id" = i64, Path, minimum = 1, description = "Tag id")),
     request_body = UpdateTagRequest,
     responses((status = 200, description = "The changed tag", body = TermResponse)),
@@ -326,7 +370,10 @@ pub async fn update_tag(
     update_term(state, user, Taxonomy::Tag, id.0, body.0.into()).await
 }
 
-/// Deletes a tag; items lose it (editors).
+/// Delete a tag
+///
+/// Deletes the tag for good (terms have no trash) and answers 204; every item loses it.
+/// Only editors and admins may (403); an unknown id is 404.
 #[utoipa::path(tag = "tags", params(("id" = i64, Path, minimum = 1, description = "Tag id")),
     responses((status = 204, description = "Deleted")),
     security(("bearer" = [])))]
@@ -336,7 +383,10 @@ pub async fn delete_tag(state: State, user: AuthUser, id: PathId) -> Result<Http
 }
 
 /// Declares the documented routes of a hierarchical taxonomy: list (with `parent`), get,
-/// create, change and delete, over the shared term handlers above.
+/// create, change and delete, over the shared term handlers above. Each operation's
+/// summary is the taxonomy's own; its description is written here once from the
+/// taxonomy's noun (`a: "a category"`, `noun: "category"`, `plural: "categories"`), with
+/// what is the taxonomy's own (`+ "..."`) added after it.
 macro_rules! hierarchical_routes {
     (
         taxonomy: $taxonomy:expr,
@@ -344,14 +394,28 @@ macro_rules! hierarchical_routes {
         collection_path: $collection_path:literal,
         item_path: $item_path:literal,
         id: $id_doc:literal,
-        list: $list:ident = $list_doc:literal,
-        get: $get:ident = $get_doc:literal,
-        create_fn: $create:ident = $create_doc:literal,
-        update_fn: $update:ident = $update_doc:literal,
-        delete_fn: $delete:ident = $delete_doc:literal $(,)?
+        a: $a:literal,
+        noun: $noun:literal,
+        plural: $plural:literal,
+        list: $list:ident = $list_doc:literal $(+ $list_more:literal)?,
+        get: $get:ident = $get_doc:literal $(+ $get_more:literal)?,
+        create_fn: $create:ident = $create_doc:literal $(+ $create_more:literal)?,
+        update_fn: $update:ident = $update_doc:literal $(+ $update_more:literal)?,
+        delete_fn: $delete:ident = $delete_doc:literal $(+ $delete_more:literal)? $(,)?
     ) => {
         #[doc = $list_doc]
         #[utoipa::path(tag = $tag, params(PageParams, TermParams, ParentParams),
+            summary = $list_doc,
+            description = concat!(
+                "Returns a page of ", $plural, " in a `{data, meta}` envelope with `Link` and \
+                `X-Total-Count` headers, by name unless `orderby` says otherwise. Each carries \
+                `count`, how many items an anonymous reader can see with it, split by kind in \
+                `count_by_kind`.\n\nAnyone may read them. `parent` lists one level of the tree \
+                (`0`: the top level); `search` matches part of the name, `slug` takes \
+                comma-separated slugs. Page with `page` and `per_page`, or with `cursor` (kept \
+                with the same `orderby` and `order`); `count=none` leaves the total out."
+                $(, "\n\n", $list_more)?
+            ),
             responses((status = 200, description = "A page of terms", body = List<TermResponse>)),
             security((), ("bearer" = [])))]
         #[get($collection_path)]
@@ -368,6 +432,13 @@ macro_rules! hierarchical_routes {
 
         #[doc = $get_doc]
         #[utoipa::path(tag = $tag, params(("id" = i64, Path, minimum = 1, description = $id_doc)),
+            summary = $get_doc,
+            description = concat!(
+                "Returns the ", $noun, " with this id and how many visible items carry it. \
+                Anyone may read it; an unknown id is 404. The answer has a strong `ETag`: a \
+                matching `If-None-Match` gets 304 with no body."
+                $(, "\n\n", $get_more)?
+            ),
             responses((status = 200, description = "The term", body = TermResponse)),
             security((), ("bearer" = [])))]
         #[get($item_path)]
@@ -377,7 +448,16 @@ macro_rules! hierarchical_routes {
 
         #[doc = $create_doc]
         #[utoipa::path(tag = $tag, request_body = CreateTermRequest,
-            responses((status = 201, description = "Created", body = TermResponse)),
+            summary = $create_doc,
+            description = concat!(
+                "Creates ", $a, " and answers 201 with it and its URL in `Location`. Only \
+                editors and admins may (403). `slug` is made from the name when left out; a \
+                slug another ", $noun, " has is 409. A `parent` that is not one of the ",
+                $plural, " is 422."
+                $(, "\n\n", $create_more)?
+            ),
+            responses((status = 201, description = "Created", body = TermResponse,
+                headers(("Location" = String, description = "The new term's URL")))),
             security(("bearer" = [])))]
         #[post($collection_path)]
         pub async fn $create(state: State, user: AuthUser, body: JsonBody<CreateTermRequest>) -> Result<HttpResponse> {
@@ -386,6 +466,14 @@ macro_rules! hierarchical_routes {
 
         #[doc = $update_doc]
         #[utoipa::path(tag = $tag, params(("id" = i64, Path, minimum = 1, description = $id_doc)),
+            summary = $update_doc,
+            description = concat!(
+                "Changes the members sent (the others stay as they are) and answers with the ",
+                $noun, " as it now stands. Only editors and admins may (403); an unknown id is \
+                404, a slug another ", $noun, " has is 409. `parent: null` moves it to the top \
+                level; it cannot become its own ancestor (422)."
+                $(, "\n\n", $update_more)?
+            ),
             request_body = UpdateTermRequest,
             responses((status = 200, description = "The changed term", body = TermResponse)),
             security(("bearer" = [])))]
@@ -401,6 +489,13 @@ macro_rules! hierarchical_routes {
 
         #[doc = $delete_doc]
         #[utoipa::path(tag = $tag, params(("id" = i64, Path, minimum = 1, description = $id_doc)),
+            summary = $delete_doc,
+            description = concat!(
+                "Deletes the ", $noun, " for good (terms have no trash) and answers 204: every \
+                item loses it, and its children move to the top level. Only editors and admins \
+                may (403); an unknown id is 404."
+                $(, "\n\n", $delete_more)?
+            ),
             responses((status = 204, description = "Deleted")),
             security(("bearer" = [])))]
         #[delete($item_path)]
@@ -416,11 +511,14 @@ hierarchical_routes! {
     collection_path: "/categories",
     item_path: "/categories/{id}",
     id: "Category id",
-    list: list_categories = "Lists categories, with the number of visible items in each.",
-    get: get_category = "One category by id.",
-    create_fn: create_category = "Creates a category (editors).",
-    update_fn: update_category = "Changes a category (editors). A category cannot become its own ancestor.",
-    delete_fn: delete_category = "Deletes a category; items lose it and its children become top-level (editors).",
+    a: "a category",
+    noun: "category",
+    plural: "categories",
+    list: list_categories = "List categories",
+    get: get_category = "Get a category",
+    create_fn: create_category = "Create a category",
+    update_fn: update_category = "Update a category",
+    delete_fn: delete_category = "Delete a category",
 }
 
 hierarchical_routes! {
@@ -429,11 +527,15 @@ hierarchical_routes! {
     collection_path: "/resource-types",
     item_path: "/resource-types/{id}",
     id: "Resource type id",
-    list: list_resource_types = "Lists resource types, with the number of visible resources of each.",
-    get: get_resource_type = "One resource type by id.",
-    create_fn: create_resource_type = "Creates a resource type (editors).",
-    update_fn: update_resource_type = "Changes a resource type (editors).",
-    delete_fn: delete_resource_type = "Deletes a resource type; resources lose it (editors).",
+    a: "a resource type",
+    noun: "resource type",
+    plural: "resource types",
+    list: list_resource_types = "List resource types",
+    get: get_resource_type = "Get a resource type",
+    create_fn: create_resource_type = "Create a resource type",
+    update_fn: update_resource_type = "Update a resource type",
+    delete_fn: delete_resource_type = "Delete a resource type"
+        + "A resource whose only type this was is left with none until it is given another.",
 }
 
 hierarchical_routes! {
@@ -442,9 +544,12 @@ hierarchical_routes! {
     collection_path: "/event-categories",
     item_path: "/event-categories/{id}",
     id: "Event category id",
-    list: list_event_categories = "Lists event categories, with the number of visible events in each.",
-    get: get_event_category = "One event category by id.",
-    create_fn: create_event_category = "Creates an event category (editors).",
-    update_fn: update_event_category = "Changes an event category (editors).",
-    delete_fn: delete_event_category = "Deletes an event category; events lose it and its children become top-level (editors).",
+    a: "an event category",
+    noun: "event category",
+    plural: "event categories",
+    list: list_event_categories = "List event categories",
+    get: get_event_category = "Get an event category",
+    create_fn: create_event_category = "Create an event category",
+    update_fn: update_event_category = "Update an event category",
+    delete_fn: delete_event_category = "Delete an event category",
 }

@@ -18,11 +18,14 @@ use crate::http::wire::utc;
 use crate::users::manage::UserUpdate;
 use crate::users::{self, CreateUser, User, throttle, token};
 
-/// The public face of a user.
+/// The public face of a user: what anyone may see of an author.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PublicUser {
+    /// The user's id.
     pub id: i64,
+    /// The name shown as the author's.
     pub name: String,
+    /// The address name of the author's page, unique among users.
     pub slug: String,
 }
 
@@ -36,20 +39,24 @@ impl From<&User> for PublicUser {
     }
 }
 
+/// A username and password to sign in with.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenRequest {
+    /// The username, ignoring case and surrounding spaces.
     pub username: String,
+    /// The password.
     pub password: String,
 }
 
+/// A bearer token for the signed-in user.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TokenResponse {
     /// A JWT to send as `Authorization: Bearer <token>`.
     pub access_token: String,
     /// Always `Bearer`.
     pub token_type: &'static str,
-    /// Seconds until the token expires.
+    /// Seconds until the token expires (3600 by default); then sign in again.
     pub expires_in: u64,
 }
 
@@ -57,20 +64,29 @@ pub struct TokenResponse {
 /// and to the user themselves.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserResponse {
+    /// The user's id.
     pub id: i64,
+    /// The name shown as the author's.
     pub name: String,
+    /// The address name of the author's page, unique among users.
     pub slug: String,
+    /// The name to sign in with, lower case (administrators and the user only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
+    /// The email address, or empty (administrators and the user only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// What the user may do (administrators and the user only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
-    /// Whether the user can sign in (imported authors have no password until one is set).
+    /// Whether the user can sign in (imported authors have no password until one is set;
+    /// administrators and the user only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub can_sign_in: Option<bool>,
+    /// When the user was created (administrators and the user only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<DateTime<Utc>>,
+    /// When the user last changed (administrators and the user only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<Utc>>,
 }
@@ -110,22 +126,27 @@ impl UserResponse {
     }
 }
 
+/// A new user.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUserRequest {
+    /// The name to sign in with: letters, digits, `.`, `_` and `-`, stored in lower case;
+    /// one already taken is 409.
     #[schema(pattern = "^\\s*[A-Za-z0-9._-]{1,60}\\s*$")]
     pub username: String,
-    /// At least 8 characters; without one the user cannot sign in.
+    /// At least 8 characters. Default: none, and the user cannot sign in until one is set.
     #[schema(min_length = 8, max_length = 1024)]
     pub password: Option<String>,
-    /// Shown as the author's name (default: the username).
+    /// Shown as the author's name. Default: the username.
     #[schema(max_length = 200)]
     pub name: Option<String>,
+    /// An email address. Default: empty.
     #[schema(
         pattern = "^\\s*$|^\\s*[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]*[^@\\s.]\\s*$",
         max_length = 254
     )]
     pub email: Option<String>,
+    /// What the user may do.
     pub role: Role,
 }
 
@@ -134,22 +155,30 @@ pub struct CreateUserRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUserRequest {
+    /// Shown as the author's name (trimmed, not empty).
     #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     pub name: Option<String>,
+    /// An email address; empty removes it.
     #[schema(
         pattern = "^\\s*$|^\\s*[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]*[^@\\s.]\\s*$",
         max_length = 254
     )]
     pub email: Option<String>,
+    /// A new password, at least 8 characters; tokens already issued stay valid until they
+    /// expire.
     #[schema(min_length = 8, max_length = 1024)]
     pub password: Option<String>,
+    /// A new role (administrators only; an administrator cannot take away their own role:
+    /// 409).
     pub role: Option<Role>,
 }
 
+/// What to do with a deleted user's content.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DeleteUserParams {
-    /// Give the user's content to this user. Required when the user has content.
+    /// The id of the user to give the deleted user's content to. Required when the user
+    /// has content (409 without it); must be another existing user (400).
     #[param(minimum = 1)]
     pub reassign: Option<i64>,
 }
@@ -159,9 +188,16 @@ fn client_address(req: &HttpRequest) -> String {
         .map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string())
 }
 
-/// Signs in with a username and password, returning a bearer token. Repeated failures
-/// for a username from one address (and many from one address) are refused for a while
-/// with 429 and `Retry-After`.
+/// Sign in
+///
+/// Exchanges a username and password for a bearer token (a JWT) to send as
+/// `Authorization: Bearer <access_token>`; it lasts `expires_in` seconds. A wrong username
+/// or password is 401, with no hint of which was wrong.
+///
+/// Failed attempts are throttled: after 5 failures for one username from one address (or
+/// 30 from one address) within 15 minutes, attempts are refused with 429 and
+/// `Retry-After` until the window ends. A success clears the count for that username and
+/// address.
 #[utoipa::path(
     tag = "auth",
     request_body = TokenRequest,
@@ -242,7 +278,10 @@ async fn web_block_verify(password: String, hash: Option<String>) -> Result<bool
     .map_err(Error::internal)
 }
 
-/// The signed-in user.
+/// Get the signed-in user
+///
+/// Returns the user the bearer token belongs to, with every member (`username`, `email`,
+/// `role`, ...). Without a valid token it is 401.
 #[utoipa::path(tag = "users", responses((status = 200, description = "You", body = UserResponse)), security(("bearer" = [])))]
 #[get("/users/me")]
 pub async fn get_me(state: State, user: AuthUser) -> Result<HttpResponse> {
@@ -253,7 +292,11 @@ pub async fn get_me(state: State, user: AuthUser) -> Result<HttpResponse> {
     manage::read(&state, find, |u| UserResponse::full(&u)).await
 }
 
-/// Lists users (administrators).
+/// List users
+///
+/// Returns a page of every user, oldest first, with every member, in a `{data, meta}`
+/// envelope with `Link` and `X-Total-Count` headers. Only admins may (403). Page with
+/// `page` and `per_page`, or with `cursor`.
 #[utoipa::path(tag = "users", params(PageParams),
     responses((status = 200, description = "A page of users", body = List<UserResponse>)),
     security(("bearer" = [])))]
@@ -279,8 +322,11 @@ pub async fn list_users(
     ))
 }
 
-/// One user. Anyone may see the public face (id, name, slug) of a user who has
-/// published content; administrators and the user themselves see everything.
+/// Get a user
+///
+/// Returns a user. Anyone may see the public face (`id`, `name`, `slug`) of a user who
+/// has published content; editors may see that of any user; admins and the user
+/// themselves get every member. A user you may not see is 404.
 #[utoipa::path(tag = "users", params(("id" = i64, Path, minimum = 1, description = "User id")),
     responses((status = 200, description = "The user", body = UserResponse)),
     security((), ("bearer" = [])))]
@@ -297,9 +343,14 @@ pub async fn get_user(state: State, viewer: MaybeUser, id: PathId) -> Result<Htt
     .await
 }
 
-/// Creates a user (administrators).
+/// Create a user
+///
+/// Creates a user and answers 201 with it and its URL in `Location`. Only admins may
+/// (403). A username already taken is 409; a short password or a malformed email is 422.
+/// The slug is made from the name.
 #[utoipa::path(tag = "users", request_body = CreateUserRequest,
-    responses((status = 201, description = "Created", body = UserResponse)),
+    responses((status = 201, description = "Created", body = UserResponse,
+        headers(("Location" = String, description = "The new user's URL")))),
     security(("bearer" = [])))]
 #[post("/users")]
 pub async fn create_user(
@@ -327,7 +378,12 @@ pub async fn create_user(
     .await
 }
 
-/// Changes a user (administrators; users may change their own name, email and password).
+/// Update a user
+///
+/// Changes the members sent (the others stay as they are) and answers with the user as
+/// now stored. Admins may change anyone; other users only their own name, email and
+/// password (403 for anything else). An admin cannot take away their own admin role (409):
+/// another admin must.
 #[utoipa::path(tag = "users", params(("id" = i64, Path, minimum = 1, description = "User id")),
     request_body = UpdateUserRequest,
     responses((status = 200, description = "The changed user", body = UserResponse)),
@@ -359,7 +415,11 @@ pub async fn update_user(
     manage::change(&state, update, |u| UserResponse::full(&u)).await
 }
 
-/// Deletes a user (administrators). A user with content needs `reassign`.
+/// Delete a user
+///
+/// Deletes a user for good and answers 204. Only admins may (403), and not themselves
+/// (409). A user who authored content needs `reassign`, the id of the user to give it to
+/// (409 without it); their revisions stay, with no author.
 #[utoipa::path(tag = "users", params(("id" = i64, Path, minimum = 1, description = "User id"), DeleteUserParams),
     responses((status = 204, description = "Deleted")),
     security(("bearer" = [])))]

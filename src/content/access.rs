@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Status;
 
-// What a signed-in person may do with content. (A plain comment: the document's schema
-// has no description yet.)
 crate::db::text_enum! {
+    /// What a signed-in person may do: `admin` everything (users, partners and field groups
+    /// included), `editor` all content, media and terms, `author` create content and media
+    /// and change only their own.
     #[derive(Serialize, Deserialize, utoipa::ToSchema)]
     #[serde(rename_all = "lowercase")]
     pub enum Role {

@@ -72,9 +72,12 @@ impl Kind {
     }
 }
 
-// Where an item is in its life: only `published` items whose date has come are public.
-// (A plain comment, not a doc comment: the document's schema has no description yet.)
 crate::db::text_enum! {
+    /// Where an item is in its life: `draft` (being written), `pending` (waiting for
+    /// review), `published` (public once its `published_at` has come; a future date
+    /// schedules it), `private` (only editors, admins and its author see it) or `trash`
+    /// (deleted, can be restored by changing the status). Only `published` items whose
+    /// date has come reach anonymous readers.
     #[derive(Serialize, Deserialize, utoipa::ToSchema)]
     #[serde(rename_all = "lowercase")]
     pub enum Status {

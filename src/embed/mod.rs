@@ -1,9 +1,10 @@
 //! Partner embedding: oEmbed, self-contained HTML cards for iframes, and `embed.js`.
 //! Everything here shows published content only, whoever asks.
 
-use actix_web::http::header;
+mod cards;
+
 use actix_web::{HttpResponse, get};
-use chrono::{NaiveDateTime, Utc};
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -11,8 +12,6 @@ use crate::api::content::ReadOptions;
 use crate::api::content::{WireKind, items, valid_until};
 use crate::api::events::EventResponse;
 use crate::api::media::MediaResponse;
-use crate::api::posts::PostResponse;
-use crate::api::resources::ResourceResponse;
 use crate::content::entry::{self, Entry};
 use crate::content::entry_media::FEATURED;
 use crate::content::links::Target;
@@ -28,8 +27,10 @@ use crate::error::{Error, Result};
 use crate::events::{EventFilter, Events};
 use crate::http::extract::{PathId, Query};
 use crate::http::list::split_list;
-use crate::http::render::Shared;
 use crate::http::state::{AppState, State};
+
+pub use self::cards::Theme;
+use self::cards::{escape, event_card, list_page, page, post_card, resource_card};
 
 /// The widget partners include once: it renders `data-headpress` elements in shadow roots.
 const EMBED_JS: &str = include_str!("embed.js");
@@ -88,10 +89,12 @@ pub struct OEmbedParams {
     /// The `link` of a published post, resource or event.
     #[param(max_length = 2000)]
     pub url: String,
-    /// `json` (default) or `xml`; anything else is 501.
+    /// `json` or `xml`; anything else is 501. Default: `json`.
     pub format: Option<String>,
+    /// The widest iframe the consumer can show, in pixels. Default and at most: 480.
     #[param(minimum = 1)]
     pub maxwidth: Option<u32>,
+    /// The tallest iframe the consumer can show, in pixels. Default and at most: 360.
     #[param(minimum = 1)]
     pub maxheight: Option<u32>,
 }
@@ -104,26 +107,42 @@ pub struct OEmbedResponse {
     pub kind: &'static str,
     /// Always `1.0`.
     pub version: &'static str,
+    /// The item's title.
     pub title: String,
+    /// The author's name, or empty.
     pub author_name: String,
+    /// The site's name (`HEADPRESS_SITE_NAME`).
     pub provider_name: String,
+    /// The site's address (`HEADPRESS_SITE_URL`).
     pub provider_url: String,
     /// An `<iframe>` of the item's embed card.
     pub html: String,
+    /// The iframe's width in pixels.
     pub width: u32,
+    /// The iframe's height in pixels.
     pub height: u32,
+    /// Seconds the consumer may keep this answer (`HEADPRESS_CACHE_MAX_AGE`).
     pub cache_age: u32,
+    /// The featured image's URL, when the item has an image; else absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_url: Option<String>,
+    /// The featured image's width in pixels, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_width: Option<i32>,
+    /// The featured image's height in pixels, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_height: Option<i32>,
 }
 
-/// oEmbed for the `link` of a published post, resource or event: a `rich` answer whose
-/// `html` is an iframe of the item's embed card. Unknown or non-public URLs are 404; a
-/// format other than `json` or `xml` is 501 (as oEmbed says).
+/// Get oEmbed for an item's link
+///
+/// The oEmbed 1.0 endpoint for the `link` of a published post, resource or event: a
+/// `rich` answer whose `html` is an iframe of the item's embed card
+/// (`/embed/{collection}/{id}`), at most 480 by 360 pixels. Anyone may ask, and only
+/// public items are found.
+///
+/// A URL that names no published post, resource or event is 404; a `format` other than
+/// `json` or `xml` is 501, as oEmbed says.
 #[utoipa::path(
     tag = "embeds",
     params(OEmbedParams),
@@ -245,263 +264,13 @@ fn oembed_xml(a: &OEmbedResponse) -> String {
     out
 }
 
-/// HTML-escapes text for element content and double-quoted attributes.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// How a card looks.
-#[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Theme {
-    #[default]
-    Light,
-    Dark,
-}
-
 /// Shapes a card.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CardParams {
-    /// `light` (default) or `dark`.
+    /// `light` or `dark`. Default: `light`.
     #[param(inline)]
     pub theme: Option<Theme>,
-}
-
-const STYLE: &str = "*{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}\
-.light{background:#fff;color:#1b1b1b}.dark{background:#16181d;color:#eceff4}\
-ul{list-style:none;margin:0;padding:0}li+li{margin-top:12px}\
-.card{border:1px solid #d0d4da;border-radius:8px;padding:14px 16px}.dark .card{border-color:#3b4252}\
-h2{font-size:17px;margin:0 0 6px}a{color:#0b5cad}.dark a{color:#88c0d0}\
-p{margin:0 0 8px}.summary{display:-webkit-box;-webkit-line-clamp:4;-webkit-box-orient:vertical;overflow:hidden}.meta{font-size:13px;opacity:.8}.badge{display:inline-block;font-size:12px;border:1px solid currentColor;border-radius:10px;padding:0 8px;margin:0 4px 4px 0}\
-.more{font-weight:600}";
-
-/// The CSP of embeds: nothing loads but what the card holds; frames only where allowed.
-fn csp(state: &AppState) -> String {
-    format!(
-        "default-src 'none'; style-src 'unsafe-inline'; img-src {} data:; base-uri 'none'; form-action 'none'; frame-ancestors {}",
-        state.config.public_url, state.config.embed_ancestors
-    )
-}
-
-fn page(state: &AppState, title: &str, theme: Theme, body: &str) -> HttpResponse {
-    let class = match theme {
-        Theme::Light => "light",
-        Theme::Dark => "dark",
-    };
-    let html = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-         <title>{}</title><style>{STYLE}</style></head><body class=\"{class}\"><main>{body}</main></body></html>",
-        escape(title)
-    );
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CONTENT_SECURITY_POLICY, csp(state)))
-        .insert_header(("X-Content-Type-Options", "nosniff"))
-        .insert_header(("Referrer-Policy", "strict-origin-when-cross-origin"))
-        .body(html)
-}
-
-fn link_html(href: &str, text: &str, class: &str, label: Option<&str>) -> String {
-    if !(href.starts_with("https://") || href.starts_with("http://")) {
-        return escape(text);
-    }
-    let aria = label
-        .map(|l| format!(" aria-label=\"{}\"", escape(l)))
-        .unwrap_or_default();
-    format!(
-        "<a class=\"{class}\" href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\"{aria}>{}</a>",
-        escape(href),
-        escape(text)
-    )
-}
-
-fn card(
-    title: &str,
-    link: Option<&str>,
-    badges: &[String],
-    meta: &str,
-    summary: &str,
-    extra: &str,
-) -> String {
-    let heading = match link {
-        Some(l) => link_html(l, title, "title", None),
-        None => escape(title),
-    };
-    let badges: String = badges
-        .iter()
-        .map(|b| format!("<span class=\"badge\">{}</span>", escape(b)))
-        .collect();
-    let more = link
-        .map(|l| {
-            format!(
-                "<p>{}</p>",
-                link_html(l, "Read more", "more", Some(&format!("Read more: {title}")))
-            )
-        })
-        .unwrap_or_default();
-    format!(
-        "<article class=\"card\"><h2>{heading}</h2>{}{}{}{extra}{more}</article>",
-        if badges.is_empty() {
-            String::new()
-        } else {
-            format!("<p>{badges}</p>")
-        },
-        if meta.is_empty() {
-            String::new()
-        } else {
-            format!("<p class=\"meta\">{}</p>", escape(meta))
-        },
-        if summary.is_empty() {
-            String::new()
-        } else {
-            format!("<p class=\"summary\">{}</p>", escape(summary))
-        },
-    )
-}
-
-fn names(embedded: Option<&Vec<Shared>>) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Named {
-        name: String,
-    }
-    embedded
-        .map(|ts| {
-            ts.iter()
-                .filter_map(|t| serde_json::from_str::<Named>(t.json()).ok())
-                .map(|t| t.name)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// Badges: the item's types or categories, then its tags.
-fn badges(first: Option<&Vec<Shared>>, tags: Option<&Vec<Shared>>) -> Vec<String> {
-    let mut out = names(first);
-    out.extend(names(tags).into_iter().map(|t| format!("#{t}")));
-    out
-}
-
-fn resource_card(r: &ResourceResponse) -> String {
-    let e = r.embedded.as_ref();
-    let download = e
-        .and_then(|e| e.document.as_ref())
-        .map(|d| {
-            format!(
-                "<p>{}</p>",
-                link_html(
-                    &d.url,
-                    "Download",
-                    "download",
-                    Some(&format!("Download: {}", r.core.title))
-                )
-            )
-        })
-        .unwrap_or_default();
-    let summary = if r.summary.is_empty() {
-        &r.core.excerpt
-    } else {
-        &r.summary
-    };
-    card(
-        &r.core.title,
-        r.core.link.as_deref(),
-        &badges(
-            e.and_then(|e| e.resource_types.as_ref()),
-            e.and_then(|e| e.tags.as_ref()),
-        ),
-        &r.publisher,
-        summary,
-        &download,
-    )
-}
-
-fn post_card(p: &PostResponse) -> String {
-    let date = p.core.published_at.format("%-d %B %Y").to_string();
-    card(
-        &p.core.title,
-        p.core.link.as_deref(),
-        &badges(
-            p.embedded.as_ref().and_then(|e| e.categories.as_ref()),
-            p.embedded.as_ref().and_then(|e| e.tags.as_ref()),
-        ),
-        &date,
-        &p.core.excerpt,
-        "",
-    )
-}
-
-/// "Tue 1 December 2026, 18:00–19:00 (Europe/London)", or the days of an all-day event:
-/// the next occurrence, else the first.
-pub fn when(e: &EventResponse) -> String {
-    let (starts_at, ends_at) = match &e.next_occurrence {
-        Some(n) => (n.starts_at.as_str(), Some(n.ends_at.as_str())),
-        None => (e.starts_at.as_str(), e.ends_at.as_deref()),
-    };
-    let parse = |s: &str| {
-        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
-            .ok()
-            .or_else(|| {
-                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                    .ok()
-                    .map(|d| d.and_time(chrono::NaiveTime::MIN))
-            })
-    };
-    let (Some(start), end) = (parse(starts_at), ends_at.and_then(parse)) else {
-        return starts_at.to_owned();
-    };
-    if e.all_day {
-        let first = start.format("%a %-d %B %Y").to_string();
-        return match end.filter(|end| end.date() != start.date()) {
-            Some(end) => format!("{first} – {}", end.format("%a %-d %B %Y")),
-            None => first,
-        };
-    }
-    let mut out = start.format("%a %-d %B %Y, %H:%M").to_string();
-    if let Some(end) = end {
-        if end.date() == start.date() {
-            out.push_str(&end.format("–%H:%M").to_string());
-        } else {
-            out.push_str(&end.format(" – %a %-d %B %Y, %H:%M").to_string());
-        }
-    }
-    format!("{out} ({})", e.timezone)
-}
-
-fn event_card(e: &EventResponse) -> String {
-    let place = match &e.venue {
-        Some(v) if !v.name.is_empty() => v.name.clone(),
-        _ if !e.online_url.is_empty() => "Online".to_owned(),
-        _ => String::new(),
-    };
-    let meta = [when(e), place]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    card(
-        &e.core.title,
-        e.core.link.as_deref(),
-        &names(
-            e.embedded
-                .as_ref()
-                .and_then(|x| x.event_categories.as_ref()),
-        ),
-        &meta,
-        &e.core.excerpt,
-        "",
-    )
 }
 
 /// Loads one published item of a kind, as the API shows it.
@@ -517,8 +286,12 @@ async fn one<K: WireKind>(state: &State, id: i64, include: &[&str]) -> Result<K:
         .await
 }
 
-/// A published resource as a self-contained card for an iframe: title, summary, types,
-/// publisher, a download link for its document and a link to it on the site.
+/// Get a resource's embed card
+///
+/// Returns a published resource as a self-contained HTML card for an iframe: title,
+/// summary, types and tags, publisher, a download link for its document and a link to
+/// it on the site. Anyone may ask; an item that is not public is 404. A strict
+/// `Content-Security-Policy` limits which sites may frame it (`HEADPRESS_EMBED_ANCESTORS`).
 #[utoipa::path(
     tag = "embeds",
     params(("id" = i64, Path, minimum = 1, description = "Resource id"), CardParams),
@@ -540,7 +313,11 @@ pub async fn embed_resource(
     ))
 }
 
-/// A published post as a card for an iframe.
+/// Get a post's embed card
+///
+/// Returns a published post as a self-contained HTML card for an iframe: title, date,
+/// categories and tags, excerpt and a link to it on the site. Anyone may ask; an item that
+/// is not public is 404.
 #[utoipa::path(
     tag = "embeds",
     params(("id" = i64, Path, minimum = 1, description = "Post id"), CardParams),
@@ -562,7 +339,11 @@ pub async fn embed_post(
     ))
 }
 
-/// A published event as a card for an iframe, its time in the event's zone.
+/// Get an event's embed card
+///
+/// Returns a published event as a self-contained HTML card for an iframe: title, its next
+/// occurrence (or its first, when all are over) in the event's zone, venue, categories,
+/// excerpt and a link to it on the site. Anyone may ask; an item that is not public is 404.
 #[utoipa::path(
     tag = "embeds",
     params(("id" = i64, Path, minimum = 1, description = "Event id"), CardParams),
@@ -603,9 +384,10 @@ pub struct ResourceListParams {
     pub resource_type: Option<String>,
     /// Tag slugs, comma-separated (any of).
     pub tag: Option<String>,
-    /// How many (default 5, at most 20).
+    /// How many cards. Default: 5; at most 20.
     #[param(minimum = 1, maximum = 20)]
     pub limit: Option<u32>,
+    /// `light` or `dark`. Default: `light`.
     #[param(inline)]
     pub theme: Option<Theme>,
 }
@@ -621,9 +403,10 @@ pub struct EventListParams {
     pub event_category: Option<String>,
     /// Tag slugs, comma-separated (any of).
     pub tag: Option<String>,
-    /// How many (default 5, at most 20).
+    /// How many cards. Default: 5; at most 20.
     #[param(minimum = 1, maximum = 20)]
     pub limit: Option<u32>,
+    /// `light` or `dark`. Default: `light`.
     #[param(inline)]
     pub theme: Option<Theme>,
 }
@@ -651,22 +434,11 @@ fn window(limit: Option<u32>) -> Result<Window> {
     })
 }
 
-fn list_page(state: &AppState, title: &str, theme: Theme, cards: Vec<String>) -> HttpResponse {
-    let body = if cards.is_empty() {
-        "<p>Nothing to show yet.</p>".to_owned()
-    } else {
-        format!(
-            "<ul role=\"list\">{}</ul>",
-            cards
-                .into_iter()
-                .map(|c| format!("<li>{c}</li>"))
-                .collect::<String>()
-        )
-    };
-    page(state, title, theme, &body)
-}
-
-/// The published resources (newest first) as a list of cards, filtered like the API.
+/// Get a list of resource cards
+///
+/// Returns the published resources, newest first, as a self-contained HTML list of cards
+/// for an iframe, optionally only those of some types or tags. Anyone may ask; only public
+/// resources appear. `limit` is 1 to 20 (400 otherwise).
 #[utoipa::path(
     tag = "embeds",
     params(ResourceListParams),
@@ -707,7 +479,12 @@ pub async fn embed_resources(
     ))
 }
 
-/// The published events (upcoming by default, soonest first) as a list of cards.
+/// Get a list of event cards
+///
+/// Returns the published events as a self-contained HTML list of cards for an iframe:
+/// by default the upcoming ones, by their next occurrence, soonest first (`upcoming=0`:
+/// every event, by its first occurrence). Optionally only those of some categories or
+/// tags. Anyone may ask; only public events appear. `limit` is 1 to 20 (400 otherwise).
 #[utoipa::path(
     tag = "embeds",
     params(EventListParams),
@@ -759,8 +536,12 @@ pub async fn embed_events(state: State, params: Query<EventListParams>) -> Resul
     Ok(res)
 }
 
-/// The widget for partner pages: include it once, and every
-/// `<div data-headpress="resources|events|resource">` is rendered with current content.
+/// Get the embed widget script
+///
+/// The widget for partner pages: load it once, from a script element whose `src` is this
+/// URL (with `async`, and the partner key, optional, in `data-key`), and
+/// every `<div data-headpress="resources|events|resource">` is rendered with current
+/// content, in a shadow root, from the public API.
 #[utoipa::path(
     tag = "embeds",
     responses((status = 200, description = "The script", content_type = "text/javascript", body = String)),

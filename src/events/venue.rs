@@ -7,30 +7,39 @@ use utoipa::ToSchema;
 use crate::content::html::check_url;
 use crate::error::FieldError;
 
-/// Where an event takes place.
+/// Where an event takes place. Every member is optional on input; text members left out
+/// read as empty.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Venue {
+    /// The place's name (`Church House`). Default: empty.
     #[serde(default)]
     #[schema(max_length = 300)]
     pub name: String,
+    /// Street address. Default: empty.
     #[serde(default)]
     #[schema(max_length = 500)]
     pub address: String,
+    /// Town or city. Default: empty.
     #[serde(default)]
     #[schema(max_length = 200)]
     pub city: String,
+    /// State, county or region. Default: empty.
     #[serde(default)]
     #[schema(max_length = 200)]
     pub region: String,
+    /// Postal code. Default: empty.
     #[serde(default)]
     #[schema(max_length = 50)]
     pub postal_code: String,
+    /// Country, as written for people. Default: empty.
     #[serde(default)]
     #[schema(max_length = 200)]
     pub country: String,
+    /// Latitude in decimal degrees, given together with `longitude`, or null.
     #[schema(minimum = -90, maximum = 90)]
     pub latitude: Option<f64>,
+    /// Longitude in decimal degrees, given together with `latitude`, or null.
     #[schema(minimum = -180, maximum = 180)]
     pub longitude: Option<f64>,
 }
@@ -97,16 +106,19 @@ impl Venue {
     }
 }
 
-/// Who runs an event.
+/// Who runs an event. Every member is optional on input and reads as empty when left out.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organizer {
+    /// The organizer's name. Default: empty.
     #[serde(default)]
     #[schema(max_length = 300)]
     pub name: String,
+    /// A contact email address. Default: empty.
     #[serde(default)]
     #[schema(max_length = 300)]
     pub email: String,
+    /// The organizer's website: an `http` or `https` URL. Default: empty.
     #[serde(default)]
     #[schema(
         pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",

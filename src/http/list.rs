@@ -40,15 +40,17 @@ impl From<Order> for Direction {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
-    /// 1-based page number.
+    /// 1-based page number; not with `cursor`, which suits deep lists better. Default: 1.
     #[param(minimum = 1, maximum = 1000000)]
     pub page: Option<u32>,
-    /// Items per page (default 20).
+    /// Items per page. Default: 20.
     #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u32>,
-    /// Opaque keyset cursor from `meta.next_cursor`; continues the list after that item.
+    /// Opaque keyset cursor from `meta.next_cursor`; continues the list after that item,
+    /// with the same filters and order. Not with `page`.
     pub cursor: Option<String>,
-    /// `none` leaves the total out.
+    /// `none` leaves the total out (`meta.total`, `meta.total_pages`, `X-Total-Count`),
+    /// which is cheaper for deep pages. Default: `exact`.
     #[param(inline)]
     pub count: Option<CountMode>,
 }
@@ -133,18 +135,23 @@ pub fn include_set(raw: Option<&str>, known: &[&str]) -> Result<Vec<String>> {
     Ok(include)
 }
 
+/// Where a page stands in its list: how to get the next one, and (unless `count=none`)
+/// how many items and pages there are.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ListMeta {
-    /// The page number, in page mode.
+    /// The 1-based page number; absent when the list was read with `cursor`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// Items per page, as asked for with `per_page` (default 20).
     pub per_page: u32,
-    /// Items matching the filters, unless `count=none`.
+    /// Items matching the filters; absent with `count=none`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
+    /// Pages of `per_page` items that `total` makes; absent with `count=none`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<i64>,
-    /// Pass as `cursor` to get the items after this page; absent on the last page.
+    /// Pass as `cursor` to get the items after this page; absent on the last page and on
+    /// lists paged by number only (field groups, partners).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
 }
@@ -152,7 +159,9 @@ pub struct ListMeta {
 /// A page of a list.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct List<T> {
+    /// The items of this page, in the list's order.
     pub data: Vec<T>,
+    /// Where this page is in the list.
     pub meta: ListMeta,
 }
 

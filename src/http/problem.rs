@@ -16,17 +16,26 @@ pub struct Problem {
     #[schema(example = "about:blank")]
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// A short, human-readable summary of the kind of problem (the same for every
+    /// occurrence of a `code`).
     #[schema(example = "Validation failed")]
     pub title: String,
+    /// The HTTP status code of the answer.
     #[schema(example = 422)]
     pub status: u16,
-    /// A stable word: `invalid_query`, `invalid_body`, `validation_failed`, `unauthorized`,
-    /// `forbidden`, `not_found`, `method_not_allowed`, `conflict`, `unsupported_media_type`,
-    /// `payload_too_large`, `rate_limited`, `unavailable`, `internal`.
+    /// A stable word to switch on: `invalid_query`, `invalid_body`, `validation_failed`,
+    /// `unauthorized`, `forbidden`, `not_found`, `method_not_allowed`, `conflict`,
+    /// `unsupported_media_type`, `payload_too_large`, `rate_limited`, `unavailable`,
+    /// `internal`, or `not_implemented` (oEmbed formats). Failures of the HTTP layer itself
+    /// use a word for their status (`uri_too_long`, `request_timeout`, ...).
     #[schema(example = "validation_failed")]
     pub code: &'static str,
+    /// What went wrong this time, in English, for people (do not parse it). Never shows
+    /// SQL, paths or internal causes.
     #[schema(example = "1 field is invalid")]
     pub detail: String,
+    /// Each invalid member or parameter, by name; absent when the problem is not about
+    /// particular members.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
 }

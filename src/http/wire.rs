@@ -17,9 +17,11 @@ pub fn double_option<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
     Option::<T>::deserialize(d).map(Some)
 }
 
+/// How far a delete goes.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DeleteParams {
-    /// Delete for good instead of moving to the trash.
+    /// Content: delete for good instead of moving to the trash. Media: delete even a file
+    /// still in use, taking it off the items that use it. Default: `false`.
     pub force: Option<bool>,
 }

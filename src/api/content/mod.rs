@@ -318,6 +318,10 @@ pub async fn list_revisions<K: WireKind>(
     ))
 }
 
+/// Declares the documented routes every kind of content has: get, create, change, delete
+/// and revisions, over the shared handlers above. Each operation's summary is the kind's
+/// own; its description is written here once, from the kind's noun (`a: "a post"`,
+/// `noun: "post"`), with what is the kind's own (`+ "..."`) added after it.
 macro_rules! item_routes {
     (
         kind: $kind:ty,
@@ -329,15 +333,28 @@ macro_rules! item_routes {
         item_path: $item_path:literal,
         revisions_path: $revisions_path:literal,
         id: $id_doc:literal,
-        get: $get:ident = $get_doc:literal,
-        create_fn: $create_fn:ident = $create_doc:literal,
-        update_fn: $update_fn:ident = $update_doc:literal,
-        delete_fn: $delete_fn:ident = $delete_doc:literal,
-        revisions_fn: $revisions_fn:ident = $revisions_doc:literal $(,)?
+        a: $a:literal,
+        noun: $noun:literal,
+        get: $get:ident = $get_doc:literal $(+ $get_more:literal)?,
+        create_fn: $create_fn:ident = $create_doc:literal $(+ $create_more:literal)?,
+        update_fn: $update_fn:ident = $update_doc:literal $(+ $update_more:literal)?,
+        delete_fn: $delete_fn:ident = $delete_doc:literal $(+ $delete_more:literal)?,
+        revisions_fn: $revisions_fn:ident = $revisions_doc:literal
+            $(+ $revisions_more:literal)? $(,)?
     ) => {
         #[doc = $get_doc]
         #[utoipa::path(
             tag = $tag,
+            summary = $get_doc,
+            description = concat!(
+                "Returns the ", $noun, " with this id. Anonymous readers get it only when it is \
+                `published` and its `published_at` has come; editors and admins see every \
+                status, authors also their own items in any status. Anything you may not see \
+                is 404.\n\n`fields` keeps only the named top-level members; `include` embeds \
+                related objects in `embedded`. The answer has a strong `ETag`: a matching \
+                `If-None-Match` gets 304 with no body."
+                $(, "\n\n", $get_more)?
+            ),
             params(("id" = i64, Path, minimum = 1, description = $id_doc), $crate::api::content::params::ItemParams),
             responses((status = 200, description = "The item", body = $item)),
             security((), ("bearer" = []))
@@ -355,6 +372,17 @@ macro_rules! item_routes {
         #[doc = $create_doc]
         #[utoipa::path(
             tag = $tag,
+            summary = $create_doc,
+            description = concat!(
+                "Creates ", $a, " and answers 201 with it as stored and its URL in `Location`. \
+                Any signed-in user may (`admin`, `editor`, `author`); `author` defaults to you, \
+                and only editors and admins may name someone else (403).\n\n`status` defaults \
+                to `draft` and `published_at` to now; a `published` item with a future \
+                `published_at` is scheduled: anonymous readers see it from that moment. \
+                `slug` is made from the title when left out; a slug another ", $noun,
+                " has is 409. Invalid members are 422, each named in `errors`."
+                $(, "\n\n", $create_more)?
+            ),
             request_body = $create,
             responses((status = 201, description = "Created", body = $item,
                 headers(("Location" = String, description = "The new item's URL")))),
@@ -373,6 +401,17 @@ macro_rules! item_routes {
         #[doc = $update_doc]
         #[utoipa::path(
             tag = $tag,
+            summary = $update_doc,
+            description = concat!(
+                "Changes the members sent (those left out stay as they are) and answers with \
+                the ", $noun, " as stored. Editors and admins may change any ", $noun,
+                ", authors only their own (403); one you may not see is 404.\n\nSetting \
+                `status` to `published` with no `published_at` stamps the current time, \
+                unless the item already holds a future date (a schedule). A slug another ",
+                $noun, " has is 409; invalid members are 422. A change to the shared members, the \
+                author or the terms is kept as a revision."
+                $(, "\n\n", $update_more)?
+            ),
             params(("id" = i64, Path, minimum = 1, description = $id_doc)),
             request_body = $update,
             responses((status = 200, description = "The changed item", body = $item)),
@@ -392,6 +431,14 @@ macro_rules! item_routes {
         #[doc = $delete_doc]
         #[utoipa::path(
             tag = $tag,
+            summary = $delete_doc,
+            description = concat!(
+                "Moves the ", $noun, " to the trash (`status: trash`) and answers 200 with it; \
+                it leaves the trash when its `status` is changed again. With `force=true` it \
+                is deleted for good, with its revisions, and the answer is 204. Editors and \
+                admins may delete any ", $noun, ", authors only their own (403)."
+                $(, "\n\n", $delete_more)?
+            ),
             params(("id" = i64, Path, minimum = 1, description = $id_doc), $crate::http::wire::DeleteParams),
             responses(
                 (status = 200, description = "Moved to the trash", body = $item),
@@ -411,6 +458,15 @@ macro_rules! item_routes {
         #[doc = $revisions_doc]
         #[utoipa::path(
             tag = $tag,
+            summary = $revisions_doc,
+            description = concat!(
+                "Lists the revisions of the ", $noun, ", newest first: its title, slug, \
+                status, excerpt, content and `published_at` as each write left them. Creating, \
+                changing and trashing keep one, unless the write changed none of those members, \
+                the author or the terms. Only editors, admins and the ", $noun, "'s author may \
+                read them (403). Paged with `page` and `per_page`, or with `cursor`."
+                $(, "\n\n", $revisions_more)?
+            ),
             params(("id" = i64, Path, minimum = 1, description = $id_doc), $crate::http::list::PageParams),
             responses((status = 200, description = "Revisions, newest first",
                 body = $crate::http::list::List<$crate::api::content::wire::RevisionResponse>)),

@@ -89,7 +89,8 @@ pub struct EntryParams {
     /// Full-text search over title, excerpt and content; best match first.
     #[param(max_length = 500)]
     pub search: Option<String>,
-    /// Sort direction (default `desc`; `asc` for `title` and `menu_order`).
+    /// Sort direction. Default: `asc` for `title`, `menu_order`, `starts_at` and
+    /// `field.NAME`, `desc` for the others.
     #[param(inline)]
     pub order: Option<Order>,
     /// Slugs, comma-separated (any of).
@@ -97,12 +98,15 @@ pub struct EntryParams {
     /// Author ids, comma-separated (any of).
     #[param(pattern = "^$|^[1-9][0-9]{0,17}(,[1-9][0-9]{0,17})*$")]
     pub author: Option<String>,
-    /// Only items published after this instant (RFC 3339).
+    /// Only items whose `published_at` is after this instant (RFC 3339).
     pub published_after: Option<DateTime<Utc>>,
-    /// Only items published before this instant (RFC 3339).
+    /// Only items whose `published_at` is before this instant (RFC 3339); must be later
+    /// than `published_after`.
     pub published_before: Option<DateTime<Utc>>,
     /// Statuses, comma-separated (`draft`, `pending`, `published`, `private`, `trash`, or
-    /// `any` for all but trash). Needs a token; authors see only their own non-public items.
+    /// `any` for all but trash). Needs a token for anything but `published` (401); authors
+    /// get only their own items beyond what is public. Default: published items whose
+    /// `published_at` has come.
     #[param(
         pattern = "^$|^(draft|pending|published|private|trash|any)(,(draft|pending|published|private|trash|any))*$"
     )]
@@ -111,7 +115,8 @@ pub struct EntryParams {
     pub fields: Option<String>,
     /// Related objects to embed in `embedded`, comma-separated.
     pub include: Option<String>,
-    /// Include reusable blocks' content in `content` (default `true`).
+    /// Include reusable blocks' content in `content`; `false` leaves the references as they
+    /// are stored. Default: `true`.
     pub resolve_blocks: Option<bool>,
 }
 
@@ -123,7 +128,8 @@ pub struct ItemParams {
     pub fields: Option<String>,
     /// Related objects to embed in `embedded`, comma-separated.
     pub include: Option<String>,
-    /// Include reusable blocks' content in `content` (default `true`).
+    /// Include reusable blocks' content in `content`; `false` leaves the references as they
+    /// are stored. Default: `true`.
     pub resolve_blocks: Option<bool>,
 }
 

@@ -14,12 +14,14 @@ macro_rules! create_request {
     ($(#[$meta:meta])* $name:ident fields $fields:ty { $($own:tt)* }) => {
         $crate::api::content::request::create_request! {
             @struct $(#[$meta])* $name {
-                /// A short plain-text summary; derived from the content when left out.
+                /// A short plain-text summary (markup is stripped). Default: the first 55
+                /// words of the content.
                 pub excerpt: Option<String>,
-                /// Custom field values, checked against the field groups that apply.
+                /// Custom field values, checked against the field groups that apply (422
+                /// naming each field that does not fit). Default: none.
                 #[schema(value_type = Option<$fields>)]
                 pub fields: Option<serde_json::Map<String, serde_json::Value>>,
-                /// The featured image's media id.
+                /// The featured image's media id. Default: none.
                 pub featured_media: Option<i64>,
                 $($own)*
             }
@@ -71,16 +73,22 @@ macro_rules! create_request {
         #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
+            /// The title, plain text (trimmed).
             #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
             pub title: String,
+            /// The address name, unique within the kind: lower-case letters, digits and
+            /// hyphens. Default: made from the title (`-2`, `-3`, ... added when taken).
             #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
             pub slug: Option<String>,
-            /// Default `draft`.
+            /// Where the item is in its life. Default: `draft`.
             pub status: Option<$crate::content::Status>,
+            /// The body, as block markup or a block tree. Default: empty.
             pub content: Option<$crate::api::content::wire::ContentInput>,
-            /// When the item is (or will be) public; a future date schedules it.
+            /// When the item is (or will be) public (RFC 3339); a future date with
+            /// `status: published` schedules it. Default: now.
             pub published_at: Option<chrono::DateTime<chrono::Utc>>,
-            /// The author's user id (default: you; only editors may name someone else).
+            /// The author's user id. Default: you; only editors and admins may name someone
+            /// else.
             #[schema(minimum = 1)]
             pub author: Option<i64>,
             $($members)*
@@ -154,15 +162,22 @@ macro_rules! update_request {
         #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
+            /// The title, plain text (trimmed).
             #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
             pub title: Option<String>,
+            /// The address name, unique within the kind: lower-case letters, digits and
+            /// hyphens.
             #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 190)]
             pub slug: Option<String>,
+            /// Where the item is in its life; `published` with no `published_at` stamps the
+            /// current time unless the item holds a future date.
             pub status: Option<$crate::content::Status>,
+            /// The new body, replacing the old one whole.
             pub content: Option<$crate::api::content::wire::ContentInput>,
-            /// When the item is (or will be) public; a future date schedules it.
+            /// When the item is (or will be) public (RFC 3339); a future date with
+            /// `status: published` schedules it.
             pub published_at: Option<chrono::DateTime<chrono::Utc>>,
-            /// The author's user id (only editors may name someone else).
+            /// The author's user id (only editors and admins may name someone else).
             #[schema(minimum = 1)]
             pub author: Option<i64>,
             $($members)*

@@ -28,19 +28,20 @@ pub const FIELD_MEDIA: &str = "field";
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
-    /// Collections: `posts`, `pages`, `resources`, `events`.
+    /// Collections the group applies to: `posts`, `pages`, `resources`, `events` (one or
+    /// more).
     #[schema(min_items = 1, value_type = Vec<FieldCollection>)]
     pub kinds: Vec<String>,
-    /// Category ids (posts): the item has one of them.
+    /// Category ids (posts): only items with one of them. Default: no narrowing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<i64>,
-    /// Resource type ids (resources).
+    /// Resource type ids (resources): only items with one of them. Default: no narrowing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resource_types: Vec<i64>,
-    /// Event category ids (events).
+    /// Event category ids (events): only items with one of them. Default: no narrowing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub event_categories: Vec<i64>,
-    /// Page templates (pages).
+    /// Page templates (pages): only pages with one of them. Default: no narrowing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub templates: Vec<String>,
 }
@@ -89,7 +90,8 @@ impl Location {
     }
 }
 
-/// The kinds of content that carry custom fields, by collection name.
+/// The kinds of content that carry custom fields, by collection name: `posts`, `pages`,
+/// `resources`, `events`.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldCollection {

@@ -18,24 +18,30 @@ pub const COLLECTIONS: [&str; 4] = ["posts", "pages", "resources", "events"];
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldDef {
-    /// Unique among its siblings.
+    /// The member name in an item's `fields`, unique among its siblings.
     #[schema(pattern = "^[a-z][a-z0-9_]{0,63}$")]
     pub name: String,
-    /// Shown to editors; defaults to the name.
+    /// Shown to editors. Default: the name.
     #[serde(default)]
     pub label: String,
+    /// What the field holds, and so the JSON form of its value.
     #[serde(rename = "type")]
     pub field_type: FieldType,
+    /// Items must have a value (or a `default`): enforced on create and whenever `fields`
+    /// is sent (422). Default: `false`.
     #[serde(default)]
     pub required: bool,
-    /// Used on read when the item has no value. Must itself be a valid value.
+    /// Used on read when the item has no value. Must itself be a valid value. Default:
+    /// none (the value reads as null).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<Value>,
+    /// Help for editors, shown in the field's description. Default: empty.
     #[serde(default)]
     pub instructions: String,
-    /// number: bounds; relation: fewest/most items; repeater: fewest/most rows.
+    /// number: smallest value; relation: fewest items; repeater: fewest rows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
+    /// number: largest value; relation: most items; repeater: most rows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
     /// number only: values must be min (or 0) plus a whole multiple of step.
@@ -48,7 +54,7 @@ pub struct FieldDef {
     /// back as {"value","label"}.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
-    /// select only: a list of values instead of one.
+    /// select only: a list of values instead of one. Default: `false`.
     #[serde(default)]
     pub multiple: bool,
     /// media only: allowed MIME types (`image/*` wildcards allowed); none = any.
@@ -80,6 +86,14 @@ impl FieldDef {
     }
 }
 
+/// What a custom field holds, and the JSON form of its value: `text` a single-line
+/// string; `textarea` a string that may hold line breaks; `rich_text` sanitised HTML;
+/// `number` a number; `boolean` `true` or `false`; `email` and `url` a string of that
+/// form; `date` `YYYY-MM-DD`; `datetime` an RFC 3339 instant (read back in UTC); `time`
+/// `HH:MM:SS`; `select` one of its `choices` (a list of them with `multiple`); `checkbox`
+/// a list of its `choices`; `media` a media id; `relation` a list of item ids; `link` an
+/// object with `url`, `title` and `target` (`""` or `_blank`); `group` an object of its
+/// sub-`fields`; `repeater` a list of such objects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldType {

@@ -103,7 +103,10 @@ const ERRORS: [(&str, &str); 11] = [
         "413",
         "The body is larger than the limit (`payload_too_large`)",
     ),
-    ("415", "The body is not JSON (`unsupported_media_type`)"),
+    (
+        "415",
+        "The body is not of a type the operation takes: JSON, or for uploads `multipart/form-data` with a file of an allowed type (`unsupported_media_type`)",
+    ),
     (
         "422",
         "Well-formed but invalid; `errors` names each field (`validation_failed`)",
