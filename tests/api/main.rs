@@ -16,6 +16,8 @@ mod generate;
 mod imports;
 mod media;
 mod openapi;
+mod openapi_examples;
+mod openapi_text;
 mod pages;
 mod partners;
 mod platform;

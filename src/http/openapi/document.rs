@@ -28,8 +28,14 @@ pub fn polish(mut doc: Value, sparse: SparsePaths) -> Value {
     binary_bodies(&mut doc);
     open_custom_fields(&mut doc);
     prune_unused_schemas(&mut doc);
+    examples(&mut doc, EXAMPLES);
     doc
 }
+
+/// Real requests and answers of a demo site, by operation: captured by the test
+/// `openapi_examples` (`UPDATE_EXAMPLES=1 cargo test openapi_examples`), shortened there
+/// (long strings cut, lists of two), and checked against their schemas by the linters.
+const EXAMPLES: &str = include_str!("../../../openapi/examples.json");
 
 /// The document as served: the same, its contact naming the server's own documentation.
 pub fn served(doc: &Value, public_url: &str) -> Value {
@@ -488,6 +494,36 @@ fn open_custom_fields(doc: &mut Value) {
             "{said} Members are the custom fields of the site's field groups; the site's \
              document (`/api/v1/openapi.json?fields=site`) types each of them."
         ));
+    }
+}
+
+/// Puts each operation's captured example on its JSON request body and on the JSON content
+/// of its answer with that status.
+fn examples(doc: &mut Value, captured: &str) {
+    let Ok(Value::Object(captured)) = serde_json::from_str::<Value>(captured) else {
+        return;
+    };
+    for (_, op) in operations(doc) {
+        let Some(example) = op["operationId"].as_str().and_then(|id| captured.get(id)) else {
+            continue;
+        };
+        if let Some(request) = example.get("request")
+            && let Some(media) = op
+                .get_mut("requestBody")
+                .and_then(|b| b.get_mut("content"))
+                .and_then(|c| c.get_mut("application/json"))
+        {
+            media["example"] = request.clone();
+        }
+        for (status, body) in example["responses"].as_object().into_iter().flatten() {
+            if let Some(media) = op["responses"]
+                .get_mut(status)
+                .and_then(|r| r.get_mut("content"))
+                .and_then(|c| c.get_mut("application/json"))
+            {
+                media["example"] = body.clone();
+            }
+        }
     }
 }
 
