@@ -527,6 +527,25 @@ fn examples(doc: &mut Value, captured: &str) {
     }
 }
 
+/// Takes the examples out of every request body and answer.
+pub fn drop_examples(doc: &mut Value) {
+    fn drop_in(body: &mut Value) {
+        let content = body.get_mut("content").and_then(Value::as_object_mut);
+        for (_, media) in content.into_iter().flatten() {
+            if let Some(media) = media.as_object_mut() {
+                media.remove("example");
+            }
+        }
+    }
+    for (_, op) in operations(doc) {
+        if let Some(body) = op.get_mut("requestBody") {
+            drop_in(body);
+        }
+        let responses = op.get_mut("responses").and_then(Value::as_object_mut);
+        responses.into_iter().flatten().for_each(|(_, r)| drop_in(r));
+    }
+}
+
 /// Drops component schemas nothing refers to (any more), until none is left.
 fn prune_unused_schemas(doc: &mut Value) {
     loop {

@@ -1,0 +1,276 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.block_response import BlockResponse
+from ...models.problem import Problem
+from ...models.update_block_request import UpdateBlockRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    body: UpdateBlockRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/blocks/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BlockResponse | Problem | None:
+    if response.status_code == 200:
+        response_200 = BlockResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BlockResponse | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateBlockRequest,
+) -> Response[BlockResponse | Problem]:
+    """Update a reusable block
+
+     Changes the members sent (those left out stay as they are) and answers with the reusable block as
+    stored. Editors and admins may change any reusable block, authors only their own (403); one you may
+    not see is 404.
+
+    Setting `status` to `published` with no `published_at` stamps the current time, unless the item
+    already holds a future date (a schedule). A slug another reusable block has is 409; invalid members
+    are 422. A change to the shared members, the author or the terms is kept as a revision.
+
+    Every item that includes the block shows the change. Content that would make the block include
+    itself, directly or through other blocks, is 422.
+
+    Args:
+        id (int):
+        body (UpdateBlockRequest): Changes to a reusable block: members left out stay as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BlockResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateBlockRequest,
+) -> BlockResponse | Problem | None:
+    """Update a reusable block
+
+     Changes the members sent (those left out stay as they are) and answers with the reusable block as
+    stored. Editors and admins may change any reusable block, authors only their own (403); one you may
+    not see is 404.
+
+    Setting `status` to `published` with no `published_at` stamps the current time, unless the item
+    already holds a future date (a schedule). A slug another reusable block has is 409; invalid members
+    are 422. A change to the shared members, the author or the terms is kept as a revision.
+
+    Every item that includes the block shows the change. Content that would make the block include
+    itself, directly or through other blocks, is 422.
+
+    Args:
+        id (int):
+        body (UpdateBlockRequest): Changes to a reusable block: members left out stay as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BlockResponse | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateBlockRequest,
+) -> Response[BlockResponse | Problem]:
+    """Update a reusable block
+
+     Changes the members sent (those left out stay as they are) and answers with the reusable block as
+    stored. Editors and admins may change any reusable block, authors only their own (403); one you may
+    not see is 404.
+
+    Setting `status` to `published` with no `published_at` stamps the current time, unless the item
+    already holds a future date (a schedule). A slug another reusable block has is 409; invalid members
+    are 422. A change to the shared members, the author or the terms is kept as a revision.
+
+    Every item that includes the block shows the change. Content that would make the block include
+    itself, directly or through other blocks, is 422.
+
+    Args:
+        id (int):
+        body (UpdateBlockRequest): Changes to a reusable block: members left out stay as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BlockResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateBlockRequest,
+) -> BlockResponse | Problem | None:
+    """Update a reusable block
+
+     Changes the members sent (those left out stay as they are) and answers with the reusable block as
+    stored. Editors and admins may change any reusable block, authors only their own (403); one you may
+    not see is 404.
+
+    Setting `status` to `published` with no `published_at` stamps the current time, unless the item
+    already holds a future date (a schedule). A slug another reusable block has is 409; invalid members
+    are 422. A change to the shared members, the author or the terms is kept as a revision.
+
+    Every item that includes the block shows the change. Content that would make the block include
+    itself, directly or through other blocks, is 422.
+
+    Args:
+        id (int):
+        body (UpdateBlockRequest): Changes to a reusable block: members left out stay as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BlockResponse | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_field_group_request import CreateFieldGroupRequest
+from ...models.field_group_response import FieldGroupResponse
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateFieldGroupRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/field-groups",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FieldGroupResponse | Problem | None:
+    if response.status_code == 201:
+        response_201 = FieldGroupResponse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FieldGroupResponse | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateFieldGroupRequest,
+) -> Response[FieldGroupResponse | Problem]:
+    """Create a field group
+
+     Creates a field group and answers 201 with it and its URL in `Location`. Only admins
+    may (403). A key another group has is 409; an invalid definition or location is 422,
+    naming the member.
+
+    Items of the kinds it applies to are re-indexed at once, so their `fields` and the
+    `field.NAME` filters and sorts follow the new definitions.
+
+    Args:
+        body (CreateFieldGroupRequest): A new field group.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FieldGroupResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateFieldGroupRequest,
+) -> FieldGroupResponse | Problem | None:
+    """Create a field group
+
+     Creates a field group and answers 201 with it and its URL in `Location`. Only admins
+    may (403). A key another group has is 409; an invalid definition or location is 422,
+    naming the member.
+
+    Items of the kinds it applies to are re-indexed at once, so their `fields` and the
+    `field.NAME` filters and sorts follow the new definitions.
+
+    Args:
+        body (CreateFieldGroupRequest): A new field group.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FieldGroupResponse | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateFieldGroupRequest,
+) -> Response[FieldGroupResponse | Problem]:
+    """Create a field group
+
+     Creates a field group and answers 201 with it and its URL in `Location`. Only admins
+    may (403). A key another group has is 409; an invalid definition or location is 422,
+    naming the member.
+
+    Items of the kinds it applies to are re-indexed at once, so their `fields` and the
+    `field.NAME` filters and sorts follow the new definitions.
+
+    Args:
+        body (CreateFieldGroupRequest): A new field group.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FieldGroupResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateFieldGroupRequest,
+) -> FieldGroupResponse | Problem | None:
+    """Create a field group
+
+     Creates a field group and answers 201 with it and its URL in `Location`. Only admins
+    may (403). A key another group has is 409; an invalid definition or location is 422,
+    naming the member.
+
+    Items of the kinds it applies to are re-indexed at once, so their `fields` and the
+    `field.NAME` filters and sorts follow the new definitions.
+
+    Args:
+        body (CreateFieldGroupRequest): A new field group.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FieldGroupResponse | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_openapi_fields import GetOpenapiFields
+from ...models.open_api_document import OpenApiDocument
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    fields: GetOpenapiFields | Unset = UNSET,
+    key: str | Unset = UNSET,
+    x_headpress_key: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_headpress_key, Unset):
+        headers["X-Headpress-Key"] = x_headpress_key
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_fields: str | Unset = UNSET
+    if not isinstance(fields, Unset):
+        json_fields = fields.value
+
+    params["fields"] = json_fields
+
+    params["key"] = key
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/openapi.json",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | OpenApiDocument | Problem | None:
+    if response.status_code == 200:
+        response_200 = OpenApiDocument.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | OpenApiDocument | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: GetOpenapiFields | Unset = UNSET,
+    key: str | Unset = UNSET,
+    x_headpress_key: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | OpenApiDocument | Problem]:
+    """This API's OpenAPI 3.1 document
+
+     The fixed document (committed in the repository as `openapi/openapi.json`, the same on
+    every site) is what official clients are generated from. With `fields=site`, each
+    kind's custom `fields` are typed by this site's field groups as they are now: generate
+    from it to get typed custom fields, and generate again when the field groups change.
+
+    Args:
+        fields (GetOpenapiFields | Unset): Which custom-field schemas the document holds.
+        key (str | Unset):
+        x_headpress_key (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | OpenApiDocument | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        fields=fields,
+        key=key,
+        x_headpress_key=x_headpress_key,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: GetOpenapiFields | Unset = UNSET,
+    key: str | Unset = UNSET,
+    x_headpress_key: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | OpenApiDocument | Problem | None:
+    """This API's OpenAPI 3.1 document
+
+     The fixed document (committed in the repository as `openapi/openapi.json`, the same on
+    every site) is what official clients are generated from. With `fields=site`, each
+    kind's custom `fields` are typed by this site's field groups as they are now: generate
+    from it to get typed custom fields, and generate again when the field groups change.
+
+    Args:
+        fields (GetOpenapiFields | Unset): Which custom-field schemas the document holds.
+        key (str | Unset):
+        x_headpress_key (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | OpenApiDocument | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        fields=fields,
+        key=key,
+        x_headpress_key=x_headpress_key,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: GetOpenapiFields | Unset = UNSET,
+    key: str | Unset = UNSET,
+    x_headpress_key: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | OpenApiDocument | Problem]:
+    """This API's OpenAPI 3.1 document
+
+     The fixed document (committed in the repository as `openapi/openapi.json`, the same on
+    every site) is what official clients are generated from. With `fields=site`, each
+    kind's custom `fields` are typed by this site's field groups as they are now: generate
+    from it to get typed custom fields, and generate again when the field groups change.
+
+    Args:
+        fields (GetOpenapiFields | Unset): Which custom-field schemas the document holds.
+        key (str | Unset):
+        x_headpress_key (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | OpenApiDocument | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        fields=fields,
+        key=key,
+        x_headpress_key=x_headpress_key,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: GetOpenapiFields | Unset = UNSET,
+    key: str | Unset = UNSET,
+    x_headpress_key: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | OpenApiDocument | Problem | None:
+    """This API's OpenAPI 3.1 document
+
+     The fixed document (committed in the repository as `openapi/openapi.json`, the same on
+    every site) is what official clients are generated from. With `fields=site`, each
+    kind's custom `fields` are typed by this site's field groups as they are now: generate
+    from it to get typed custom fields, and generate again when the field groups change.
+
+    Args:
+        fields (GetOpenapiFields | Unset): Which custom-field schemas the document holds.
+        key (str | Unset):
+        x_headpress_key (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | OpenApiDocument | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            fields=fields,
+            key=key,
+            x_headpress_key=x_headpress_key,
+            if_none_match=if_none_match,
+        )
+    ).parsed

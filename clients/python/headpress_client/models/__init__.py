@@ -1,0 +1,287 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .block import Block
+from .block_attrs import BlockAttrs
+from .block_list import BlockList
+from .block_partial import BlockPartial
+from .block_partial_list import BlockPartialList
+from .block_response import BlockResponse
+from .block_usage import BlockUsage
+from .block_usage_list import BlockUsageList
+from .blocks_content_input import BlocksContentInput
+from .choice import Choice
+from .content_response import ContentResponse
+from .create_block_request import CreateBlockRequest
+from .create_event_request import CreateEventRequest
+from .create_field_group_request import CreateFieldGroupRequest
+from .create_hierarchical_term_request import CreateHierarchicalTermRequest
+from .create_page_request import CreatePageRequest
+from .create_partner_request import CreatePartnerRequest
+from .create_post_request import CreatePostRequest
+from .create_resource_request import CreateResourceRequest
+from .create_tag_request import CreateTagRequest
+from .create_user_request import CreateUserRequest
+from .created_partner_response import CreatedPartnerResponse
+from .embed_event_theme import EmbedEventTheme
+from .embed_events_theme import EmbedEventsTheme
+from .embed_post_theme import EmbedPostTheme
+from .embed_resource_theme import EmbedResourceTheme
+from .embed_resources_theme import EmbedResourcesTheme
+from .embedded import Embedded
+from .entry_core import EntryCore
+from .event_fields import EventFields
+from .event_fields_create import EventFieldsCreate
+from .event_fields_update import EventFieldsUpdate
+from .event_list import EventList
+from .event_partial import EventPartial
+from .event_partial_list import EventPartialList
+from .event_response import EventResponse
+from .field_collection import FieldCollection
+from .field_def import FieldDef
+from .field_error import FieldError
+from .field_group_list import FieldGroupList
+from .field_group_response import FieldGroupResponse
+from .field_type import FieldType
+from .fields_embedded import FieldsEmbedded
+from .get_openapi_fields import GetOpenapiFields
+from .health import Health
+from .health_status import HealthStatus
+from .html_content_input import HtmlContentInput
+from .item_summary import ItemSummary
+from .list_block_revisions_count import ListBlockRevisionsCount
+from .list_block_usages_count import ListBlockUsagesCount
+from .list_blocks_count import ListBlocksCount
+from .list_blocks_order import ListBlocksOrder
+from .list_categories_count import ListCategoriesCount
+from .list_categories_order import ListCategoriesOrder
+from .list_categories_orderby import ListCategoriesOrderby
+from .list_event_categories_count import ListEventCategoriesCount
+from .list_event_categories_order import ListEventCategoriesOrder
+from .list_event_categories_orderby import ListEventCategoriesOrderby
+from .list_event_occurrences_count import ListEventOccurrencesCount
+from .list_event_revisions_count import ListEventRevisionsCount
+from .list_events_count import ListEventsCount
+from .list_events_order import ListEventsOrder
+from .list_field_groups_count import ListFieldGroupsCount
+from .list_media_count import ListMediaCount
+from .list_meta import ListMeta
+from .list_page_revisions_count import ListPageRevisionsCount
+from .list_pages_count import ListPagesCount
+from .list_pages_order import ListPagesOrder
+from .list_partners_count import ListPartnersCount
+from .list_post_revisions_count import ListPostRevisionsCount
+from .list_posts_count import ListPostsCount
+from .list_posts_order import ListPostsOrder
+from .list_resource_revisions_count import ListResourceRevisionsCount
+from .list_resource_types_count import ListResourceTypesCount
+from .list_resource_types_order import ListResourceTypesOrder
+from .list_resource_types_orderby import ListResourceTypesOrderby
+from .list_resources_count import ListResourcesCount
+from .list_resources_order import ListResourcesOrder
+from .list_tags_count import ListTagsCount
+from .list_tags_order import ListTagsOrder
+from .list_tags_orderby import ListTagsOrderby
+from .list_users_count import ListUsersCount
+from .location import Location
+from .media_list import MediaList
+from .media_response import MediaResponse
+from .next_occurrence import NextOccurrence
+from .o_embed_response import OEmbedResponse
+from .occurrence_list import OccurrenceList
+from .occurrence_response import OccurrenceResponse
+from .open_api_document import OpenApiDocument
+from .open_api_document_info import OpenApiDocumentInfo
+from .organizer import Organizer
+from .page_fields import PageFields
+from .page_fields_create import PageFieldsCreate
+from .page_fields_update import PageFieldsUpdate
+from .page_list import PageList
+from .page_partial import PagePartial
+from .page_partial_list import PagePartialList
+from .page_response import PageResponse
+from .partner_list import PartnerList
+from .partner_response import PartnerResponse
+from .post_fields import PostFields
+from .post_fields_create import PostFieldsCreate
+from .post_fields_update import PostFieldsUpdate
+from .post_list import PostList
+from .post_partial import PostPartial
+from .post_partial_list import PostPartialList
+from .post_response import PostResponse
+from .problem import Problem
+from .public_user import PublicUser
+from .resource_fields import ResourceFields
+from .resource_fields_create import ResourceFieldsCreate
+from .resource_fields_update import ResourceFieldsUpdate
+from .resource_list import ResourceList
+from .resource_partial import ResourcePartial
+from .resource_partial_list import ResourcePartialList
+from .resource_response import ResourceResponse
+from .revision_list import RevisionList
+from .revision_response import RevisionResponse
+from .role import Role
+from .status import Status
+from .term_list import TermList
+from .term_response import TermResponse
+from .term_response_count_by_kind import TermResponseCountByKind
+from .token_request import TokenRequest
+from .token_response import TokenResponse
+from .update_block_request import UpdateBlockRequest
+from .update_event_request import UpdateEventRequest
+from .update_field_group_request import UpdateFieldGroupRequest
+from .update_hierarchical_term_request import UpdateHierarchicalTermRequest
+from .update_media_request import UpdateMediaRequest
+from .update_page_request import UpdatePageRequest
+from .update_partner_request import UpdatePartnerRequest
+from .update_post_request import UpdatePostRequest
+from .update_resource_request import UpdateResourceRequest
+from .update_tag_request import UpdateTagRequest
+from .update_user_request import UpdateUserRequest
+from .upload_form import UploadForm
+from .user_list import UserList
+from .user_response import UserResponse
+from .venue import Venue
+
+__all__ = (
+    "Block",
+    "BlockAttrs",
+    "BlockList",
+    "BlockPartial",
+    "BlockPartialList",
+    "BlockResponse",
+    "BlocksContentInput",
+    "BlockUsage",
+    "BlockUsageList",
+    "Choice",
+    "ContentResponse",
+    "CreateBlockRequest",
+    "CreatedPartnerResponse",
+    "CreateEventRequest",
+    "CreateFieldGroupRequest",
+    "CreateHierarchicalTermRequest",
+    "CreatePageRequest",
+    "CreatePartnerRequest",
+    "CreatePostRequest",
+    "CreateResourceRequest",
+    "CreateTagRequest",
+    "CreateUserRequest",
+    "Embedded",
+    "EmbedEventsTheme",
+    "EmbedEventTheme",
+    "EmbedPostTheme",
+    "EmbedResourcesTheme",
+    "EmbedResourceTheme",
+    "EntryCore",
+    "EventFields",
+    "EventFieldsCreate",
+    "EventFieldsUpdate",
+    "EventList",
+    "EventPartial",
+    "EventPartialList",
+    "EventResponse",
+    "FieldCollection",
+    "FieldDef",
+    "FieldError",
+    "FieldGroupList",
+    "FieldGroupResponse",
+    "FieldsEmbedded",
+    "FieldType",
+    "GetOpenapiFields",
+    "Health",
+    "HealthStatus",
+    "HtmlContentInput",
+    "ItemSummary",
+    "ListBlockRevisionsCount",
+    "ListBlocksCount",
+    "ListBlocksOrder",
+    "ListBlockUsagesCount",
+    "ListCategoriesCount",
+    "ListCategoriesOrder",
+    "ListCategoriesOrderby",
+    "ListEventCategoriesCount",
+    "ListEventCategoriesOrder",
+    "ListEventCategoriesOrderby",
+    "ListEventOccurrencesCount",
+    "ListEventRevisionsCount",
+    "ListEventsCount",
+    "ListEventsOrder",
+    "ListFieldGroupsCount",
+    "ListMediaCount",
+    "ListMeta",
+    "ListPageRevisionsCount",
+    "ListPagesCount",
+    "ListPagesOrder",
+    "ListPartnersCount",
+    "ListPostRevisionsCount",
+    "ListPostsCount",
+    "ListPostsOrder",
+    "ListResourceRevisionsCount",
+    "ListResourcesCount",
+    "ListResourcesOrder",
+    "ListResourceTypesCount",
+    "ListResourceTypesOrder",
+    "ListResourceTypesOrderby",
+    "ListTagsCount",
+    "ListTagsOrder",
+    "ListTagsOrderby",
+    "ListUsersCount",
+    "Location",
+    "MediaList",
+    "MediaResponse",
+    "NextOccurrence",
+    "OccurrenceList",
+    "OccurrenceResponse",
+    "OEmbedResponse",
+    "OpenApiDocument",
+    "OpenApiDocumentInfo",
+    "Organizer",
+    "PageFields",
+    "PageFieldsCreate",
+    "PageFieldsUpdate",
+    "PageList",
+    "PagePartial",
+    "PagePartialList",
+    "PageResponse",
+    "PartnerList",
+    "PartnerResponse",
+    "PostFields",
+    "PostFieldsCreate",
+    "PostFieldsUpdate",
+    "PostList",
+    "PostPartial",
+    "PostPartialList",
+    "PostResponse",
+    "Problem",
+    "PublicUser",
+    "ResourceFields",
+    "ResourceFieldsCreate",
+    "ResourceFieldsUpdate",
+    "ResourceList",
+    "ResourcePartial",
+    "ResourcePartialList",
+    "ResourceResponse",
+    "RevisionList",
+    "RevisionResponse",
+    "Role",
+    "Status",
+    "TermList",
+    "TermResponse",
+    "TermResponseCountByKind",
+    "TokenRequest",
+    "TokenResponse",
+    "UpdateBlockRequest",
+    "UpdateEventRequest",
+    "UpdateFieldGroupRequest",
+    "UpdateHierarchicalTermRequest",
+    "UpdateMediaRequest",
+    "UpdatePageRequest",
+    "UpdatePartnerRequest",
+    "UpdatePostRequest",
+    "UpdateResourceRequest",
+    "UpdateTagRequest",
+    "UpdateUserRequest",
+    "UploadForm",
+    "UserList",
+    "UserResponse",
+    "Venue",
+)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ListCategoriesOrderby(StrEnum):
+    ID = "id"
+    NAME = "name"
+    SLUG = "slug"
+
+    def __str__(self) -> str:
+        return str(self.value)
