@@ -111,6 +111,7 @@ pub fn build_app(
         .wrap(from_fn(api::partners::gate))
         .wrap(from_fn(platform))
         .wrap(cors)
+        .wrap(from_fn(http::request_id::request_id))
 }
 
 fn cors(origins: &[String], partners: crate::partners::OriginCache) -> Cors {

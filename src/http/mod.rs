@@ -11,6 +11,7 @@ pub mod openapi;
 pub mod platform;
 pub mod problem;
 pub mod render;
+pub mod request_id;
 pub mod state;
 pub mod timeline;
 pub mod wire;

@@ -38,6 +38,11 @@ pub struct Problem {
     /// particular members.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// The answer's `X-Request-Id`, to quote when reporting the problem: it names the
+    /// server's log lines of the request. Always present in answers (added on the way out).
+    #[schema(example = "4f1c2a9e8b7d6c5a4f3e2d1c0b9a8f7e")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 impl Problem {
@@ -49,6 +54,7 @@ impl Problem {
             code,
             detail: detail.into(),
             errors: Vec::new(),
+            request_id: None,
         }
     }
 

@@ -463,3 +463,73 @@ async fn unknown_parameters_are_ignored_even_with_odd_values() {
         StatusCode::OK
     );
 }
+
+/// Every answer names its request: the client's id when it sent a usable one, else a new
+/// one; a problem repeats it, so a report matches the server's log line.
+#[actix_web::test]
+async fn every_answer_carries_a_request_id_that_problems_repeat() {
+    let app = TestApp::with_config(|c| c.cors_origins = vec!["https://good.example".into()]).await;
+    let list = app.get("/api/v1/posts").send().await;
+    let made = list.header("x-request-id").expect("an id on a 200");
+    assert_eq!(made.len(), 32, "{made}");
+    let again = app.get("/api/v1/posts").send().await;
+    assert_ne!(
+        again.header("x-request-id").unwrap(),
+        made,
+        "one id per request"
+    );
+
+    let res = app
+        .get("/api/v1/posts/999999")
+        .header("X-Request-Id", "client-trace-0042")
+        .send()
+        .await;
+    let problem = res.problem(404, "not_found");
+    assert_eq!(
+        res.header("x-request-id").as_deref(),
+        Some("client-trace-0042")
+    );
+    assert_eq!(problem["request_id"], "client-trace-0042");
+
+    // An id that cannot be repeated safely is replaced.
+    let long = "x".repeat(129);
+    let res = app
+        .get("/healthz")
+        .header("X-Request-Id", &long)
+        .send()
+        .await;
+    let id = res.header("x-request-id").unwrap();
+    assert_ne!(id, long);
+    assert_eq!(id.len(), 32);
+
+    // Answers made below the handlers, or from the cache, carry one too.
+    let tag = list.header("etag").unwrap();
+    let res = app
+        .get("/api/v1/posts")
+        .header("If-None-Match", &tag)
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_MODIFIED);
+    assert!(res.header("x-request-id").is_some());
+    let res = app
+        .post("/api/v1/posts")
+        .raw("application/json", "{not json")
+        .send()
+        .await;
+    let problem = res.problem(401, "unauthorized");
+    assert_eq!(
+        problem["request_id"].as_str(),
+        res.header("x-request-id").as_deref()
+    );
+    let preflight = app
+        .request(actix_web::http::Method::OPTIONS, "/api/v1/posts")
+        .header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "GET")
+        .send()
+        .await;
+    assert!(
+        preflight.header("x-request-id").is_some(),
+        "{}",
+        preflight.status
+    );
+}

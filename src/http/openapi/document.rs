@@ -358,6 +358,13 @@ fn headers(doc: &mut Value) {
             string.clone(),
         ),
         (
+            "X-Request-Id",
+            "This request's id: the one the request sent in `X-Request-Id` (visible ASCII, at \
+             most 128 characters), else one the server made. The server's log lines of the \
+             request name it, and a problem body repeats it as `request_id`.",
+            string.clone(),
+        ),
+        (
             "RateLimit-Limit",
             "With a partner key: requests the partner may make per window.",
             integer.clone(),
@@ -408,6 +415,17 @@ fn headers(doc: &mut Value) {
     }
     responses["Error401"]["headers"]["WWW-Authenticate"] = header("WWW-Authenticate");
 
+    // Every answer, of every operation, carries its request id.
+    let shared = doc["components"]["responses"].as_object_mut();
+    for (_, response) in shared.into_iter().flatten() {
+        response["headers"]["X-Request-Id"] = header("X-Request-Id");
+    }
+    for (_, op) in operations(doc) {
+        let responses = op["responses"].as_object_mut().into_iter().flatten();
+        for (_, response) in responses.filter(|(_, r)| r.get("$ref").is_none()) {
+            response["headers"]["X-Request-Id"] = header("X-Request-Id");
+        }
+    }
     for (method, op) in operations(doc) {
         let public = op.get("security").is_none();
         let Some(responses) = op["responses"].as_object_mut() else {
@@ -542,7 +560,10 @@ pub fn drop_examples(doc: &mut Value) {
             drop_in(body);
         }
         let responses = op.get_mut("responses").and_then(Value::as_object_mut);
-        responses.into_iter().flatten().for_each(|(_, r)| drop_in(r));
+        responses
+            .into_iter()
+            .flatten()
+            .for_each(|(_, r)| drop_in(r));
     }
 }
 

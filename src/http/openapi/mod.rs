@@ -20,7 +20,9 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
         title = "headpress",
         description = "A fast, correct headless JSON content API. Conventions: lists are \
             `{data, meta}` envelopes with `Link` and `X-Total-Count` headers; errors are \
-            RFC 9457 problem+json with a stable `code`; every GET has a strong ETag.",
+            RFC 9457 problem+json with a stable `code`; every GET has a strong ETag; every \
+            answer carries `X-Request-Id` (the request's own when it sends one), which a \
+            problem repeats as `request_id`.",
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0"),
     ),
     components(schemas(Problem)),

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -34,6 +34,9 @@ class Problem:
         errors (list[FieldError] | Unset): Each invalid member or parameter, by name; absent when the problem is not
             about
             particular members.
+        request_id (None | str | Unset): The answer's `X-Request-Id`, to quote when reporting the problem: it names the
+            server's log lines of the request. Always present in answers (added on the way out). Example:
+            4f1c2a9e8b7d6c5a4f3e2d1c0b9a8f7e.
     """
 
     code: str
@@ -42,6 +45,7 @@ class Problem:
     title: str
     type_: str
     errors: list[FieldError] | Unset = UNSET
+    request_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,6 +66,12 @@ class Problem:
                 errors_item = errors_item_data.to_dict()
                 errors.append(errors_item)
 
+        request_id: None | str | Unset
+        if isinstance(self.request_id, Unset):
+            request_id = UNSET
+        else:
+            request_id = self.request_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -75,6 +85,8 @@ class Problem:
         )
         if errors is not UNSET:
             field_dict["errors"] = errors
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
 
         return field_dict
 
@@ -102,6 +114,15 @@ class Problem:
 
                 errors.append(errors_item)
 
+        def _parse_request_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        request_id = _parse_request_id(d.pop("request_id", UNSET))
+
         problem = cls(
             code=code,
             detail=detail,
@@ -109,6 +130,7 @@ class Problem:
             title=title,
             type_=type_,
             errors=errors,
+            request_id=request_id,
         )
 
         problem.additional_properties = d
