@@ -47,8 +47,14 @@ pub enum Error {
     PayloadTooLarge(usize),
     #[error("rate limited")]
     RateLimited { retry_after_secs: u64 },
+    /// The database cannot serve now (busy beyond the wait, unreachable, a statement over its
+    /// time); a retry later may succeed (503 with `Retry-After`).
     #[error("unavailable: {0}")]
     Unavailable(String),
+    /// The database connection died under the request (the server restarted, or ended the
+    /// session); the connection is dropped, and a read is tried again on another (503).
+    #[error("database connection lost: {0}")]
+    ConnectionLost(String),
     /// Anything unexpected. The cause is logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -94,8 +100,50 @@ impl From<diesel::result::Error> for Error {
             D::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {
                 Error::Unavailable("the database was busy; try again".into())
             }
-            other => Error::Internal(format!("database: {other}")),
+            D::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+                Error::ConnectionLost(info.message().to_owned())
+            }
+            other => {
+                let message = other.to_string();
+                match transient(&message) {
+                    Some(Transient::Busy) => Error::Unavailable(format!("database: {message}")),
+                    Some(Transient::Lost) => Error::ConnectionLost(message),
+                    None => Error::Internal(format!("database: {other}")),
+                }
+            }
         }
+    }
+}
+
+enum Transient {
+    /// Another writer held the lock past the wait (SQLite `SQLITE_BUSY`).
+    Busy,
+    /// The server ended the connection (PostgreSQL restarted, or ended the backend).
+    Lost,
+}
+
+/// Database errors a retry later can get past, told by their message (neither driver
+/// gives them a kind of their own).
+fn transient(message: &str) -> Option<Transient> {
+    const BUSY: [&str; 3] = [
+        "database is locked",
+        "database table is locked",
+        "database is busy",
+    ];
+    const LOST: [&str; 6] = [
+        "terminating connection",
+        "server closed the connection",
+        "connection to server",
+        "could not receive data from server",
+        "no connection to the server",
+        "the database system is shutting down",
+    ];
+    if BUSY.iter().any(|b| message.contains(b)) {
+        Some(Transient::Busy)
+    } else if LOST.iter().any(|l| message.contains(l)) {
+        Some(Transient::Lost)
+    } else {
+        None
     }
 }
 

@@ -19,6 +19,16 @@ struct Cli {
     /// `file:PATH` for SQLite. Other schemes are refused.
     #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
     database_url: String,
+    /// How long a write waits, in milliseconds, for SQLite's write lock while another
+    /// process holds it (an import beside the server) before it is answered 503 with
+    /// `Retry-After`.
+    #[arg(
+        long,
+        env = "HEADPRESS_WRITE_WAIT_MS",
+        default_value_t = 5000,
+        global = true
+    )]
+    write_wait_ms: u32,
     #[command(subcommand)]
     command: Command,
 }
@@ -236,6 +246,7 @@ fn run(cli: Cli) -> Result<(), String> {
         return Ok(());
     }
     let location = db::Location::parse(&cli.database_url)?;
+    db::set_write_wait_ms(cli.write_wait_ms);
     match cli.command {
         Command::Openapi => Ok(()),
         Command::Migrate => open(&location, 1).map(|_| ()),

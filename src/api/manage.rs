@@ -39,7 +39,7 @@ where
 /// Reads one resource and answers 200 with its wire form.
 pub async fn read<M, R>(
     state: &State,
-    f: impl FnOnce(&mut DbConn) -> Result<M> + Send + 'static,
+    f: impl FnOnce(&mut DbConn) -> Result<M> + Clone + Send + 'static,
     wire: impl FnOnce(M) -> R,
 ) -> Result<HttpResponse>
 where

@@ -243,7 +243,7 @@ fn settle_for_read(conn: &mut DbConn, now: NaiveDateTime) {
     if backend == Backend::Sqlite {
         let _ = conn.batch_execute(&format!(
             "PRAGMA busy_timeout = {}",
-            crate::db::BUSY_TIMEOUT_MS
+            crate::db::write_wait_ms()
         ));
     }
 }

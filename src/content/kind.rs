@@ -17,7 +17,7 @@ pub trait ContentKind: 'static {
     /// is valid, as far as can be told without the stored item).
     type Changes: Default + Send + 'static;
     /// The kind's own list filters, checked when they are built.
-    type Filter: Default + Send + 'static;
+    type Filter: Default + Clone + Send + 'static;
 
     fn load_details(conn: &mut DbConn, entries: &[Entry]) -> Result<Self::Details>;
 

@@ -72,7 +72,7 @@ pub enum Parent {
 }
 
 /// Filters of pages only.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct PageFilter {
     /// The page at this full path, `about/team`.
     pub path: Option<String>,

@@ -12,7 +12,7 @@ use crate::error::Result;
 pub struct Posts;
 
 /// Filters of posts only.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct PostFilter {
     /// Only sticky posts (`true`) or only the others (`false`).
     pub sticky: Option<bool>,

@@ -78,7 +78,7 @@ impl ResourceChanges {
 }
 
 /// Filters of resources only.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ResourceFilter {
     /// Normalised BCP 47 tags (any of).
     pub languages: Vec<String>,

@@ -163,7 +163,8 @@ impl ManageConnection for Manager {
                 // processes (a CLI import) holding the write lock for a moment.
                 conn.batch_execute(&format!(
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BUSY_TIMEOUT_MS};"
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {};",
+                    write_wait_ms()
                 ))?;
                 DbConn::Sqlite(conn)
             }
@@ -385,8 +386,25 @@ macro_rules! text_enum {
 }
 pub(crate) use text_enum;
 
-/// How long a SQLite connection waits for another one's write lock before giving up.
-pub const BUSY_TIMEOUT_MS: u32 = 5000;
+/// How long a SQLite connection waits for another one's write lock (another process
+/// writing, such as an import beside the server) before giving up: then the write is
+/// answered 503 with `Retry-After`. `--write-wait-ms`, set once at start-up.
+static WRITE_WAIT_MS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(5000);
+
+pub fn set_write_wait_ms(ms: u32) {
+    WRITE_WAIT_MS.store(ms, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn write_wait_ms() -> u32 {
+    WRITE_WAIT_MS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Marks a connection as broken (its server went away), so that the pool drops it
+/// rather than lending it again.
+pub fn forget(conn: &mut DbConn) {
+    use diesel::connection::{Connection, TransactionManager};
+    <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(conn).set_in_error();
+}
 
 pub fn now() -> chrono::NaiveDateTime {
     truncate(chrono::Utc::now().naive_utc())
@@ -404,11 +422,54 @@ pub fn transaction<T>(
     f: impl FnOnce(&mut DbConn) -> crate::error::Result<T>,
 ) -> crate::error::Result<T> {
     use diesel::Connection;
+    if let DbConn::Sqlite(c) = conn
+        && outermost(c)
+    {
+        return immediate(conn, f);
+    }
     conn.transaction::<T, TxError, _>(|conn| f(conn).map_err(TxError::App))
         .map_err(|e| match e {
             TxError::App(e) => e,
             TxError::Db(e) => crate::error::Error::from(e),
         })
+}
+
+/// Whether no transaction is open on this connection.
+fn outermost(c: &mut SqliteConnection) -> bool {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    AnsiTransactionManager::transaction_manager_status_mut(c)
+        .transaction_depth()
+        .is_ok_and(|d| d.is_none())
+}
+
+/// A SQLite transaction that takes the write lock up front (`BEGIN IMMEDIATE`), so that it
+/// waits for another writer (up to `write_wait_ms`) rather than failing at its first write:
+/// a transaction that read first cannot wait for the lock (SQLite answers busy at once, to
+/// avoid a deadlock).
+fn immediate<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> crate::error::Result<T>,
+) -> crate::error::Result<T> {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    let DbConn::Sqlite(c) = conn else {
+        unreachable!("called for SQLite connections only")
+    };
+    AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+    let result = f(conn);
+    let DbConn::Sqlite(c) = conn else {
+        unreachable!("the connection did not change")
+    };
+    match result {
+        Ok(value) => {
+            AnsiTransactionManager::commit_transaction(c)?;
+            Ok(value)
+        }
+        Err(e) => {
+            // A failed rollback leaves the manager broken; the pool then drops the connection.
+            let _ = AnsiTransactionManager::rollback_transaction(c);
+            Err(e)
+        }
+    }
 }
 
 enum TxError {

@@ -30,7 +30,7 @@ pub use venue::{Organizer, Venue};
 pub struct Events;
 
 /// Filters of events only: with the current time, the upcoming and the past events.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct EventFilter {
     /// Only events with an occurrence starting at or after this instant.
     starts_after: Option<DateTime<Utc>>,

@@ -153,7 +153,7 @@ impl Error {
                 "rate_limited",
                 format!("too many attempts; try again in {retry_after_secs} seconds"),
             ),
-            Error::Unavailable(_) => Problem::new(
+            Error::Unavailable(_) | Error::ConnectionLost(_) => Problem::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
                 "the service is temporarily unavailable",
@@ -176,9 +176,15 @@ impl ResponseError for Error {
         match self {
             Error::Internal(cause) => tracing::error!(%cause, "internal error"),
             Error::Unavailable(cause) => tracing::warn!(%cause, "unavailable"),
+            Error::ConnectionLost(cause) => tracing::warn!(%cause, "database connection lost"),
             _ => {}
         }
         let mut res = self.to_problem().response();
+        if matches!(self, Error::Unavailable(_) | Error::ConnectionLost(_)) {
+            // Transient: the lock is free, or a new connection made, within a second or so.
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
         if let Error::RateLimited { retry_after_secs } = self
             && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
         {

@@ -69,10 +69,11 @@ impl AppState {
         }
     }
 
-    /// Runs read-only database work on the blocking pool.
+    /// Runs read-only database work on the blocking pool. A read whose connection died
+    /// under it (PostgreSQL restarted, or ended the session) is read again on another.
     pub async fn read<T, F>(&self, f: F) -> Result<T>
     where
-        F: FnOnce(&mut DbConn) -> Result<T> + Send + 'static,
+        F: FnOnce(&mut DbConn) -> Result<T> + Clone + Send + 'static,
         T: Send + 'static,
     {
         if self.db.backend == Backend::Sqlite {
@@ -83,8 +84,22 @@ impl AppState {
         }
         let pool = self.db.pool.clone();
         web::block(move || {
+            let again = f.clone();
             let mut conn = pool.get()?;
-            f(&mut conn)
+            match f(&mut conn) {
+                Err(Error::ConnectionLost(cause)) => {
+                    tracing::warn!(%cause, "database connection lost; reading again");
+                    crate::db::forget(&mut conn);
+                    drop(conn);
+                    let mut conn = live_connection(&pool)?;
+                    let read = again(&mut conn);
+                    if let Err(Error::ConnectionLost(_)) = read {
+                        crate::db::forget(&mut conn);
+                    }
+                    read
+                }
+                other => other,
+            }
         })
         .await
         .map_err(Error::internal)?
@@ -137,15 +152,49 @@ impl AppState {
         T: Send + 'static,
     {
         let pool = self.db.pool.clone();
-        let turn = (self.db.backend == Backend::Sqlite).then(|| self.write_turn.clone());
+        let sqlite = self.db.backend == Backend::Sqlite;
+        let turn = sqlite.then(|| self.write_turn.clone());
         web::block(move || {
             let _turn = turn
                 .as_ref()
                 .map(|t| t.lock().unwrap_or_else(|e| e.into_inner()));
-            let mut conn = pool.get()?;
-            f(&mut conn)
+            // On PostgreSQL a write starts on a connection known to be alive (a round trip,
+            // for writes only): one that died in the pool would fail the write before it
+            // reached the database.
+            let mut conn = if sqlite {
+                pool.get()?
+            } else {
+                live_connection(&pool)?
+            };
+            let written = f(&mut conn);
+            if let Err(Error::ConnectionLost(_)) = written {
+                crate::db::forget(&mut conn);
+            }
+            written
         })
         .await
         .map_err(Error::internal)?
     }
+}
+
+/// A pooled connection that answers a ping; dead ones are dropped on the way (at most as
+/// many as the pool holds, then the last error is the answer: 503).
+fn live_connection(pool: &crate::db::Pool) -> Result<crate::db::PooledConn> {
+    use diesel::connection::SimpleConnection;
+    let tries = pool.max_size() + 1;
+    let mut last = None;
+    for _ in 0..tries {
+        let mut conn = pool.get()?;
+        match conn.batch_execute("SELECT 1") {
+            Ok(()) => return Ok(conn),
+            Err(e) => {
+                crate::db::forget(&mut conn);
+                last = Some(e);
+            }
+        }
+    }
+    Err(last.map_or_else(
+        || Error::Unavailable("no live database connection".into()),
+        |e| Error::ConnectionLost(e.to_string()),
+    ))
 }

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::media::{Media, find, usage_count, visible};
 
 /// Filters of the media library.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct MediaFilter {
     /// A MIME type or its start (`image/`), checked.
     mime_type: Option<String>,

@@ -22,6 +22,7 @@ mod pages;
 mod partners;
 mod platform;
 mod posts;
+mod reliability;
 mod resources;
 mod terms;
 mod users;
