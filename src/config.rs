@@ -1,5 +1,6 @@
 //! Settings, from command-line flags or environment variables (see API.md).
 
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -84,6 +85,11 @@ pub struct ServeArgs {
     /// Seconds to let in-flight requests finish on SIGTERM or SIGINT.
     #[arg(long, env = "HEADPRESS_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
+    /// Proxies whose `Forwarded` / `X-Forwarded-For` is believed (addresses or CIDR
+    /// networks, comma-separated), for sign-in throttling and logs. Default: none, and
+    /// the peer's address is the client's.
+    #[arg(long, env = "HEADPRESS_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
 }
 
 /// What the running application needs to know, built from the flags.
@@ -106,6 +112,8 @@ pub struct Config {
     pub links: crate::content::links::Links,
     pub site_name: String,
     pub embed_ancestors: String,
+    /// Proxies whose forwarded client address is believed.
+    pub trusted_proxies: Vec<Network>,
 }
 
 impl Config {
@@ -136,6 +144,7 @@ impl Config {
             links: crate::content::links::Links::defaults("http://localhost:8080"),
             site_name: "headpress".into(),
             embed_ancestors: "*".into(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -190,6 +199,8 @@ impl ServeArgs {
             public_url,
             site_name: self.site_name,
             embed_ancestors: self.embed_ancestors,
+            trusted_proxies: parse_networks(&self.trusted_proxies)
+                .map_err(|e| format!("HEADPRESS_TRUSTED_PROXIES: {e}"))?,
         })
     }
 }
@@ -301,4 +312,72 @@ mod tests {
     fn sqlite(path: &str) -> Location {
         Location::Sqlite(path.into())
     }
+}
+
+/// An address or a network (`10.0.0.0/8`, `::1`, `fd00::/8`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Network {
+    base: IpAddr,
+    prefix: u8,
+}
+
+impl Network {
+    pub fn parse(raw: &str) -> Result<Network, String> {
+        let raw = raw.trim();
+        let (addr, prefix) = match raw.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (raw, None),
+        };
+        let base: IpAddr = addr
+            .parse()
+            .map_err(|_| format!("`{raw}` is not an IP address or a network (CIDR)"))?;
+        let max = if base.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            None => max,
+            Some(p) => p
+                .parse::<u8>()
+                .ok()
+                .filter(|p| *p <= max)
+                .ok_or_else(|| format!("`{raw}`: the prefix length must be 0 to {max}"))?,
+        };
+        Ok(Network { base, prefix })
+    }
+
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = canonical(ip);
+        match (self.base, ip) {
+            (IpAddr::V4(b), IpAddr::V4(a)) => {
+                masked(u32::from(b).into(), 32, self.prefix)
+                    == masked(u32::from(a).into(), 32, self.prefix)
+            }
+            (IpAddr::V6(b), IpAddr::V6(a)) => {
+                masked(u128::from(b), 128, self.prefix) == masked(u128::from(a), 128, self.prefix)
+            }
+            _ => false,
+        }
+    }
+}
+
+fn masked(bits: u128, width: u8, prefix: u8) -> u128 {
+    if prefix == 0 {
+        0
+    } else {
+        bits >> (width - prefix)
+    }
+}
+
+/// IPv4 addresses written as IPv6 (`::ffff:10.0.0.1`) are IPv4.
+pub(crate) fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    }
+}
+
+/// Parses `--trusted-proxies`: comma- or space-separated addresses and networks.
+pub fn parse_networks(raw: &str) -> Result<Vec<Network>, String> {
+    raw.split([',', ' '])
+        .filter(|s| !s.trim().is_empty())
+        .map(Network::parse)
+        .collect()
 }

@@ -33,6 +33,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(system::get_openapi)
         .service(u::create_token)
         .service(u::get_me)
+        .service(u::update_me)
+        .service(u::revoke_user_tokens)
         .service(u::list_users)
         .service(u::create_user)
         .service(u::get_user)

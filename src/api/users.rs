@@ -164,12 +164,16 @@ pub struct UpdateUserRequest {
         max_length = 254
     )]
     pub email: Option<String>,
-    /// A new password, at least 8 characters; tokens already issued stay valid until they
-    /// expire.
+    /// A new password, at least 8 characters. It revokes the user's tokens: they sign in
+    /// again with it.
     #[schema(min_length = 8, max_length = 1024)]
     pub password: Option<String>,
+    /// Your current password: needed to change your own password (422 when missing or
+    /// wrong); not needed to set a first one, nor by an admin changing another user's.
+    #[schema(max_length = 1024)]
+    pub current_password: Option<String>,
     /// A new role (administrators only; an administrator cannot take away their own role:
-    /// 409).
+    /// 409). Another role revokes the user's tokens.
     pub role: Option<Role>,
 }
 
@@ -181,11 +185,6 @@ pub struct DeleteUserParams {
     /// has content (409 without it); must be another existing user (400).
     #[param(minimum = 1)]
     pub reassign: Option<i64>,
-}
-
-fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string())
 }
 
 /// Sign in
@@ -214,7 +213,7 @@ pub async fn create_token(
     state: State,
     body: JsonBody<TokenRequest>,
 ) -> Result<HttpResponse> {
-    let address = client_address(&req);
+    let address = crate::http::client::address(&req, &state.config.trusted_proxies);
     let username = body.0.username.trim().to_lowercase();
     let password = body.0.password;
     let now = crate::db::now();
@@ -242,8 +241,13 @@ pub async fn create_token(
             state
                 .record(move |conn| throttle::clear(conn, &username, &address))
                 .await?;
-            let access_token = token::issue(&state.config.token_keys(), user.id, user.role)
-                .map_err(Error::internal)?;
+            let access_token = token::issue(
+                &state.config.token_keys(),
+                user.id,
+                user.role,
+                user.token_version,
+            )
+            .map_err(Error::internal)?;
             let body = TokenResponse {
                 access_token,
                 token_type: "Bearer",
@@ -383,7 +387,9 @@ pub async fn create_user(
 /// Changes the members sent (the others stay as they are) and answers with the user as
 /// now stored. Admins may change anyone; other users only their own name, email and
 /// password (403 for anything else). An admin cannot take away their own admin role (409):
-/// another admin must.
+/// another admin must. Changing your own password needs `current_password` (422 when it
+/// is missing or wrong). A new password or another role revokes the user's tokens at once,
+/// on every node, the one sent with this request included: sign in again.
 #[utoipa::path(tag = "users", params(("id" = i64, Path, minimum = 1, description = "User id")),
     request_body = UpdateUserRequest,
     responses((status = 200, description = "The changed user", body = UserResponse)),
@@ -395,8 +401,34 @@ pub async fn update_user(
     id: PathId,
     body: JsonBody<UpdateUserRequest>,
 ) -> Result<HttpResponse> {
-    let id = id.0;
-    let b = body.0;
+    change_user(state, user, id.0, body.0).await
+}
+
+/// Update your own account
+///
+/// The signed-in user's own name, email and password (`PATCH /api/v1/users/{id}` with your
+/// own id does the same). A new password needs `current_password` (422 when it is missing
+/// or wrong) and revokes every token of yours, this one included: sign in again with it.
+#[utoipa::path(tag = "users",
+    request_body = UpdateUserRequest,
+    responses((status = 200, description = "Your account as now stored", body = UserResponse)),
+    security(("bearer" = [])))]
+#[patch("/users/me")]
+pub async fn update_me(
+    state: State,
+    user: AuthUser,
+    body: JsonBody<UpdateUserRequest>,
+) -> Result<HttpResponse> {
+    let id = user.id;
+    change_user(state, user, id, body.0).await
+}
+
+async fn change_user(
+    state: State,
+    user: AuthUser,
+    id: i64,
+    b: UpdateUserRequest,
+) -> Result<HttpResponse> {
     let update = UserUpdate {
         name: b.name,
         email: b.email,
@@ -404,6 +436,25 @@ pub async fn update_user(
         role: b.role,
     };
     let mut changes = users::manage::check_update((user.id, user.role), id, &update)?;
+    if update.password.is_some() && user.id == id {
+        // Whoever holds a token of yours must also know your password to change it (a
+        // user who has none yet sets a first one without).
+        let stored = state
+            .read(move |conn| users::find(conn, id))
+            .await?
+            .and_then(|u| u.password_hash);
+        if stored.is_some() {
+            let Some(current) = b.current_password else {
+                return Err(Error::invalid(
+                    "current_password",
+                    "is needed to change your own password",
+                ));
+            };
+            if !web_block_verify(current, stored).await? {
+                return Err(Error::invalid("current_password", "is not your password"));
+            }
+        }
+    }
     if let Some(p) = update.password {
         changes.password_hash = Some(Some(
             actix_web::web::block(move || users::hash_password(&p))
@@ -413,6 +464,28 @@ pub async fn update_user(
     }
     let update = move |conn: &mut DbConn| users::manage::update(conn, id, changes);
     manage::change(&state, update, |u| UserResponse::full(&u)).await
+}
+
+/// Sign a user out everywhere
+///
+/// Revokes every token of the user at once, on every node: requests with them get 401,
+/// and the user signs in again. Admins may do it for anyone, other users for themselves
+/// (403). Answers 204.
+#[utoipa::path(tag = "users", params(("id" = i64, Path, minimum = 1, description = "User id")),
+    responses((status = 204, description = "Every token of the user is revoked")),
+    security(("bearer" = [])))]
+#[post("/users/{id}/revoke-tokens")]
+pub async fn revoke_user_tokens(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
+    let id = id.0;
+    if user.role != Role::Admin && user.id != id {
+        return Err(Error::Forbidden(
+            "only administrators may sign other users out".into(),
+        ));
+    }
+    state
+        .write(move |conn| users::revoke_tokens(conn, id))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// Delete a user

@@ -13,7 +13,8 @@ use crate::http::state::AppState;
 use crate::users::{self, Role, token};
 
 /// A signed-in user, checked against the database on every request, so a deleted user's
-/// token stops working at once and a role change applies at once.
+/// token stops working at once, a role change applies at once, and a token revoked (its
+/// version is not the user's) is refused at once, on every node.
 #[derive(Debug, Clone)]
 pub struct AuthUser {
     pub id: i64,
@@ -84,9 +85,15 @@ async fn authenticate(req: HttpRequest) -> Result<Option<AuthUser>, Error> {
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| Error::internal("application state missing"))?
         .clone();
-    let id = token::verify(&state.config.token_keys(), &token).map_err(Error::Unauthorized)?;
+    let (id, version) =
+        token::verify(&state.config.token_keys(), &token).map_err(Error::Unauthorized)?;
     let user = state.read(move |conn| users::find(conn, id)).await?;
     match user {
+        Some(user) if user.token_version != version => Err(Error::Unauthorized(
+            "the token was revoked (a password or role change, or signing out everywhere); \
+             sign in again"
+                .into(),
+        )),
         Some(user) => Ok(Some(AuthUser {
             id: user.id,
             role: user.role,

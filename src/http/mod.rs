@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod cache;
+pub mod client;
 pub mod extract;
 pub mod freshness;
 pub mod list;

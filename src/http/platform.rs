@@ -1,4 +1,5 @@
-//! Middleware every response passes through: HEAD as GET, one log line per request,
+//! Middleware every response passes through: HEAD as GET, one log line per request (with
+//! the client's address, see `client`),
 //! problem+json for errors from any layer, strong ETags with 304, and caching headers.
 
 use std::time::Instant;
@@ -33,6 +34,11 @@ pub async fn platform(
     let max_age = req
         .app_data::<web::Data<CachePolicy>>()
         .map_or(0, |p| p.max_age);
+    let client = req
+        .app_data::<web::Data<crate::http::state::AppState>>()
+        .map_or_else(String::new, |s| {
+            crate::http::client::address(req.request(), &s.config.trusted_proxies)
+        });
 
     let res = next.call(req).await?.map_into_boxed_body();
     let res = problem_for_errors(res);
@@ -48,6 +54,7 @@ pub async fn platform(
         target: "headpress::http",
         method = %method,
         path = %path,
+        client = %client,
         status = res.status().as_u16(),
         latency_ms = started.elapsed().as_secs_f64() * 1000.0,
         "request"

@@ -73,13 +73,19 @@ pub fn check_update(actor: (i64, Role), id: i64, u: &UserUpdate) -> Result<UserC
 }
 
 /// Stores checked changes (see `check_update`) and returns the user as stored.
+/// A new password or another role revokes the user's tokens (in the same transaction).
 pub fn update(conn: &mut DbConn, id: i64, mut changes: UserChanges) -> Result<User> {
     crate::content::version::bump(conn)?;
-    find(conn, id)?.ok_or_else(|| Error::not_found(format!("no user with id {id}")))?;
+    let before =
+        find(conn, id)?.ok_or_else(|| Error::not_found(format!("no user with id {id}")))?;
     changes.updated_at = Some(crate::db::now());
+    let revoke = changes.password_hash.is_some() || changes.role.is_some_and(|r| r != before.role);
     diesel::update(users::table.find(id))
         .set(&changes)
         .execute(conn)?;
+    if revoke {
+        crate::users::revoke_tokens(conn, id)?;
+    }
     find(conn, id)?.ok_or_else(|| Error::internal("user vanished"))
 }
 

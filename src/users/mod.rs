@@ -26,6 +26,8 @@ pub struct User {
     pub password_hash: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The version of the user's tokens: only tokens issued under it are accepted.
+    pub token_version: i64,
 }
 
 #[derive(Debug, Insertable)]
@@ -49,6 +51,18 @@ pub struct UserChanges {
     pub role: Option<Role>,
     pub password_hash: Option<Option<String>>,
     pub updated_at: Option<NaiveDateTime>,
+}
+
+/// Moves the user's token version on: every token issued before is refused from now on,
+/// on every node (tokens are checked against the database on each request).
+pub fn revoke_tokens(conn: &mut DbConn, id: i64) -> Result<()> {
+    let changed = diesel::update(users::table.find(id))
+        .set(users::token_version.eq(users::token_version + 1))
+        .execute(conn)?;
+    if changed == 0 {
+        return Err(Error::not_found(format!("no user with id {id}")));
+    }
+    Ok(())
 }
 
 /// Usernames are lower-case and made of letters, digits, `.`, `_` and `-`.

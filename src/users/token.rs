@@ -14,6 +14,9 @@ pub struct Claims {
     pub nbf: i64,
     pub exp: i64,
     pub iss: String,
+    /// The user's token version when issued (0 in tokens from before versions existed).
+    #[serde(default)]
+    pub ver: i64,
 }
 
 /// What signs and checks tokens: the secret, who issues them and for how long they hold.
@@ -29,6 +32,7 @@ pub fn issue(
     keys: &Keys<'_>,
     user_id: i64,
     role: Role,
+    version: i64,
 ) -> Result<String, jsonwebtoken::errors::Error> {
     let now = chrono::Utc::now().timestamp();
     let claims = Claims {
@@ -38,6 +42,7 @@ pub fn issue(
         nbf: now,
         exp: now + keys.ttl as i64,
         iss: keys.issuer.to_owned(),
+        ver: version,
     };
     jsonwebtoken::encode(
         &Header::new(Algorithm::HS256),
@@ -47,8 +52,8 @@ pub fn issue(
 }
 
 /// Checks signature, algorithm (HS256 only: `none` and others are refused), issuer,
-/// expiry and not-before. Returns the user id.
-pub fn verify(keys: &Keys<'_>, token: &str) -> Result<i64, String> {
+/// expiry and not-before. Returns the user id and the token version it was issued under.
+pub fn verify(keys: &Keys<'_>, token: &str) -> Result<(i64, i64), String> {
     let mut validation = Validation::new(Algorithm::HS256);
     validation.leeway = 5;
     validation.validate_nbf = true;
@@ -67,8 +72,10 @@ pub fn verify(keys: &Keys<'_>, token: &str) -> Result<i64, String> {
                     _ => "the token is malformed".to_owned(),
                 }
             })?;
-    data.claims
+    let id = data
+        .claims
         .sub
         .parse::<i64>()
-        .map_err(|_| "the token subject is not a user".to_owned())
+        .map_err(|_| "the token subject is not a user".to_owned())?;
+    Ok((id, data.claims.ver))
 }

@@ -95,6 +95,7 @@ fn good_claims(app: &TestApp, user_id: i64, role: Role) -> Claims {
         nbf: now,
         exp: now + 3600,
         iss: app.state.config.issuer.clone(),
+        ver: 0,
     }
 }
 
@@ -626,4 +627,188 @@ async fn bad_requests_do_not_count_as_failed_sign_ins() {
     }
     let ok = sign_in_from(&app, "10.0.0.1:1234", "alice", PASSWORD).await;
     assert_eq!(ok.status.as_u16(), 200, "{}", ok.text());
+}
+
+async fn token_of(app: &TestApp, username: &str, password: &str) -> String {
+    let res = sign_in(app, username, password).await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    res.json()["access_token"].as_str().unwrap().to_owned()
+}
+
+async fn me(app: &TestApp, token: &str) -> Res {
+    app.get("/api/v1/users/me").bearer(token).send().await
+}
+
+/// A new password revokes every token issued before it, the one that changed it included;
+/// changing your own password needs the current one.
+#[actix_web::test]
+async fn a_password_change_revokes_the_tokens_issued_before() {
+    let app = TestApp::new().await;
+    user_with_password(&app, "amina", PASSWORD, Role::Author);
+    let laptop = token_of(&app, "amina", PASSWORD).await;
+    let phone = token_of(&app, "amina", PASSWORD).await;
+
+    let res = app
+        .patch("/api/v1/users/me")
+        .bearer(&laptop)
+        .json(&json!({"password": "a much better passphrase"}))
+        .send()
+        .await;
+    assert_eq!(
+        res.problem(422, "validation_failed")["errors"][0]["field"],
+        "current_password"
+    );
+    let res = app
+        .patch("/api/v1/users/me")
+        .bearer(&laptop)
+        .json(&json!({"password": "a much better passphrase", "current_password": "not it at all"}))
+        .send()
+        .await;
+    res.problem(422, "validation_failed");
+    assert_eq!(
+        me(&app, &phone).await.status,
+        200,
+        "a refused change revokes nothing"
+    );
+
+    let res = app
+        .patch("/api/v1/users/me")
+        .bearer(&laptop)
+        .json(&json!({"name": "Amina D.", "password": "a much better passphrase", "current_password": PASSWORD}))
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(res.json()["name"], "Amina D.");
+    for old in [&laptop, &phone] {
+        let refused = assert_unauthorized(&me(&app, old).await, "a token from before");
+        assert!(
+            refused["detail"].as_str().unwrap().contains("revoked"),
+            "{refused}"
+        );
+    }
+    assert_eq!(sign_in(&app, "amina", PASSWORD).await.status, 401);
+    let fresh = token_of(&app, "amina", "a much better passphrase").await;
+    assert_eq!(me(&app, &fresh).await.json()["name"], "Amina D.");
+    // A name change alone keeps the tokens.
+    let res = app
+        .patch("/api/v1/users/me")
+        .bearer(&fresh)
+        .json(&json!({"name": "Amina Diallo"}))
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(me(&app, &fresh).await.status, 200);
+}
+
+/// A role change, or an administrator signing a user out everywhere, revokes the user's
+/// tokens; users may sign themselves out everywhere, not others.
+#[actix_web::test]
+async fn role_changes_and_signing_out_everywhere_revoke_tokens() {
+    let app = TestApp::new().await;
+    let id = user_with_password(&app, "bruno", PASSWORD, Role::Editor);
+    let other = user_with_password(&app, "chloe", PASSWORD, Role::Author);
+    let (_, admin) = app.sign_in_as(Role::Admin).await;
+    let token = token_of(&app, "bruno", PASSWORD).await;
+
+    let res = app
+        .patch(&format!("/api/v1/users/{id}"))
+        .bearer(&admin)
+        .json(&json!({"role": "author"}))
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_unauthorized(
+        &me(&app, &token).await,
+        "a token from before the role change",
+    );
+    // An admin sets a password without knowing the old one.
+    let res = app
+        .patch(&format!("/api/v1/users/{id}"))
+        .bearer(&admin)
+        .json(&json!({"password": "set by the administrator"}))
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+
+    let token = token_of(&app, "bruno", "set by the administrator").await;
+    let res = app
+        .post(&format!("/api/v1/users/{other}/revoke-tokens"))
+        .bearer(&token)
+        .send()
+        .await;
+    res.problem(403, "forbidden");
+    let res = app
+        .post(&format!("/api/v1/users/{id}/revoke-tokens"))
+        .bearer(&admin)
+        .send()
+        .await;
+    assert_eq!(res.status, 204, "{}", res.text());
+    assert_unauthorized(&me(&app, &token).await, "a token signed out everywhere");
+    let token = token_of(&app, "bruno", "set by the administrator").await;
+    let res = app
+        .post(&format!("/api/v1/users/{id}/revoke-tokens"))
+        .bearer(&token)
+        .send()
+        .await;
+    assert_eq!(res.status, 204, "{}", res.text());
+    assert_unauthorized(&me(&app, &token).await, "signed out by oneself");
+    assert_eq!(me(&app, &admin).await.status, 200, "others keep theirs");
+}
+
+async fn sign_in_forwarded(app: &TestApp, forwarded_for: &str, password: &str) -> Res {
+    app.post("/api/v1/auth/token")
+        .peer("127.0.0.1:40000")
+        .header("X-Forwarded-For", forwarded_for)
+        .json(&json!({"username": "alice", "password": password}))
+        .send()
+        .await
+}
+
+/// Behind a trusted proxy, throttling keys on the address it forwards: one client's 30
+/// failures do not lock out everyone behind the same proxy. From anyone else the header
+/// is the client's own word, and is ignored.
+#[actix_web::test]
+async fn behind_a_trusted_proxy_throttling_keys_on_the_forwarded_address() {
+    let app = TestApp::with_config(|c| {
+        c.trusted_proxies = headpress::config::parse_networks("127.0.0.1").unwrap();
+    })
+    .await;
+    user_with_password(&app, "alice", PASSWORD, Role::Author);
+    for i in 0..30 {
+        // Other usernames too, so that the per-address limit is what is reached.
+        let res = app
+            .post("/api/v1/auth/token")
+            .peer("127.0.0.1:40000")
+            .header("X-Forwarded-For", "198.51.100.1")
+            .json(&json!({"username": format!("nobody{i}"), "password": "wrong password"}))
+            .send()
+            .await;
+        assert_eq!(res.status.as_u16(), 401, "{}", res.text());
+    }
+    let blocked = sign_in_forwarded(&app, "198.51.100.1", PASSWORD).await;
+    assert_eq!(blocked.status.as_u16(), 429, "{}", blocked.text());
+    let other = sign_in_forwarded(&app, "198.51.100.2", PASSWORD).await;
+    assert_eq!(other.status.as_u16(), 200, "{}", other.text());
+
+    // An untrusted peer cannot pick its address with the header.
+    let untrusted = TestApp::new().await;
+    user_with_password(&untrusted, "alice", PASSWORD, Role::Author);
+    for i in 0..30 {
+        let res = untrusted
+            .post("/api/v1/auth/token")
+            .peer("192.0.2.7:40000")
+            .header("X-Forwarded-For", &format!("203.0.113.{i}"))
+            .json(&json!({"username": format!("nobody{i}"), "password": "wrong password"}))
+            .send()
+            .await;
+        assert_eq!(res.status.as_u16(), 401, "{}", res.text());
+    }
+    let res = untrusted
+        .post("/api/v1/auth/token")
+        .peer("192.0.2.7:40000")
+        .header("X-Forwarded-For", "203.0.113.200")
+        .json(&json!({"username": "alice", "password": PASSWORD}))
+        .send()
+        .await;
+    assert_eq!(res.status.as_u16(), 429, "{}", res.text());
 }

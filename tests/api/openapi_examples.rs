@@ -145,6 +145,14 @@ async fn capture() {
         .send()
         .await;
     book.keep("update_user", Some(&change), &res, ok);
+    let change = json!({"name": "Amina Diallo", "email": "a.diallo@example.org"});
+    let res = app
+        .patch("/api/v1/users/me")
+        .bearer(&editor)
+        .json(&change)
+        .send()
+        .await;
+    book.keep("update_me", Some(&change), &res, ok);
 
     // Taxonomies: read the demo's, then create, change and delete one of each.
     let tag_id = taxonomy(&app, &admin, &mut book, "tags", "tag", "tags", None).await;

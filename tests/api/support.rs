@@ -208,8 +208,13 @@ impl TestApp {
                 )
             })
             .expect("create user");
-        let token =
-            users::token::issue(&self.state.config.token_keys(), user.id, role).expect("token");
+        let token = users::token::issue(
+            &self.state.config.token_keys(),
+            user.id,
+            role,
+            user.token_version,
+        )
+        .expect("token");
         (user.id, token)
     }
 

@@ -1100,7 +1100,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update your own account
+         * @description The signed-in user's own name, email and password (`PATCH /api/v1/users/{id}` with your
+         *     own id does the same). A new password needs `current_password` (422 when it is missing
+         *     or wrong) and revokes every token of yours, this one included: sign in again with it.
+         */
+        patch: operations["update_me"];
         trace?: never;
     };
     "/api/v1/users/{id}": {
@@ -1133,9 +1139,33 @@ export interface paths {
          * @description Changes the members sent (the others stay as they are) and answers with the user as
          *     now stored. Admins may change anyone; other users only their own name, email and
          *     password (403 for anything else). An admin cannot take away their own admin role (409):
-         *     another admin must.
+         *     another admin must. Changing your own password needs `current_password` (422 when it
+         *     is missing or wrong). A new password or another role revokes the user's tokens at once,
+         *     on every node, the one sent with this request included: sign in again.
          */
         patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/revoke-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a user out everywhere
+         * @description Revokes every token of the user at once, on every node: requests with them get 401,
+         *     and the user signs in again. Admins may do it for anyone, other users for themselves
+         *     (403). Answers 204.
+         */
+        post: operations["revoke_user_tokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/embed.js": {
@@ -3029,13 +3059,18 @@ export interface components {
          *     administrators change roles and other users.
          */
         UpdateUserRequest: {
+            /**
+             * @description Your current password: needed to change your own password (422 when missing or
+             *     wrong); not needed to set a first one, nor by an admin changing another user's.
+             */
+            current_password?: string | null;
             /** @description An email address; empty removes it. */
             email?: string | null;
             /** @description Shown as the author's name (trimmed, not empty). */
             name?: string | null;
             /**
-             * @description A new password, at least 8 characters; tokens already issued stay valid until they
-             *     expire.
+             * @description A new password, at least 8 characters. It revokes the user's tokens: they sign in
+             *     again with it.
              */
             password?: string | null;
             role?: components["schemas"]["Role"] | null;
@@ -3722,7 +3757,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ3MDg3NSwibmJmIjoxNzk2NDcwODc1LCJleHAiOjE3OTY0NzQ0NzUsImlzcyI6ImhlYWRwcmVzcyJ9.hTiGTD3xoB1kMKdkYpUBSiABqUDm3zJ9PT…",
+                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ3MjE4NSwibmJmIjoxNzk2NDcyMTg1LCJleHAiOjE3OTY0NzU3ODUsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.Uci9q16aK7WYY9xwjEs3y1E…",
                      *       "token_type": "Bearer",
                      *       "expires_in": 3600
                      *     }
@@ -3889,9 +3924,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T11:41:15.742034Z",
-                     *           "created_at": "2026-12-05T11:41:15.742034Z",
-                     *           "updated_at": "2026-12-05T11:41:15.742034Z"
+                     *           "published_at": "2026-12-05T12:03:05.104281Z",
+                     *           "created_at": "2026-12-05T12:03:05.104281Z",
+                     *           "updated_at": "2026-12-05T12:03:05.104281Z"
                      *         },
                      *         {
                      *           "id": 4,
@@ -3939,9 +3974,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T11:41:15.741679Z",
-                     *           "created_at": "2026-12-05T11:41:15.741679Z",
-                     *           "updated_at": "2026-12-05T11:41:15.741679Z"
+                     *           "published_at": "2026-12-05T12:03:05.103873Z",
+                     *           "created_at": "2026-12-05T12:03:05.103873Z",
+                     *           "updated_at": "2026-12-05T12:03:05.103873Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -3949,7 +3984,7 @@ export interface operations {
                      *         "per_page": 2,
                      *         "total": 5,
                      *         "total_pages": 3,
-                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxMTo0MToxNS43NDE2NzkiLCJpIjo0fQ"
+                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxMjowMzowNS4xMDM4NzMiLCJpIjo0fQ"
                      *       }
                      *     }
                      */
@@ -4015,9 +4050,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T11:41:15.894375Z",
-                     *       "created_at": "2026-12-05T11:41:15.894375Z",
-                     *       "updated_at": "2026-12-05T11:41:15.894375Z"
+                     *       "published_at": "2026-12-05T12:03:05.256796Z",
+                     *       "created_at": "2026-12-05T12:03:05.256796Z",
+                     *       "updated_at": "2026-12-05T12:03:05.256796Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4121,9 +4156,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T11:41:15.742034Z",
-                     *       "created_at": "2026-12-05T11:41:15.742034Z",
-                     *       "updated_at": "2026-12-05T11:41:15.742034Z"
+                     *       "published_at": "2026-12-05T12:03:05.104281Z",
+                     *       "created_at": "2026-12-05T12:03:05.104281Z",
+                     *       "updated_at": "2026-12-05T12:03:05.104281Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"] | components["schemas"]["BlockPartial"];
@@ -4177,9 +4212,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T11:41:15.896110Z",
-                     *       "created_at": "2026-12-05T11:41:15.896110Z",
-                     *       "updated_at": "2026-12-05T11:41:15.896843Z"
+                     *       "published_at": "2026-12-05T12:03:05.258524Z",
+                     *       "created_at": "2026-12-05T12:03:05.258524Z",
+                     *       "updated_at": "2026-12-05T12:03:05.259336Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4252,9 +4287,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T11:41:15.894375Z",
-                     *       "created_at": "2026-12-05T11:41:15.894375Z",
-                     *       "updated_at": "2026-12-05T11:41:15.895234Z"
+                     *       "published_at": "2026-12-05T12:03:05.256796Z",
+                     *       "created_at": "2026-12-05T12:03:05.256796Z",
+                     *       "updated_at": "2026-12-05T12:03:05.257689Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4320,7 +4355,7 @@ export interface operations {
                      *           "id": 86,
                      *           "parent": 78,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T11:41:15.894615Z",
+                     *           "created_at": "2026-12-05T12:03:05.257013Z",
                      *           "slug": "newsletter-call-to-action",
                      *           "status": "published",
                      *           "title": "Newsletter call to action",
@@ -4336,7 +4371,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T11:41:15.894375Z"
+                     *           "published_at": "2026-12-05T12:03:05.256796Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -5135,9 +5170,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *           "published_at": "2026-12-05T11:41:15.768730Z",
-                     *           "created_at": "2026-12-05T11:41:15.768730Z",
-                     *           "updated_at": "2026-12-05T11:41:15.768730Z",
+                     *           "published_at": "2026-12-05T12:03:05.130645Z",
+                     *           "created_at": "2026-12-05T12:03:05.130645Z",
+                     *           "updated_at": "2026-12-05T12:03:05.130645Z",
                      *           "fields": {},
                      *           "starts_at": "2023-12-13T08:00:00",
                      *           "ends_at": "2023-12-13T10:00:00",
@@ -5198,9 +5233,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/workshop-responding-to-ilo-forced-labour-protocol",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fworkshop-responding-to-ilo-forced-labour-protocol&format=json",
-                     *           "published_at": "2026-12-05T11:41:15.769490Z",
-                     *           "created_at": "2026-12-05T11:41:15.769490Z",
-                     *           "updated_at": "2026-12-05T11:41:15.769490Z",
+                     *           "published_at": "2026-12-05T12:03:05.131455Z",
+                     *           "created_at": "2026-12-05T12:03:05.131455Z",
+                     *           "updated_at": "2026-12-05T12:03:05.131455Z",
                      *           "fields": {},
                      *           "starts_at": "2024-02-13T11:00:00",
                      *           "ends_at": "2024-02-13T13:00:00",
@@ -5317,9 +5352,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T11:41:15.889138Z",
-                     *       "created_at": "2026-12-05T11:41:15.889138Z",
-                     *       "updated_at": "2026-12-05T11:41:15.889138Z",
+                     *       "published_at": "2026-12-05T12:03:05.251213Z",
+                     *       "created_at": "2026-12-05T12:03:05.251213Z",
+                     *       "updated_at": "2026-12-05T12:03:05.251213Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -5350,7 +5385,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-6178f243ca546fb8@headpress",
+                     *       "ical_uid": "event-77-31f6ccd57152a917@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -5584,9 +5619,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *       "published_at": "2026-12-05T11:41:15.768730Z",
-                     *       "created_at": "2026-12-05T11:41:15.768730Z",
-                     *       "updated_at": "2026-12-05T11:41:15.768730Z",
+                     *       "published_at": "2026-12-05T12:03:05.130645Z",
+                     *       "created_at": "2026-12-05T12:03:05.130645Z",
+                     *       "updated_at": "2026-12-05T12:03:05.130645Z",
                      *       "fields": {},
                      *       "starts_at": "2023-12-13T08:00:00",
                      *       "ends_at": "2023-12-13T10:00:00",
@@ -5679,9 +5714,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T11:41:15.890914Z",
-                     *       "created_at": "2026-12-05T11:41:15.889138Z",
-                     *       "updated_at": "2026-12-05T11:41:15.892682Z",
+                     *       "published_at": "2026-12-05T12:03:05.253228Z",
+                     *       "created_at": "2026-12-05T12:03:05.251213Z",
+                     *       "updated_at": "2026-12-05T12:03:05.255080Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -5712,7 +5747,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-6178f243ca546fb8@headpress",
+                     *       "ical_uid": "event-77-31f6ccd57152a917@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -5784,9 +5819,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T11:41:15.890914Z",
-                     *       "created_at": "2026-12-05T11:41:15.889138Z",
-                     *       "updated_at": "2026-12-05T11:41:15.890914Z",
+                     *       "published_at": "2026-12-05T12:03:05.253228Z",
+                     *       "created_at": "2026-12-05T12:03:05.251213Z",
+                     *       "updated_at": "2026-12-05T12:03:05.253228Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -5817,7 +5852,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-6178f243ca546fb8@headpress",
+                     *       "ical_uid": "event-77-31f6ccd57152a917@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -5932,7 +5967,7 @@ export interface operations {
                      *           "id": 84,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T11:41:15.891497Z",
+                     *           "created_at": "2026-12-05T12:03:05.253765Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "published",
                      *           "title": "Supplier due diligence workshop",
@@ -5941,13 +5976,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T11:41:15.890914Z"
+                     *           "published_at": "2026-12-05T12:03:05.253228Z"
                      *         },
                      *         {
                      *           "id": 83,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T11:41:15.889931Z",
+                     *           "created_at": "2026-12-05T12:03:05.252059Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "draft",
                      *           "title": "Supplier due diligence workshop",
@@ -5956,7 +5991,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T11:41:15.889138Z"
+                     *           "published_at": "2026-12-05T12:03:05.251213Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6083,8 +6118,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T11:41:15.742516Z",
-                     *           "updated_at": "2026-12-05T11:41:15.742516Z"
+                     *           "created_at": "2026-12-05T12:03:05.104777Z",
+                     *           "updated_at": "2026-12-05T12:03:05.104777Z"
                      *         },
                      *         {
                      *           "id": 2,
@@ -6119,8 +6154,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T11:41:15.867423Z",
-                     *           "updated_at": "2026-12-05T11:41:15.867423Z"
+                     *           "created_at": "2026-12-05T12:03:05.228975Z",
+                     *           "updated_at": "2026-12-05T12:03:05.228975Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6224,8 +6259,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T11:41:15.867423Z",
-                     *       "updated_at": "2026-12-05T11:41:15.867423Z"
+                     *       "created_at": "2026-12-05T12:03:05.228975Z",
+                     *       "updated_at": "2026-12-05T12:03:05.228975Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6309,8 +6344,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T11:41:15.867423Z",
-                     *       "updated_at": "2026-12-05T11:41:15.867423Z"
+                     *       "created_at": "2026-12-05T12:03:05.228975Z",
+                     *       "updated_at": "2026-12-05T12:03:05.228975Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6415,8 +6450,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T11:41:15.867423Z",
-                     *       "updated_at": "2026-12-05T11:41:15.869194Z"
+                     *       "created_at": "2026-12-05T12:03:05.228975Z",
+                     *       "updated_at": "2026-12-05T12:03:05.230635Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6498,11 +6533,11 @@ export interface operations {
                      *           "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133051bfa.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133968988.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T11:41:15.758466Z",
-                     *           "updated_at": "2026-12-05T11:41:15.758466Z"
+                     *           "created_at": "2026-12-05T12:03:05.120536Z",
+                     *           "updated_at": "2026-12-05T12:03:05.120536Z"
                      *         },
                      *         {
                      *           "id": 1,
@@ -6515,11 +6550,11 @@ export interface operations {
                      *           "sha256": "b80786834cba9593d0aeca545b80e97022600012ac51d3034c83b8064b72fcce",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b807868347447f.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b807868318b3cd.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T11:41:15.754999Z",
-                     *           "updated_at": "2026-12-05T11:41:15.754999Z"
+                     *           "created_at": "2026-12-05T12:03:05.117110Z",
+                     *           "updated_at": "2026-12-05T12:03:05.117110Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6574,11 +6609,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eae477e.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ed877e6.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T11:41:15.870711Z",
-                     *       "updated_at": "2026-12-05T11:41:15.870711Z"
+                     *       "created_at": "2026-12-05T12:03:05.232292Z",
+                     *       "updated_at": "2026-12-05T12:03:05.232292Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -6640,11 +6675,11 @@ export interface operations {
                      *       "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *       "width": null,
                      *       "height": null,
-                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133051bfa.pdf",
+                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133968988.pdf",
                      *       "remote": false,
                      *       "author": 1,
-                     *       "created_at": "2026-12-05T11:41:15.758466Z",
-                     *       "updated_at": "2026-12-05T11:41:15.758466Z"
+                     *       "created_at": "2026-12-05T12:03:05.120536Z",
+                     *       "updated_at": "2026-12-05T12:03:05.120536Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -6735,11 +6770,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eae477e.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ed877e6.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T11:41:15.870711Z",
-                     *       "updated_at": "2026-12-05T11:41:15.871510Z"
+                     *       "created_at": "2026-12-05T12:03:05.232292Z",
+                     *       "updated_at": "2026-12-05T12:03:05.233047Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -6966,9 +7001,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T11:41:15.878395Z",
-                     *       "created_at": "2026-12-05T11:41:15.878395Z",
-                     *       "updated_at": "2026-12-05T11:41:15.878395Z",
+                     *       "published_at": "2026-12-05T12:03:05.240725Z",
+                     *       "created_at": "2026-12-05T12:03:05.240725Z",
+                     *       "updated_at": "2026-12-05T12:03:05.240725Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7054,9 +7089,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T11:41:15.878395Z",
-                     *       "created_at": "2026-12-05T11:41:15.878395Z",
-                     *       "updated_at": "2026-12-05T11:41:15.878395Z",
+                     *       "published_at": "2026-12-05T12:03:05.240725Z",
+                     *       "created_at": "2026-12-05T12:03:05.240725Z",
+                     *       "updated_at": "2026-12-05T12:03:05.240725Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7123,9 +7158,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T11:41:15.880233Z",
-                     *       "created_at": "2026-12-05T11:41:15.878395Z",
-                     *       "updated_at": "2026-12-05T11:41:15.881536Z",
+                     *       "published_at": "2026-12-05T12:03:05.242495Z",
+                     *       "created_at": "2026-12-05T12:03:05.240725Z",
+                     *       "updated_at": "2026-12-05T12:03:05.243892Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7204,9 +7239,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T11:41:15.880233Z",
-                     *       "created_at": "2026-12-05T11:41:15.878395Z",
-                     *       "updated_at": "2026-12-05T11:41:15.880233Z",
+                     *       "published_at": "2026-12-05T12:03:05.242495Z",
+                     *       "created_at": "2026-12-05T12:03:05.240725Z",
+                     *       "updated_at": "2026-12-05T12:03:05.242495Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7278,7 +7313,7 @@ export interface operations {
                      *           "id": 78,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T11:41:15.880601Z",
+                     *           "created_at": "2026-12-05T12:03:05.242841Z",
                      *           "slug": "our-partners",
                      *           "status": "published",
                      *           "title": "Our partners",
@@ -7294,13 +7329,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T11:41:15.880233Z"
+                     *           "published_at": "2026-12-05T12:03:05.242495Z"
                      *         },
                      *         {
                      *           "id": 77,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T11:41:15.878919Z",
+                     *           "created_at": "2026-12-05T12:03:05.241172Z",
                      *           "slug": "our-partners",
                      *           "status": "draft",
                      *           "title": "Our partners",
@@ -7316,7 +7351,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T11:41:15.878395Z"
+                     *           "published_at": "2026-12-05T12:03:05.240725Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7383,14 +7418,14 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "name": "Ethical Trade Network",
-                     *           "key_prefix": "hp_4d315bb",
+                     *           "key_prefix": "hp_9dba4cb",
                      *           "origins": [
                      *             "https://partners.example.org"
                      *           ],
                      *           "quota_per_minute": 600,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T11:41:15.898808Z",
-                     *           "updated_at": "2026-12-05T11:41:15.898808Z"
+                     *           "created_at": "2026-12-05T12:03:05.261237Z",
+                     *           "updated_at": "2026-12-05T12:03:05.261237Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7447,15 +7482,15 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_4d315bb",
+                     *       "key_prefix": "hp_9dba4cb",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T11:41:15.898808Z",
-                     *       "updated_at": "2026-12-05T11:41:15.898808Z",
-                     *       "key": "hp_4d315bb409025b2acadf0bacacaa59103f46c3a20d19a406"
+                     *       "created_at": "2026-12-05T12:03:05.261237Z",
+                     *       "updated_at": "2026-12-05T12:03:05.261237Z",
+                     *       "key": "hp_9dba4cb29788b1f26f5ae4e2c214ad1e6b76770aab5a95f2"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPartnerResponse"];
@@ -7500,14 +7535,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_4d315bb",
+                     *       "key_prefix": "hp_9dba4cb",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T11:41:15.898808Z",
-                     *       "updated_at": "2026-12-05T11:41:15.898808Z"
+                     *       "created_at": "2026-12-05T12:03:05.261237Z",
+                     *       "updated_at": "2026-12-05T12:03:05.261237Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -7583,14 +7618,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_4d315bb",
+                     *       "key_prefix": "hp_9dba4cb",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 1200,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T11:41:15.898808Z",
-                     *       "updated_at": "2026-12-05T11:41:15.899691Z"
+                     *       "created_at": "2026-12-05T12:03:05.261237Z",
+                     *       "updated_at": "2026-12-05T12:03:05.262160Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -7748,8 +7783,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *           "published_at": "2024-06-30T08:47:37Z",
-                     *           "created_at": "2026-12-05T11:41:15.751756Z",
-                     *           "updated_at": "2026-12-05T11:41:15.751756Z",
+                     *           "created_at": "2026-12-05T12:03:05.113962Z",
+                     *           "updated_at": "2026-12-05T12:03:05.113962Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -7830,8 +7865,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/opinion-it-is-time-to-act-on-the-modern-slavery-act-review",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fopinion-it-is-time-to-act-on-the-modern-slavery-act-review&format=json",
                      *           "published_at": "2024-06-08T21:36:04Z",
-                     *           "created_at": "2026-12-05T11:41:15.753742Z",
-                     *           "updated_at": "2026-12-05T11:41:15.753742Z",
+                     *           "created_at": "2026-12-05T12:03:05.115946Z",
+                     *           "updated_at": "2026-12-05T12:03:05.115946Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -8002,9 +8037,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T11:41:15.873661Z",
-                     *       "created_at": "2026-12-05T11:41:15.873661Z",
-                     *       "updated_at": "2026-12-05T11:41:15.873661Z",
+                     *       "published_at": "2026-12-05T12:03:05.235864Z",
+                     *       "created_at": "2026-12-05T12:03:05.235864Z",
+                     *       "updated_at": "2026-12-05T12:03:05.235864Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8121,8 +8156,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *       "published_at": "2024-06-30T08:47:37Z",
-                     *       "created_at": "2026-12-05T11:41:15.751756Z",
-                     *       "updated_at": "2026-12-05T11:41:15.751756Z",
+                     *       "created_at": "2026-12-05T12:03:05.113962Z",
+                     *       "updated_at": "2026-12-05T12:03:05.113962Z",
                      *       "fields": {
                      *         "report_year": null,
                      *         "is_featured": false
@@ -8203,9 +8238,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T11:41:15.875560Z",
-                     *       "created_at": "2026-12-05T11:41:15.873661Z",
-                     *       "updated_at": "2026-12-05T11:41:15.877127Z",
+                     *       "published_at": "2026-12-05T12:03:05.237806Z",
+                     *       "created_at": "2026-12-05T12:03:05.235864Z",
+                     *       "updated_at": "2026-12-05T12:03:05.239455Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8298,9 +8333,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T11:41:15.875560Z",
-                     *       "created_at": "2026-12-05T11:41:15.873661Z",
-                     *       "updated_at": "2026-12-05T11:41:15.875560Z",
+                     *       "published_at": "2026-12-05T12:03:05.237806Z",
+                     *       "created_at": "2026-12-05T12:03:05.235864Z",
+                     *       "updated_at": "2026-12-05T12:03:05.237806Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8378,7 +8413,7 @@ export interface operations {
                      *           "id": 75,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T11:41:15.875954Z",
+                     *           "created_at": "2026-12-05T12:03:05.238157Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "published",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -8402,13 +8437,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T11:41:15.875560Z"
+                     *           "published_at": "2026-12-05T12:03:05.237806Z"
                      *         },
                      *         {
                      *           "id": 74,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T11:41:15.874436Z",
+                     *           "created_at": "2026-12-05T12:03:05.236658Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "draft",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -8432,7 +8467,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T11:41:15.873661Z"
+                     *           "published_at": "2026-12-05T12:03:05.235864Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8886,8 +8921,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *           "published_at": "2021-02-15T10:00:00Z",
-                     *           "created_at": "2026-12-05T11:41:15.755584Z",
-                     *           "updated_at": "2026-12-05T11:41:15.755584Z",
+                     *           "created_at": "2026-12-05T12:03:05.117616Z",
+                     *           "updated_at": "2026-12-05T12:03:05.117616Z",
                      *           "fields": {
                      *             "publication_year": 2021,
                      *             "countries": [
@@ -9002,8 +9037,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Finformation-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland…",
                      *           "published_at": "2020-10-05T09:00:00Z",
-                     *           "created_at": "2026-12-05T11:41:15.756685Z",
-                     *           "updated_at": "2026-12-05T11:41:15.756685Z",
+                     *           "created_at": "2026-12-05T12:03:05.118711Z",
+                     *           "updated_at": "2026-12-05T12:03:05.118711Z",
                      *           "fields": {
                      *             "publication_year": 2020,
                      *             "countries": [
@@ -9165,9 +9200,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T11:41:15.883735Z",
-                     *       "created_at": "2026-12-05T11:41:15.883735Z",
-                     *       "updated_at": "2026-12-05T11:41:15.883735Z",
+                     *       "published_at": "2026-12-05T12:03:05.245999Z",
+                     *       "created_at": "2026-12-05T12:03:05.245999Z",
+                     *       "updated_at": "2026-12-05T12:03:05.245999Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9284,8 +9319,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *       "published_at": "2021-02-15T10:00:00Z",
-                     *       "created_at": "2026-12-05T11:41:15.755584Z",
-                     *       "updated_at": "2026-12-05T11:41:15.755584Z",
+                     *       "created_at": "2026-12-05T12:03:05.117616Z",
+                     *       "updated_at": "2026-12-05T12:03:05.117616Z",
                      *       "fields": {
                      *         "publication_year": 2021,
                      *         "countries": [
@@ -9362,9 +9397,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T11:41:15.885438Z",
-                     *       "created_at": "2026-12-05T11:41:15.883735Z",
-                     *       "updated_at": "2026-12-05T11:41:15.886989Z",
+                     *       "published_at": "2026-12-05T12:03:05.247675Z",
+                     *       "created_at": "2026-12-05T12:03:05.245999Z",
+                     *       "updated_at": "2026-12-05T12:03:05.249199Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9448,9 +9483,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T11:41:15.885438Z",
-                     *       "created_at": "2026-12-05T11:41:15.883735Z",
-                     *       "updated_at": "2026-12-05T11:41:15.885438Z",
+                     *       "published_at": "2026-12-05T12:03:05.247675Z",
+                     *       "created_at": "2026-12-05T12:03:05.245999Z",
+                     *       "updated_at": "2026-12-05T12:03:05.247675Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9534,7 +9569,7 @@ export interface operations {
                      *           "id": 81,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T11:41:15.885863Z",
+                     *           "created_at": "2026-12-05T12:03:05.247987Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "published",
                      *           "title": "Modern slavery statement checklist",
@@ -9543,13 +9578,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T11:41:15.885438Z"
+                     *           "published_at": "2026-12-05T12:03:05.247675Z"
                      *         },
                      *         {
                      *           "id": 80,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T11:41:15.884513Z",
+                     *           "created_at": "2026-12-05T12:03:05.246622Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "draft",
                      *           "title": "Modern slavery statement checklist",
@@ -9558,7 +9593,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T11:41:15.883735Z"
+                     *           "published_at": "2026-12-05T12:03:05.245999Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9923,19 +9958,19 @@ export interface operations {
                      *           "email": "admin@example.org",
                      *           "role": "admin",
                      *           "can_sign_in": true,
-                     *           "created_at": "2026-12-05T11:41:15.737522Z",
-                     *           "updated_at": "2026-12-05T11:41:15.737522Z"
+                     *           "created_at": "2026-12-05T12:03:05.099594Z",
+                     *           "updated_at": "2026-12-05T12:03:05.099594Z"
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "name": "admin-ae0f3fb799e4",
-                     *           "slug": "admin-ae0f3fb799e4",
-                     *           "username": "admin-ae0f3fb799e4",
+                     *           "name": "admin-d5951a8c724b",
+                     *           "slug": "admin-d5951a8c724b",
+                     *           "username": "admin-d5951a8c724b",
                      *           "email": "",
                      *           "role": "admin",
                      *           "can_sign_in": false,
-                     *           "created_at": "2026-12-05T11:41:15.806123Z",
-                     *           "updated_at": "2026-12-05T11:41:15.806123Z"
+                     *           "created_at": "2026-12-05T12:03:05.167116Z",
+                     *           "updated_at": "2026-12-05T12:03:05.167116Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9998,8 +10033,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T11:41:15.836397Z",
-                     *       "updated_at": "2026-12-05T11:41:15.836397Z"
+                     *       "created_at": "2026-12-05T12:03:05.196678Z",
+                     *       "updated_at": "2026-12-05T12:03:05.196678Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10046,8 +10081,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T11:41:15.836397Z",
-                     *       "updated_at": "2026-12-05T11:41:15.836397Z"
+                     *       "created_at": "2026-12-05T12:03:05.196678Z",
+                     *       "updated_at": "2026-12-05T12:03:05.196678Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10056,6 +10091,60 @@ export interface operations {
             304: components["responses"]["NotModified"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    update_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Amina Diallo",
+                 *       "email": "a.diallo@example.org"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Your account as now stored */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "name": "Amina Diallo",
+                     *       "slug": "amina-diallo",
+                     *       "username": "amina",
+                     *       "email": "a.diallo@example.org",
+                     *       "role": "editor",
+                     *       "can_sign_in": true,
+                     *       "created_at": "2026-12-05T12:03:05.196678Z",
+                     *       "updated_at": "2026-12-05T12:03:05.220305Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -10102,8 +10191,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T11:41:15.836397Z",
-                     *       "updated_at": "2026-12-05T11:41:15.836397Z"
+                     *       "created_at": "2026-12-05T12:03:05.196678Z",
+                     *       "updated_at": "2026-12-05T12:03:05.196678Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10190,8 +10279,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T11:41:15.836397Z",
-                     *       "updated_at": "2026-12-05T11:41:15.858112Z"
+                     *       "created_at": "2026-12-05T12:03:05.196678Z",
+                     *       "updated_at": "2026-12-05T12:03:05.219808Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10204,6 +10293,36 @@ export interface operations {
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    revoke_user_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every token of the user is revoked */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             422: components["responses"]["Error422"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];

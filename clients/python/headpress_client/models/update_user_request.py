@@ -17,20 +17,29 @@ class UpdateUserRequest:
     administrators change roles and other users.
 
         Attributes:
+            current_password (None | str | Unset): Your current password: needed to change your own password (422 when
+                missing or
+                wrong); not needed to set a first one, nor by an admin changing another user's.
             email (None | str | Unset): An email address; empty removes it.
             name (None | str | Unset): Shown as the author's name (trimmed, not empty).
-            password (None | str | Unset): A new password, at least 8 characters; tokens already issued stay valid until
-                they
-                expire.
+            password (None | str | Unset): A new password, at least 8 characters. It revokes the user's tokens: they sign in
+                again with it.
             role (None | Role | Unset):
     """
 
+    current_password: None | str | Unset = UNSET
     email: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
     password: None | str | Unset = UNSET
     role: None | Role | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        current_password: None | str | Unset
+        if isinstance(self.current_password, Unset):
+            current_password = UNSET
+        else:
+            current_password = self.current_password
+
         email: None | str | Unset
         if isinstance(self.email, Unset):
             email = UNSET
@@ -60,6 +69,8 @@ class UpdateUserRequest:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if current_password is not UNSET:
+            field_dict["current_password"] = current_password
         if email is not UNSET:
             field_dict["email"] = email
         if name is not UNSET:
@@ -74,6 +85,15 @@ class UpdateUserRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
+        def _parse_current_password(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        current_password = _parse_current_password(d.pop("current_password", UNSET))
 
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:
@@ -120,6 +140,7 @@ class UpdateUserRequest:
         role = _parse_role(d.pop("role", UNSET))
 
         update_user_request = cls(
+            current_password=current_password,
             email=email,
             name=name,
             password=password,

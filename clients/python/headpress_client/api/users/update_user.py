@@ -123,7 +123,9 @@ def sync_detailed(
      Changes the members sent (the others stay as they are) and answers with the user as
     now stored. Admins may change anyone; other users only their own name, email and
     password (403 for anything else). An admin cannot take away their own admin role (409):
-    another admin must.
+    another admin must. Changing your own password needs `current_password` (422 when it
+    is missing or wrong). A new password or another role revokes the user's tokens at once,
+    on every node, the one sent with this request included: sign in again.
 
     Args:
         id (int):
@@ -162,7 +164,9 @@ def sync(
      Changes the members sent (the others stay as they are) and answers with the user as
     now stored. Admins may change anyone; other users only their own name, email and
     password (403 for anything else). An admin cannot take away their own admin role (409):
-    another admin must.
+    another admin must. Changing your own password needs `current_password` (422 when it
+    is missing or wrong). A new password or another role revokes the user's tokens at once,
+    on every node, the one sent with this request included: sign in again.
 
     Args:
         id (int):
@@ -196,7 +200,9 @@ async def asyncio_detailed(
      Changes the members sent (the others stay as they are) and answers with the user as
     now stored. Admins may change anyone; other users only their own name, email and
     password (403 for anything else). An admin cannot take away their own admin role (409):
-    another admin must.
+    another admin must. Changing your own password needs `current_password` (422 when it
+    is missing or wrong). A new password or another role revokes the user's tokens at once,
+    on every node, the one sent with this request included: sign in again.
 
     Args:
         id (int):
@@ -233,7 +239,9 @@ async def asyncio(
      Changes the members sent (the others stay as they are) and answers with the user as
     now stored. Admins may change anyone; other users only their own name, email and
     password (403 for anything else). An admin cannot take away their own admin role (409):
-    another admin must.
+    another admin must. Changing your own password needs `current_password` (422 when it
+    is missing or wrong). A new password or another role revokes the user's tokens at once,
+    on every node, the one sent with this request included: sign in again.
 
     Args:
         id (int):
