@@ -85,6 +85,11 @@ pub struct ServeArgs {
     /// Seconds to let in-flight requests finish on SIGTERM or SIGINT.
     #[arg(long, env = "HEADPRESS_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
+    /// How many expensive reads (full-text search, custom-field filters) run at once, on
+    /// threads of their own; more wait their turn (up to 2 s, then 503 with `Retry-After`).
+    /// Default: half the CPUs, at least one.
+    #[arg(long, env = "HEADPRESS_HEAVY_READS")]
+    pub heavy_reads: Option<usize>,
     /// Proxies whose `Forwarded` / `X-Forwarded-For` is believed (addresses or CIDR
     /// networks, comma-separated), for sign-in throttling and logs. Default: none, and
     /// the peer's address is the client's.
@@ -114,6 +119,9 @@ pub struct Config {
     pub embed_ancestors: String,
     /// Proxies whose forwarded client address is believed.
     pub trusted_proxies: Vec<Network>,
+    /// Expensive reads at once, and how long one waits for its turn.
+    pub heavy_reads: usize,
+    pub heavy_wait: std::time::Duration,
 }
 
 impl Config {
@@ -145,6 +153,8 @@ impl Config {
             site_name: "headpress".into(),
             embed_ancestors: "*".into(),
             trusted_proxies: Vec::new(),
+            heavy_reads: 2,
+            heavy_wait: std::time::Duration::from_secs(2),
         }
     }
 }
@@ -201,6 +211,10 @@ impl ServeArgs {
             embed_ancestors: self.embed_ancestors,
             trusted_proxies: parse_networks(&self.trusted_proxies)
                 .map_err(|e| format!("HEADPRESS_TRUSTED_PROXIES: {e}"))?,
+            heavy_reads: self.heavy_reads.unwrap_or_else(|| {
+                std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1))
+            }),
+            heavy_wait: std::time::Duration::from_secs(2),
         })
     }
 }

@@ -106,6 +106,12 @@ pub struct EntryQuery {
 }
 
 impl EntryQuery {
+    /// Whether its cost grows with the matches rather than the page: a full-text search,
+    /// or a custom-field filter. Such lists take turns (`AppState::read_heavy`).
+    pub fn is_heavy(&self) -> bool {
+        self.search.is_some() || !self.field_filters.is_empty()
+    }
+
     /// The query of a list of `kind` for `viewer` (`ContentKind::query` calls it with the
     /// kind's own default order): checks that the filters go together and fills in the
     /// default order (the kind's, or relevance with a search) and direction (ascending for

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod client;
 pub mod extract;
 pub mod freshness;
+pub mod heavy;
 pub mod list;
 pub mod openapi;
 pub mod platform;

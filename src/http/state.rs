@@ -31,6 +31,8 @@ pub struct AppState {
     /// Every event's occurrences around now, built once per change (on with the render
     /// cache).
     pub timeline: Arc<crate::http::timeline::SharedTimeline>,
+    /// Expensive reads (search, custom-field filters) take turns (`read_heavy`).
+    pub heavy: Arc<crate::http::heavy::Turns>,
     /// SQLite has one writer at a time; taking turns here avoids `SQLITE_BUSY` when a
     /// deferred transaction upgrades to a write. PostgreSQL needs no such turn-taking.
     write_turn: Arc<Mutex<()>>,
@@ -55,7 +57,12 @@ impl AppState {
             config.render_cache_size > 0,
             freshness.clone(),
         ));
+        let heavy = Arc::new(crate::http::heavy::Turns::new(
+            config.heavy_reads,
+            config.heavy_wait,
+        ));
         AppState {
+            heavy,
             db,
             config,
             storage,
@@ -83,22 +90,29 @@ impl AppState {
             return f(&mut conn);
         }
         let pool = self.db.pool.clone();
+        web::block(move || read_again_if_lost(&pool, f))
+            .await
+            .map_err(Error::internal)?
+    }
+
+    /// Runs a read whose cost grows with the data (full-text search, custom-field
+    /// filters) on the blocking pool, taking a turn (`--heavy-reads` at once): the HTTP
+    /// workers stay free for everything else. No turn within the wait: 503 to retry.
+    pub async fn read_heavy<T, F>(&self, f: F) -> Result<T>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T> + Clone + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.db.pool.clone();
+        let heavy = self.heavy.clone();
+        let postgres = self.db.backend == Backend::Postgres;
         web::block(move || {
-            let again = f.clone();
-            let mut conn = pool.get()?;
-            match f(&mut conn) {
-                Err(Error::ConnectionLost(cause)) => {
-                    tracing::warn!(%cause, "database connection lost; reading again");
-                    crate::db::forget(&mut conn);
-                    drop(conn);
-                    let mut conn = live_connection(&pool)?;
-                    let read = again(&mut conn);
-                    if let Err(Error::ConnectionLost(_)) = read {
-                        crate::db::forget(&mut conn);
-                    }
-                    read
-                }
-                other => other,
+            let _turn = heavy.take()?;
+            if postgres {
+                read_again_if_lost(&pool, f)
+            } else {
+                let mut conn = pool.get()?;
+                f(&mut conn)
             }
         })
         .await
@@ -174,6 +188,30 @@ impl AppState {
         })
         .await
         .map_err(Error::internal)?
+    }
+}
+
+/// Runs a read on a pooled connection; when the connection died under it, reads again on
+/// a live one (PostgreSQL).
+fn read_again_if_lost<T, F>(pool: &crate::db::Pool, f: F) -> Result<T>
+where
+    F: FnOnce(&mut DbConn) -> Result<T> + Clone,
+{
+    let again = f.clone();
+    let mut conn = pool.get()?;
+    match f(&mut conn) {
+        Err(Error::ConnectionLost(cause)) => {
+            tracing::warn!(%cause, "database connection lost; reading again");
+            crate::db::forget(&mut conn);
+            drop(conn);
+            let mut conn = live_connection(pool)?;
+            let read = again(&mut conn);
+            if let Err(Error::ConnectionLost(_)) = read {
+                crate::db::forget(&mut conn);
+            }
+            read
+        }
+        other => other,
     }
 }
 

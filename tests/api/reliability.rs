@@ -148,3 +148,47 @@ async fn postgres_connections_ended_by_the_server_cost_no_failed_request() {
         .await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
 }
+
+/// Expensive reads (search, custom-field filters) take turns, off the HTTP workers: while
+/// every turn is taken, cheap reads and health checks answer as usual, and a search waits
+/// for a turn, then is told to come back (503, `Retry-After`) rather than piling up.
+#[actix_web::test]
+async fn expensive_reads_take_turns_and_never_hold_up_cheap_ones() {
+    let app = TestApp::with_config(|c| {
+        c.cache_size = 0;
+        c.heavy_reads = 1;
+        c.heavy_wait = Duration::from_millis(300);
+    })
+    .await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    app.published_post(&editor, "Forced labour in supply chains")
+        .await;
+
+    let turn = app.state.heavy.take().expect("the one turn");
+    assert_eq!(app.get("/healthz").send().await.status, StatusCode::OK);
+    let listed = app.get("/api/v1/posts").send().await;
+    assert_eq!(listed.status, StatusCode::OK, "a plain list needs no turn");
+    let started = Instant::now();
+    let res = app.get("/api/v1/posts?search=labour").send().await;
+    res.problem(503, "unavailable");
+    assert_eq!(res.header("retry-after").as_deref(), Some("1"));
+    assert!(
+        started.elapsed() >= Duration::from_millis(300),
+        "it waited for a turn"
+    );
+    let res = app.get("/api/v1/posts?field.anything=1").send().await;
+    assert_eq!(
+        res.status.as_u16(),
+        503,
+        "custom-field filters take turns too: {}",
+        res.text()
+    );
+
+    drop(turn);
+    let found = app.get("/api/v1/posts?search=labour").send().await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.text());
+    assert_eq!(
+        found.json()["data"][0]["title"],
+        "Forced labour in supply chains"
+    );
+}

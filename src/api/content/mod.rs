@@ -131,34 +131,40 @@ pub async fn list_items<K: WireKind>(
     let query = K::query(viewer, filter)?;
     let w = window.clone();
     let kind_filter = own.filter;
+    let heavy = query.is_heavy();
     if renders_for(&state, &opts) {
         let renders = state.renders.clone();
         let fragments = state.fragments.clone();
-        let (data, total, next, until) = state
-            .read(move |conn| {
-                let page = items::list_ids::<K>(conn, query, kind_filter, &w)?;
-                let found = rendered::rendered::<K>(conn, &page.items, &opts, &renders)?;
-                let data =
-                    rendered::write(conn, &found, &opts, fields.as_deref(), true, &fragments)?;
-                Ok((data, page.total, page.next, rendered::valid_until(&found)))
-            })
-            .await?;
+        let read = move |conn: &mut DbConn| {
+            let page = items::list_ids::<K>(conn, query, kind_filter, &w)?;
+            let found = rendered::rendered::<K>(conn, &page.items, &opts, &renders)?;
+            let data = rendered::write(conn, &found, &opts, fields.as_deref(), true, &fragments)?;
+            Ok((data, page.total, page.next, rendered::valid_until(&found)))
+        };
+        let (data, total, next, until) = if heavy {
+            state.read_heavy(read).await?
+        } else {
+            state.read(read).await?
+        };
         let mut res = list_of_json(&req, &state.config.public_url, &data, total, next, &window);
         if let Some(until) = until {
             res.extensions_mut().insert(until);
         }
         return Ok(res);
     }
-    let listed = state
-        .read(move |conn| {
-            let listed = items::list::<K>(conn, query, kind_filter, &w)?;
-            Ok(Listed {
-                items: items::<K>(conn, listed.items, &opts)?,
-                total: listed.total,
-                next: listed.next,
-            })
+    let read = move |conn: &mut DbConn| {
+        let listed = items::list::<K>(conn, query, kind_filter, &w)?;
+        Ok(Listed {
+            items: items::<K>(conn, listed.items, &opts)?,
+            total: listed.total,
+            next: listed.next,
         })
-        .await?;
+    };
+    let listed = if heavy {
+        state.read_heavy(read).await?
+    } else {
+        state.read(read).await?
+    };
     let until = valid_until::<K>(&listed.items);
     let mut res = list_response(
         &req,
