@@ -3672,9 +3672,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The database is unreachable (`unavailable`) */
+        /** @description Try again after `Retry-After`: the database is unreachable or busy past the wait, or too many expensive reads run at once (`unavailable`) */
         Error503: {
             headers: {
+                "Retry-After": components["headers"]["Retry-After"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };

@@ -414,6 +414,8 @@ fn headers(doc: &mut Value) {
         responses["Error429"]["headers"][name] = header(name);
     }
     responses["Error401"]["headers"]["WWW-Authenticate"] = header("WWW-Authenticate");
+    // Busy beyond the wait, a lost connection, no turn for an expensive read: try again.
+    responses["Error503"]["headers"]["Retry-After"] = header("Retry-After");
 
     // Every answer, of every operation, carries its request id.
     let shared = doc["components"]["responses"].as_object_mut();

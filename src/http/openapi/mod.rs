@@ -118,7 +118,11 @@ const ERRORS: [(&str, &str); 11] = [
         "Too many attempts, or a partner over its quota; see `Retry-After` (`rate_limited`)",
     ),
     ("500", "Unexpected failure (`internal`)"),
-    ("503", "The database is unreachable (`unavailable`)"),
+    (
+        "503",
+        "Try again after `Retry-After`: the database is unreachable or busy past the wait, or \
+         too many expensive reads run at once (`unavailable`)",
+    ),
 ];
 
 impl Modify for Conventions {
