@@ -244,6 +244,9 @@ pub fn list_response<T: Serialize>(
     }
 }
 
+/// The longest query string whose list answers carry `Link` headers.
+pub const MAX_LINKED_QUERY: usize = 4096;
+
 /// The list envelope around items already written as a JSON array.
 pub fn list_of_json(
     req: &HttpRequest,
@@ -269,22 +272,27 @@ pub fn list_of_json(
     };
 
     let mut links = Vec::new();
+    // A query of thousands of values would be echoed four times in headers: past this
+    // length the links are left out (`meta` still says where the next page is).
+    let linkable = req.query_string().len() <= MAX_LINKED_QUERY;
     let link = |set: (&str, String), rel: &str| {
         format!("<{}>; rel=\"{rel}\"", url_with(req, public_url, set))
     };
-    links.push(link(("page", "1".into()), "first"));
-    if let Some(n) = page {
-        if n > 1 {
-            links.push(link(("page", (n - 1).to_string()), "prev"));
+    if linkable {
+        links.push(link(("page", "1".into()), "first"));
+        if let Some(n) = page {
+            if n > 1 {
+                links.push(link(("page", (n - 1).to_string()), "prev"));
+            }
+            if next.is_some() {
+                links.push(link(("page", (n + 1).to_string()), "next"));
+            }
+        } else if let Some(c) = &next_cursor {
+            links.push(link(("cursor", c.clone()), "next"));
         }
-        if next.is_some() {
-            links.push(link(("page", (n + 1).to_string()), "next"));
+        if let Some(last) = total_pages {
+            links.push(link(("page", last.max(1).to_string()), "last"));
         }
-    } else if let Some(c) = &next_cursor {
-        links.push(link(("cursor", c.clone()), "next"));
-    }
-    if let Some(last) = total_pages {
-        links.push(link(("page", last.max(1).to_string()), "last"));
     }
 
     // `{"data":[...],"meta":{...}}`, as serde writes `List`.
@@ -300,7 +308,9 @@ pub fn list_of_json(
     body.push(b'}');
     let mut res = HttpResponse::Ok();
     res.content_type("application/json");
-    res.insert_header((header::LINK, links.join(", ")));
+    if linkable {
+        res.insert_header((header::LINK, links.join(", ")));
+    }
     if let Some(t) = total {
         res.insert_header(("X-Total-Count", t.to_string()));
     }

@@ -536,3 +536,19 @@ async fn every_answer_carries_a_request_id_that_problems_repeat() {
         preflight.status
     );
 }
+
+/// A huge query is not echoed four times in `Link` headers; the list still answers.
+#[actix_web::test]
+async fn a_huge_query_gets_no_link_headers() {
+    let app = TestApp::new().await;
+    let slugs: Vec<String> = (0..1000).map(|i| format!("slug-{i}")).collect();
+    let res = app
+        .get(&format!("/api/v1/posts?slug={}", slugs.join(",")))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    assert!(res.header("link").is_none());
+    assert_eq!(res.json()["meta"]["total"], 0);
+    let res = app.get("/api/v1/posts?slug=a,b").send().await;
+    assert!(res.header("link").is_some());
+}

@@ -3705,7 +3705,7 @@ export interface components {
     headers: {
         /** @description A strong validator of this answer: send it back in `If-None-Match` to be answered 304 while nothing changed. */
         ETag: string;
-        /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (in cursor mode, `first` and `next`; `last` only when the total is counted). */
+        /** @description RFC 8288 links to the `first`, `prev`, `next` and `last` pages (in cursor mode, `first` and `next`; `last` only when the total is counted). Left out when the query string is longer than 4,096 bytes (`meta` still says what is next). */
         Link: string;
         /** @description How many items match the filters; absent with `count=none`. */
         "X-Total-Count": number;

@@ -33,8 +33,13 @@ pub fn sanitize(blocks: &mut [Block]) {
 }
 
 fn sanitize_block(block: &mut Block) {
-    for value in block.attrs.values_mut() {
+    for (name, value) in block.attrs.iter_mut() {
         sanitize_value(value);
+        // Frontends put these in `class="..."` and `id="..."` as they are: only the
+        // characters of class names and ids survive (no quote can end the attribute).
+        if let ("className" | "anchor", Value::String(s)) = (name.as_str(), &mut *value) {
+            *s = html_tokens(s);
+        }
     }
     let segments = segments(block);
     let cleaned = clean_segments(&segments);
@@ -166,6 +171,19 @@ fn sanitize_value(value: &mut Value) {
     }
 }
 
+/// The words of a class list or an id made only of letters, digits, `-`, `_` and `:`
+/// (what WordPress writes), space-separated; anything else is dropped.
+fn html_tokens(value: &str) -> String {
+    value
+        .split_whitespace()
+        .filter(|t| {
+            t.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':'))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether a browser would run `value` as a URL: read as its URL parser does, which ignores
 /// leading control characters and spaces, and tabs and newlines anywhere.
 fn is_script_url(value: &str) -> bool {
@@ -188,6 +206,26 @@ mod tests {
     use super::*;
     use crate::content::blocks::test_support::{attrs, block};
     use crate::content::blocks::{check, parse, render, serialize};
+
+    #[test]
+    fn class_names_and_anchors_keep_only_their_words() {
+        let mut blocks = vec![block(
+            "core/paragraph",
+            json!({
+                "className": "wp-block-x has-large-font-size \" onmouseover=\"alert(1)",
+                "anchor": "key-findings\"><img src=x>",
+                "align": "wide"
+            }),
+            "<p>x</p>",
+        )];
+        sanitize(&mut blocks);
+        assert_eq!(
+            blocks[0].attrs["className"],
+            "wp-block-x has-large-font-size"
+        );
+        assert_eq!(blocks[0].attrs["anchor"], "");
+        assert_eq!(blocks[0].attrs["align"], "wide");
+    }
 
     #[test]
     fn sanitize_cleans_markup_and_keeps_containers() {

@@ -334,7 +334,8 @@ fn headers(doc: &mut Value) {
         (
             "Link",
             "RFC 8288 links to the `first`, `prev`, `next` and `last` pages (in cursor \
-            mode, `first` and `next`; `last` only when the total is counted).",
+            mode, `first` and `next`; `last` only when the total is counted). Left out when \
+            the query string is longer than 4,096 bytes (`meta` still says what is next).",
             string.clone(),
         ),
         (
