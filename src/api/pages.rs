@@ -190,7 +190,8 @@ pub struct PageFilters {
 /// Returns a page of pages in a `{data, meta}` envelope with `Link` and `X-Total-Count`
 /// headers, by `menu_order` (lowest first) unless `orderby` says otherwise. `path` finds
 /// the page at a full path (`about/team`); `parent` lists a page's children (`0`: the top
-/// of the tree).
+/// of the tree). A page under a page the reader cannot see (a draft, scheduled or trashed
+/// section) is hidden with it: its `path`, `link` and `parent` would name that page.
 ///
 /// Anonymous readers, and everyone who names no `status`, get items that are `published`
 /// and whose `published_at` has come. With `status` (which needs a token) editors and
@@ -247,7 +248,9 @@ shared::item_routes! {
     id: "Page id",
     a: "a page",
     noun: "page",
-    get: get_page = "Get a page",
+    get: get_page = "Get a page"
+        + "A page under a page you cannot see (a draft, scheduled or trashed section) is \
+        404 too: its `path`, `link` and `parent` would name that page.",
     create_fn: create_page = "Create a page"
         + "`parent` places the page below another page (422 when there is none with that \
         id); its `path` is the parent's path and its own slug.",

@@ -126,7 +126,14 @@ fn finish(
 
 /// The item as `viewer` may see it; items they may not see do not exist for them.
 pub fn find<K: ContentKind>(conn: &mut DbConn, id: i64, viewer: Viewer) -> Result<Entry> {
-    entry::find_visible(conn, K::KIND, id, viewer)
+    let e = entry::find_visible(conn, K::KIND, id, viewer)?;
+    if !K::readable_in_place(conn, &e, viewer)? {
+        return Err(crate::error::Error::not_found(format!(
+            "no {} with id {id}",
+            K::KIND.noun()
+        )));
+    }
+    Ok(e)
 }
 
 /// The ids of a page of the items a query asks for, with the kind's own filters;

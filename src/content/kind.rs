@@ -37,4 +37,10 @@ pub trait ContentKind: 'static {
 
     /// Adds the kind's own table, filters and ordering columns to a list.
     fn narrow(_query: &mut EntryQuery, _filter: Self::Filter) {}
+
+    /// Whether where the item stands lets `viewer` read it, once its own status does (a
+    /// page under a page they cannot see is hidden with it).
+    fn readable_in_place(_conn: &mut DbConn, _entry: &Entry, _viewer: Viewer) -> Result<bool> {
+        Ok(true)
+    }
 }

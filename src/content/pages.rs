@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use crate::content::entry::Entry;
 use crate::content::kind::ContentKind;
 use crate::content::list::{EntryQuery, SortKey, visibility};
-use crate::content::{Kind, Status};
+use crate::content::{Kind, Status, Viewer};
 use crate::db::DbConn;
 use crate::db::schema::{entries, page_details};
 use crate::db::sql::{Sql, Value};
@@ -231,9 +231,52 @@ impl ContentKind for Pages {
         Ok(())
     }
 
+    /// A page under a page the viewer cannot see is hidden with it: its `path`, `link` and
+    /// `parent` would name what they may not know of.
+    fn readable_in_place(conn: &mut DbConn, entry: &Entry, viewer: Viewer) -> Result<bool> {
+        if viewer.edits_all() {
+            return Ok(true);
+        }
+        let now = crate::db::now();
+        let mut at = details_of(conn, entry.id)?.and_then(|d| d.parent_id);
+        let mut steps = 0;
+        while let Some(id) = at {
+            let Some(parent) = crate::content::entry::find(conn, Kind::Page, id)? else {
+                return Ok(false);
+            };
+            if !viewer.can_read(parent.status, parent.author_id, parent.published_at, now) {
+                return Ok(false);
+            }
+            at = details_of(conn, id)?.and_then(|d| d.parent_id);
+            steps += 1;
+            if steps > 100 {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
     fn narrow(query: &mut EntryQuery, filter: PageFilter) {
         query.join = Some(" JOIN page_details x ON x.entry_id = e.id");
         query.sort_int = Some("x.menu_order");
+        if !query.viewer.edits_all() {
+            // Pages under a page the viewer cannot see (itself or further up), found once
+            // per statement: the hidden pages, and every page whose path is below theirs.
+            let mut c = Sql::new(
+                "e.id NOT IN (SELECT d.entry_id FROM entries he \
+                 JOIN page_details hd ON hd.entry_id = he.id \
+                 JOIN page_details d ON d.path LIKE hd.path || '/%' \
+                 WHERE he.kind = 'page' AND NOT (",
+            );
+            c.append(&visibility(
+                "he",
+                query.viewer,
+                Some(Status::ALL),
+                crate::db::now(),
+            ))
+            .push("))");
+            query.conditions.push(c);
+        }
         if let Some(path) = filter.path {
             let path = path.trim_matches('/').to_owned();
             let mut c = Sql::new("x.path = ");

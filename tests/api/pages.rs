@@ -183,9 +183,15 @@ async fn trashing_a_parent_takes_children_out_of_path_lookups() {
         .bearer(&editor)
         .send()
         .await;
-    // Still reachable by id, not by path, for anyone.
+    // Hidden from readers who cannot see the parent (its path would name it); editors
+    // still reach it by id, not by path.
+    app.get(&format!("/api/v1/pages/{}", child["id"]))
+        .send()
+        .await
+        .problem(404, "not_found");
     assert_eq!(
         app.get(&format!("/api/v1/pages/{}", child["id"]))
+            .bearer(&editor)
             .send()
             .await
             .status,
@@ -281,4 +287,90 @@ async fn drafts_pages_stay_hidden() {
         .send()
         .await;
     assert_eq!(revisions.json()["meta"]["total"], 1);
+}
+
+/// A published page under a page a reader cannot see is hidden with it: its path, link
+/// and parent would name the hidden page. It appears when the section does.
+#[actix_web::test]
+async fn a_page_under_a_hidden_page_reveals_nothing_of_it() {
+    let app = TestApp::with_config(|c| c.cache_size = 0).await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let secret = page(
+        &app,
+        &editor,
+        json!({"title": "Layoffs 2027", "status": "draft"}),
+    )
+    .await;
+    let faq = page(
+        &app,
+        &editor,
+        json!({"title": "FAQ", "status": "published", "parent": secret["id"]}),
+    )
+    .await;
+    let grandchild = page(
+        &app,
+        &editor,
+        json!({"title": "Contacts", "status": "published", "parent": faq["id"]}),
+    )
+    .await;
+    let open = page(
+        &app,
+        &editor,
+        json!({"title": "About", "status": "published"}),
+    )
+    .await;
+
+    let anonymous = app.get("/api/v1/pages").send().await;
+    let body = anonymous.text();
+    assert!(!body.contains("layoffs"), "{body}");
+    assert_eq!(anonymous.json()["meta"]["total"], 1);
+    assert_eq!(anonymous.ids(), vec![open["id"].as_i64().unwrap()]);
+    for hidden in [&faq, &grandchild] {
+        app.get(&format!("/api/v1/pages/{}", hidden["id"]))
+            .send()
+            .await
+            .problem(404, "not_found");
+    }
+    let children = app
+        .get(&format!("/api/v1/pages?parent={}", secret["id"]))
+        .send()
+        .await
+        .json();
+    assert_eq!(children["meta"]["total"], 0);
+    assert_eq!(children["data"], json!([]));
+    let found = app
+        .get("/api/v1/pages?path=layoffs-2027/faq")
+        .send()
+        .await
+        .json();
+    assert_eq!(found["data"], json!([]));
+
+    // Editors see the whole tree.
+    let all = app.get("/api/v1/pages").bearer(&editor).send().await.json();
+    assert_eq!(all["meta"]["total"], 3);
+    let seen = app
+        .get(&format!("/api/v1/pages/{}", grandchild["id"]))
+        .bearer(&editor)
+        .send()
+        .await
+        .json();
+    assert_eq!(seen["path"], "layoffs-2027/faq/contacts");
+
+    // Once the section is published, its pages are there, paths and all.
+    let res = app
+        .patch(&format!("/api/v1/pages/{}", secret["id"]))
+        .bearer(&editor)
+        .json(&json!({"status": "published"}))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let anonymous = app.get("/api/v1/pages").send().await.json();
+    assert_eq!(anonymous["meta"]["total"], 4);
+    let shown = app
+        .get(&format!("/api/v1/pages/{}", grandchild["id"]))
+        .send()
+        .await
+        .json();
+    assert_eq!(shown["path"], "layoffs-2027/faq/contacts");
+    assert_eq!(shown["parent"], faq["id"]);
 }

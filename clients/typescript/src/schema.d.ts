@@ -599,7 +599,8 @@ export interface paths {
          * @description Returns a page of pages in a `{data, meta}` envelope with `Link` and `X-Total-Count`
          *     headers, by `menu_order` (lowest first) unless `orderby` says otherwise. `path` finds
          *     the page at a full path (`about/team`); `parent` lists a page's children (`0`: the top
-         *     of the tree).
+         *     of the tree). A page under a page the reader cannot see (a draft, scheduled or trashed
+         *     section) is hidden with it: its `path`, `link` and `parent` would name that page.
          *
          *     Anonymous readers, and everyone who names no `status`, get items that are `published`
          *     and whose `published_at` has come. With `status` (which needs a token) editors and
@@ -639,6 +640,8 @@ export interface paths {
          * @description Returns the page with this id. Anonymous readers get it only when it is `published` and its `published_at` has come; editors and admins see every status, authors also their own items in any status. Anything you may not see is 404.
          *
          *     `fields` keeps only the named top-level members; `include` embeds related objects in `embedded`. The answer has a strong `ETag`: a matching `If-None-Match` gets 304 with no body.
+         *
+         *     A page under a page you cannot see (a draft, scheduled or trashed section) is 404 too: its `path`, `link` and `parent` would name that page.
          */
         get: operations["get_page"];
         put?: never;

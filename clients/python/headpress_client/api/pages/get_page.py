@@ -148,6 +148,9 @@ def sync_detailed(
     `fields` keeps only the named top-level members; `include` embeds related objects in `embedded`. The
     answer has a strong `ETag`: a matching `If-None-Match` gets 304 with no body.
 
+    A page under a page you cannot see (a draft, scheduled or trashed section) is 404 too: its `path`,
+    `link` and `parent` would name that page.
+
     Args:
         id (int):
         fields (str | Unset):
@@ -202,6 +205,9 @@ def sync(
     `fields` keeps only the named top-level members; `include` embeds related objects in `embedded`. The
     answer has a strong `ETag`: a matching `If-None-Match` gets 304 with no body.
 
+    A page under a page you cannot see (a draft, scheduled or trashed section) is 404 too: its `path`,
+    `link` and `parent` would name that page.
+
     Args:
         id (int):
         fields (str | Unset):
@@ -250,6 +256,9 @@ async def asyncio_detailed(
 
     `fields` keeps only the named top-level members; `include` embeds related objects in `embedded`. The
     answer has a strong `ETag`: a matching `If-None-Match` gets 304 with no body.
+
+    A page under a page you cannot see (a draft, scheduled or trashed section) is 404 too: its `path`,
+    `link` and `parent` would name that page.
 
     Args:
         id (int):
@@ -302,6 +311,9 @@ async def asyncio(
 
     `fields` keeps only the named top-level members; `include` embeds related objects in `embedded`. The
     answer has a strong `ETag`: a matching `If-None-Match` gets 304 with no body.
+
+    A page under a page you cannot see (a draft, scheduled or trashed section) is 404 too: its `path`,
+    `link` and `parent` would name that page.
 
     Args:
         id (int):

@@ -207,7 +207,8 @@ def sync_detailed(
      Returns a page of pages in a `{data, meta}` envelope with `Link` and `X-Total-Count`
     headers, by `menu_order` (lowest first) unless `orderby` says otherwise. `path` finds
     the page at a full path (`about/team`); `parent` lists a page's children (`0`: the top
-    of the tree).
+    of the tree). A page under a page the reader cannot see (a draft, scheduled or trashed
+    section) is hidden with it: its `path`, `link` and `parent` would name that page.
 
     Anonymous readers, and everyone who names no `status`, get items that are `published`
     and whose `published_at` has come. With `status` (which needs a token) editors and
@@ -307,7 +308,8 @@ def sync(
      Returns a page of pages in a `{data, meta}` envelope with `Link` and `X-Total-Count`
     headers, by `menu_order` (lowest first) unless `orderby` says otherwise. `path` finds
     the page at a full path (`about/team`); `parent` lists a page's children (`0`: the top
-    of the tree).
+    of the tree). A page under a page the reader cannot see (a draft, scheduled or trashed
+    section) is hidden with it: its `path`, `link` and `parent` would name that page.
 
     Anonymous readers, and everyone who names no `status`, get items that are `published`
     and whose `published_at` has come. With `status` (which needs a token) editors and
@@ -402,7 +404,8 @@ async def asyncio_detailed(
      Returns a page of pages in a `{data, meta}` envelope with `Link` and `X-Total-Count`
     headers, by `menu_order` (lowest first) unless `orderby` says otherwise. `path` finds
     the page at a full path (`about/team`); `parent` lists a page's children (`0`: the top
-    of the tree).
+    of the tree). A page under a page the reader cannot see (a draft, scheduled or trashed
+    section) is hidden with it: its `path`, `link` and `parent` would name that page.
 
     Anonymous readers, and everyone who names no `status`, get items that are `published`
     and whose `published_at` has come. With `status` (which needs a token) editors and
@@ -500,7 +503,8 @@ async def asyncio(
      Returns a page of pages in a `{data, meta}` envelope with `Link` and `X-Total-Count`
     headers, by `menu_order` (lowest first) unless `orderby` says otherwise. `path` finds
     the page at a full path (`about/team`); `parent` lists a page's children (`0`: the top
-    of the tree).
+    of the tree). A page under a page the reader cannot see (a draft, scheduled or trashed
+    section) is hidden with it: its `path`, `link` and `parent` would name that page.
 
     Anonymous readers, and everyone who names no `status`, get items that are `published`
     and whose `published_at` has come. With `status` (which needs a token) editors and
