@@ -15,16 +15,23 @@ use crate::error::{Error, FieldError, Result};
 /// render nothing.
 pub const MAX_REF_DEPTH: usize = 8;
 
-/// The body of a write, in either form.
+/// The body of a write, in either form, or already prepared (off the write lock).
 #[derive(Debug, Clone)]
 pub enum ContentSource {
     /// WordPress block serialization (or plain HTML, which becomes one freeform block).
     Html(String),
     Blocks(Vec<Block>),
+    /// Parsed, sanitised and rendered already (`prepare`), before the write began.
+    Prepared(Box<Prepared>),
 }
 
+/// How deeply markup may nest elements: deeper is refused (422). Browsers stop laying out
+/// around this depth, and sanitising (an HTML parser's tree building) costs more than
+/// linear time in it.
+pub const MAX_NESTING: usize = 256;
+
 /// A body ready to store.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Prepared {
     /// The sanitised block tree as JSON, with references unresolved.
     pub blocks_json: String,
@@ -37,15 +44,19 @@ pub struct Prepared {
 }
 
 /// Parses or checks, sanitises and renders a body.
+/// Markup nesting deeper than [`MAX_NESTING`] is refused first (422).
 pub fn prepare(source: ContentSource) -> Result<Prepared> {
     let mut tree = match source {
+        ContentSource::Prepared(done) => return Ok(*done),
         ContentSource::Html(markup) => {
+            check_nesting(&markup, "content.html")?;
             let tree = blocks::parse(&markup);
             blocks::check(&tree, "content.html").map_err(Error::Validation)?;
             tree
         }
         ContentSource::Blocks(tree) => {
             blocks::check(&tree, "content.blocks").map_err(Error::Validation)?;
+            check_tree_nesting(&tree, "content.blocks")?;
             tree
         }
     };
@@ -63,6 +74,25 @@ pub fn prepare(source: ContentSource) -> Result<Prepared> {
         text,
         refs,
     })
+}
+
+fn check_nesting(markup: &str, field: &str) -> Result<()> {
+    if html::nesting(markup) > MAX_NESTING {
+        return Err(Error::invalid(
+            field,
+            format!("the markup nests elements more than {MAX_NESTING} deep"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_tree_nesting(tree: &[Block], field: &str) -> Result<()> {
+    for (i, b) in tree.iter().enumerate() {
+        let at = format!("{field}[{i}]");
+        check_nesting(&b.html, &format!("{at}.html"))?;
+        check_tree_nesting(&b.inner_blocks, &format!("{at}.inner_blocks"))?;
+    }
+    Ok(())
 }
 
 fn unresolve(tree: &mut [Block]) {

@@ -38,6 +38,61 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// Removes everything that could run in a reader's browser.
+/// How deeply `markup` nests elements, as a linear scan reads it (not a full parse): an
+/// opening tag goes one deeper unless it is void, or its end tag may be left out (`p`,
+/// `li`, `td`, ...), or it is self-closed inside `svg` or `math` (in HTML `<div/>` opens a
+/// `div`, as a parser reads it); an end tag goes one back. Comments are skipped.
+pub fn nesting(markup: &str) -> usize {
+    const NO_DEPTH: [&str; 26] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
+        "thead", "tbody", "tfoot",
+    ];
+    let bytes = markup.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    let mut foreign = 0usize;
+    while let Some(at) = bytes[i..].iter().position(|b| *b == b'<') {
+        i += at + 1;
+        if bytes[i..].starts_with(b"!--") {
+            i = markup[i..]
+                .find("-->")
+                .map_or(bytes.len(), |end| i + end + 3);
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let name_len = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !bytes[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = markup[start..start + name_len].to_ascii_lowercase();
+        let embeds_foreign = matches!(name.as_str(), "svg" | "math");
+        if closing {
+            if !NO_DEPTH.contains(&name.as_str()) {
+                depth = depth.saturating_sub(1);
+            }
+            if embeds_foreign {
+                foreign = foreign.saturating_sub(1);
+            }
+            continue;
+        }
+        let end = markup[start..].find('>').map_or(bytes.len(), |e| start + e);
+        let self_closed = foreign > 0 && end > 0 && bytes.get(end - 1) == Some(&b'/');
+        if !self_closed && !NO_DEPTH.contains(&name.as_str()) {
+            depth += 1;
+            deepest = deepest.max(depth);
+            if embeds_foreign {
+                foreign += 1;
+            }
+        }
+        i = end.min(bytes.len());
+    }
+    deepest
+}
+
 pub fn sanitize(html: &str) -> String {
     CLEANER.clean(html).to_string()
 }
@@ -144,6 +199,33 @@ pub fn excerpt(text: &str, words: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_counts_elements_that_hold_others() {
+        assert_eq!(nesting(""), 0);
+        assert_eq!(nesting("plain text"), 0);
+        assert_eq!(
+            nesting("<div><section><p>a<p>b<br><img src=x/></section></div>"),
+            2
+        );
+        assert_eq!(
+            nesting("<!-- wp:group --><div><div>x</div></div><!-- /wp:group -->"),
+            2
+        );
+        assert_eq!(nesting(&"<div>".repeat(300)), 300);
+        assert_eq!(
+            nesting(&format!("{}{}", "<div>".repeat(5), "</div>".repeat(5)).repeat(100)),
+            5
+        );
+        assert_eq!(nesting(&"<li>".repeat(1000)), 0);
+        assert_eq!(nesting("a < b and <3 hearts"), 0);
+        // `<div/>` opens a div in HTML; inside SVG a self-closed element holds nothing.
+        assert_eq!(nesting(&"<div/>".repeat(300)), 300);
+        assert_eq!(
+            nesting(&format!("<svg>{}</svg>", "<path d=\"M0\"/>".repeat(300))),
+            1
+        );
+    }
 
     #[test]
     fn sanitize_removes_scripts_and_handlers() {

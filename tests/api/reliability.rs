@@ -192,3 +192,62 @@ async fn expensive_reads_take_turns_and_never_hold_up_cheap_ones() {
         "Forced labour in supply chains"
     );
 }
+
+/// Markup nesting elements without end is refused before any costly work (an HTML
+/// parser's tree building is worse than linear in the depth), naming the member; deep but
+/// reasonable markup is stored.
+#[actix_web::test]
+async fn deeply_nested_markup_is_refused_at_once() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    // 600 KB: a hundred thousand elements opened, none closed.
+    let deep = format!("{}x", "<div>".repeat(100_000));
+    let started = Instant::now();
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&editor)
+        .json(&json!({"title": "Deep", "content": {"html": deep}}))
+        .send()
+        .await;
+    let problem = res.problem(422, "validation_failed");
+    assert_eq!(problem["errors"][0]["field"], "content.html");
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("256"),
+        "{problem}"
+    );
+    // Refused by a scan, not after parsing it (generous bound for a debug build).
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&editor)
+        .json(&json!({"title": "Deep blocks", "content": {"blocks": [
+            {"name": "core/html", "html": "<span>".repeat(300)}
+        ]}}))
+        .send()
+        .await;
+    assert_eq!(
+        res.problem(422, "validation_failed")["errors"][0]["field"],
+        "content.blocks[0].html"
+    );
+    let nested = format!("{}deep{}", "<div>".repeat(200), "</div>".repeat(200));
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&editor)
+        .json(&json!({"title": "Nested", "content": {"html": nested}}))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    assert!(
+        res.json()["content"]["html"]
+            .as_str()
+            .unwrap()
+            .contains("deep")
+    );
+}

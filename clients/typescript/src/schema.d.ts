@@ -1479,7 +1479,7 @@ export interface components {
             /** @description What is stored and sent. */
             value: string;
         };
-        /** @description The body of a write: either `html`, in WordPress's block serialization (`<!-- wp:paragraph -->...<!-- /wp:paragraph -->`; plain HTML becomes one `core/freeform` block), or `blocks`, a block tree. Markup and string attributes are sanitised. */
+        /** @description The body of a write: either `html`, in WordPress's block serialization (`<!-- wp:paragraph -->...<!-- /wp:paragraph -->`; plain HTML becomes one `core/freeform` block), or `blocks`, a block tree. Markup and string attributes are sanitised (`className` and `anchor` keep only class-name characters); markup may nest elements at most 256 deep (422 naming the member). */
         ContentInput: components["schemas"]["HtmlContentInput"] | components["schemas"]["BlocksContentInput"];
         /** @description An item's body: rendered HTML and its structured form. */
         ContentResponse: {

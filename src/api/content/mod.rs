@@ -258,6 +258,20 @@ async fn respond<K: WireKind>(
     Ok(res)
 }
 
+/// Parses, sanitises and renders a write's body on the blocking pool before the write
+/// begins: the write lock is held for the write alone.
+async fn prepare_body(mut input: EntryInput) -> Result<EntryInput> {
+    if let Some(source) = input.content.take() {
+        let prepared = actix_web::web::block(move || crate::content::body::prepare(source))
+            .await
+            .map_err(Error::internal)??;
+        input.content = Some(crate::content::body::ContentSource::Prepared(Box::new(
+            prepared,
+        )));
+    }
+    Ok(input)
+}
+
 pub async fn create_item<K: WireKind>(
     state: State,
     user: AuthUser,
@@ -265,6 +279,7 @@ pub async fn create_item<K: WireKind>(
     changes: K::Changes,
 ) -> Result<HttpResponse> {
     let viewer = user.viewer();
+    let input = prepare_body(input).await?;
     let e = state
         .write(move |conn| items::create::<K>(conn, viewer, input, changes))
         .await?;
@@ -279,6 +294,7 @@ pub async fn update_item<K: WireKind>(
     changes: K::Changes,
 ) -> Result<HttpResponse> {
     let viewer = user.viewer();
+    let input = prepare_body(input).await?;
     let e = state
         .write(move |conn| items::update::<K>(conn, viewer, id, input, changes))
         .await?;

@@ -51,7 +51,8 @@ impl utoipa::PartialSchema for ContentInput {
         let doc = "The body of a write: either `html`, in WordPress's block serialization \
             (`<!-- wp:paragraph -->...<!-- /wp:paragraph -->`; plain HTML becomes one \
             `core/freeform` block), or `blocks`, a block tree. Markup and string attributes \
-            are sanitised.";
+            are sanitised (`className` and `anchor` keep only class-name characters); markup \
+            may nest elements at most 256 deep (422 naming the member).";
         serde_json::from_value(serde_json::json!({
             "description": doc,
             "oneOf": [
