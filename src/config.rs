@@ -85,6 +85,10 @@ pub struct ServeArgs {
     /// Seconds to let in-flight requests finish on SIGTERM or SIGINT.
     #[arg(long, env = "HEADPRESS_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
+    /// Who may read the Prometheus metrics at `/metrics`: `off` (404), `local` (clients on
+    /// this machine, by their own address) or `open` (anyone who reaches the server).
+    #[arg(long, env = "HEADPRESS_METRICS", default_value = "local")]
+    pub metrics: String,
     /// How many expensive reads (full-text search, custom-field filters) run at once, on
     /// threads of their own; more wait their turn (up to 2 s, then 503 with `Retry-After`).
     /// Default: half the CPUs, at least one.
@@ -119,6 +123,8 @@ pub struct Config {
     pub embed_ancestors: String,
     /// Proxies whose forwarded client address is believed.
     pub trusted_proxies: Vec<Network>,
+    /// Who may read `/metrics`.
+    pub metrics: MetricsAccess,
     /// Expensive reads at once, and how long one waits for its turn.
     pub heavy_reads: usize,
     pub heavy_wait: std::time::Duration,
@@ -153,6 +159,7 @@ impl Config {
             site_name: "headpress".into(),
             embed_ancestors: "*".into(),
             trusted_proxies: Vec::new(),
+            metrics: MetricsAccess::Local,
             heavy_reads: 2,
             heavy_wait: std::time::Duration::from_secs(2),
         }
@@ -211,6 +218,8 @@ impl ServeArgs {
             embed_ancestors: self.embed_ancestors,
             trusted_proxies: parse_networks(&self.trusted_proxies)
                 .map_err(|e| format!("HEADPRESS_TRUSTED_PROXIES: {e}"))?,
+            metrics: MetricsAccess::parse(&self.metrics)
+                .map_err(|e| format!("HEADPRESS_METRICS: {e}"))?,
             heavy_reads: self.heavy_reads.unwrap_or_else(|| {
                 std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1))
             }),
@@ -394,4 +403,28 @@ pub fn parse_networks(raw: &str) -> Result<Vec<Network>, String> {
         .filter(|s| !s.trim().is_empty())
         .map(Network::parse)
         .collect()
+}
+
+/// Who may read `/metrics` (`--metrics`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricsAccess {
+    /// Not served (404).
+    Off,
+    /// Served to clients on this machine (loopback addresses) only.
+    Local,
+    /// Served to anyone who can reach the server.
+    Open,
+}
+
+impl MetricsAccess {
+    pub fn parse(raw: &str) -> Result<MetricsAccess, String> {
+        match raw.trim() {
+            "off" => Ok(MetricsAccess::Off),
+            "local" => Ok(MetricsAccess::Local),
+            "open" => Ok(MetricsAccess::Open),
+            other => Err(format!(
+                "`{other}` is not a metrics access: `off`, `local` or `open`"
+            )),
+        }
+    }
 }

@@ -49,6 +49,7 @@ fn assemble() -> (
         .service(scope::scope("/api/v1").configure(api::routes))
         .service(api::system::healthz)
         .service(api::system::readyz)
+        .service(api::system::get_metrics)
         .service(api::media::get_file)
         .service(embed::get_oembed)
         .service(embed::get_embed_js)

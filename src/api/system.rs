@@ -145,3 +145,160 @@ impl utoipa::PartialSchema for OpenApiDocument {
 }
 
 impl ToSchema for OpenApiDocument {}
+
+/// Prometheus metrics
+///
+/// The server's metrics in Prometheus's text format (version 0.0.4): requests by route
+/// (the pattern that matched), method and status, with latency histograms; the database
+/// pool; the response, render and fragment caches (hits, misses, size); the expensive
+/// reads' turns. Who may read it is a setting (`--metrics`): `local` (the default: clients
+/// on this machine only, by their own address; others get 403), `open`, or `off` (404).
+#[utoipa::path(tag = "system", responses(
+    (status = 200, description = "The metrics", content_type = "text/plain; version=0.0.4", body = String),
+    (status = 403, description = "Metrics are served to this machine only (`--metrics local`)", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+    (status = 404, description = "Metrics are off (`--metrics off`)", body = crate::http::problem::Problem, content_type = "application/problem+json")))]
+#[get("/metrics")]
+pub async fn get_metrics(
+    req: actix_web::HttpRequest,
+    state: State,
+) -> crate::error::Result<HttpResponse> {
+    use crate::config::MetricsAccess;
+    use crate::error::Error;
+    use crate::http::metrics::{header, sample};
+    match state.config.metrics {
+        MetricsAccess::Off => return Err(Error::not_found("metrics are off")),
+        MetricsAccess::Local => {
+            let local = req.peer_addr().is_some_and(|a| a.ip().is_loopback());
+            if !local {
+                return Err(Error::Forbidden(
+                    "metrics are served to this machine only".into(),
+                ));
+            }
+        }
+        MetricsAccess::Open => {}
+    }
+    let mut out = String::with_capacity(16 * 1024);
+    header(
+        &mut out,
+        "headpress_build_info",
+        "gauge",
+        "The running version.",
+    );
+    sample(
+        &mut out,
+        "headpress_build_info",
+        &format!("version=\"{}\"", env!("CARGO_PKG_VERSION")),
+        1,
+    );
+    state.metrics.write_requests(&mut out);
+
+    let pool = state.db.pool.state();
+    header(
+        &mut out,
+        "headpress_db_pool_connections",
+        "gauge",
+        "Database connections of this node, by state.",
+    );
+    let idle = u64::from(pool.idle_connections);
+    let open = u64::from(pool.connections);
+    sample(
+        &mut out,
+        "headpress_db_pool_connections",
+        "state=\"idle\"",
+        idle,
+    );
+    sample(
+        &mut out,
+        "headpress_db_pool_connections",
+        "state=\"in_use\"",
+        open.saturating_sub(idle),
+    );
+    header(
+        &mut out,
+        "headpress_db_pool_max_connections",
+        "gauge",
+        "The most database connections this node opens (`--pool-size`).",
+    );
+    sample(
+        &mut out,
+        "headpress_db_pool_max_connections",
+        "",
+        state.db.pool.max_size(),
+    );
+
+    let caches = [
+        ("responses", state.cache.stats()),
+        ("renders", state.renders.stats()),
+        ("fragments", state.fragments.stats()),
+    ];
+    for (name, kind, help) in [
+        (
+            "headpress_cache_hits_total",
+            "counter",
+            "Lookups a cache answered.",
+        ),
+        (
+            "headpress_cache_misses_total",
+            "counter",
+            "Lookups a cache could not answer.",
+        ),
+        ("headpress_cache_bytes", "gauge", "Bytes a cache holds."),
+        ("headpress_cache_entries", "gauge", "Entries a cache holds."),
+        (
+            "headpress_cache_limit_bytes",
+            "gauge",
+            "Bytes a cache may hold (0: off).",
+        ),
+    ] {
+        header(&mut out, name, kind, help);
+        for (cache, stats) in &caches {
+            let value = match name {
+                "headpress_cache_hits_total" => stats.hits,
+                "headpress_cache_misses_total" => stats.misses,
+                "headpress_cache_bytes" => stats.bytes as u64,
+                "headpress_cache_entries" => stats.entries as u64,
+                _ => stats.limit as u64,
+            };
+            sample(&mut out, name, &format!("cache=\"{cache}\""), value);
+        }
+    }
+
+    let (in_use, at_once) = state.heavy.in_use();
+    header(
+        &mut out,
+        "headpress_heavy_reads",
+        "gauge",
+        "Expensive reads (search, custom-field filters) running now, and how many may.",
+    );
+    sample(
+        &mut out,
+        "headpress_heavy_reads",
+        "state=\"running\"",
+        in_use,
+    );
+    sample(
+        &mut out,
+        "headpress_heavy_reads",
+        "state=\"allowed\"",
+        at_once,
+    );
+    header(
+        &mut out,
+        "headpress_heavy_reads_refused_total",
+        "counter",
+        "Expensive reads told to come back (503): no turn within the wait.",
+    );
+    sample(
+        &mut out,
+        "headpress_heavy_reads_refused_total",
+        "",
+        state
+            .heavy
+            .refused
+            .load(std::sync::atomic::Ordering::Relaxed),
+    );
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .insert_header(("Cache-Control", "no-store"))
+        .body(out))
+}

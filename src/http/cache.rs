@@ -136,6 +136,18 @@ pub struct EpochCache<K, V> {
     limit: usize,
     freshness: Arc<Freshness>,
     store: Mutex<Store<K, V>>,
+    hits: std::sync::atomic::AtomicU64,
+    misses: std::sync::atomic::AtomicU64,
+}
+
+/// What a cache did so far, for `/metrics`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CacheStats {
+    pub hits: u64,
+    pub misses: u64,
+    pub bytes: usize,
+    pub entries: usize,
+    pub limit: usize,
 }
 
 impl<K: Eq + Hash + Clone, V: Weighed> EpochCache<K, V> {
@@ -144,6 +156,20 @@ impl<K: Eq + Hash + Clone, V: Weighed> EpochCache<K, V> {
             limit,
             freshness,
             store: Mutex::new(Store::default()),
+            hits: std::sync::atomic::AtomicU64::new(0),
+            misses: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    pub fn stats(&self) -> CacheStats {
+        use std::sync::atomic::Ordering::Relaxed;
+        let store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        CacheStats {
+            hits: self.hits.load(Relaxed),
+            misses: self.misses.load(Relaxed),
+            bytes: store.bytes,
+            entries: store.map.len(),
+            limit: self.limit,
         }
     }
 
@@ -160,14 +186,24 @@ impl<K: Eq + Hash + Clone, V: Weighed> EpochCache<K, V> {
         if !self.enabled() {
             return None;
         }
-        let epoch = self.freshness.current()?;
+        use std::sync::atomic::Ordering::Relaxed;
+        let miss = || {
+            self.misses.fetch_add(1, Relaxed);
+            None
+        };
+        let Some(epoch) = self.freshness.current() else {
+            return miss();
+        };
         let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
         store.at(epoch);
-        let value = store.touch(key)?;
+        let Some(value) = store.touch(key) else {
+            return miss();
+        };
         if value.expires().is_some_and(|t| Utc::now() >= t) {
             store.remove(key);
-            return None;
+            return miss();
         }
+        self.hits.fetch_add(1, Relaxed);
         Some(value)
     }
 

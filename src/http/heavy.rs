@@ -14,6 +14,9 @@ pub struct Turns {
     free: Mutex<usize>,
     freed: Condvar,
     wait: Duration,
+    at_once: usize,
+    /// Reads told to come back (no turn within the wait), for `/metrics`.
+    pub refused: std::sync::atomic::AtomicU64,
 }
 
 /// A turn, given back when dropped.
@@ -26,7 +29,15 @@ impl Turns {
             free: Mutex::new(at_once.max(1)),
             freed: Condvar::new(),
             wait,
+            at_once: at_once.max(1),
+            refused: std::sync::atomic::AtomicU64::new(0),
         }
+    }
+
+    /// Turns taken now, and how many there are.
+    pub fn in_use(&self) -> (usize, usize) {
+        let free = *self.free.lock().unwrap_or_else(|e| e.into_inner());
+        (self.at_once.saturating_sub(free), self.at_once)
     }
 
     /// Waits for a turn (blocking: call it on the blocking pool).
@@ -36,6 +47,8 @@ impl Turns {
         while *free == 0 {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
+                self.refused
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 return Err(Error::Unavailable(
                     "too many expensive reads (search, custom-field filters) at once".into(),
                 ));

@@ -9,6 +9,7 @@ pub mod extract;
 pub mod freshness;
 pub mod heavy;
 pub mod list;
+pub mod metrics;
 pub mod openapi;
 pub mod platform;
 pub mod problem;

@@ -34,11 +34,12 @@ pub async fn platform(
     let max_age = req
         .app_data::<web::Data<CachePolicy>>()
         .map_or(0, |p| p.max_age);
-    let client = req
+    let state = req
         .app_data::<web::Data<crate::http::state::AppState>>()
-        .map_or_else(String::new, |s| {
-            crate::http::client::address(req.request(), &s.config.trusted_proxies)
-        });
+        .cloned();
+    let client = state.as_ref().map_or_else(String::new, |s| {
+        crate::http::client::address(req.request(), &s.config.trusted_proxies)
+    });
 
     let res = next.call(req).await?.map_into_boxed_body();
     let res = problem_for_errors(res);
@@ -50,6 +51,16 @@ pub async fn platform(
     let mut res = res;
     let status = res.status();
     caching_headers(res.headers_mut(), &method, status, signed_in, max_age);
+    if let Some(state) = &state {
+        // By the pattern that matched, so that ids make no new series.
+        let route = res.request().match_pattern();
+        state.metrics.record(
+            route.as_deref().unwrap_or("unmatched"),
+            &method,
+            status.as_u16(),
+            started.elapsed().as_secs_f64(),
+        );
+    }
     tracing::info!(
         target: "headpress::http",
         method = %method,

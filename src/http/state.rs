@@ -33,6 +33,8 @@ pub struct AppState {
     pub timeline: Arc<crate::http::timeline::SharedTimeline>,
     /// Expensive reads (search, custom-field filters) take turns (`read_heavy`).
     pub heavy: Arc<crate::http::heavy::Turns>,
+    /// What `/metrics` reports of the requests.
+    pub metrics: Arc<crate::http::metrics::Metrics>,
     /// SQLite has one writer at a time; taking turns here avoids `SQLITE_BUSY` when a
     /// deferred transaction upgrades to a write. PostgreSQL needs no such turn-taking.
     write_turn: Arc<Mutex<()>>,
@@ -63,6 +65,7 @@ impl AppState {
         ));
         AppState {
             heavy,
+            metrics: Arc::new(crate::http::metrics::Metrics::default()),
             db,
             config,
             storage,

@@ -15,6 +15,7 @@ mod fields;
 mod generate;
 mod imports;
 mod media;
+mod metrics;
 mod openapi;
 mod openapi_examples;
 mod openapi_text;

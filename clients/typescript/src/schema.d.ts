@@ -1327,6 +1327,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description The server's metrics in Prometheus's text format (version 0.0.4): requests by route
+         *     (the pattern that matched), method and status, with latency histograms; the database
+         *     pool; the response, render and fragment caches (hits, misses, size); the expensive
+         *     reads' turns. Who may read it is a setting (`--metrics`): `local` (the default: clients
+         *     on this machine only, by their own address; others get 403), `open`, or `off` (404).
+         */
+        get: operations["get_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oembed": {
         parameters: {
             query?: never;
@@ -10641,6 +10665,64 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             401: components["responses"]["Error401"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    get_metrics: {
+        parameters: {
+            query?: {
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain; version=0.0.4": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Error401"];
+            /** @description Metrics are served to this machine only (`--metrics local`) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Metrics are off (`--metrics off`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
         };
