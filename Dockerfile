@@ -30,9 +30,11 @@ RUN touch src/main.rs src/lib.rs \
 FROM debian:bookworm-slim
 
 # CA certificates for TLS to PostgreSQL (sslmode=verify-full) and for `import ics https://...`;
-# nothing else is needed.
+# PostgreSQL's client tools (15, Debian's) for `headpress backup` and `restore` on
+# PostgreSQL: pg_dump must be as new as the server, so for a newer server run them from the
+# postgres image of its version instead (see the README).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates \
+    && apt-get install -y --no-install-recommends ca-certificates postgresql-client \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --user-group --home-dir /data --shell /usr/sbin/nologin headpress \
     && mkdir -p /data \

@@ -61,6 +61,18 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Write a consistent copy of the database to FILE while the server keeps running
+    /// (SQLite: a database file; PostgreSQL: pg_dump's custom format). Copy the data
+    /// folder's `uploads/` beside it: uploaded files are not in the database.
+    Backup {
+        /// Where to write it; must not exist yet.
+        file: std::path::PathBuf,
+    },
+    /// Bring a backup back into an empty database (then apply pending migrations).
+    Restore {
+        /// A file written by `headpress backup`.
+        file: std::path::PathBuf,
+    },
     /// Fill an empty database with a synthetic site shaped like the real one (posts, pages,
     /// resources, events, terms, authors, reusable blocks), for benchmarks and trials.
     ///
@@ -250,6 +262,27 @@ fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Openapi => Ok(()),
         Command::Migrate => open(&location, 1).map(|_| ()),
+        Command::Backup { file } => {
+            let started = std::time::Instant::now();
+            let bytes = db::backup::backup(&location, &file)?;
+            println!(
+                "backed up to {} ({bytes} bytes) in {:.1} s; copy the uploads folder ({}) beside it",
+                file.display(),
+                started.elapsed().as_secs_f64(),
+                location.data_dir().join("uploads").display()
+            );
+            Ok(())
+        }
+        Command::Restore { file } => {
+            db::backup::restore(&location, &file)?;
+            open(&location, 1)?;
+            println!(
+                "restored {}; put its uploads folder back in {}",
+                file.display(),
+                location.data_dir().join("uploads").display()
+            );
+            Ok(())
+        }
         Command::Import { command } => import(&location, command),
         Command::Generate {
             posts,

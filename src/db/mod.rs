@@ -1,5 +1,6 @@
 //! The database: one schema on SQLite or PostgreSQL, picked from the URL.
 
+pub mod backup;
 pub mod dialect;
 pub mod schema;
 pub mod sql;

@@ -5,6 +5,7 @@ mod support;
 
 mod architecture;
 mod auth;
+mod backup;
 mod blocks;
 mod cache;
 mod counts;

@@ -149,6 +149,11 @@ impl TestApp {
         out
     }
 
+    /// The database URL of the app (a file path, or a PostgreSQL URL with its schema).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
     /// A connection of its own to the app's database (outside its pool), to hold locks.
     pub fn open_connection(&self) -> DbConn {
         db::Location::parse(&self.url)
