@@ -85,6 +85,9 @@ pub struct ServeArgs {
     /// Seconds to let in-flight requests finish on SIGTERM or SIGINT.
     #[arg(long, env = "HEADPRESS_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
+    /// Days the audit log (`/api/v1/audit`) keeps its entries.
+    #[arg(long, env = "HEADPRESS_AUDIT_DAYS", default_value_t = 90)]
+    pub audit_days: u32,
     /// Who may read the Prometheus metrics at `/metrics`: `off` (404), `local` (clients on
     /// this machine, by their own address) or `open` (anyone who reaches the server).
     #[arg(long, env = "HEADPRESS_METRICS", default_value = "local")]

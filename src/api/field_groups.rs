@@ -233,8 +233,19 @@ pub async fn update_field_group(
     security(("bearer" = []))
 )]
 #[delete("/field-groups/{id}")]
-pub async fn delete_field_group(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
+pub async fn delete_field_group(
+    req: actix_web::HttpRequest,
+    state: State,
+    user: AuthUser,
+    id: PathId,
+) -> Result<HttpResponse> {
+    use crate::users::audit::{self, Action};
     user.require_admin()?;
     let id = id.0;
-    manage::remove(&state, move |conn| field_groups::delete(conn, id)).await
+    let event = crate::api::audit::by(&req, &state, &user, Action::FieldGroupDeleted);
+    manage::remove(&state, move |conn| {
+        field_groups::delete(conn, id)?;
+        audit::record(conn, event.target("field_group", id))
+    })
+    .await
 }

@@ -384,15 +384,22 @@ pub async fn update_media(
 )]
 #[delete("/media/{id}")]
 pub async fn delete_media(
+    req: HttpRequest,
     state: State,
     user: AuthUser,
     id: PathId,
     params: Query<DeleteParams>,
 ) -> Result<HttpResponse> {
+    use crate::users::audit::{self, Action};
     let (id, viewer) = (id.0, user.viewer());
     let force = params.0.force.unwrap_or(false);
+    let event = crate::api::audit::by(&req, &state, &user, Action::MediaDeleted);
     let key = state
-        .write(move |conn| library::delete(conn, viewer, id, force))
+        .write(move |conn| {
+            let key = library::delete(conn, viewer, id, force)?;
+            audit::record(conn, event.target("media", id).detail(format!("`{key}`")))?;
+            Ok(key)
+        })
         .await?;
     if crate::media::is_remote_key(&key) {
         return Ok(HttpResponse::NoContent().finish());

@@ -2,6 +2,7 @@
 //! the same shape. Handlers parse with the `http` extractors, call the domain, and shape
 //! its answer; what every kind of content shares is in `content`.
 
+pub mod audit;
 pub mod blocks;
 pub mod content;
 pub mod event_feeds;
@@ -35,6 +36,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(u::get_me)
         .service(u::update_me)
         .service(u::revoke_user_tokens)
+        .service(audit::list_audit)
         .service(u::list_users)
         .service(u::create_user)
         .service(u::get_user)

@@ -1,5 +1,6 @@
 //! `/partners` (admins), and the gate every request with a partner key passes.
 
+use crate::users::audit::{self, Action};
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
@@ -206,11 +207,13 @@ pub async fn get_partner(state: State, user: AuthUser, id: PathId) -> Result<Htt
 )]
 #[post("/partners")]
 pub async fn create_partner(
+    req: actix_web::HttpRequest,
     state: State,
     user: AuthUser,
     body: JsonBody<CreatePartnerRequest>,
 ) -> Result<HttpResponse> {
     user.require_admin()?;
+    let event = crate::api::audit::by(&req, &state, &user, Action::PartnerCreated);
     let b = body.0;
     let input = PartnerInput {
         name: Some(b.name),
@@ -218,7 +221,12 @@ pub async fn create_partner(
         quota_per_minute: b.quota_per_minute,
         active: b.active,
     };
-    let create = move |conn: &mut DbConn| partners::create(conn, input);
+    let create = move |conn: &mut DbConn| {
+        let created = partners::create(conn, input)?;
+        let detail = format!("`{}`", created.0.name);
+        audit::record(conn, event.target("partner", created.0.id).detail(detail))?;
+        Ok(created)
+    };
     let wire = CreatedPartnerResponse::from;
     let res = manage::create(&state, "partners", create, wire, |p| p.partner.id).await?;
     refresh(&state).await;
@@ -239,12 +247,14 @@ pub async fn create_partner(
 )]
 #[patch("/partners/{id}")]
 pub async fn update_partner(
+    req: actix_web::HttpRequest,
     state: State,
     user: AuthUser,
     id: PathId,
     body: JsonBody<UpdatePartnerRequest>,
 ) -> Result<HttpResponse> {
     user.require_admin()?;
+    let event = crate::api::audit::by(&req, &state, &user, Action::PartnerChanged);
     let b = body.0;
     let input = PartnerInput {
         name: b.name,
@@ -253,7 +263,21 @@ pub async fn update_partner(
         active: b.active,
     };
     let id = id.0;
-    let update = move |conn: &mut DbConn| partners::update(conn, id, input);
+    let changed: Vec<&str> = [
+        ("name", input.name.is_some()),
+        ("origins", input.origins.is_some()),
+        ("quota_per_minute", input.quota_per_minute.is_some()),
+        ("active", input.active.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(m, sent)| sent.then_some(m))
+    .collect();
+    let detail = changed.join(", ");
+    let update = move |conn: &mut DbConn| {
+        let partner = partners::update(conn, id, input)?;
+        audit::record(conn, event.target("partner", id).detail(detail))?;
+        Ok(partner)
+    };
     let res = manage::change(&state, update, PartnerResponse::from).await?;
     refresh(&state).await;
     Ok(res)
@@ -270,10 +294,20 @@ pub async fn update_partner(
     security(("bearer" = []))
 )]
 #[delete("/partners/{id}")]
-pub async fn delete_partner(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
+pub async fn delete_partner(
+    req: actix_web::HttpRequest,
+    state: State,
+    user: AuthUser,
+    id: PathId,
+) -> Result<HttpResponse> {
     user.require_admin()?;
     let id = id.0;
-    let res = manage::remove(&state, move |conn| partners::delete(conn, id)).await?;
+    let event = crate::api::audit::by(&req, &state, &user, Action::PartnerDeleted);
+    let res = manage::remove(&state, move |conn| {
+        partners::delete(conn, id)?;
+        audit::record(conn, event.target("partner", id))
+    })
+    .await?;
     refresh(&state).await;
     Ok(res)
 }

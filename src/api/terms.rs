@@ -288,13 +288,22 @@ async fn update_term(
 }
 
 async fn delete_term(
+    req: &actix_web::HttpRequest,
     state: State,
     user: AuthUser,
     taxonomy: Taxonomy,
     id: i64,
 ) -> Result<HttpResponse> {
+    use crate::users::audit::{self, Action};
     user.require_editor()?;
-    manage::remove(&state, move |conn| terms::delete(conn, taxonomy, id)).await
+    let event = crate::api::audit::by(req, &state, &user, Action::TermDeleted);
+    manage::remove(&state, move |conn| {
+        let name = terms::find(conn, taxonomy, id)?.name;
+        terms::delete(conn, taxonomy, id)?;
+        let detail = format!("`{name}`");
+        audit::record(conn, event.target(taxonomy.as_str(), id).detail(detail))
+    })
+    .await
 }
 
 /// List tags
@@ -378,8 +387,13 @@ pub async fn update_tag(
     responses((status = 204, description = "Deleted")),
     security(("bearer" = [])))]
 #[delete("/tags/{id}")]
-pub async fn delete_tag(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
-    delete_term(state, user, Taxonomy::Tag, id.0).await
+pub async fn delete_tag(
+    req: actix_web::HttpRequest,
+    state: State,
+    user: AuthUser,
+    id: PathId,
+) -> Result<HttpResponse> {
+    delete_term(&req, state, user, Taxonomy::Tag, id.0).await
 }
 
 /// Declares the documented routes of a hierarchical taxonomy: list (with `parent`), get,
@@ -499,8 +513,13 @@ macro_rules! hierarchical_routes {
             responses((status = 204, description = "Deleted")),
             security(("bearer" = [])))]
         #[delete($item_path)]
-        pub async fn $delete(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
-            delete_term(state, user, $taxonomy, id.0).await
+        pub async fn $delete(
+            req: actix_web::HttpRequest,
+            state: State,
+            user: AuthUser,
+            id: PathId,
+        ) -> Result<HttpResponse> {
+            delete_term(&req, state, user, $taxonomy, id.0).await
         }
     };
 }

@@ -1,5 +1,6 @@
 //! `/auth/token` and `/users`: signing in, and managing the people who sign in.
 
+use crate::users::audit::{self, Action};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use chrono::{DateTime, Utc};
@@ -238,8 +239,13 @@ pub async fn create_token(
     .await?;
     match user.filter(|_| verified) {
         Some(user) => {
+            let event =
+                audit::Event::new(Some(user.id), Action::SignIn, &address).target("user", user.id);
             state
-                .record(move |conn| throttle::clear(conn, &username, &address))
+                .record(move |conn| {
+                    throttle::clear(conn, &username, &address)?;
+                    audit::record(conn, event)
+                })
                 .await?;
             let access_token = token::issue(
                 &state.config.token_keys(),
@@ -261,8 +267,13 @@ pub async fn create_token(
             Ok(res)
         }
         None => {
+            let event = audit::Event::new(None, Action::SignInFailed, &address)
+                .detail(format!("username `{username}`"));
             state
-                .record(move |conn| throttle::record_failure(conn, &username, &address, now))
+                .record(move |conn| {
+                    throttle::record_failure(conn, &username, &address, now)?;
+                    audit::record(conn, event)
+                })
                 .await?;
             Err(Error::Unauthorized("wrong username or password".into()))
         }
@@ -358,11 +369,13 @@ pub async fn get_user(state: State, viewer: MaybeUser, id: PathId) -> Result<Htt
     security(("bearer" = [])))]
 #[post("/users")]
 pub async fn create_user(
+    req: HttpRequest,
     state: State,
     user: AuthUser,
     body: JsonBody<CreateUserRequest>,
 ) -> Result<HttpResponse> {
     user.require_admin()?;
+    let event = crate::api::audit::by(&req, &state, &user, Action::UserCreated);
     let b = body.0;
     let input = CreateUser {
         username: b.username,
@@ -371,7 +384,12 @@ pub async fn create_user(
         email: b.email.unwrap_or_default(),
         role: b.role,
     };
-    let create = move |conn: &mut DbConn| users::create(conn, input);
+    let create = move |conn: &mut DbConn| {
+        let u = users::create(conn, input)?;
+        let detail = format!("`{}`, role {}", u.username, u.role.as_str());
+        audit::record(conn, event.target("user", u.id).detail(detail))?;
+        Ok(u)
+    };
     manage::create(
         &state,
         "users",
@@ -396,12 +414,13 @@ pub async fn create_user(
     security(("bearer" = [])))]
 #[patch("/users/{id}")]
 pub async fn update_user(
+    req: HttpRequest,
     state: State,
     user: AuthUser,
     id: PathId,
     body: JsonBody<UpdateUserRequest>,
 ) -> Result<HttpResponse> {
-    change_user(state, user, id.0, body.0).await
+    change_user(&req, state, user, id.0, body.0).await
 }
 
 /// Update your own account
@@ -415,20 +434,23 @@ pub async fn update_user(
     security(("bearer" = [])))]
 #[patch("/users/me")]
 pub async fn update_me(
+    req: HttpRequest,
     state: State,
     user: AuthUser,
     body: JsonBody<UpdateUserRequest>,
 ) -> Result<HttpResponse> {
     let id = user.id;
-    change_user(state, user, id, body.0).await
+    change_user(&req, state, user, id, body.0).await
 }
 
 async fn change_user(
+    req: &HttpRequest,
     state: State,
     user: AuthUser,
     id: i64,
     b: UpdateUserRequest,
 ) -> Result<HttpResponse> {
+    let event = crate::api::audit::by(req, &state, &user, Action::UserChanged);
     let update = UserUpdate {
         name: b.name,
         email: b.email,
@@ -462,7 +484,27 @@ async fn change_user(
                 .map_err(Error::internal)??,
         ));
     }
-    let update = move |conn: &mut DbConn| users::manage::update(conn, id, changes);
+    let update = move |conn: &mut DbConn| {
+        let before = users::find(conn, id)?;
+        let mut changed = Vec::new();
+        if changes.display_name.is_some() {
+            changed.push("name".to_owned());
+        }
+        if changes.email.is_some() {
+            changed.push("email".to_owned());
+        }
+        if changes.password_hash.is_some() {
+            changed.push("password".to_owned());
+        }
+        if let (Some(to), Some(before)) = (changes.role, &before)
+            && to != before.role
+        {
+            changed.push(format!("role {} to {}", before.role.as_str(), to.as_str()));
+        }
+        let after = users::manage::update(conn, id, changes)?;
+        audit::record(conn, event.target("user", id).detail(changed.join(", ")))?;
+        Ok(after)
+    };
     manage::change(&state, update, |u| UserResponse::full(&u)).await
 }
 
@@ -475,15 +517,24 @@ async fn change_user(
     responses((status = 204, description = "Every token of the user is revoked")),
     security(("bearer" = [])))]
 #[post("/users/{id}/revoke-tokens")]
-pub async fn revoke_user_tokens(state: State, user: AuthUser, id: PathId) -> Result<HttpResponse> {
+pub async fn revoke_user_tokens(
+    req: HttpRequest,
+    state: State,
+    user: AuthUser,
+    id: PathId,
+) -> Result<HttpResponse> {
     let id = id.0;
     if user.role != Role::Admin && user.id != id {
         return Err(Error::Forbidden(
             "only administrators may sign other users out".into(),
         ));
     }
+    let event = crate::api::audit::by(&req, &state, &user, Action::TokensRevoked);
     state
-        .write(move |conn| users::revoke_tokens(conn, id))
+        .write(move |conn| {
+            users::revoke_tokens(conn, id)?;
+            audit::record(conn, event.target("user", id))
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -498,6 +549,7 @@ pub async fn revoke_user_tokens(state: State, user: AuthUser, id: PathId) -> Res
     security(("bearer" = [])))]
 #[delete("/users/{id}")]
 pub async fn delete_user(
+    req: HttpRequest,
     state: State,
     user: AuthUser,
     id: PathId,
@@ -505,8 +557,17 @@ pub async fn delete_user(
 ) -> Result<HttpResponse> {
     user.require_admin()?;
     let (actor, id, reassign) = (user.id, id.0, params.0.reassign);
+    let event = crate::api::audit::by(&req, &state, &user, Action::UserDeleted);
     manage::remove(&state, move |conn| {
-        users::manage::delete(conn, actor, id, reassign)
+        let gone = users::find(conn, id)?;
+        users::manage::delete(conn, actor, id, reassign)?;
+        let mut detail = gone
+            .map(|u| format!("`{}`", u.username))
+            .unwrap_or_default();
+        if let Some(to) = reassign {
+            detail.push_str(&format!(", content given to user {to}"));
+        }
+        audit::record(conn, event.target("user", id).detail(detail))
     })
     .await
 }

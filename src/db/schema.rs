@@ -264,6 +264,20 @@ diesel::joinable!(term_counts -> terms (term_id));
 diesel::joinable!(revisions -> entries (entry_id));
 diesel::joinable!(event_details -> entries (entry_id));
 
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<BigInt>,
+        actor -> Text,
+        action -> Text,
+        target_type -> Text,
+        target_id -> Nullable<BigInt>,
+        detail -> Text,
+        address -> Text,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     entries,

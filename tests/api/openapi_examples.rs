@@ -370,6 +370,14 @@ async fn capture() {
         .await;
     book.keep("update_partner", Some(&change), &res, ok);
 
+    // The audit log of all that.
+    let res = app
+        .get("/api/v1/audit?per_page=2")
+        .bearer(&admin)
+        .send()
+        .await;
+    book.keep("list_audit", None, &res, ok);
+
     // The system and embeds.
     for (id, path) in [("healthz", "/healthz"), ("readyz", "/readyz")] {
         let res = app.get(path).send().await;

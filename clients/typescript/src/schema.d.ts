@@ -4,6 +4,31 @@
  */
 
 export interface paths {
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the audit log
+         * @description Sign-ins and failed attempts (with the client's address), users created, changed
+         *     (which members; a role from and to) and deleted, tokens revoked, partners created,
+         *     changed and deleted, and deletions for good of content, media, terms and field groups:
+         *     who did it, from where and when, newest first. Each entry is written in the same
+         *     transaction as the change it records. Entries are kept for `--audit-days` (90 by
+         *     default). Administrators only (403). Paged with `page` and `per_page`.
+         */
+        get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -1428,6 +1453,59 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description What happened: `sign_in`, `sign_in_failed`, `user_created`, `user_changed`,
+         *     `user_deleted`, `tokens_revoked`, `partner_created`, `partner_changed`,
+         *     `partner_deleted`, `content_deleted` (for good), `media_deleted` (for good),
+         *     `term_deleted` or `field_group_deleted`.
+         * @enum {string}
+         */
+        AuditAction: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted";
+        /** @description A page of a list of `AuditEntryResponse`: its items, and where it stands in the whole list. */
+        AuditEntryList: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["AuditEntryResponse"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /** @description One entry of the audit log. */
+        AuditEntryResponse: {
+            action: components["schemas"]["AuditAction"];
+            /**
+             * @description The username of who did it, as it was then (empty when nobody was signed in; for a
+             *     sign-in, the username tried).
+             */
+            actor: string;
+            /**
+             * Format: int64
+             * @description Who did it: a user id, or null when nobody was signed in (a failed sign-in).
+             */
+            actor_id?: number | null;
+            /** @description The client's address (the forwarded one behind a trusted proxy). */
+            address: string;
+            /**
+             * Format: date-time
+             * @description When it happened (UTC).
+             */
+            at: string;
+            /** @description What changed, in words (never a password or a key). */
+            detail: string;
+            /**
+             * Format: int64
+             * @description Entries are numbered in the order they were written.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The id of what it was done to.
+             */
+            target_id?: number | null;
+            /**
+             * @description What it was done to: `user`, `partner`, `media`, `field_group`, a term's taxonomy
+             *     (`tag`, `category`, ...) or a kind of content (`post`, `page`, ...); null when
+             *     nothing in particular.
+             */
+            target_type?: string | null;
+        };
         /** @description One block of content. */
         Block: {
             /** @description The block's attributes (from the comment's JSON). Default {} when absent on input. */
@@ -3757,6 +3835,93 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_audit: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number; not with `cursor`, which suits deep lists better. Default: 1. */
+                page?: number;
+                /** @description Items per page. Default: 20. */
+                per_page?: number;
+                /**
+                 * @description Opaque keyset cursor from `meta.next_cursor`; continues the list after that item,
+                 *     with the same filters and order. Not with `page`.
+                 */
+                cursor?: string;
+                /**
+                 * @description `none` leaves the total out (`meta.total`, `meta.total_pages`, `X-Total-Count`),
+                 *     which is cheaper for deep pages. Default: `exact`.
+                 */
+                count?: "exact" | "none";
+                /** @description Only entries of this action. */
+                action?: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted";
+                /** @description Only entries of what this user did (a user id). */
+                actor?: number;
+            };
+            header?: {
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the audit log, newest first */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Total-Count": components["headers"]["X-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 10,
+                     *           "at": "2026-12-05T12:27:45.486189Z",
+                     *           "actor_id": 2,
+                     *           "actor": "admin-af2f87448d0c",
+                     *           "action": "partner_changed",
+                     *           "target_type": "partner",
+                     *           "target_id": 1,
+                     *           "detail": "quota_per_minute",
+                     *           "address": "unknown"
+                     *         },
+                     *         {
+                     *           "id": 9,
+                     *           "at": "2026-12-05T12:27:45.485224Z",
+                     *           "actor_id": 2,
+                     *           "actor": "admin-af2f87448d0c",
+                     *           "action": "partner_created",
+                     *           "target_type": "partner",
+                     *           "target_id": 1,
+                     *           "detail": "`Ethical Trade Network`",
+                     *           "address": "unknown"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "per_page": 2,
+                     *         "total": 10,
+                     *         "total_pages": 5
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditEntryList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
     create_token: {
         parameters: {
             query?: never;
@@ -3785,7 +3950,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ3MjE4NSwibmJmIjoxNzk2NDcyMTg1LCJleHAiOjE3OTY0NzU3ODUsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.Uci9q16aK7WYY9xwjEs3y1E…",
+                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ3MzY2NSwibmJmIjoxNzk2NDczNjY1LCJleHAiOjE3OTY0NzcyNjUsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.xX2VdHriIAgagyWQpfNecOt…",
                      *       "token_type": "Bearer",
                      *       "expires_in": 3600
                      *     }
@@ -3952,9 +4117,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T12:03:05.104281Z",
-                     *           "created_at": "2026-12-05T12:03:05.104281Z",
-                     *           "updated_at": "2026-12-05T12:03:05.104281Z"
+                     *           "published_at": "2026-12-05T12:27:45.320451Z",
+                     *           "created_at": "2026-12-05T12:27:45.320451Z",
+                     *           "updated_at": "2026-12-05T12:27:45.320451Z"
                      *         },
                      *         {
                      *           "id": 4,
@@ -4002,9 +4167,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T12:03:05.103873Z",
-                     *           "created_at": "2026-12-05T12:03:05.103873Z",
-                     *           "updated_at": "2026-12-05T12:03:05.103873Z"
+                     *           "published_at": "2026-12-05T12:27:45.319913Z",
+                     *           "created_at": "2026-12-05T12:27:45.319913Z",
+                     *           "updated_at": "2026-12-05T12:27:45.319913Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -4012,7 +4177,7 @@ export interface operations {
                      *         "per_page": 2,
                      *         "total": 5,
                      *         "total_pages": 3,
-                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxMjowMzowNS4xMDM4NzMiLCJpIjo0fQ"
+                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxMjoyNzo0NS4zMTk5MTMiLCJpIjo0fQ"
                      *       }
                      *     }
                      */
@@ -4078,9 +4243,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:03:05.256796Z",
-                     *       "created_at": "2026-12-05T12:03:05.256796Z",
-                     *       "updated_at": "2026-12-05T12:03:05.256796Z"
+                     *       "published_at": "2026-12-05T12:27:45.480378Z",
+                     *       "created_at": "2026-12-05T12:27:45.480378Z",
+                     *       "updated_at": "2026-12-05T12:27:45.480378Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4184,9 +4349,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:03:05.104281Z",
-                     *       "created_at": "2026-12-05T12:03:05.104281Z",
-                     *       "updated_at": "2026-12-05T12:03:05.104281Z"
+                     *       "published_at": "2026-12-05T12:27:45.320451Z",
+                     *       "created_at": "2026-12-05T12:27:45.320451Z",
+                     *       "updated_at": "2026-12-05T12:27:45.320451Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"] | components["schemas"]["BlockPartial"];
@@ -4240,9 +4405,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:03:05.258524Z",
-                     *       "created_at": "2026-12-05T12:03:05.258524Z",
-                     *       "updated_at": "2026-12-05T12:03:05.259336Z"
+                     *       "published_at": "2026-12-05T12:27:45.482231Z",
+                     *       "created_at": "2026-12-05T12:27:45.482231Z",
+                     *       "updated_at": "2026-12-05T12:27:45.483106Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4315,9 +4480,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:03:05.256796Z",
-                     *       "created_at": "2026-12-05T12:03:05.256796Z",
-                     *       "updated_at": "2026-12-05T12:03:05.257689Z"
+                     *       "published_at": "2026-12-05T12:27:45.480378Z",
+                     *       "created_at": "2026-12-05T12:27:45.480378Z",
+                     *       "updated_at": "2026-12-05T12:27:45.481330Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4383,7 +4548,7 @@ export interface operations {
                      *           "id": 86,
                      *           "parent": 78,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:03:05.257013Z",
+                     *           "created_at": "2026-12-05T12:27:45.480599Z",
                      *           "slug": "newsletter-call-to-action",
                      *           "status": "published",
                      *           "title": "Newsletter call to action",
@@ -4399,7 +4564,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T12:03:05.256796Z"
+                     *           "published_at": "2026-12-05T12:27:45.480378Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -5198,9 +5363,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *           "published_at": "2026-12-05T12:03:05.130645Z",
-                     *           "created_at": "2026-12-05T12:03:05.130645Z",
-                     *           "updated_at": "2026-12-05T12:03:05.130645Z",
+                     *           "published_at": "2026-12-05T12:27:45.348093Z",
+                     *           "created_at": "2026-12-05T12:27:45.348093Z",
+                     *           "updated_at": "2026-12-05T12:27:45.348093Z",
                      *           "fields": {},
                      *           "starts_at": "2023-12-13T08:00:00",
                      *           "ends_at": "2023-12-13T10:00:00",
@@ -5261,9 +5426,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/workshop-responding-to-ilo-forced-labour-protocol",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fworkshop-responding-to-ilo-forced-labour-protocol&format=json",
-                     *           "published_at": "2026-12-05T12:03:05.131455Z",
-                     *           "created_at": "2026-12-05T12:03:05.131455Z",
-                     *           "updated_at": "2026-12-05T12:03:05.131455Z",
+                     *           "published_at": "2026-12-05T12:27:45.348882Z",
+                     *           "created_at": "2026-12-05T12:27:45.348882Z",
+                     *           "updated_at": "2026-12-05T12:27:45.348882Z",
                      *           "fields": {},
                      *           "starts_at": "2024-02-13T11:00:00",
                      *           "ends_at": "2024-02-13T13:00:00",
@@ -5380,9 +5545,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T12:03:05.251213Z",
-                     *       "created_at": "2026-12-05T12:03:05.251213Z",
-                     *       "updated_at": "2026-12-05T12:03:05.251213Z",
+                     *       "published_at": "2026-12-05T12:27:45.474346Z",
+                     *       "created_at": "2026-12-05T12:27:45.474346Z",
+                     *       "updated_at": "2026-12-05T12:27:45.474346Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -5413,7 +5578,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-31f6ccd57152a917@headpress",
+                     *       "ical_uid": "event-77-119d57aa1465cea6@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -5647,9 +5812,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *       "published_at": "2026-12-05T12:03:05.130645Z",
-                     *       "created_at": "2026-12-05T12:03:05.130645Z",
-                     *       "updated_at": "2026-12-05T12:03:05.130645Z",
+                     *       "published_at": "2026-12-05T12:27:45.348093Z",
+                     *       "created_at": "2026-12-05T12:27:45.348093Z",
+                     *       "updated_at": "2026-12-05T12:27:45.348093Z",
                      *       "fields": {},
                      *       "starts_at": "2023-12-13T08:00:00",
                      *       "ends_at": "2023-12-13T10:00:00",
@@ -5742,9 +5907,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T12:03:05.253228Z",
-                     *       "created_at": "2026-12-05T12:03:05.251213Z",
-                     *       "updated_at": "2026-12-05T12:03:05.255080Z",
+                     *       "published_at": "2026-12-05T12:27:45.476478Z",
+                     *       "created_at": "2026-12-05T12:27:45.474346Z",
+                     *       "updated_at": "2026-12-05T12:27:45.478424Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -5775,7 +5940,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-31f6ccd57152a917@headpress",
+                     *       "ical_uid": "event-77-119d57aa1465cea6@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -5847,9 +6012,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T12:03:05.253228Z",
-                     *       "created_at": "2026-12-05T12:03:05.251213Z",
-                     *       "updated_at": "2026-12-05T12:03:05.253228Z",
+                     *       "published_at": "2026-12-05T12:27:45.476478Z",
+                     *       "created_at": "2026-12-05T12:27:45.474346Z",
+                     *       "updated_at": "2026-12-05T12:27:45.476478Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -5880,7 +6045,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-31f6ccd57152a917@headpress",
+                     *       "ical_uid": "event-77-119d57aa1465cea6@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -5995,7 +6160,7 @@ export interface operations {
                      *           "id": 84,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:03:05.253765Z",
+                     *           "created_at": "2026-12-05T12:27:45.477024Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "published",
                      *           "title": "Supplier due diligence workshop",
@@ -6004,13 +6169,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T12:03:05.253228Z"
+                     *           "published_at": "2026-12-05T12:27:45.476478Z"
                      *         },
                      *         {
                      *           "id": 83,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:03:05.252059Z",
+                     *           "created_at": "2026-12-05T12:27:45.475239Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "draft",
                      *           "title": "Supplier due diligence workshop",
@@ -6019,7 +6184,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T12:03:05.251213Z"
+                     *           "published_at": "2026-12-05T12:27:45.474346Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6146,8 +6311,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T12:03:05.104777Z",
-                     *           "updated_at": "2026-12-05T12:03:05.104777Z"
+                     *           "created_at": "2026-12-05T12:27:45.321059Z",
+                     *           "updated_at": "2026-12-05T12:27:45.321059Z"
                      *         },
                      *         {
                      *           "id": 2,
@@ -6182,8 +6347,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T12:03:05.228975Z",
-                     *           "updated_at": "2026-12-05T12:03:05.228975Z"
+                     *           "created_at": "2026-12-05T12:27:45.448967Z",
+                     *           "updated_at": "2026-12-05T12:27:45.448967Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6287,8 +6452,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:03:05.228975Z",
-                     *       "updated_at": "2026-12-05T12:03:05.228975Z"
+                     *       "created_at": "2026-12-05T12:27:45.448967Z",
+                     *       "updated_at": "2026-12-05T12:27:45.448967Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6372,8 +6537,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:03:05.228975Z",
-                     *       "updated_at": "2026-12-05T12:03:05.228975Z"
+                     *       "created_at": "2026-12-05T12:27:45.448967Z",
+                     *       "updated_at": "2026-12-05T12:27:45.448967Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6478,8 +6643,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:03:05.228975Z",
-                     *       "updated_at": "2026-12-05T12:03:05.230635Z"
+                     *       "created_at": "2026-12-05T12:27:45.448967Z",
+                     *       "updated_at": "2026-12-05T12:27:45.450886Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6561,11 +6726,11 @@ export interface operations {
                      *           "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133968988.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13362b111.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T12:03:05.120536Z",
-                     *           "updated_at": "2026-12-05T12:03:05.120536Z"
+                     *           "created_at": "2026-12-05T12:27:45.337031Z",
+                     *           "updated_at": "2026-12-05T12:27:45.337031Z"
                      *         },
                      *         {
                      *           "id": 1,
@@ -6578,11 +6743,11 @@ export interface operations {
                      *           "sha256": "b80786834cba9593d0aeca545b80e97022600012ac51d3034c83b8064b72fcce",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b807868318b3cd.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b8078683123478.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T12:03:05.117110Z",
-                     *           "updated_at": "2026-12-05T12:03:05.117110Z"
+                     *           "created_at": "2026-12-05T12:27:45.333547Z",
+                     *           "updated_at": "2026-12-05T12:27:45.333547Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6637,11 +6802,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ed877e6.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e1d284a.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T12:03:05.232292Z",
-                     *       "updated_at": "2026-12-05T12:03:05.232292Z"
+                     *       "created_at": "2026-12-05T12:27:45.452635Z",
+                     *       "updated_at": "2026-12-05T12:27:45.452635Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -6703,11 +6868,11 @@ export interface operations {
                      *       "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *       "width": null,
                      *       "height": null,
-                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133968988.pdf",
+                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13362b111.pdf",
                      *       "remote": false,
                      *       "author": 1,
-                     *       "created_at": "2026-12-05T12:03:05.120536Z",
-                     *       "updated_at": "2026-12-05T12:03:05.120536Z"
+                     *       "created_at": "2026-12-05T12:27:45.337031Z",
+                     *       "updated_at": "2026-12-05T12:27:45.337031Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -6798,11 +6963,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ed877e6.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e1d284a.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T12:03:05.232292Z",
-                     *       "updated_at": "2026-12-05T12:03:05.233047Z"
+                     *       "created_at": "2026-12-05T12:27:45.452635Z",
+                     *       "updated_at": "2026-12-05T12:27:45.453504Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -7029,9 +7194,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:03:05.240725Z",
-                     *       "created_at": "2026-12-05T12:03:05.240725Z",
-                     *       "updated_at": "2026-12-05T12:03:05.240725Z",
+                     *       "published_at": "2026-12-05T12:27:45.462144Z",
+                     *       "created_at": "2026-12-05T12:27:45.462144Z",
+                     *       "updated_at": "2026-12-05T12:27:45.462144Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7117,9 +7282,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:03:05.240725Z",
-                     *       "created_at": "2026-12-05T12:03:05.240725Z",
-                     *       "updated_at": "2026-12-05T12:03:05.240725Z",
+                     *       "published_at": "2026-12-05T12:27:45.462144Z",
+                     *       "created_at": "2026-12-05T12:27:45.462144Z",
+                     *       "updated_at": "2026-12-05T12:27:45.462144Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7186,9 +7351,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:03:05.242495Z",
-                     *       "created_at": "2026-12-05T12:03:05.240725Z",
-                     *       "updated_at": "2026-12-05T12:03:05.243892Z",
+                     *       "published_at": "2026-12-05T12:27:45.464259Z",
+                     *       "created_at": "2026-12-05T12:27:45.462144Z",
+                     *       "updated_at": "2026-12-05T12:27:45.465779Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7267,9 +7432,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:03:05.242495Z",
-                     *       "created_at": "2026-12-05T12:03:05.240725Z",
-                     *       "updated_at": "2026-12-05T12:03:05.242495Z",
+                     *       "published_at": "2026-12-05T12:27:45.464259Z",
+                     *       "created_at": "2026-12-05T12:27:45.462144Z",
+                     *       "updated_at": "2026-12-05T12:27:45.464259Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7341,7 +7506,7 @@ export interface operations {
                      *           "id": 78,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:03:05.242841Z",
+                     *           "created_at": "2026-12-05T12:27:45.464654Z",
                      *           "slug": "our-partners",
                      *           "status": "published",
                      *           "title": "Our partners",
@@ -7357,13 +7522,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T12:03:05.242495Z"
+                     *           "published_at": "2026-12-05T12:27:45.464259Z"
                      *         },
                      *         {
                      *           "id": 77,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:03:05.241172Z",
+                     *           "created_at": "2026-12-05T12:27:45.462647Z",
                      *           "slug": "our-partners",
                      *           "status": "draft",
                      *           "title": "Our partners",
@@ -7379,7 +7544,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T12:03:05.240725Z"
+                     *           "published_at": "2026-12-05T12:27:45.462144Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7446,14 +7611,14 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "name": "Ethical Trade Network",
-                     *           "key_prefix": "hp_9dba4cb",
+                     *           "key_prefix": "hp_e384012",
                      *           "origins": [
                      *             "https://partners.example.org"
                      *           ],
                      *           "quota_per_minute": 600,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T12:03:05.261237Z",
-                     *           "updated_at": "2026-12-05T12:03:05.261237Z"
+                     *           "created_at": "2026-12-05T12:27:45.485080Z",
+                     *           "updated_at": "2026-12-05T12:27:45.485080Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7510,15 +7675,15 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_9dba4cb",
+                     *       "key_prefix": "hp_e384012",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:03:05.261237Z",
-                     *       "updated_at": "2026-12-05T12:03:05.261237Z",
-                     *       "key": "hp_9dba4cb29788b1f26f5ae4e2c214ad1e6b76770aab5a95f2"
+                     *       "created_at": "2026-12-05T12:27:45.485080Z",
+                     *       "updated_at": "2026-12-05T12:27:45.485080Z",
+                     *       "key": "hp_e384012b846ecb8769eed0445e11b7ae4e79d4d866456acd"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPartnerResponse"];
@@ -7563,14 +7728,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_9dba4cb",
+                     *       "key_prefix": "hp_e384012",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:03:05.261237Z",
-                     *       "updated_at": "2026-12-05T12:03:05.261237Z"
+                     *       "created_at": "2026-12-05T12:27:45.485080Z",
+                     *       "updated_at": "2026-12-05T12:27:45.485080Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -7646,14 +7811,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_9dba4cb",
+                     *       "key_prefix": "hp_e384012",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 1200,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:03:05.261237Z",
-                     *       "updated_at": "2026-12-05T12:03:05.262160Z"
+                     *       "created_at": "2026-12-05T12:27:45.485080Z",
+                     *       "updated_at": "2026-12-05T12:27:45.486161Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -7811,8 +7976,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *           "published_at": "2024-06-30T08:47:37Z",
-                     *           "created_at": "2026-12-05T12:03:05.113962Z",
-                     *           "updated_at": "2026-12-05T12:03:05.113962Z",
+                     *           "created_at": "2026-12-05T12:27:45.330356Z",
+                     *           "updated_at": "2026-12-05T12:27:45.330356Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -7893,8 +8058,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/opinion-it-is-time-to-act-on-the-modern-slavery-act-review",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fopinion-it-is-time-to-act-on-the-modern-slavery-act-review&format=json",
                      *           "published_at": "2024-06-08T21:36:04Z",
-                     *           "created_at": "2026-12-05T12:03:05.115946Z",
-                     *           "updated_at": "2026-12-05T12:03:05.115946Z",
+                     *           "created_at": "2026-12-05T12:27:45.332417Z",
+                     *           "updated_at": "2026-12-05T12:27:45.332417Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -8065,9 +8230,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T12:03:05.235864Z",
-                     *       "created_at": "2026-12-05T12:03:05.235864Z",
-                     *       "updated_at": "2026-12-05T12:03:05.235864Z",
+                     *       "published_at": "2026-12-05T12:27:45.456336Z",
+                     *       "created_at": "2026-12-05T12:27:45.456336Z",
+                     *       "updated_at": "2026-12-05T12:27:45.456336Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8184,8 +8349,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *       "published_at": "2024-06-30T08:47:37Z",
-                     *       "created_at": "2026-12-05T12:03:05.113962Z",
-                     *       "updated_at": "2026-12-05T12:03:05.113962Z",
+                     *       "created_at": "2026-12-05T12:27:45.330356Z",
+                     *       "updated_at": "2026-12-05T12:27:45.330356Z",
                      *       "fields": {
                      *         "report_year": null,
                      *         "is_featured": false
@@ -8266,9 +8431,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T12:03:05.237806Z",
-                     *       "created_at": "2026-12-05T12:03:05.235864Z",
-                     *       "updated_at": "2026-12-05T12:03:05.239455Z",
+                     *       "published_at": "2026-12-05T12:27:45.458481Z",
+                     *       "created_at": "2026-12-05T12:27:45.456336Z",
+                     *       "updated_at": "2026-12-05T12:27:45.460405Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8361,9 +8526,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T12:03:05.237806Z",
-                     *       "created_at": "2026-12-05T12:03:05.235864Z",
-                     *       "updated_at": "2026-12-05T12:03:05.237806Z",
+                     *       "published_at": "2026-12-05T12:27:45.458481Z",
+                     *       "created_at": "2026-12-05T12:27:45.456336Z",
+                     *       "updated_at": "2026-12-05T12:27:45.458481Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8441,7 +8606,7 @@ export interface operations {
                      *           "id": 75,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:03:05.238157Z",
+                     *           "created_at": "2026-12-05T12:27:45.458871Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "published",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -8465,13 +8630,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T12:03:05.237806Z"
+                     *           "published_at": "2026-12-05T12:27:45.458481Z"
                      *         },
                      *         {
                      *           "id": 74,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:03:05.236658Z",
+                     *           "created_at": "2026-12-05T12:27:45.457241Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "draft",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -8495,7 +8660,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T12:03:05.235864Z"
+                     *           "published_at": "2026-12-05T12:27:45.456336Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8949,8 +9114,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *           "published_at": "2021-02-15T10:00:00Z",
-                     *           "created_at": "2026-12-05T12:03:05.117616Z",
-                     *           "updated_at": "2026-12-05T12:03:05.117616Z",
+                     *           "created_at": "2026-12-05T12:27:45.334029Z",
+                     *           "updated_at": "2026-12-05T12:27:45.334029Z",
                      *           "fields": {
                      *             "publication_year": 2021,
                      *             "countries": [
@@ -9065,8 +9230,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Finformation-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland…",
                      *           "published_at": "2020-10-05T09:00:00Z",
-                     *           "created_at": "2026-12-05T12:03:05.118711Z",
-                     *           "updated_at": "2026-12-05T12:03:05.118711Z",
+                     *           "created_at": "2026-12-05T12:27:45.335209Z",
+                     *           "updated_at": "2026-12-05T12:27:45.335209Z",
                      *           "fields": {
                      *             "publication_year": 2020,
                      *             "countries": [
@@ -9228,9 +9393,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T12:03:05.245999Z",
-                     *       "created_at": "2026-12-05T12:03:05.245999Z",
-                     *       "updated_at": "2026-12-05T12:03:05.245999Z",
+                     *       "published_at": "2026-12-05T12:27:45.468358Z",
+                     *       "created_at": "2026-12-05T12:27:45.468358Z",
+                     *       "updated_at": "2026-12-05T12:27:45.468358Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9347,8 +9512,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *       "published_at": "2021-02-15T10:00:00Z",
-                     *       "created_at": "2026-12-05T12:03:05.117616Z",
-                     *       "updated_at": "2026-12-05T12:03:05.117616Z",
+                     *       "created_at": "2026-12-05T12:27:45.334029Z",
+                     *       "updated_at": "2026-12-05T12:27:45.334029Z",
                      *       "fields": {
                      *         "publication_year": 2021,
                      *         "countries": [
@@ -9425,9 +9590,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T12:03:05.247675Z",
-                     *       "created_at": "2026-12-05T12:03:05.245999Z",
-                     *       "updated_at": "2026-12-05T12:03:05.249199Z",
+                     *       "published_at": "2026-12-05T12:27:45.470244Z",
+                     *       "created_at": "2026-12-05T12:27:45.468358Z",
+                     *       "updated_at": "2026-12-05T12:27:45.472050Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9511,9 +9676,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T12:03:05.247675Z",
-                     *       "created_at": "2026-12-05T12:03:05.245999Z",
-                     *       "updated_at": "2026-12-05T12:03:05.247675Z",
+                     *       "published_at": "2026-12-05T12:27:45.470244Z",
+                     *       "created_at": "2026-12-05T12:27:45.468358Z",
+                     *       "updated_at": "2026-12-05T12:27:45.470244Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9597,7 +9762,7 @@ export interface operations {
                      *           "id": 81,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:03:05.247987Z",
+                     *           "created_at": "2026-12-05T12:27:45.470590Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "published",
                      *           "title": "Modern slavery statement checklist",
@@ -9606,13 +9771,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T12:03:05.247675Z"
+                     *           "published_at": "2026-12-05T12:27:45.470244Z"
                      *         },
                      *         {
                      *           "id": 80,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:03:05.246622Z",
+                     *           "created_at": "2026-12-05T12:27:45.469108Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "draft",
                      *           "title": "Modern slavery statement checklist",
@@ -9621,7 +9786,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T12:03:05.245999Z"
+                     *           "published_at": "2026-12-05T12:27:45.468358Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9986,19 +10151,19 @@ export interface operations {
                      *           "email": "admin@example.org",
                      *           "role": "admin",
                      *           "can_sign_in": true,
-                     *           "created_at": "2026-12-05T12:03:05.099594Z",
-                     *           "updated_at": "2026-12-05T12:03:05.099594Z"
+                     *           "created_at": "2026-12-05T12:27:45.314990Z",
+                     *           "updated_at": "2026-12-05T12:27:45.314990Z"
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "name": "admin-d5951a8c724b",
-                     *           "slug": "admin-d5951a8c724b",
-                     *           "username": "admin-d5951a8c724b",
+                     *           "name": "admin-af2f87448d0c",
+                     *           "slug": "admin-af2f87448d0c",
+                     *           "username": "admin-af2f87448d0c",
                      *           "email": "",
                      *           "role": "admin",
                      *           "can_sign_in": false,
-                     *           "created_at": "2026-12-05T12:03:05.167116Z",
-                     *           "updated_at": "2026-12-05T12:03:05.167116Z"
+                     *           "created_at": "2026-12-05T12:27:45.385208Z",
+                     *           "updated_at": "2026-12-05T12:27:45.385208Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -10061,8 +10226,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T12:03:05.196678Z",
-                     *       "updated_at": "2026-12-05T12:03:05.196678Z"
+                     *       "created_at": "2026-12-05T12:27:45.415673Z",
+                     *       "updated_at": "2026-12-05T12:27:45.415673Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10109,8 +10274,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T12:03:05.196678Z",
-                     *       "updated_at": "2026-12-05T12:03:05.196678Z"
+                     *       "created_at": "2026-12-05T12:27:45.415673Z",
+                     *       "updated_at": "2026-12-05T12:27:45.415673Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10159,8 +10324,8 @@ export interface operations {
                      *       "email": "a.diallo@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T12:03:05.196678Z",
-                     *       "updated_at": "2026-12-05T12:03:05.220305Z"
+                     *       "created_at": "2026-12-05T12:27:45.415673Z",
+                     *       "updated_at": "2026-12-05T12:27:45.439068Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10219,8 +10384,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T12:03:05.196678Z",
-                     *       "updated_at": "2026-12-05T12:03:05.196678Z"
+                     *       "created_at": "2026-12-05T12:27:45.415673Z",
+                     *       "updated_at": "2026-12-05T12:27:45.415673Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10307,8 +10472,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T12:03:05.196678Z",
-                     *       "updated_at": "2026-12-05T12:03:05.219808Z"
+                     *       "created_at": "2026-12-05T12:27:45.415673Z",
+                     *       "updated_at": "2026-12-05T12:27:45.438399Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];

@@ -302,15 +302,31 @@ pub async fn update_item<K: WireKind>(
 }
 
 pub async fn delete_item<K: WireKind>(
+    req: &HttpRequest,
     state: State,
     user: AuthUser,
     id: i64,
     params: DeleteParams,
 ) -> Result<HttpResponse> {
+    use crate::users::audit::{self, Action};
     let viewer = user.viewer();
     let force = params.force.unwrap_or(false);
+    let event = crate::api::audit::by(req, &state, &user, Action::ContentDeleted);
     match state
-        .write(move |conn| items::delete::<K>(conn, viewer, id, force))
+        .write(move |conn| {
+            let title = force
+                .then(|| crate::content::entry::find(conn, K::KIND, id))
+                .transpose()?
+                .flatten()
+                .map(|e| e.title);
+            let deleted = items::delete::<K>(conn, viewer, id, force)?;
+            // Only a deletion for good is audited (the trash keeps the item).
+            if deleted.is_none() {
+                let detail = title.map(|t| format!("`{t}`")).unwrap_or_default();
+                audit::record(conn, event.target(K::KIND.as_str(), id).detail(detail))?;
+            }
+            Ok(deleted)
+        })
         .await?
     {
         Some(e) => respond::<K>(&state, viewer, e, StatusCode::OK).await,
@@ -469,12 +485,13 @@ macro_rules! item_routes {
         )]
         #[delete($item_path)]
         pub async fn $delete_fn(
+            req: actix_web::HttpRequest,
             state: $crate::http::state::State,
             user: $crate::http::auth::AuthUser,
             id: $crate::http::extract::PathId,
             params: $crate::http::extract::Query<$crate::http::wire::DeleteParams>,
         ) -> $crate::error::Result<actix_web::HttpResponse> {
-            $crate::api::content::delete_item::<$kind>(state, user, id.0, params.0).await
+            $crate::api::content::delete_item::<$kind>(&req, state, user, id.0, params.0).await
         }
 
         #[doc = $revisions_doc]

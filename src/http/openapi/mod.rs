@@ -29,6 +29,7 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
     tags(
         (name = "auth", description = "Sign in"),
         (name = "users", description = "People who sign in"),
+        (name = "audit", description = "Who did what to accounts, keys and content, and when"),
         (name = "posts", description = "News, analysis and reports"),
         (name = "pages", description = "A tree of pages with path lookup"),
         (name = "resources", description = "The resource library: guidance, standards, good practices"),

@@ -1,5 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .audit_action import AuditAction
+from .audit_entry_list import AuditEntryList
+from .audit_entry_response import AuditEntryResponse
 from .block import Block
 from .block_attrs import BlockAttrs
 from .block_list import BlockList
@@ -48,6 +51,8 @@ from .health import Health
 from .health_status import HealthStatus
 from .html_content_input import HtmlContentInput
 from .item_summary import ItemSummary
+from .list_audit_action import ListAuditAction
+from .list_audit_count import ListAuditCount
 from .list_block_revisions_count import ListBlockRevisionsCount
 from .list_block_usages_count import ListBlockUsagesCount
 from .list_blocks_count import ListBlocksCount
@@ -143,6 +148,9 @@ from .user_response import UserResponse
 from .venue import Venue
 
 __all__ = (
+    "AuditAction",
+    "AuditEntryList",
+    "AuditEntryResponse",
     "Block",
     "BlockAttrs",
     "BlockList",
@@ -191,6 +199,8 @@ __all__ = (
     "HealthStatus",
     "HtmlContentInput",
     "ItemSummary",
+    "ListAuditAction",
+    "ListAuditCount",
     "ListBlockRevisionsCount",
     "ListBlocksCount",
     "ListBlocksOrder",

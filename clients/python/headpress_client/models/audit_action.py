@@ -1,0 +1,20 @@
+from enum import StrEnum
+
+
+class AuditAction(StrEnum):
+    CONTENT_DELETED = "content_deleted"
+    FIELD_GROUP_DELETED = "field_group_deleted"
+    MEDIA_DELETED = "media_deleted"
+    PARTNER_CHANGED = "partner_changed"
+    PARTNER_CREATED = "partner_created"
+    PARTNER_DELETED = "partner_deleted"
+    SIGN_IN = "sign_in"
+    SIGN_IN_FAILED = "sign_in_failed"
+    TERM_DELETED = "term_deleted"
+    TOKENS_REVOKED = "tokens_revoked"
+    USER_CHANGED = "user_changed"
+    USER_CREATED = "user_created"
+    USER_DELETED = "user_deleted"
+
+    def __str__(self) -> str:
+        return str(self.value)
