@@ -85,6 +85,10 @@ pub struct ServeArgs {
     /// Seconds to let in-flight requests finish on SIGTERM or SIGINT.
     #[arg(long, env = "HEADPRESS_SHUTDOWN_TIMEOUT", default_value_t = 30)]
     pub shutdown_timeout: u64,
+    /// Requests a minute each client address may make without a token or a partner key
+    /// (429 with `Retry-After` beyond); 0, the default, leaves anonymous reads unlimited.
+    #[arg(long, env = "HEADPRESS_ANONYMOUS_RATE_LIMIT", default_value_t = 0)]
+    pub anonymous_rate_limit: u32,
     /// Days the audit log (`/api/v1/audit`) keeps its entries.
     #[arg(long, env = "HEADPRESS_AUDIT_DAYS", default_value_t = 90)]
     pub audit_days: u32,
@@ -128,6 +132,8 @@ pub struct Config {
     pub trusted_proxies: Vec<Network>,
     /// Who may read `/metrics`.
     pub metrics: MetricsAccess,
+    /// Anonymous requests a minute per client address; 0: unlimited.
+    pub anonymous_rate_limit: u32,
     /// Expensive reads at once, and how long one waits for its turn.
     pub heavy_reads: usize,
     pub heavy_wait: std::time::Duration,
@@ -163,6 +169,7 @@ impl Config {
             embed_ancestors: "*".into(),
             trusted_proxies: Vec::new(),
             metrics: MetricsAccess::Local,
+            anonymous_rate_limit: 0,
             heavy_reads: 2,
             heavy_wait: std::time::Duration::from_secs(2),
         }
@@ -221,6 +228,7 @@ impl ServeArgs {
             embed_ancestors: self.embed_ancestors,
             trusted_proxies: parse_networks(&self.trusted_proxies)
                 .map_err(|e| format!("HEADPRESS_TRUSTED_PROXIES: {e}"))?,
+            anonymous_rate_limit: self.anonymous_rate_limit,
             metrics: MetricsAccess::parse(&self.metrics)
                 .map_err(|e| format!("HEADPRESS_METRICS: {e}"))?,
             heavy_reads: self.heavy_reads.unwrap_or_else(|| {

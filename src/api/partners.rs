@@ -1,6 +1,5 @@
 //! `/partners` (admins), and the gate every request with a partner key passes.
 
-use crate::users::audit::{self, Action};
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
@@ -19,6 +18,7 @@ use crate::http::list::{List, PageParams};
 use crate::http::state::{AppState, State};
 use crate::http::wire::utc;
 use crate::partners::{self, Partner, PartnerInput, Usage};
+use crate::users::audit::{self, Action};
 
 /// An origin in the document: the pattern `check_origin` applies.
 pub struct Origin;
@@ -312,6 +312,32 @@ pub async fn delete_partner(
     Ok(res)
 }
 
+/// A request with neither a token nor a key, under `--anonymous-rate-limit`.
+async fn anonymous(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+    state: &web::Data<AppState>,
+) -> std::result::Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let address = crate::http::client::address(req.request(), &state.config.trusted_proxies);
+    let allowance = state.anonymous.count(&address, std::time::Instant::now());
+    let usage = Usage {
+        limit: i64::from(allowance.limit),
+        used: i64::from(allowance.limit - allowance.remaining),
+        reset: allowance.reset,
+    };
+    if allowance.exceeded {
+        let e = Error::RateLimited {
+            retry_after_secs: allowance.reset,
+        };
+        let mut res = e.error_response();
+        rate_headers(res.headers_mut(), &usage);
+        return Ok(req.into_response(res));
+    }
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    rate_headers(res.headers_mut(), &usage);
+    Ok(res)
+}
+
 fn rate_headers(headers: &mut HeaderMap, usage: &Usage) {
     let mut set = |name: &'static str, value: String| {
         if let Ok(v) = HeaderValue::from_str(&value) {
@@ -332,7 +358,18 @@ pub async fn gate(
     next: Next<impl MessageBody + 'static>,
 ) -> std::result::Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let key = key_of(req.headers(), req.query_string());
-    let (Some(key), Some(state)) = (key, req.app_data::<web::Data<AppState>>().cloned()) else {
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    if key.is_none()
+        && let Some(state) = &state
+        && state.anonymous.enabled()
+        && !req
+            .headers()
+            .contains_key(actix_web::http::header::AUTHORIZATION)
+        && !matches!(req.path(), "/healthz" | "/readyz" | "/metrics")
+    {
+        return anonymous(req, next, state).await;
+    }
+    let (Some(key), Some(state)) = (key, state) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let counted = state

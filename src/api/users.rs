@@ -1,6 +1,5 @@
 //! `/auth/token` and `/users`: signing in, and managing the people who sign in.
 
-use crate::users::audit::{self, Action};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use chrono::{DateTime, Utc};
@@ -16,6 +15,7 @@ use crate::http::extract::{JsonBody, PathId, Query};
 use crate::http::list::{List, PageParams, item_response, list_response};
 use crate::http::state::State;
 use crate::http::wire::utc;
+use crate::users::audit::{self, Action};
 use crate::users::manage::UserUpdate;
 use crate::users::{self, CreateUser, User, throttle, token};
 

@@ -2,6 +2,7 @@
 //! handlers reach the database, who is asking, errors as problem+json, extractors, list
 //! envelopes, caching and the OpenAPI document's conventions.
 
+pub mod anonymous;
 pub mod auth;
 pub mod cache;
 pub mod client;

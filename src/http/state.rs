@@ -35,6 +35,8 @@ pub struct AppState {
     pub heavy: Arc<crate::http::heavy::Turns>,
     /// What `/metrics` reports of the requests.
     pub metrics: Arc<crate::http::metrics::Metrics>,
+    /// The per-address limit of anonymous requests (off unless configured).
+    pub anonymous: Arc<crate::http::anonymous::AnonymousLimit>,
     /// SQLite has one writer at a time; taking turns here avoids `SQLITE_BUSY` when a
     /// deferred transaction upgrades to a write. PostgreSQL needs no such turn-taking.
     write_turn: Arc<Mutex<()>>,
@@ -66,6 +68,9 @@ impl AppState {
         AppState {
             heavy,
             metrics: Arc::new(crate::http::metrics::Metrics::default()),
+            anonymous: Arc::new(crate::http::anonymous::AnonymousLimit::new(
+                config.anonymous_rate_limit,
+            )),
             db,
             config,
             storage,

@@ -552,3 +552,46 @@ async fn a_huge_query_gets_no_link_headers() {
     let res = app.get("/api/v1/posts?slug=a,b").send().await;
     assert!(res.header("link").is_some());
 }
+
+/// With `--anonymous-rate-limit`, each address gets that many anonymous requests a
+/// minute; tokens, partner keys and health checks are not counted. Off by default.
+#[actix_web::test]
+async fn anonymous_reads_may_be_limited_per_address() {
+    let unlimited = TestApp::new().await;
+    for _ in 0..5 {
+        let res = unlimited
+            .get("/api/v1/posts")
+            .peer("192.0.2.1:1")
+            .send()
+            .await;
+        assert_eq!(res.status, StatusCode::OK);
+        assert!(res.header("ratelimit-limit").is_none());
+    }
+
+    let app = TestApp::with_config(|c| c.anonymous_rate_limit = 3).await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    for left in [2, 1, 0] {
+        let res = app.get("/api/v1/posts").peer("192.0.2.1:1").send().await;
+        assert_eq!(res.status, StatusCode::OK);
+        assert_eq!(res.header("ratelimit-limit").as_deref(), Some("3"));
+        assert_eq!(res.header("ratelimit-remaining"), Some(left.to_string()));
+    }
+    let res = app.get("/api/v1/tags").peer("192.0.2.1:1").send().await;
+    res.problem(429, "rate_limited");
+    let wait: u64 = res.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    // Others, signed-in readers and health checks go on.
+    let other = app.get("/api/v1/posts").peer("192.0.2.2:1").send().await;
+    assert_eq!(other.status, StatusCode::OK);
+    let signed_in = app
+        .get("/api/v1/posts")
+        .peer("192.0.2.1:1")
+        .bearer(&editor)
+        .send()
+        .await;
+    assert_eq!(signed_in.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/healthz").peer("192.0.2.1:1").send().await.status,
+        StatusCode::OK
+    );
+}

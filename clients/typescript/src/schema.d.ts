@@ -3752,7 +3752,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Too many attempts, or a partner over its quota; see `Retry-After` (`rate_limited`) */
+        /** @description Too many attempts, a partner over its quota, or an anonymous client over the per-address limit (`--anonymous-rate-limit`); see `Retry-After` (`rate_limited`) */
         Error429: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];

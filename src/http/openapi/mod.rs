@@ -116,7 +116,8 @@ const ERRORS: [(&str, &str); 11] = [
     ),
     (
         "429",
-        "Too many attempts, or a partner over its quota; see `Retry-After` (`rate_limited`)",
+        "Too many attempts, a partner over its quota, or an anonymous client over the \
+         per-address limit (`--anonymous-rate-limit`); see `Retry-After` (`rate_limited`)",
     ),
     ("500", "Unexpected failure (`internal`)"),
     (
