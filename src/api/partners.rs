@@ -322,19 +322,33 @@ async fn anonymous(
     let allowance = state.anonymous.count(&address, std::time::Instant::now());
     let usage = Usage {
         limit: i64::from(allowance.limit),
-        used: i64::from(allowance.limit - allowance.remaining),
+        used: if allowance.exceeded {
+            i64::from(allowance.limit) + 1
+        } else {
+            i64::from(allowance.limit - allowance.remaining)
+        },
         reset: allowance.reset,
     };
-    if allowance.exceeded {
+    within_quota(req, next, &usage).await
+}
+
+/// Answers 429 with `Retry-After` past the quota, else passes the request on; either
+/// way the answer says what is left (`RateLimit-*`).
+async fn within_quota(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+    usage: &Usage,
+) -> std::result::Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if usage.exceeded() {
         let e = Error::RateLimited {
-            retry_after_secs: allowance.reset,
+            retry_after_secs: usage.reset.max(1),
         };
         let mut res = e.error_response();
-        rate_headers(res.headers_mut(), &usage);
+        rate_headers(res.headers_mut(), usage);
         return Ok(req.into_response(res));
     }
     let mut res = next.call(req).await?.map_into_boxed_body();
-    rate_headers(res.headers_mut(), &usage);
+    rate_headers(res.headers_mut(), usage);
     Ok(res)
 }
 
@@ -383,15 +397,5 @@ pub async fn gate(
         }
         Err(e) => return Ok(req.into_response(e.error_response())),
     };
-    if usage.exceeded() {
-        let e = Error::RateLimited {
-            retry_after_secs: usage.reset.max(1),
-        };
-        let mut res = e.error_response();
-        rate_headers(res.headers_mut(), &usage);
-        return Ok(req.into_response(res));
-    }
-    let mut res = next.call(req).await?.map_into_boxed_body();
-    rate_headers(res.headers_mut(), &usage);
-    Ok(res)
+    within_quota(req, next, &usage).await
 }
