@@ -89,6 +89,11 @@ pub struct ServeArgs {
     /// (429 with `Retry-After` beyond); 0, the default, leaves anonymous reads unlimited.
     #[arg(long, env = "HEADPRESS_ANONYMOUS_RATE_LIMIT", default_value_t = 0)]
     pub anonymous_rate_limit: u32,
+    /// How long the database work of one request may take, in milliseconds (PostgreSQL's
+    /// `statement_timeout`; on SQLite its statements are interrupted); past it the answer
+    /// is 503 with `Retry-After`, and a write is rolled back. 0: no limit.
+    #[arg(long, env = "HEADPRESS_STATEMENT_TIMEOUT_MS", default_value_t = 10_000)]
+    pub statement_timeout_ms: u32,
     /// Days the audit log (`/api/v1/audit`) keeps its entries.
     #[arg(long, env = "HEADPRESS_AUDIT_DAYS", default_value_t = 90)]
     pub audit_days: u32,

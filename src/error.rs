@@ -125,10 +125,14 @@ enum Transient {
 /// Database errors a retry later can get past, told by their message (neither driver
 /// gives them a kind of their own).
 fn transient(message: &str) -> Option<Transient> {
-    const BUSY: [&str; 3] = [
+    const BUSY: [&str; 5] = [
         "database is locked",
         "database table is locked",
         "database is busy",
+        // Past the statement time limit (SQLite's progress handler, PostgreSQL's
+        // statement_timeout).
+        "interrupted",
+        "canceling statement due to statement timeout",
     ];
     const LOST: [&str; 6] = [
         "terminating connection",

@@ -8,7 +8,7 @@ pub mod sql;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use diesel::connection::{Instrumentation, InstrumentationEvent, SimpleConnection};
 use diesel::pg::PgConnection;
@@ -156,7 +156,13 @@ impl ManageConnection for Manager {
 
     fn connect(&self) -> Result<DbConn, ConnectError> {
         let mut conn = match &self.location {
-            Location::Postgres(url) => DbConn::Pg(PgConnection::establish(url)?),
+            Location::Postgres(url) => {
+                let mut conn = PgConnection::establish(url)?;
+                if let Some(limit) = statement_timeout() {
+                    conn.batch_execute(&format!("SET statement_timeout = {}", limit.as_millis()))?;
+                }
+                DbConn::Pg(conn)
+            }
             Location::Sqlite(path) => {
                 stable_plans();
                 let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
@@ -204,7 +210,8 @@ fn stable_plans() {
         _api: *const ffi::sqlite3_api_routines,
     ) -> c_int {
         // SAFETY: SQLite calls this with the connection it is opening, which is valid for
-        // the call; the variadic arguments are the (int, int*) this option takes.
+        // the call; the variadic arguments are the (int, int*) this option takes. The
+        // progress handler is a plain function with no data pointer.
         unsafe {
             ffi::sqlite3_db_config(
                 db,
@@ -212,8 +219,15 @@ fn stable_plans() {
                 1 as c_int,
                 std::ptr::null_mut::<c_int>(),
             );
+            ffi::sqlite3_progress_handler(db, 4000, Some(past_deadline), std::ptr::null_mut());
         }
         ffi::SQLITE_OK
+    }
+
+    /// SQLite asks every few thousand steps of a statement whether to stop it: yes once
+    /// the thread's deadline (`with_deadline`) has passed.
+    unsafe extern "C" fn past_deadline(_: *mut std::ffi::c_void) -> c_int {
+        c_int::from(DEADLINE.with(|d| d.get().is_some_and(|t| Instant::now() >= t)))
     }
 
     static ONCE: std::sync::Once = std::sync::Once::new();
@@ -225,6 +239,37 @@ fn stable_plans() {
             tracing::warn!(rc, "cannot ask SQLite for stable query plans");
         }
     });
+}
+
+thread_local! {
+    /// When the database work of this thread must stop (SQLite; see `with_deadline`).
+    static DEADLINE: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// How long the server's database work for one request may take (`--statement-timeout-ms`;
+/// 0: no limit, as for the command line's imports). PostgreSQL: `statement_timeout` on every
+/// connection; SQLite: `with_deadline` around each piece of work. Past it: 503.
+static STATEMENT_TIMEOUT_MS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+pub fn set_statement_timeout_ms(ms: u32) {
+    STATEMENT_TIMEOUT_MS.store(ms, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn statement_timeout() -> Option<Duration> {
+    match STATEMENT_TIMEOUT_MS.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => None,
+        ms => Some(Duration::from_millis(u64::from(ms))),
+    }
+}
+
+/// Runs `f` with its SQLite statements stopped (`interrupted`, a 503) once `limit` has
+/// passed; `None`: no limit. Nests: the outer limit comes back afterwards.
+pub fn with_deadline<T>(limit: Option<Duration>, f: impl FnOnce() -> T) -> T {
+    let deadline = limit.map(|l| Instant::now() + l);
+    let previous = DEADLINE.with(|d| d.replace(deadline));
+    let out = f();
+    DEADLINE.with(|d| d.set(previous));
+    out
 }
 
 /// Counts the statements sent to the database, so tests can check that a list costs a
@@ -288,13 +333,18 @@ pub fn run_migrations(conn: &mut DbConn) -> Result<Vec<String>, String> {
         DbConn::Pg(c) => {
             // Nodes starting together take turns: the first migrates, the others then find
             // nothing pending.
-            c.batch_execute("SELECT pg_advisory_lock(7318462001)")
+            // A migration may take long (an index on a large table): no statement limit.
+            c.batch_execute("SET statement_timeout = 0; SELECT pg_advisory_lock(7318462001)")
                 .map_err(|e| format!("migration lock: {e}"))?;
             let applied = c
                 .run_pending_migrations(POSTGRES_MIGRATIONS)
                 .map(|v| v.iter().map(|m| m.to_string()).collect::<Vec<_>>());
             c.batch_execute("SELECT pg_advisory_unlock(7318462001)")
                 .map_err(|e| format!("migration lock: {e}"))?;
+            if let Some(limit) = statement_timeout() {
+                c.batch_execute(&format!("SET statement_timeout = {}", limit.as_millis()))
+                    .map_err(|e| format!("statement limit: {e}"))?;
+            }
             return applied.map_err(|e| format!("migration failed: {e}"));
         }
         DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),

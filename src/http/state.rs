@@ -95,7 +95,7 @@ impl AppState {
             // A read of the embedded database is a few microseconds of local work: running
             // it here costs less than handing it to another thread and back.
             let mut conn = self.db.pool.get()?;
-            return f(&mut conn);
+            return crate::db::with_deadline(crate::db::statement_timeout(), || f(&mut conn));
         }
         let pool = self.db.pool.clone();
         web::block(move || read_again_if_lost(&pool, f))
@@ -120,7 +120,7 @@ impl AppState {
                 read_again_if_lost(&pool, f)
             } else {
                 let mut conn = pool.get()?;
-                f(&mut conn)
+                crate::db::with_deadline(crate::db::statement_timeout(), || f(&mut conn))
             }
         })
         .await
@@ -188,7 +188,7 @@ impl AppState {
             } else {
                 live_connection(&pool)?
             };
-            let written = f(&mut conn);
+            let written = crate::db::with_deadline(crate::db::statement_timeout(), || f(&mut conn));
             if let Err(Error::ConnectionLost(_)) = written {
                 crate::db::forget(&mut conn);
             }

@@ -251,3 +251,37 @@ async fn deeply_nested_markup_is_refused_at_once() {
             .contains("deep")
     );
 }
+
+/// Database work past its time limit is stopped and answered as unavailable (503 with
+/// `Retry-After`), not left to hold a worker or a connection: SQLite's statements are
+/// interrupted past the thread's deadline, PostgreSQL's by `statement_timeout`.
+#[actix_web::test]
+async fn database_work_past_its_limit_is_stopped() {
+    let app = TestApp::new().await;
+    let mut conn = app.open_connection();
+    let started = Instant::now();
+    let failed = match app.state.db.backend {
+        Backend::Sqlite => headpress::db::with_deadline(Some(Duration::from_millis(100)), || {
+            conn.batch_execute(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c \
+                 WHERE x < 1000000000) SELECT count(*) FROM c",
+            )
+        }),
+        Backend::Postgres => {
+            conn.batch_execute("SET statement_timeout = 100").unwrap();
+            conn.batch_execute("SELECT pg_sleep(5)")
+        }
+    };
+    let error = headpress::error::Error::from(failed.expect_err("stopped"));
+    assert!(
+        matches!(error, headpress::error::Error::Unavailable(_)),
+        "{error:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+    // Without a deadline the same connection works on.
+    conn.batch_execute("SELECT 1").unwrap();
+}

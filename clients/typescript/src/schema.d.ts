@@ -3777,7 +3777,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Try again after `Retry-After`: the database is unreachable or busy past the wait, or too many expensive reads run at once (`unavailable`) */
+        /** @description Try again after `Retry-After`: the database is unreachable or busy past the wait, the work took longer than its limit, or too many expensive reads run at once (`unavailable`) */
         Error503: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];

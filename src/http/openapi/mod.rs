@@ -122,8 +122,9 @@ const ERRORS: [(&str, &str); 11] = [
     ("500", "Unexpected failure (`internal`)"),
     (
         "503",
-        "Try again after `Retry-After`: the database is unreachable or busy past the wait, or \
-         too many expensive reads run at once (`unavailable`)",
+        "Try again after `Retry-After`: the database is unreachable or busy past the wait, \
+         the work took longer than its limit, or too many expensive reads run at once \
+         (`unavailable`)",
     ),
 ];
 
