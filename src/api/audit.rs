@@ -87,6 +87,9 @@ pub async fn list_audit(
     params: Query<AuditParams>,
 ) -> Result<HttpResponse> {
     user.require_admin()?;
+    if params.0.actor.is_some_and(|a| a < 1) {
+        return Err(Error::invalid_query("actor", "must be a user id"));
+    }
     let window = page.0.window()?;
     let Paging::Page(n) = window.paging else {
         return Err(Error::invalid_query(

@@ -105,6 +105,13 @@ async fn sign_ins_and_changes_to_users_are_audited_with_who_and_where() {
         .send()
         .await
         .problem(400, "invalid_query");
+    let bad = app
+        .get("/api/v1/audit?actor=0")
+        .bearer(&admin)
+        .send()
+        .await
+        .problem(400, "invalid_query");
+    assert_eq!(bad["errors"][0]["field"], "actor");
 
     let (_, editor) = app.sign_in_as(Role::Editor).await;
     app.get("/api/v1/audit")
