@@ -268,7 +268,7 @@ create_request! {
         pub venue: Option<Venue>,
         /// Where to join online: an `http` or `https` URL. Default: empty.
         #[schema(
-            pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+            pattern = "^$|^https?://[^/?#\\[\\]\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]+([/?#][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*)?$",
             max_length = 2000
         )]
         pub online_url: Option<String>,
@@ -281,7 +281,7 @@ create_request! {
         pub is_free: Option<bool>,
         /// Where to get tickets or register: an `http` or `https` URL. Default: empty.
         #[schema(
-            pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+            pattern = "^$|^https?://[^/?#\\[\\]\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]+([/?#][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*)?$",
             max_length = 2000
         )]
         pub ticket_url: Option<String>,
@@ -326,7 +326,7 @@ update_request! {
         pub venue: Option<Option<Venue>>,
         /// Where to join online: an `http` or `https` URL; empty removes it.
         #[schema(
-            pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+            pattern = "^$|^https?://[^/?#\\[\\]\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]+([/?#][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*)?$",
             max_length = 2000
         )]
         pub online_url: Option<String>,
@@ -341,7 +341,7 @@ update_request! {
         pub is_free: Option<bool>,
         /// Where to get tickets or register: an `http` or `https` URL; empty removes it.
         #[schema(
-            pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+            pattern = "^$|^https?://[^/?#\\[\\]\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]+([/?#][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*)?$",
             max_length = 2000
         )]
         pub ticket_url: Option<String>,

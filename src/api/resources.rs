@@ -126,7 +126,7 @@ create_request! {
         pub language: Option<String>,
         /// Where to read more: an `http` or `https` URL, or empty. Default: empty.
         #[schema(
-            pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+            pattern = "^$|^https?://[^/?#\\[\\]\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]+([/?#][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*)?$",
             max_length = 2000
         )]
         pub external_url: Option<String>,
@@ -154,7 +154,7 @@ update_request! {
         pub language: Option<String>,
         /// Where to read more: an `http` or `https` URL; empty removes it.
         #[schema(
-            pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+            pattern = "^$|^https?://[^/?#\\[\\]\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]+([/?#][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*)?$",
             max_length = 2000
         )]
         pub external_url: Option<String>,

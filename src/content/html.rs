@@ -164,8 +164,9 @@ fn decode_entity(entity: &str) -> String {
     }
 }
 
-/// An absolute http(s) URL with no white space or control characters, or nothing (the
-/// rule of every URL member; the OpenAPI document states it as a pattern).
+/// An absolute http(s) URL with no white space or control characters and a host without
+/// brackets (an IPv6 literal host is not taken), or nothing (the rule of every URL member;
+/// the OpenAPI document states it as a pattern).
 pub fn check_url(url: &str) -> std::result::Result<String, String> {
     if url.is_empty() {
         return Ok(String::new());
@@ -173,10 +174,10 @@ pub fn check_url(url: &str) -> std::result::Result<String, String> {
     let forbidden = |c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}';
     let ok = (url.starts_with("https://") || url.starts_with("http://"))
         && url.chars().count() <= 2000
-        && url
-            .split("://")
-            .nth(1)
-            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        && url.split_once("://").is_some_and(|(_, rest)| {
+            let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            !authority.is_empty() && !authority.contains(['[', ']'])
+        })
         && !url.chars().any(forbidden);
     if ok {
         Ok(url.to_owned())
@@ -199,6 +200,17 @@ pub fn excerpt(text: &str, words: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_take_brackets_only_after_the_host() {
+        assert!(check_url("https://example.org/report.pdf").is_ok());
+        assert!(check_url("http://[").is_err());
+        assert!(check_url("http://[::1]/").is_err());
+        assert!(check_url("https://a.org?x[1]").is_ok());
+        assert!(check_url("https://example.org/a[1]?b[]=2").is_ok());
+        assert!(check_url("https://?x").is_err());
+        assert_eq!(check_url(""), Ok(String::new()));
+    }
 
     #[test]
     fn nesting_counts_elements_that_hold_others() {

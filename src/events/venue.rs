@@ -121,7 +121,7 @@ pub struct Organizer {
     /// The organizer's website: an `http` or `https` URL. Default: empty.
     #[serde(default)]
     #[schema(
-        pattern = "^$|^https?://[^/\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*$",
+        pattern = "^$|^https?://[^/?#\\[\\]\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]+([/?#][^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]*)?$",
         max_length = 2000
     )]
     pub url: String,

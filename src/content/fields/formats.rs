@@ -93,10 +93,24 @@ pub(super) fn url(value: &Value) -> Result<String, String> {
         .ok_or(MESSAGE)?;
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    if host.is_empty() || host.starts_with(':') {
+    if host.is_empty() || host.starts_with(':') || !host_fits(host) {
         return Err(MESSAGE.to_owned());
     }
     Ok(s.to_owned())
+}
+
+/// A host (and port) with brackets only around an IPv6 address: `[::1]:8080`, not `[`.
+fn host_fits(host_port: &str) -> bool {
+    match host_port.strip_prefix('[') {
+        Some(inner) => inner.split_once(']').is_some_and(|(ip, after)| {
+            ip.parse::<std::net::Ipv6Addr>().is_ok()
+                && (after.is_empty()
+                    || after
+                        .strip_prefix(':')
+                        .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit())))
+        }),
+        None => !host_port.contains(['[', ']']),
+    }
 }
 
 /// `s` has this shape, where `9` stands for an ASCII digit.
@@ -169,6 +183,24 @@ mod tests {
     use serde_json::json;
 
     use crate::content::fields::test_support::{all, err, error, ok, parse};
+
+    #[test]
+    fn urls_take_brackets_only_around_an_ipv6_host() {
+        use serde_json::Value;
+        let url = |s: &str| super::url(&Value::String(s.to_owned()));
+        assert!(url("http://[::1]/report.pdf").is_ok());
+        assert!(url("https://[2001:db8::7]:8443/x?a=[1]").is_ok());
+        for bad in [
+            "http://[",
+            "http://[::1",
+            "https://a]b",
+            "http://x[y]",
+            "http://[]",
+        ] {
+            assert!(url(bad).is_err(), "{bad}");
+        }
+        assert!(url("https://example.org/a").is_ok());
+    }
 
     #[test]
     fn text_is_trimmed_single_line_and_bounded() {
