@@ -55,7 +55,7 @@ pub async fn platform(
         // By the pattern that matched, so that ids make no new series.
         let route = res.request().match_pattern();
         state.metrics.record(
-            route.as_deref().unwrap_or("unmatched"),
+            route.unwrap_or_else(|| "unmatched".to_owned()),
             &method,
             status.as_u16(),
             started.elapsed().as_secs_f64(),
