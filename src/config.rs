@@ -97,6 +97,10 @@ pub struct ServeArgs {
     /// Days the audit log (`/api/v1/audit`) keeps its entries.
     #[arg(long, env = "HEADPRESS_AUDIT_DAYS", default_value_t = 90)]
     pub audit_days: u32,
+    /// Days the change feed (`/api/v1/changes`) keeps its changes; an older cursor is
+    /// answered 410, to resync from the lists.
+    #[arg(long, env = "HEADPRESS_CHANGES_DAYS", default_value_t = 30)]
+    pub changes_days: u32,
     /// Who may read the Prometheus metrics at `/metrics`: `off` (404), `local` (clients on
     /// this machine, by their own address) or `open` (anyone who reaches the server).
     #[arg(long, env = "HEADPRESS_METRICS", default_value = "local")]

@@ -43,6 +43,10 @@ pub enum Error {
     Conflict(String, Vec<FieldError>),
     #[error("unsupported media type")]
     UnsupportedMediaType(String),
+    /// What was asked for is no longer kept (a change-feed cursor past the retention): start
+    /// again (410).
+    #[error("gone: {0}")]
+    Gone(String),
     #[error("payload too large")]
     PayloadTooLarge(usize),
     #[error("rate limited")]

@@ -326,6 +326,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let shutdown_timeout = args.shutdown_timeout;
             let pool_size = args.pool_size;
             headpress::users::audit::set_retention_days(args.audit_days);
+            headpress::content::changes::set_retention_days(args.changes_days);
             db::set_statement_timeout_ms(args.statement_timeout_ms);
             let config = args.into_config(&location)?;
             let database = open(&location, pool_size)?;

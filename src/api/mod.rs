@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod blocks;
+pub mod changes;
 pub mod content;
 pub mod event_feeds;
 pub mod events;
@@ -37,6 +38,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(u::update_me)
         .service(u::revoke_user_tokens)
         .service(audit::list_audit)
+        .service(changes::list_changes)
         .service(u::list_users)
         .service(u::create_user)
         .service(u::get_user)

@@ -25,6 +25,8 @@ pub(crate) struct Pending {
     pub bumped: bool,
     pub entries: HashMap<(Kind, &'static str), i64>,
     pub terms: HashMap<(i64, Kind), i64>,
+    /// Rows of the change feed, written in order when the batch ends.
+    pub changes: Vec<crate::content::changes::row::Row>,
     /// What a module keeps for the rest of the batch (the field groups, read once),
     /// forgotten when the batch writes what it was read from.
     pub memo: Option<Rc<dyn Any>>,

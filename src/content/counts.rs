@@ -248,6 +248,25 @@ fn settle_for_read(conn: &mut DbConn, now: NaiveDateTime) {
     }
 }
 
+/// Settles the scheduled items whose time has come, if any has (one small query when none
+/// has), for a read that must see them: the change feed.
+pub fn settle_if_due(conn: &mut DbConn, now: NaiveDateTime) {
+    #[derive(QueryableByName)]
+    struct DueFlag {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        due: i32,
+    }
+    let mut sql = Sql::new("SELECT ");
+    sql.append(&due_column(now)).push(" AS due");
+    if sql
+        .into_query()
+        .get_result::<DueFlag>(conn)
+        .is_ok_and(|f| f.due != 0)
+    {
+        settle_for_read(conn, now);
+    }
+}
+
 /// Moves the scheduled items whose time has come into the counts of what readers see, in
 /// a transaction of its own. Runs on whichever read finds one due first; on PostgreSQL
 /// concurrent settles (and writes of the same items) take turns on the rows, so each item
@@ -265,6 +284,11 @@ pub fn settle(conn: &mut DbConn, now: NaiveDateTime) -> Result<()> {
         }
         let mut entries: HashMap<(Kind, &'static str), i64> = HashMap::new();
         let mut kinds: HashMap<i64, Kind> = HashMap::new();
+        let due: Vec<(i64, Kind)> = rows
+            .iter()
+            .filter_map(|r| Some((r.entry_id, Kind::parse(&r.kind)?)))
+            .collect();
+        crate::content::changes::record_due(conn, &due)?;
         for row in &rows {
             let Some(kind) = Kind::parse(&row.kind) else {
                 continue;

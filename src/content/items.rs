@@ -3,8 +3,9 @@
 //! references), the kind's own part, the custom-field values and index, and a revision.
 //! HTTP handlers, both importers and the demo all write through here, so whatever must
 //! happen on every write (revisions, stored counts, the content version that invalidates
-//! response caches; webhooks and the change feed next) is attached here once.
+//! response caches, the change feed) is attached here once.
 
+use crate::content::changes::{self, Action};
 use crate::content::entry::{self, Entry, EntryInput};
 use crate::content::kind::ContentKind;
 use crate::content::list::{self, EntryQuery};
@@ -26,7 +27,7 @@ pub fn create<K: ContentKind>(
         let e = entry::create(conn, K::KIND, viewer, input)?;
         K::save(conn, &e, changes, true)?;
         field_groups::apply(conn, K::KIND, e.id, fields, true)?;
-        finish(conn, e, None, viewer)
+        finish(conn, e, None, None, viewer)
     })
 }
 
@@ -56,6 +57,7 @@ fn finish_batch<T>(conn: &mut DbConn, batch: batch::Batch, value: T) -> Result<T
     if pending.bumped {
         version::bump(conn)?;
     }
+    changes::insert(conn, pending.changes)?;
     Ok(value)
 }
 
@@ -70,11 +72,12 @@ pub fn update<K: ContentKind>(
 ) -> Result<Entry> {
     transaction(conn, |conn| {
         let before = counts::of(conn, id)?;
+        let seen = changes::before(conn, K::KIND, id)?;
         let fields = std::mem::take(&mut input.fields);
         let e = entry::update(conn, K::KIND, viewer, id, input)?;
         K::save(conn, &e, changes, false)?;
         field_groups::apply(conn, K::KIND, e.id, fields, false)?;
-        finish(conn, e, before, viewer)
+        finish(conn, e, before, Some(seen), viewer)
     })
 }
 
@@ -88,7 +91,10 @@ pub fn delete<K: ContentKind>(
 ) -> Result<Option<Entry>> {
     transaction(conn, |conn| {
         let before = counts::of(conn, id)?;
+        let seen = changes::before(conn, K::KIND, id)?;
+        let mut slug = String::new();
         let trashed = entry::delete(conn, K::KIND, viewer, id, force, |conn, e| {
+            slug = e.slug.to_string();
             K::before_delete(conn, e, force)
         })?;
         let after = match &trashed {
@@ -102,6 +108,12 @@ pub fn delete<K: ContentKind>(
         };
         counts::apply(conn, K::KIND, id, before.as_ref(), after.as_ref())?;
         version::bump(conn)?;
+        let action = if force {
+            Action::Deleted
+        } else {
+            Action::Trashed
+        };
+        changes::record(conn, K::KIND, id, &slug, action, seen, viewer.user_id())?;
         Ok(trashed)
     })
 }
@@ -113,14 +125,28 @@ fn finish(
     conn: &mut DbConn,
     written: Entry,
     before: Option<counts::Counted>,
+    seen: Option<changes::Before>,
     viewer: Viewer,
 ) -> Result<Entry> {
     let e = entry::find(conn, written.kind, written.id)?
         .ok_or_else(|| Error::internal("an item vanished while it was written"))?;
     let after = counts::Counted::new(e.status, e.published_at, terms::term_ids_of(conn, e.id)?);
     revisions::record(conn, &e, &after.terms, viewer.user_id())?;
+    let action = match &before {
+        Some(b) => Action::of_update(b.status, e.status),
+        None => Action::Created,
+    };
     counts::apply(conn, e.kind, e.id, before.as_ref(), Some(&after))?;
     version::bump(conn)?;
+    changes::record(
+        conn,
+        e.kind,
+        e.id,
+        &e.slug,
+        action,
+        seen.unwrap_or_default(),
+        viewer.user_id(),
+    )?;
     Ok(e)
 }
 

@@ -5,6 +5,7 @@ pub mod access;
 pub mod batch;
 pub mod blocks;
 pub mod body;
+pub mod changes;
 pub mod counts;
 pub mod entry;
 pub mod entry_media;

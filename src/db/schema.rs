@@ -2,6 +2,27 @@
 // the migrations of SQLite and PostgreSQL, so keep the two in step by hand.
 
 diesel::table! {
+    changes (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        kind -> Text,
+        item_id -> BigInt,
+        slug -> Text,
+        action -> Text,
+        public -> Bool,
+        was_public -> Bool,
+        user_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    change_log (id) {
+        id -> Integer,
+        purged_through -> BigInt,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> BigInt,
         username -> Text,

@@ -247,6 +247,8 @@ fn cacheable(req: &ServiceRequest) -> bool {
     req.method() == Method::GET
         && !req.headers().contains_key(header::AUTHORIZATION)
         && (path.starts_with("/api/v1/") || path.starts_with("/embed") || path == "/oembed")
+        // The change feed waits for changes (`wait`): an answer from the cache would not.
+        && path != "/api/v1/changes"
 }
 
 /// The strong validator of a body: a 128-bit XXH3 of its bytes. A validator needs to tell

@@ -138,6 +138,7 @@ impl Error {
                 Problem::new(StatusCode::CONFLICT, "conflict", detail.clone())
                     .with_errors(errors.clone())
             }
+            Error::Gone(detail) => Problem::new(StatusCode::GONE, "gone", detail.clone()),
             Error::UnsupportedMediaType(detail) => Problem::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",

@@ -9,6 +9,7 @@ mod auth;
 mod backup;
 mod blocks;
 mod cache;
+mod changes;
 mod counts;
 mod database;
 mod embeds;

@@ -378,6 +378,32 @@ async fn capture() {
         .await;
     book.keep("list_audit", None, &res, ok);
 
+    // The change feed, as anonymous readers see it: the newest two changes.
+    let res = app.get("/api/v1/changes?since=now").send().await;
+    let head = res.json()["meta"]["next_cursor"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let post = json!({"title": "Forced labour in cocoa", "status": "published"});
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&admin)
+        .json(&post)
+        .send()
+        .await;
+    let id = res.json()["id"].clone();
+    let edit = json!({"title": "Forced labour in cocoa supply chains"});
+    app.patch(&format!("/api/v1/posts/{id}"))
+        .bearer(&admin)
+        .json(&edit)
+        .send()
+        .await;
+    let res = app
+        .get(&format!("/api/v1/changes?since={head}&per_page=2"))
+        .send()
+        .await;
+    book.keep("list_changes", None, &res, ok);
+
     // The system and embeds.
     for (id, path) in [("healthz", "/healthz"), ("readyz", "/readyz")] {
         let res = app.get(path).send().await;

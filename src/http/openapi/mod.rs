@@ -43,6 +43,7 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
         (name = "categories", description = "Hierarchical taxonomy of posts"),
         (name = "partners", description = "Partner sites: keys, CORS origins and quotas"),
         (name = "embeds", description = "oEmbed, embeddable cards and the widget for partner sites"),
+        (name = "changes", description = "The change feed: what changed, in commit order, deletions included"),
         (name = "system", description = "Health and the API description"),
     )
 )]

@@ -1,0 +1,210 @@
+//! `/changes`: the change feed, for frontends that revalidate and integrators who mirror.
+
+use std::time::{Duration, Instant};
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, get};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::content::Kind;
+use crate::content::changes::{self, Action, Cursor};
+use crate::error::{Error, Result};
+use crate::http::auth::MaybeUser;
+use crate::http::extract::Query;
+use crate::http::list::split_list;
+use crate::http::state::State;
+
+/// The kind of content a change is about.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    Post,
+    Page,
+    Resource,
+    Event,
+    Block,
+}
+
+impl From<Kind> for ChangeKind {
+    fn from(k: Kind) -> Self {
+        match k {
+            Kind::Post => ChangeKind::Post,
+            Kind::Page => ChangeKind::Page,
+            Kind::Resource => ChangeKind::Resource,
+            Kind::Event => ChangeKind::Event,
+            Kind::Block => ChangeKind::Block,
+        }
+    }
+}
+
+/// One change of a content item.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChangeResponse {
+    pub kind: ChangeKind,
+    /// The item's id (read it at `/api/v1/{collection}/{id}`).
+    pub id: i64,
+    /// The item's slug after the change (before it, for `deleted`).
+    pub slug: String,
+    /// What happened. For readers who see only public content: `created`, `restored` or
+    /// `published` when an item appeared for them, `unpublished`, `trashed` or `deleted`
+    /// when it disappeared, `updated` when a public item changed. Editors see every change
+    /// with the action as it was made.
+    pub action: Action,
+    /// Whether anonymous readers see the item after this change: a mirror of public content
+    /// keeps the item when true, drops it when false.
+    pub public: bool,
+    /// When the change was made (UTC); for a scheduled item, when its time came.
+    pub at: DateTime<Utc>,
+}
+
+/// Where the feed stands.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChangesMeta {
+    /// Pass it back as `since` to read the changes after these (the same cursor when there
+    /// were none: keep it).
+    pub next_cursor: String,
+    /// More changes are waiting: read again at once.
+    pub has_more: bool,
+}
+
+/// A page of the change feed, oldest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChangesPage {
+    /// The changes, oldest first.
+    pub data: Vec<ChangeResponse>,
+    pub meta: ChangesMeta,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ChangesParams {
+    /// A cursor from `meta.next_cursor`, or `now` for the newest point (read the lists
+    /// after taking it, then follow the feed from it). Without it: from the oldest change
+    /// kept.
+    pub since: Option<String>,
+    /// How many changes at most (1 to 1000, default 100).
+    #[param(minimum = 1, maximum = 1000)]
+    pub per_page: Option<u32>,
+    /// When there is nothing new, wait up to this many seconds (0 to 30, default 0) for a
+    /// change before answering: long polling.
+    #[param(minimum = 0, maximum = 30)]
+    pub wait: Option<u32>,
+    /// Only changes of these kinds, comma-separated: `post`, `page`, `resource`, `event`,
+    /// `block`.
+    pub kind: Option<String>,
+}
+
+/// How often a waiting request looks at the database again when this node has not seen a
+/// write (another node's writes reach it by PostgreSQL notifications or its version poll).
+const RECHECK: Duration = Duration::from_secs(1);
+
+/// Follow the changes of content
+///
+/// Every change of a content item in commit order: created, updated, published,
+/// unpublished, trashed, restored and deleted (tombstones: a deleted item is still named,
+/// by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and authors)
+/// learn only what they could see: that a public item appeared, changed or disappeared,
+/// never that a draft exists; a page hidden with a page above it counts as unpublished.
+/// Editors see every change. Replaying the feed from the start (keeping items whose last
+/// change is `public`, dropping the rest) gives exactly the public content. Changes are
+/// kept for `--changes-days` (30 by default): a cursor older than that is `410 gone`,
+/// and the client resyncs from the lists. With `wait`, an answer with no changes waits
+/// for one (long polling), so a frontend revalidates within a second of a change.
+/// Never cached by the server, and `Cache-Control: no-cache` for others.
+#[utoipa::path(tag = "changes", params(ChangesParams),
+    responses(
+        (status = 200, description = "The changes after the cursor, oldest first", body = ChangesPage),
+        (status = 410, description = "The cursor is older than the changes kept: read the lists again (`gone`)",
+            body = crate::http::problem::Problem, content_type = "application/problem+json")),
+    security((), ("bearer" = [])))]
+#[get("/changes")]
+pub async fn list_changes(
+    state: State,
+    user: MaybeUser,
+    params: Query<ChangesParams>,
+) -> Result<HttpResponse> {
+    let p = params.0;
+    let limit = p.per_page.unwrap_or(100);
+    if !(1..=1000).contains(&limit) {
+        return Err(Error::invalid_query("per_page", "must be 1 to 1000"));
+    }
+    let wait = p.wait.unwrap_or(0);
+    if wait > 30 {
+        return Err(Error::invalid_query("wait", "must be 0 to 30 seconds"));
+    }
+    let mut kinds = Vec::new();
+    for name in split_list(p.kind.as_deref()) {
+        let kind = Kind::parse(&name).ok_or_else(|| {
+            Error::invalid_query(
+                "kind",
+                format!("unknown kind `{name}`; known: post, page, resource, event, block"),
+            )
+        })?;
+        kinds.push(kind);
+    }
+    let since = match p.since.as_deref() {
+        None | Some("") => None,
+        Some("now") => Some(state.read(changes::head).await?),
+        Some(raw) => Some(Cursor::decode(raw).ok_or_else(|| {
+            Error::invalid_query("since", "is not a cursor from meta.next_cursor, nor `now`")
+        })?),
+    };
+    let everything = user.viewer().edits_all();
+    let mut read = changes::Read {
+        since,
+        limit: i64::from(limit),
+        kinds,
+        everything,
+    };
+    let deadline = Instant::now() + Duration::from_secs(u64::from(wait));
+    let page = loop {
+        let epoch = state.freshness.current();
+        let q = read.clone();
+        let page = state
+            .read(move |conn| {
+                crate::content::counts::settle_if_due(conn, crate::db::now());
+                changes::read(conn, &q)
+            })
+            .await?;
+        if !page.changes.is_empty() || Instant::now() >= deadline {
+            break page;
+        }
+        // Nothing yet (perhaps rows only editors see): go on from there, and wait for a
+        // write on this node, word of one elsewhere, or the next look.
+        read.since = Some(page.next);
+        let looked = Instant::now();
+        loop {
+            actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+            if Instant::now() >= deadline
+                || looked.elapsed() >= RECHECK
+                || epoch.is_none()
+                || state.freshness.current() != epoch
+            {
+                break;
+            }
+        }
+    };
+    let body = ChangesPage {
+        data: page
+            .changes
+            .into_iter()
+            .map(|c| ChangeResponse {
+                kind: c.kind.into(),
+                id: c.item_id,
+                slug: c.slug,
+                action: c.action,
+                public: c.public,
+                at: DateTime::from_naive_utc_and_offset(c.at, Utc),
+            })
+            .collect(),
+        meta: ChangesMeta {
+            next_cursor: page.next.encode(),
+            has_more: page.more,
+        },
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-cache"))
+        .json(body))
+}

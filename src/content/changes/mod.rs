@@ -1,0 +1,496 @@
+//! The change feed: every change of a content item as a row of `changes`, written in the
+//! transaction of the change (a change that rolls back announces nothing), numbered in
+//! commit order, read back with `/api/v1/changes?since=CURSOR`.
+//!
+//! Each row says whether anonymous readers see the item after the change (`public`) and
+//! whether they saw it before (`was_public`). Anonymous readers of the feed get only the rows
+//! where either is true, with the action as they saw it: an item that appears for them is
+//! `created`, `restored` or `published`, one that disappears is `unpublished`, `trashed` or
+//! `deleted`, never a word about a draft. A page is public only while every page above it
+//! is, so a change of a page's visibility or place writes rows for the pages below it whose
+//! visibility changed with it. A scheduled item is announced `published` when its time comes
+//! (by whichever read settles it first, see `counts::settle`).
+//!
+//! Commit order: the numbers come from an identity column; on PostgreSQL two transactions
+//! could take numbers in one order and commit in the other, and a reader between the two
+//! commits would step past the later number for good. So every transaction that writes rows
+//! first takes one transaction-scoped lock, held until it commits: rows are numbered in the
+//! order their transactions commit. (SQLite has one writer at a time already.) In a batch
+//! (an import) the rows are kept and written at its end, so the lock is held only briefly.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use chrono::NaiveDateTime;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+
+use crate::content::{Kind, Status, batch};
+use crate::db::schema::{change_log, changes};
+use crate::db::sql::{Sql, Value};
+use crate::db::{Backend, DbConn};
+use crate::error::{Error, Result};
+
+pub(crate) mod row;
+
+pub use row::Action;
+pub(crate) use row::Row;
+
+static RETENTION_DAYS: AtomicU32 = AtomicU32::new(30);
+
+/// How many days rows are kept (`--changes-days`), set once at start-up.
+pub fn set_retention_days(days: u32) {
+    RETENTION_DAYS.store(days.max(1), Ordering::Relaxed);
+}
+
+/// The PostgreSQL advisory lock that numbers rows in commit order.
+const ORDER_LOCK: i64 = 0x6865_6164_7072; // "headpr"
+
+/// Rows are pruned when a row numbered a multiple of this is written.
+const PRUNE_EVERY: i64 = 64;
+
+/// What anonymous readers saw of an item (and, for a page, of the pages below it) before
+/// a write: taken with [`before`], handed back to [`record`].
+#[derive(Debug, Default)]
+pub struct Before {
+    status: Option<Status>,
+    public: bool,
+    /// The pages below a page, and whether each was public.
+    below: Vec<(i64, bool)>,
+}
+
+/// What anonymous readers see of item `id` before it is written.
+pub fn before(conn: &mut DbConn, kind: Kind, id: i64) -> Result<Before> {
+    let status: Option<Status> = crate::db::schema::entries::table
+        .find(id)
+        .select(crate::db::schema::entries::status)
+        .first(conn)
+        .optional()?;
+    let below = if kind == Kind::Page {
+        pages_below(conn, id)?
+    } else {
+        Vec::new()
+    };
+    let mut ids: Vec<i64> = below.clone();
+    ids.push(id);
+    let public = public_among(conn, &ids)?;
+    Ok(Before {
+        status,
+        public: public.contains(&id),
+        below: below
+            .into_iter()
+            .map(|b| (b, public.contains(&b)))
+            .collect(),
+    })
+}
+
+/// Records the change of item `id` (`slug` as it is now, or was when deleted), in the
+/// caller's transaction.
+pub fn record(
+    conn: &mut DbConn,
+    kind: Kind,
+    id: i64,
+    slug: &str,
+    action: Action,
+    before: Before,
+    user: Option<i64>,
+) -> Result<()> {
+    if action == Action::Trashed && before.status == Some(Status::Trash) {
+        return Ok(()); // trashing what is in the trash changes nothing
+    }
+    let mut ids: Vec<i64> = before.below.iter().map(|b| b.0).collect();
+    if action != Action::Deleted {
+        ids.push(id);
+    }
+    let public = public_among(conn, &ids)?;
+    let now = crate::db::now();
+    let mut rows = vec![Row {
+        at: now,
+        kind,
+        item_id: id,
+        slug: slug.to_owned(),
+        action,
+        public: public.contains(&id),
+        was_public: before.public,
+        user_id: user,
+    }];
+    let moved: Vec<(i64, bool, bool)> = before
+        .below
+        .iter()
+        .filter(|(page, was)| *was != public.contains(page))
+        .map(|(page, was)| (*page, *was, !*was))
+        .collect();
+    if !moved.is_empty() {
+        let slugs = slugs_of(conn, moved.iter().map(|m| m.0))?;
+        for (page, was_public, public) in moved {
+            rows.push(Row {
+                at: now,
+                kind: Kind::Page,
+                item_id: page,
+                slug: slugs.get(&page).cloned().unwrap_or_default(),
+                action: Action::Updated,
+                public,
+                was_public,
+                user_id: user,
+            });
+        }
+    }
+    write(conn, rows)
+}
+
+/// Records that the scheduled items `due` (id and kind) became public, with the pages
+/// below a due page that became public with it; in the caller's transaction.
+pub fn record_due(conn: &mut DbConn, due: &[(i64, Kind)]) -> Result<()> {
+    if due.is_empty() {
+        return Ok(());
+    }
+    let now = crate::db::now();
+    let due_ids: HashSet<i64> = due.iter().map(|d| d.0).collect();
+    let mut below = Vec::new();
+    for (id, kind) in due {
+        if *kind == Kind::Page {
+            below.extend(
+                pages_below(conn, *id)?
+                    .into_iter()
+                    .filter(|p| !due_ids.contains(p)),
+            );
+        }
+    }
+    below.sort_unstable();
+    below.dedup();
+    let mut ids: Vec<i64> = below.clone();
+    ids.extend(due_ids.iter().copied());
+    let public = public_among(conn, &ids)?;
+    let slugs = slugs_of(conn, ids.iter().copied())?;
+    let mut rows = Vec::new();
+    let mut add = |id: i64, kind: Kind, action: Action| {
+        if public.contains(&id) {
+            rows.push(Row {
+                at: now,
+                kind,
+                item_id: id,
+                slug: slugs.get(&id).cloned().unwrap_or_default(),
+                action,
+                public: true,
+                was_public: false,
+                user_id: None,
+            });
+        }
+    };
+    let mut due = due.to_vec();
+    due.sort_unstable_by_key(|d| d.0);
+    for (id, kind) in due {
+        add(id, kind, Action::Published);
+    }
+    for id in below {
+        add(id, Kind::Page, Action::Updated);
+    }
+    write(conn, rows)
+}
+
+/// Writes rows now, or at the end of the running batch.
+fn write(conn: &mut DbConn, rows: Vec<Row>) -> Result<()> {
+    let mut rows = Some(rows);
+    if batch::absorb(|pending| pending.changes.extend(rows.take().unwrap_or_default())) {
+        return Ok(());
+    }
+    insert(conn, rows.unwrap_or_default())
+}
+
+/// Writes rows in order, holding the ordering lock until the transaction ends.
+pub(crate) fn insert(conn: &mut DbConn, rows: Vec<Row>) -> Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    if conn.backend() == Backend::Postgres {
+        conn.batch_execute(&format!("SELECT pg_advisory_xact_lock({ORDER_LOCK})"))?;
+    }
+    let mut prune = false;
+    for row in rows {
+        let id: i64 = diesel::insert_into(changes::table)
+            .values((
+                changes::at.eq(row.at),
+                changes::kind.eq(row.kind.as_str()),
+                changes::item_id.eq(row.item_id),
+                changes::slug.eq(row.slug),
+                changes::action.eq(row.action.as_str()),
+                changes::public.eq(row.public),
+                changes::was_public.eq(row.was_public),
+                changes::user_id.eq(row.user_id),
+            ))
+            .returning(changes::id)
+            .get_result(conn)?;
+        prune |= id % PRUNE_EVERY == 0;
+    }
+    if prune {
+        self::prune(conn)?;
+    }
+    Ok(())
+}
+
+/// Deletes the rows past the retention, remembering the highest number deleted.
+fn prune(conn: &mut DbConn) -> Result<()> {
+    let days = i64::from(RETENTION_DAYS.load(Ordering::Relaxed));
+    let cutoff = crate::db::now() - chrono::Duration::days(days);
+    let last: Option<i64> = changes::table
+        .filter(changes::at.lt(cutoff))
+        .select(diesel::dsl::max(changes::id))
+        .first(conn)?;
+    if let Some(last) = last {
+        diesel::delete(changes::table.filter(changes::id.le(last))).execute(conn)?;
+        diesel::update(change_log::table.find(1))
+            .filter(change_log::purged_through.lt(last))
+            .set(change_log::purged_through.eq(last))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+#[derive(QueryableByName)]
+struct IdRow {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+}
+
+/// The pages below page `id` (at any depth).
+fn pages_below(conn: &mut DbConn, id: i64) -> Result<Vec<i64>> {
+    let mut sql = Sql::new(
+        "SELECT d.entry_id AS id FROM page_details p \
+         JOIN page_details d ON d.path LIKE p.path || '/%' WHERE p.entry_id = ",
+    );
+    sql.bind(Value::Int(id));
+    let rows: Vec<IdRow> = sql.into_query().load(conn)?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
+/// Which of `ids` anonymous readers see now: published, with their date come, and (pages)
+/// every page above them too.
+fn public_among(conn: &mut DbConn, ids: &[i64]) -> Result<HashSet<i64>> {
+    if ids.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let now = crate::db::now();
+    let mut found = HashSet::new();
+    for chunk in ids.chunks(500) {
+        let mut sql = Sql::new("SELECT e.id AS id FROM entries e WHERE e.id IN ");
+        sql.bind_list(chunk.iter().map(|i| Value::Int(*i)))
+            .push(" AND e.status = 'published' AND e.published_at <= ")
+            .bind(Value::Time(now))
+            .push(
+                " AND NOT EXISTS (SELECT 1 FROM page_details d \
+                 JOIN page_details a ON d.path LIKE a.path || '/%' \
+                 JOIN entries ae ON ae.id = a.entry_id \
+                 WHERE d.entry_id = e.id AND NOT (ae.status = 'published' AND ae.published_at <= ",
+            )
+            .bind(Value::Time(now))
+            .push("))");
+        let rows: Vec<IdRow> = sql.into_query().load(conn)?;
+        found.extend(rows.into_iter().map(|r| r.id));
+    }
+    Ok(found)
+}
+
+fn slugs_of(conn: &mut DbConn, ids: impl Iterator<Item = i64>) -> Result<HashMap<i64, String>> {
+    use crate::db::schema::entries;
+    let ids: Vec<i64> = ids.collect();
+    let mut map = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(i64, String)> = entries::table
+            .filter(entries::id.eq_any(chunk))
+            .select((entries::id, entries::slug))
+            .load(conn)?;
+        map.extend(rows);
+    }
+    Ok(map)
+}
+
+/// Where a reader of the feed is: after the row with this number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor(pub i64);
+
+impl Cursor {
+    pub fn encode(self) -> String {
+        use base64::Engine;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("c{}", self.0))
+    }
+
+    pub fn decode(raw: &str) -> Option<Cursor> {
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(raw)
+            .ok()?;
+        let text = std::str::from_utf8(&bytes).ok()?;
+        let n: i64 = text.strip_prefix('c')?.parse().ok()?;
+        (n >= 0).then_some(Cursor(n))
+    }
+}
+
+/// A change as a reader of the feed sees it.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub number: i64,
+    pub at: NaiveDateTime,
+    pub kind: Kind,
+    pub item_id: i64,
+    pub slug: String,
+    pub action: Action,
+    pub public: bool,
+}
+
+/// Which changes to read.
+#[derive(Debug, Clone)]
+pub struct Read {
+    /// After this row; `None` from the oldest kept.
+    pub since: Option<Cursor>,
+    pub limit: i64,
+    pub kinds: Vec<Kind>,
+    /// Every change (editors), or only what anonymous readers may learn.
+    pub everything: bool,
+}
+
+/// A page of the feed.
+#[derive(Debug)]
+pub struct Page {
+    pub changes: Vec<Change>,
+    /// Where to go on from: after the last change read, or where the reader was.
+    pub next: Cursor,
+    pub more: bool,
+}
+
+/// The cursor of the newest change: reading from it gives only changes still to come.
+pub fn head(conn: &mut DbConn) -> Result<Cursor> {
+    let last: Option<i64> = changes::table
+        .select(diesel::dsl::max(changes::id))
+        .first(conn)?;
+    let purged: i64 = change_log::table
+        .find(1)
+        .select(change_log::purged_through)
+        .first(conn)?;
+    Ok(Cursor(last.unwrap_or(0).max(purged)))
+}
+
+/// Reads a page of the feed. A cursor from before the oldest row kept is `Gone`. Settle
+/// the scheduled items first (`counts::settle_if_due`), so that those due are announced.
+pub fn read(conn: &mut DbConn, q: &Read) -> Result<Page> {
+    let purged: i64 = change_log::table
+        .find(1)
+        .select(change_log::purged_through)
+        .first(conn)?;
+    let since = match q.since {
+        Some(Cursor(n)) if n < purged => {
+            return Err(Error::Gone(
+                "this cursor is older than the changes kept (--changes-days): read the \
+                 lists again, with a cursor taken first from `since=now`"
+                    .into(),
+            ));
+        }
+        Some(Cursor(n)) => n,
+        None => purged,
+    };
+    let mut query = changes::table
+        .filter(changes::id.gt(since))
+        .order(changes::id.asc())
+        .limit(q.limit + 1)
+        .select((
+            changes::id,
+            changes::at,
+            changes::kind,
+            changes::item_id,
+            changes::slug,
+            changes::action,
+            changes::public,
+            changes::was_public,
+        ))
+        .into_boxed();
+    if !q.everything {
+        query = query.filter(changes::public.or(changes::was_public));
+    }
+    if !q.kinds.is_empty() {
+        query = query.filter(changes::kind.eq_any(q.kinds.iter().map(|k| k.as_str())));
+    }
+    type Loaded = (i64, NaiveDateTime, String, i64, String, String, bool, bool);
+    let mut rows: Vec<Loaded> = query.load(conn)?;
+    let more = rows.len() as i64 > q.limit;
+    rows.truncate(q.limit as usize);
+    let next = Cursor(rows.last().map_or(since, |r| r.0));
+    let changes = rows
+        .into_iter()
+        .filter_map(
+            |(number, at, kind, item_id, slug, action, public, was_public)| {
+                let kind = Kind::parse(&kind)?;
+                let mut action = Action::parse(&action)?;
+                if !q.everything {
+                    action = action.as_seen_publicly(was_public, public);
+                }
+                Some(Change {
+                    number,
+                    at,
+                    kind,
+                    item_id,
+                    slug,
+                    action,
+                    public,
+                })
+            },
+        )
+        .collect();
+    Ok(Page {
+        changes,
+        next,
+        more,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_read_back_and_refuse_anything_else() {
+        for n in [0, 1, 42, i64::MAX] {
+            assert_eq!(Cursor::decode(&Cursor(n).encode()), Some(Cursor(n)));
+        }
+        for bad in ["", "c1", "YzE!", "eDE", "Yy0x"] {
+            assert_eq!(Cursor::decode(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn updates_are_named_by_their_statuses() {
+        use Status::*;
+        assert_eq!(Action::of_update(Draft, Published), Action::Published);
+        assert_eq!(Action::of_update(Published, Draft), Action::Unpublished);
+        assert_eq!(Action::of_update(Published, Published), Action::Updated);
+        assert_eq!(Action::of_update(Draft, Pending), Action::Updated);
+        assert_eq!(Action::of_update(Published, Trash), Action::Trashed);
+        assert_eq!(Action::of_update(Trash, Draft), Action::Restored);
+    }
+
+    #[test]
+    fn public_readers_learn_only_what_they_could_see() {
+        assert_eq!(
+            Action::Updated.as_seen_publicly(false, true),
+            Action::Published
+        );
+        assert_eq!(
+            Action::Created.as_seen_publicly(false, true),
+            Action::Created
+        );
+        assert_eq!(
+            Action::Restored.as_seen_publicly(false, true),
+            Action::Restored
+        );
+        assert_eq!(
+            Action::Updated.as_seen_publicly(true, false),
+            Action::Unpublished
+        );
+        assert_eq!(
+            Action::Deleted.as_seen_publicly(true, false),
+            Action::Deleted
+        );
+        assert_eq!(
+            Action::Published.as_seen_publicly(true, true),
+            Action::Updated
+        );
+    }
+}

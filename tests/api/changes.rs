@@ -1,0 +1,446 @@
+//! The change feed: `/api/v1/changes`.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use actix_web::http::StatusCode;
+use headpress::content::Role;
+use serde_json::{Value, json};
+
+use crate::support::TestApp;
+
+/// Reads the whole feed from `since` (paged by `per_page`), as `token` (or anonymously).
+async fn feed(app: &TestApp, token: Option<&str>, since: Option<&str>) -> (Vec<Value>, String) {
+    let mut changes = Vec::new();
+    let mut cursor = since.map(str::to_owned);
+    loop {
+        let mut path = "/api/v1/changes?per_page=3".to_owned();
+        if let Some(c) = &cursor {
+            path.push_str(&format!("&since={c}"));
+        }
+        let mut req = app.get(&path);
+        if let Some(t) = token {
+            req = req.bearer(t);
+        }
+        let res = req.send().await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+        assert_eq!(res.header("cache-control").as_deref(), Some("no-cache"));
+        let body = res.json();
+        let page = body["data"].as_array().unwrap().clone();
+        assert!(page.len() <= 3);
+        changes.extend(page);
+        cursor = Some(body["meta"]["next_cursor"].as_str().unwrap().to_owned());
+        if !body["meta"]["has_more"].as_bool().unwrap() {
+            return (changes, cursor.unwrap());
+        }
+    }
+}
+
+async fn create(app: &TestApp, token: &str, collection: &str, body: Value) -> i64 {
+    let res = app
+        .post(&format!("/api/v1/{collection}"))
+        .bearer(token)
+        .json(&body)
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    res.json()["id"].as_i64().unwrap()
+}
+
+async fn patch(app: &TestApp, token: &str, path: &str, body: Value) {
+    let res = app.patch(path).bearer(token).json(&body).send().await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+}
+
+async fn delete(app: &TestApp, token: &str, path: &str) {
+    let res = app.delete(path).bearer(token).send().await;
+    assert!(res.status.is_success(), "{}", res.text());
+}
+
+/// What anonymous readers see in the lists of every kind.
+async fn public_set(app: &TestApp) -> BTreeSet<(String, i64)> {
+    let mut set = BTreeSet::new();
+    for (kind, collection) in [
+        ("post", "posts"),
+        ("page", "pages"),
+        ("resource", "resources"),
+        ("event", "events"),
+        ("block", "blocks"),
+    ] {
+        let res = app
+            .get(&format!("/api/v1/{collection}?per_page=100"))
+            .send()
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+        for id in res.ids() {
+            set.insert((kind.to_owned(), id));
+        }
+    }
+    set
+}
+
+/// Keeps the items whose last change is public.
+fn replay(changes: &[Value]) -> BTreeSet<(String, i64)> {
+    let mut set = BTreeSet::new();
+    for c in changes {
+        let key = (
+            c["kind"].as_str().unwrap().to_owned(),
+            c["id"].as_i64().unwrap(),
+        );
+        if c["public"].as_bool().unwrap() {
+            set.insert(key);
+        } else {
+            set.remove(&key);
+        }
+    }
+    set
+}
+
+fn ids_in(changes: &[Value]) -> BTreeSet<i64> {
+    changes.iter().map(|c| c["id"].as_i64().unwrap()).collect()
+}
+
+/// Replaying the feed from the start (keep an item whose last change is public, drop it
+/// otherwise) rebuilds exactly what the lists show anonymous readers, for every kind,
+/// including items unpublished, trashed, deleted or hidden with a page above them along
+/// the way; and anonymous readers never learn of an item that was never public.
+#[actix_web::test]
+async fn the_feed_replayed_rebuilds_the_public_content_of_every_kind() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let e = editor.as_str();
+    let live = |title: &str| json!({"title": title, "status": "published"});
+
+    let kept = create(&app, e, "posts", live("Kept")).await;
+    let draft = create(&app, e, "posts", json!({"title": "Secret draft"})).await;
+    let later = create(&app, e, "posts", json!({"title": "Published later"})).await;
+    patch(
+        &app,
+        e,
+        &format!("/api/v1/posts/{later}"),
+        json!({"status": "published"}),
+    )
+    .await;
+    let pulled = create(&app, e, "posts", live("Pulled")).await;
+    patch(
+        &app,
+        e,
+        &format!("/api/v1/posts/{pulled}"),
+        json!({"status": "draft"}),
+    )
+    .await;
+    let trashed = create(&app, e, "posts", live("Trashed")).await;
+    delete(&app, e, &format!("/api/v1/posts/{trashed}")).await;
+    let gone = create(&app, e, "posts", live("Gone")).await;
+    delete(&app, e, &format!("/api/v1/posts/{gone}?force=true")).await;
+    let back = create(&app, e, "posts", live("Back")).await;
+    delete(&app, e, &format!("/api/v1/posts/{back}")).await;
+    patch(
+        &app,
+        e,
+        &format!("/api/v1/posts/{back}"),
+        json!({"status": "published"}),
+    )
+    .await;
+
+    // A published page under a draft page is hidden with it; it appears with its parent
+    // and disappears again when the parent is unpublished.
+    let hidden_parent = create(&app, e, "pages", json!({"title": "Hidden parent"})).await;
+    let hidden_child = create(
+        &app,
+        e,
+        "pages",
+        json!({"title": "Hidden child", "status": "published", "parent": hidden_parent}),
+    )
+    .await;
+    let parent = create(&app, e, "pages", live("About")).await;
+    let child = create(
+        &app,
+        e,
+        "pages",
+        json!({"title": "Team", "status": "published", "parent": parent}),
+    )
+    .await;
+    patch(
+        &app,
+        e,
+        &format!("/api/v1/pages/{parent}"),
+        json!({"status": "draft"}),
+    )
+    .await;
+    let shown_parent = create(&app, e, "pages", json!({"title": "Shown parent"})).await;
+    let shown_child = create(
+        &app,
+        e,
+        "pages",
+        json!({"title": "Shown child", "status": "published", "parent": shown_parent}),
+    )
+    .await;
+    patch(
+        &app,
+        e,
+        &format!("/api/v1/pages/{shown_parent}"),
+        json!({"status": "published"}),
+    )
+    .await;
+
+    let kind = app
+        .create_term(e, "resource-types", json!({"name": "Guidance"}))
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let resource = create(
+        &app,
+        e,
+        "resources",
+        json!({"title": "Guide", "status": "published", "resource_types": [kind]}),
+    )
+    .await;
+    let event = create(
+        &app,
+        e,
+        "events",
+        json!({"title": "Webinar", "status": "published", "starts_at": "2026-07-30T18:00",
+               "ends_at": "2026-07-30T19:30", "timezone": "Europe/London"}),
+    )
+    .await;
+    let block = create(
+        &app,
+        e,
+        "blocks",
+        json!({"title": "Call to action", "status": "published", "content": {"html": "<p>Act</p>"}}),
+    )
+    .await;
+
+    let (anonymous, _) = feed(&app, None, None).await;
+    let expected = public_set(&app).await;
+    assert_eq!(replay(&anonymous), expected);
+    for must in [
+        kept,
+        later,
+        back,
+        shown_parent,
+        shown_child,
+        resource,
+        event,
+        block,
+    ] {
+        assert!(
+            expected.iter().any(|(_, id)| *id == must),
+            "{must} is public"
+        );
+    }
+    for never in [draft, hidden_parent, hidden_child] {
+        assert!(
+            !ids_in(&anonymous).contains(&never),
+            "anonymous readers learn nothing of {never}: {anonymous:?}"
+        );
+    }
+    // Items that were public and went away are announced as gone, with what became of them.
+    let last = |id: i64| {
+        anonymous
+            .iter()
+            .rev()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("no change of {id}"))
+            .clone()
+    };
+    assert_eq!(last(pulled)["action"], "unpublished");
+    assert_eq!(last(trashed)["action"], "trashed");
+    assert_eq!(last(gone)["action"], "deleted");
+    assert_eq!(last(gone)["slug"], "gone", "a tombstone names the item");
+    assert_eq!(last(back)["action"], "restored");
+    assert_eq!(last(later)["action"], "published");
+    assert_eq!(
+        last(child)["action"],
+        "unpublished",
+        "hidden with its parent"
+    );
+    assert_eq!(last(child)["public"], false);
+    assert_eq!(
+        last(shown_child)["action"],
+        "published",
+        "shown with its parent"
+    );
+
+    // Editors see every change, drafts included, with the action as it was made.
+    let (everything, _) = feed(&app, Some(e), None).await;
+    assert!(ids_in(&everything).contains(&draft));
+    assert!(
+        everything
+            .iter()
+            .any(|c| c["id"] == later && c["action"] == "created")
+    );
+    assert_eq!(
+        replay(&everything),
+        expected,
+        "the public flags are the same for all"
+    );
+    let numbers: Vec<&str> = everything
+        .iter()
+        .map(|c| c["at"].as_str().unwrap())
+        .collect();
+    let mut sorted = numbers.clone();
+    sorted.sort();
+    assert_eq!(numbers, sorted, "in the order the changes were made");
+}
+
+/// A cursor resumes where the reader left off; `since=now` starts at the newest point; a
+/// bad cursor is a 400 naming `since`; a cursor older than the changes kept is a 410.
+#[actix_web::test]
+async fn cursors_resume_and_expire() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    app.published_post(&editor, "First").await;
+    let res = app.get("/api/v1/changes?since=now").send().await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    assert_eq!(res.json()["data"], json!([]));
+    let head = res.json()["meta"]["next_cursor"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let second = app.published_post(&editor, "Second").await["id"].clone();
+    patch(
+        &app,
+        &editor,
+        &format!("/api/v1/posts/{second}"),
+        json!({"title": "Second, edited"}),
+    )
+    .await;
+    let (after, next) = feed(&app, None, Some(&head)).await;
+    let seen: Vec<(&str, &Value)> = after
+        .iter()
+        .map(|c| (c["action"].as_str().unwrap(), &c["id"]))
+        .collect();
+    assert_eq!(seen, [("created", &second), ("updated", &second)]);
+    let (nothing, same) = feed(&app, None, Some(&next)).await;
+    assert!(nothing.is_empty());
+    assert_eq!(same, next, "with nothing new the cursor stays");
+
+    let res = app
+        .get("/api/v1/changes?kind=post,page&per_page=1000")
+        .send()
+        .await;
+    assert_eq!(res.json()["data"].as_array().unwrap().len(), 3);
+    let res = app.get("/api/v1/changes?kind=page").send().await;
+    assert_eq!(res.json()["data"], json!([]));
+
+    for (query, param) in [
+        ("since=bogus", "since"),
+        ("per_page=0", "per_page"),
+        ("per_page=1001", "per_page"),
+        ("wait=31", "wait"),
+        ("kind=posts", "kind"),
+    ] {
+        let res = app.get(&format!("/api/v1/changes?{query}")).send().await;
+        let problem = res.problem(400, "invalid_query");
+        assert_eq!(problem["errors"][0]["field"], param, "{query}");
+    }
+
+    // Changes past the retention were pruned up to the head: older cursors must resync.
+    app.db(|conn| {
+        use diesel::RunQueryDsl;
+        diesel::sql_query("UPDATE change_log SET purged_through = 2")
+            .execute(conn)
+            .unwrap();
+    });
+    let (_, start) = feed(&app, None, None).await;
+    assert_eq!(
+        start, next,
+        "reading from the start begins after what was pruned"
+    );
+    let res = app
+        .get(&format!("/api/v1/changes?since={head}"))
+        .send()
+        .await;
+    let problem = res.problem(410, "gone");
+    assert!(problem["detail"].as_str().unwrap().contains("since=now"));
+}
+
+/// A write that fails writes no change.
+#[actix_web::test]
+async fn a_write_that_fails_announces_nothing() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let post = app.published_post(&editor, "Kept").await["id"].clone();
+    let (_, head) = feed(&app, Some(&editor), None).await;
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&editor)
+        .json(&json!({"title": "Bad", "status": "published", "tags": [99999]}))
+        .send()
+        .await;
+    assert!(res.status.is_client_error(), "{}", res.text());
+    let res = app
+        .patch(&format!("/api/v1/posts/{post}"))
+        .bearer(&editor)
+        .json(&json!({"title": "Renamed", "categories": [99999]}))
+        .send()
+        .await;
+    assert!(res.status.is_client_error(), "{}", res.text());
+    let (after, _) = feed(&app, Some(&editor), Some(&head)).await;
+    assert_eq!(after, Vec::<Value>::new());
+}
+
+/// With `wait`, an answer with nothing new waits for a change and comes as soon as it is
+/// made; with nothing made it comes back empty after the wait.
+#[actix_web::test]
+async fn long_polling_answers_when_a_change_comes() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let res = app.get("/api/v1/changes?since=now").send().await;
+    let head = res.json()["meta"]["next_cursor"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let started = Instant::now();
+    let res = app
+        .get(&format!("/api/v1/changes?since={head}&wait=1"))
+        .send()
+        .await;
+    assert_eq!(res.json()["data"], json!([]));
+    assert!(started.elapsed() >= Duration::from_millis(900));
+
+    let started = Instant::now();
+    let path = format!("/api/v1/changes?since={head}&wait=20");
+    let waiting = app.get(&path).send();
+    let writing = async {
+        actix_web::rt::time::sleep(Duration::from_millis(300)).await;
+        app.published_post(&editor, "Breaking").await
+    };
+    let (res, post) = futures_util::future::join(waiting, writing).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    assert_eq!(res.json()["data"][0]["id"], post["id"]);
+    assert_eq!(res.json()["data"][0]["action"], "created");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "answered when the change came, not at the end of the wait: {:?}",
+        started.elapsed()
+    );
+}
+
+/// A scheduled item is announced when its time comes, not when it is saved.
+#[actix_web::test]
+async fn scheduled_items_are_announced_when_their_time_comes() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let due = chrono::Utc::now() + chrono::Duration::milliseconds(1500);
+    let post = create(
+        &app,
+        &editor,
+        "posts",
+        json!({"title": "Embargoed", "status": "published", "published_at": due.to_rfc3339()}),
+    )
+    .await;
+    let (before, head) = feed(&app, None, None).await;
+    assert!(before.is_empty(), "{before:?}");
+    actix_web::rt::time::sleep(Duration::from_millis(1700)).await;
+    let (after, _) = feed(&app, None, Some(&head)).await;
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(after[0]["id"], post);
+    assert_eq!(after[0]["action"], "published");
+    assert_eq!(after[0]["public"], true);
+    assert_eq!(replay(&after), public_set(&app).await);
+}
