@@ -226,6 +226,36 @@ export interface paths {
         patch: operations["update_category"];
         trace?: never;
     };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the changes of content
+         * @description Every change of a content item in commit order: created, updated, published,
+         *     unpublished, trashed, restored and deleted (tombstones: a deleted item is still named,
+         *     by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and authors)
+         *     learn only what they could see: that a public item appeared, changed or disappeared,
+         *     never that a draft exists; a page hidden with a page above it counts as unpublished.
+         *     Editors see every change. Replaying the feed from the start (keeping items whose last
+         *     change is `public`, dropping the rest) gives exactly the public content. Changes are
+         *     kept for `--changes-days` (30 by default): a cursor older than that is `410 gone`,
+         *     and the client resyncs from the lists. With `wait`, an answer with no changes waits
+         *     for one (long polling), so a frontend revalidates within a second of a change.
+         *     Never cached by the server, and `Cache-Control: no-cache` for others.
+         */
+        get: operations["list_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/event-categories": {
         parameters: {
             query?: never;
@@ -1570,6 +1600,60 @@ export interface components {
         BlocksContentInput: {
             /** @description The body as a tree of blocks. */
             blocks: components["schemas"]["Block"][];
+        };
+        /**
+         * @description What happened to an item. The same words name webhook events.
+         * @enum {string}
+         */
+        ChangeAction: "created" | "updated" | "published" | "unpublished" | "trashed" | "restored" | "deleted";
+        /**
+         * @description The kind of content a change is about.
+         * @enum {string}
+         */
+        ChangeKind: "post" | "page" | "resource" | "event" | "block";
+        /** @description One change of a content item. */
+        ChangeResponse: {
+            /**
+             * @description What happened. For readers who see only public content: `created`, `restored` or
+             *     `published` when an item appeared for them, `unpublished`, `trashed` or `deleted`
+             *     when it disappeared, `updated` when a public item changed. Editors see every change
+             *     with the action as it was made.
+             */
+            action: components["schemas"]["ChangeAction"];
+            /**
+             * Format: date-time
+             * @description When the change was made (UTC); for a scheduled item, when its time came.
+             */
+            at: string;
+            /**
+             * Format: int64
+             * @description The item's id (read it at `/api/v1/{collection}/{id}`).
+             */
+            id: number;
+            kind: components["schemas"]["ChangeKind"];
+            /**
+             * @description Whether anonymous readers see the item after this change: a mirror of public content
+             *     keeps the item when true, drops it when false.
+             */
+            public: boolean;
+            /** @description The item's slug after the change (before it, for `deleted`). */
+            slug: string;
+        };
+        /** @description Where the feed stands. */
+        ChangesMeta: {
+            /** @description More changes are waiting: read again at once. */
+            has_more: boolean;
+            /**
+             * @description Pass it back as `since` to read the changes after these (the same cursor when there
+             *     were none: keep it).
+             */
+            next_cursor: string;
+        };
+        /** @description A page of the change feed, oldest first. */
+        ChangesPage: {
+            /** @description The changes, oldest first. */
+            data: components["schemas"]["ChangeResponse"][];
+            meta: components["schemas"]["ChangesMeta"];
         };
         /**
          * @description One option of a select or checkbox field. A bare string (`"en"`) is accepted too, as a
@@ -3881,9 +3965,9 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 10,
-                     *           "at": "2026-12-05T12:27:45.486189Z",
+                     *           "at": "2026-12-05T14:37:08.334959Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-af2f87448d0c",
+                     *           "actor": "admin-a80592a59f5a",
                      *           "action": "partner_changed",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -3892,9 +3976,9 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 9,
-                     *           "at": "2026-12-05T12:27:45.485224Z",
+                     *           "at": "2026-12-05T14:37:08.332520Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-af2f87448d0c",
+                     *           "actor": "admin-a80592a59f5a",
                      *           "action": "partner_created",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -3950,7 +4034,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ3MzY2NSwibmJmIjoxNzk2NDczNjY1LCJleHAiOjE3OTY0NzcyNjUsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.xX2VdHriIAgagyWQpfNecOt…",
+                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ4MTQyOCwibmJmIjoxNzk2NDgxNDI4LCJleHAiOjE3OTY0ODUwMjgsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.mBNv22jqNW2znH3W4-bvgps…",
                      *       "token_type": "Bearer",
                      *       "expires_in": 3600
                      *     }
@@ -4117,9 +4201,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T12:27:45.320451Z",
-                     *           "created_at": "2026-12-05T12:27:45.320451Z",
-                     *           "updated_at": "2026-12-05T12:27:45.320451Z"
+                     *           "published_at": "2026-12-05T14:37:08.063287Z",
+                     *           "created_at": "2026-12-05T14:37:08.063287Z",
+                     *           "updated_at": "2026-12-05T14:37:08.063287Z"
                      *         },
                      *         {
                      *           "id": 4,
@@ -4167,9 +4251,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T12:27:45.319913Z",
-                     *           "created_at": "2026-12-05T12:27:45.319913Z",
-                     *           "updated_at": "2026-12-05T12:27:45.319913Z"
+                     *           "published_at": "2026-12-05T14:37:08.062499Z",
+                     *           "created_at": "2026-12-05T14:37:08.062499Z",
+                     *           "updated_at": "2026-12-05T14:37:08.062499Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -4177,7 +4261,7 @@ export interface operations {
                      *         "per_page": 2,
                      *         "total": 5,
                      *         "total_pages": 3,
-                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxMjoyNzo0NS4zMTk5MTMiLCJpIjo0fQ"
+                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxNDozNzowOC4wNjI0OTkiLCJpIjo0fQ"
                      *       }
                      *     }
                      */
@@ -4243,9 +4327,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:27:45.480378Z",
-                     *       "created_at": "2026-12-05T12:27:45.480378Z",
-                     *       "updated_at": "2026-12-05T12:27:45.480378Z"
+                     *       "published_at": "2026-12-05T14:37:08.321859Z",
+                     *       "created_at": "2026-12-05T14:37:08.321859Z",
+                     *       "updated_at": "2026-12-05T14:37:08.321859Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4349,9 +4433,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:27:45.320451Z",
-                     *       "created_at": "2026-12-05T12:27:45.320451Z",
-                     *       "updated_at": "2026-12-05T12:27:45.320451Z"
+                     *       "published_at": "2026-12-05T14:37:08.063287Z",
+                     *       "created_at": "2026-12-05T14:37:08.063287Z",
+                     *       "updated_at": "2026-12-05T14:37:08.063287Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"] | components["schemas"]["BlockPartial"];
@@ -4405,9 +4489,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:27:45.482231Z",
-                     *       "created_at": "2026-12-05T12:27:45.482231Z",
-                     *       "updated_at": "2026-12-05T12:27:45.483106Z"
+                     *       "published_at": "2026-12-05T14:37:08.326017Z",
+                     *       "created_at": "2026-12-05T14:37:08.326017Z",
+                     *       "updated_at": "2026-12-05T14:37:08.328087Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4480,9 +4564,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:27:45.480378Z",
-                     *       "created_at": "2026-12-05T12:27:45.480378Z",
-                     *       "updated_at": "2026-12-05T12:27:45.481330Z"
+                     *       "published_at": "2026-12-05T14:37:08.321859Z",
+                     *       "created_at": "2026-12-05T14:37:08.321859Z",
+                     *       "updated_at": "2026-12-05T14:37:08.324002Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4548,7 +4632,7 @@ export interface operations {
                      *           "id": 86,
                      *           "parent": 78,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:27:45.480599Z",
+                     *           "created_at": "2026-12-05T14:37:08.322266Z",
                      *           "slug": "newsletter-call-to-action",
                      *           "status": "published",
                      *           "title": "Newsletter call to action",
@@ -4564,7 +4648,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T12:27:45.480378Z"
+                     *           "published_at": "2026-12-05T14:37:08.321859Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -4942,6 +5026,100 @@ export interface operations {
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    list_changes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A cursor from `meta.next_cursor`, or `now` for the newest point (read the lists
+                 *     after taking it, then follow the feed from it). Without it: from the oldest change
+                 *     kept.
+                 */
+                since?: string;
+                /** @description How many changes at most (1 to 1000, default 100). */
+                per_page?: number;
+                /**
+                 * @description When there is nothing new, wait up to this many seconds (0 to 30, default 0) for a
+                 *     change before answering: long polling.
+                 */
+                wait?: number;
+                /**
+                 * @description Only changes of these kinds, comma-separated: `post`, `page`, `resource`, `event`,
+                 *     `block`.
+                 */
+                kind?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes after the cursor, oldest first */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "kind": "post",
+                     *           "id": 80,
+                     *           "slug": "forced-labour-in-cocoa",
+                     *           "action": "created",
+                     *           "public": true,
+                     *           "at": "2026-12-05T14:37:08.338585Z"
+                     *         },
+                     *         {
+                     *           "kind": "post",
+                     *           "id": 80,
+                     *           "slug": "forced-labour-in-cocoa",
+                     *           "action": "updated",
+                     *           "public": true,
+                     *           "at": "2026-12-05T14:37:08.342228Z"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "next_cursor": "Yzkx",
+                     *         "has_more": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChangesPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            /** @description The cursor is older than the changes kept: read the lists again (`gone`) */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -5363,9 +5541,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *           "published_at": "2026-12-05T12:27:45.348093Z",
-                     *           "created_at": "2026-12-05T12:27:45.348093Z",
-                     *           "updated_at": "2026-12-05T12:27:45.348093Z",
+                     *           "published_at": "2026-12-05T14:37:08.106826Z",
+                     *           "created_at": "2026-12-05T14:37:08.106826Z",
+                     *           "updated_at": "2026-12-05T14:37:08.106826Z",
                      *           "fields": {},
                      *           "starts_at": "2023-12-13T08:00:00",
                      *           "ends_at": "2023-12-13T10:00:00",
@@ -5426,9 +5604,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/workshop-responding-to-ilo-forced-labour-protocol",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fworkshop-responding-to-ilo-forced-labour-protocol&format=json",
-                     *           "published_at": "2026-12-05T12:27:45.348882Z",
-                     *           "created_at": "2026-12-05T12:27:45.348882Z",
-                     *           "updated_at": "2026-12-05T12:27:45.348882Z",
+                     *           "published_at": "2026-12-05T14:37:08.108154Z",
+                     *           "created_at": "2026-12-05T14:37:08.108154Z",
+                     *           "updated_at": "2026-12-05T14:37:08.108154Z",
                      *           "fields": {},
                      *           "starts_at": "2024-02-13T11:00:00",
                      *           "ends_at": "2024-02-13T13:00:00",
@@ -5545,9 +5723,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T12:27:45.474346Z",
-                     *       "created_at": "2026-12-05T12:27:45.474346Z",
-                     *       "updated_at": "2026-12-05T12:27:45.474346Z",
+                     *       "published_at": "2026-12-05T14:37:08.310086Z",
+                     *       "created_at": "2026-12-05T14:37:08.310086Z",
+                     *       "updated_at": "2026-12-05T14:37:08.310086Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -5578,7 +5756,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-119d57aa1465cea6@headpress",
+                     *       "ical_uid": "event-77-95bebee001feeab6@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -5812,9 +5990,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *       "published_at": "2026-12-05T12:27:45.348093Z",
-                     *       "created_at": "2026-12-05T12:27:45.348093Z",
-                     *       "updated_at": "2026-12-05T12:27:45.348093Z",
+                     *       "published_at": "2026-12-05T14:37:08.106826Z",
+                     *       "created_at": "2026-12-05T14:37:08.106826Z",
+                     *       "updated_at": "2026-12-05T14:37:08.106826Z",
                      *       "fields": {},
                      *       "starts_at": "2023-12-13T08:00:00",
                      *       "ends_at": "2023-12-13T10:00:00",
@@ -5907,9 +6085,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T12:27:45.476478Z",
-                     *       "created_at": "2026-12-05T12:27:45.474346Z",
-                     *       "updated_at": "2026-12-05T12:27:45.478424Z",
+                     *       "published_at": "2026-12-05T14:37:08.314026Z",
+                     *       "created_at": "2026-12-05T14:37:08.310086Z",
+                     *       "updated_at": "2026-12-05T14:37:08.317594Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -5940,7 +6118,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-119d57aa1465cea6@headpress",
+                     *       "ical_uid": "event-77-95bebee001feeab6@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -6012,9 +6190,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T12:27:45.476478Z",
-                     *       "created_at": "2026-12-05T12:27:45.474346Z",
-                     *       "updated_at": "2026-12-05T12:27:45.476478Z",
+                     *       "published_at": "2026-12-05T14:37:08.314026Z",
+                     *       "created_at": "2026-12-05T14:37:08.310086Z",
+                     *       "updated_at": "2026-12-05T14:37:08.314026Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -6045,7 +6223,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-119d57aa1465cea6@headpress",
+                     *       "ical_uid": "event-77-95bebee001feeab6@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -6160,7 +6338,7 @@ export interface operations {
                      *           "id": 84,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:27:45.477024Z",
+                     *           "created_at": "2026-12-05T14:37:08.314866Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "published",
                      *           "title": "Supplier due diligence workshop",
@@ -6169,13 +6347,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T12:27:45.476478Z"
+                     *           "published_at": "2026-12-05T14:37:08.314026Z"
                      *         },
                      *         {
                      *           "id": 83,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:27:45.475239Z",
+                     *           "created_at": "2026-12-05T14:37:08.311589Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "draft",
                      *           "title": "Supplier due diligence workshop",
@@ -6184,7 +6362,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T12:27:45.474346Z"
+                     *           "published_at": "2026-12-05T14:37:08.310086Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6311,8 +6489,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T12:27:45.321059Z",
-                     *           "updated_at": "2026-12-05T12:27:45.321059Z"
+                     *           "created_at": "2026-12-05T14:37:08.064374Z",
+                     *           "updated_at": "2026-12-05T14:37:08.064374Z"
                      *         },
                      *         {
                      *           "id": 2,
@@ -6347,8 +6525,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T12:27:45.448967Z",
-                     *           "updated_at": "2026-12-05T12:27:45.448967Z"
+                     *           "created_at": "2026-12-05T14:37:08.262030Z",
+                     *           "updated_at": "2026-12-05T14:37:08.262030Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6452,8 +6630,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:27:45.448967Z",
-                     *       "updated_at": "2026-12-05T12:27:45.448967Z"
+                     *       "created_at": "2026-12-05T14:37:08.262030Z",
+                     *       "updated_at": "2026-12-05T14:37:08.262030Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6537,8 +6715,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:27:45.448967Z",
-                     *       "updated_at": "2026-12-05T12:27:45.448967Z"
+                     *       "created_at": "2026-12-05T14:37:08.262030Z",
+                     *       "updated_at": "2026-12-05T14:37:08.262030Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6643,8 +6821,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:27:45.448967Z",
-                     *       "updated_at": "2026-12-05T12:27:45.450886Z"
+                     *       "created_at": "2026-12-05T14:37:08.262030Z",
+                     *       "updated_at": "2026-12-05T14:37:08.265799Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6726,11 +6904,11 @@ export interface operations {
                      *           "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13362b111.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d5b2ed.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T12:27:45.337031Z",
-                     *           "updated_at": "2026-12-05T12:27:45.337031Z"
+                     *           "created_at": "2026-12-05T14:37:08.090756Z",
+                     *           "updated_at": "2026-12-05T14:37:08.090756Z"
                      *         },
                      *         {
                      *           "id": 1,
@@ -6743,11 +6921,11 @@ export interface operations {
                      *           "sha256": "b80786834cba9593d0aeca545b80e97022600012ac51d3034c83b8064b72fcce",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b8078683123478.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b807868330f273.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T12:27:45.333547Z",
-                     *           "updated_at": "2026-12-05T12:27:45.333547Z"
+                     *           "created_at": "2026-12-05T14:37:08.085302Z",
+                     *           "updated_at": "2026-12-05T14:37:08.085302Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6802,11 +6980,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e1d284a.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e768b83.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T12:27:45.452635Z",
-                     *       "updated_at": "2026-12-05T12:27:45.452635Z"
+                     *       "created_at": "2026-12-05T14:37:08.269766Z",
+                     *       "updated_at": "2026-12-05T14:37:08.269766Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -6868,11 +7046,11 @@ export interface operations {
                      *       "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *       "width": null,
                      *       "height": null,
-                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13362b111.pdf",
+                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d5b2ed.pdf",
                      *       "remote": false,
                      *       "author": 1,
-                     *       "created_at": "2026-12-05T12:27:45.337031Z",
-                     *       "updated_at": "2026-12-05T12:27:45.337031Z"
+                     *       "created_at": "2026-12-05T14:37:08.090756Z",
+                     *       "updated_at": "2026-12-05T14:37:08.090756Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -6963,11 +7141,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e1d284a.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e768b83.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T12:27:45.452635Z",
-                     *       "updated_at": "2026-12-05T12:27:45.453504Z"
+                     *       "created_at": "2026-12-05T14:37:08.269766Z",
+                     *       "updated_at": "2026-12-05T14:37:08.271076Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -7194,9 +7372,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:27:45.462144Z",
-                     *       "created_at": "2026-12-05T12:27:45.462144Z",
-                     *       "updated_at": "2026-12-05T12:27:45.462144Z",
+                     *       "published_at": "2026-12-05T14:37:08.286604Z",
+                     *       "created_at": "2026-12-05T14:37:08.286604Z",
+                     *       "updated_at": "2026-12-05T14:37:08.286604Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7282,9 +7460,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:27:45.462144Z",
-                     *       "created_at": "2026-12-05T12:27:45.462144Z",
-                     *       "updated_at": "2026-12-05T12:27:45.462144Z",
+                     *       "published_at": "2026-12-05T14:37:08.286604Z",
+                     *       "created_at": "2026-12-05T14:37:08.286604Z",
+                     *       "updated_at": "2026-12-05T14:37:08.286604Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7351,9 +7529,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:27:45.464259Z",
-                     *       "created_at": "2026-12-05T12:27:45.462144Z",
-                     *       "updated_at": "2026-12-05T12:27:45.465779Z",
+                     *       "published_at": "2026-12-05T14:37:08.290692Z",
+                     *       "created_at": "2026-12-05T14:37:08.286604Z",
+                     *       "updated_at": "2026-12-05T14:37:08.293829Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7432,9 +7610,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T12:27:45.464259Z",
-                     *       "created_at": "2026-12-05T12:27:45.462144Z",
-                     *       "updated_at": "2026-12-05T12:27:45.464259Z",
+                     *       "published_at": "2026-12-05T14:37:08.290692Z",
+                     *       "created_at": "2026-12-05T14:37:08.286604Z",
+                     *       "updated_at": "2026-12-05T14:37:08.290692Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7506,7 +7684,7 @@ export interface operations {
                      *           "id": 78,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:27:45.464654Z",
+                     *           "created_at": "2026-12-05T14:37:08.291313Z",
                      *           "slug": "our-partners",
                      *           "status": "published",
                      *           "title": "Our partners",
@@ -7522,13 +7700,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T12:27:45.464259Z"
+                     *           "published_at": "2026-12-05T14:37:08.290692Z"
                      *         },
                      *         {
                      *           "id": 77,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:27:45.462647Z",
+                     *           "created_at": "2026-12-05T14:37:08.287375Z",
                      *           "slug": "our-partners",
                      *           "status": "draft",
                      *           "title": "Our partners",
@@ -7544,7 +7722,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T12:27:45.462144Z"
+                     *           "published_at": "2026-12-05T14:37:08.286604Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7611,14 +7789,14 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "name": "Ethical Trade Network",
-                     *           "key_prefix": "hp_e384012",
+                     *           "key_prefix": "hp_e306007",
                      *           "origins": [
                      *             "https://partners.example.org"
                      *           ],
                      *           "quota_per_minute": 600,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T12:27:45.485080Z",
-                     *           "updated_at": "2026-12-05T12:27:45.485080Z"
+                     *           "created_at": "2026-12-05T14:37:08.332280Z",
+                     *           "updated_at": "2026-12-05T14:37:08.332280Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7675,15 +7853,15 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_e384012",
+                     *       "key_prefix": "hp_e306007",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:27:45.485080Z",
-                     *       "updated_at": "2026-12-05T12:27:45.485080Z",
-                     *       "key": "hp_e384012b846ecb8769eed0445e11b7ae4e79d4d866456acd"
+                     *       "created_at": "2026-12-05T14:37:08.332280Z",
+                     *       "updated_at": "2026-12-05T14:37:08.332280Z",
+                     *       "key": "hp_e3060073b25f1236921ff591f1e3885d213a86c7a662e977"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPartnerResponse"];
@@ -7728,14 +7906,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_e384012",
+                     *       "key_prefix": "hp_e306007",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:27:45.485080Z",
-                     *       "updated_at": "2026-12-05T12:27:45.485080Z"
+                     *       "created_at": "2026-12-05T14:37:08.332280Z",
+                     *       "updated_at": "2026-12-05T14:37:08.332280Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -7811,14 +7989,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_e384012",
+                     *       "key_prefix": "hp_e306007",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 1200,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T12:27:45.485080Z",
-                     *       "updated_at": "2026-12-05T12:27:45.486161Z"
+                     *       "created_at": "2026-12-05T14:37:08.332280Z",
+                     *       "updated_at": "2026-12-05T14:37:08.334908Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -7976,8 +8154,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *           "published_at": "2024-06-30T08:47:37Z",
-                     *           "created_at": "2026-12-05T12:27:45.330356Z",
-                     *           "updated_at": "2026-12-05T12:27:45.330356Z",
+                     *           "created_at": "2026-12-05T14:37:08.080166Z",
+                     *           "updated_at": "2026-12-05T14:37:08.080166Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -8058,8 +8236,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/opinion-it-is-time-to-act-on-the-modern-slavery-act-review",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fopinion-it-is-time-to-act-on-the-modern-slavery-act-review&format=json",
                      *           "published_at": "2024-06-08T21:36:04Z",
-                     *           "created_at": "2026-12-05T12:27:45.332417Z",
-                     *           "updated_at": "2026-12-05T12:27:45.332417Z",
+                     *           "created_at": "2026-12-05T14:37:08.083307Z",
+                     *           "updated_at": "2026-12-05T14:37:08.083307Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -8230,9 +8408,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T12:27:45.456336Z",
-                     *       "created_at": "2026-12-05T12:27:45.456336Z",
-                     *       "updated_at": "2026-12-05T12:27:45.456336Z",
+                     *       "published_at": "2026-12-05T14:37:08.275300Z",
+                     *       "created_at": "2026-12-05T14:37:08.275300Z",
+                     *       "updated_at": "2026-12-05T14:37:08.275300Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8349,8 +8527,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *       "published_at": "2024-06-30T08:47:37Z",
-                     *       "created_at": "2026-12-05T12:27:45.330356Z",
-                     *       "updated_at": "2026-12-05T12:27:45.330356Z",
+                     *       "created_at": "2026-12-05T14:37:08.080166Z",
+                     *       "updated_at": "2026-12-05T14:37:08.080166Z",
                      *       "fields": {
                      *         "report_year": null,
                      *         "is_featured": false
@@ -8431,9 +8609,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T12:27:45.458481Z",
-                     *       "created_at": "2026-12-05T12:27:45.456336Z",
-                     *       "updated_at": "2026-12-05T12:27:45.460405Z",
+                     *       "published_at": "2026-12-05T14:37:08.279325Z",
+                     *       "created_at": "2026-12-05T14:37:08.275300Z",
+                     *       "updated_at": "2026-12-05T14:37:08.282912Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8526,9 +8704,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T12:27:45.458481Z",
-                     *       "created_at": "2026-12-05T12:27:45.456336Z",
-                     *       "updated_at": "2026-12-05T12:27:45.458481Z",
+                     *       "published_at": "2026-12-05T14:37:08.279325Z",
+                     *       "created_at": "2026-12-05T14:37:08.275300Z",
+                     *       "updated_at": "2026-12-05T14:37:08.279325Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8606,7 +8784,7 @@ export interface operations {
                      *           "id": 75,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:27:45.458871Z",
+                     *           "created_at": "2026-12-05T14:37:08.279990Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "published",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -8630,13 +8808,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T12:27:45.458481Z"
+                     *           "published_at": "2026-12-05T14:37:08.279325Z"
                      *         },
                      *         {
                      *           "id": 74,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:27:45.457241Z",
+                     *           "created_at": "2026-12-05T14:37:08.276866Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "draft",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -8660,7 +8838,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T12:27:45.456336Z"
+                     *           "published_at": "2026-12-05T14:37:08.275300Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9114,8 +9292,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *           "published_at": "2021-02-15T10:00:00Z",
-                     *           "created_at": "2026-12-05T12:27:45.334029Z",
-                     *           "updated_at": "2026-12-05T12:27:45.334029Z",
+                     *           "created_at": "2026-12-05T14:37:08.085965Z",
+                     *           "updated_at": "2026-12-05T14:37:08.085965Z",
                      *           "fields": {
                      *             "publication_year": 2021,
                      *             "countries": [
@@ -9230,8 +9408,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Finformation-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland…",
                      *           "published_at": "2020-10-05T09:00:00Z",
-                     *           "created_at": "2026-12-05T12:27:45.335209Z",
-                     *           "updated_at": "2026-12-05T12:27:45.335209Z",
+                     *           "created_at": "2026-12-05T14:37:08.087654Z",
+                     *           "updated_at": "2026-12-05T14:37:08.087654Z",
                      *           "fields": {
                      *             "publication_year": 2020,
                      *             "countries": [
@@ -9393,9 +9571,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T12:27:45.468358Z",
-                     *       "created_at": "2026-12-05T12:27:45.468358Z",
-                     *       "updated_at": "2026-12-05T12:27:45.468358Z",
+                     *       "published_at": "2026-12-05T14:37:08.298284Z",
+                     *       "created_at": "2026-12-05T14:37:08.298284Z",
+                     *       "updated_at": "2026-12-05T14:37:08.298284Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9512,8 +9690,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *       "published_at": "2021-02-15T10:00:00Z",
-                     *       "created_at": "2026-12-05T12:27:45.334029Z",
-                     *       "updated_at": "2026-12-05T12:27:45.334029Z",
+                     *       "created_at": "2026-12-05T14:37:08.085965Z",
+                     *       "updated_at": "2026-12-05T14:37:08.085965Z",
                      *       "fields": {
                      *         "publication_year": 2021,
                      *         "countries": [
@@ -9590,9 +9768,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T12:27:45.470244Z",
-                     *       "created_at": "2026-12-05T12:27:45.468358Z",
-                     *       "updated_at": "2026-12-05T12:27:45.472050Z",
+                     *       "published_at": "2026-12-05T14:37:08.301977Z",
+                     *       "created_at": "2026-12-05T14:37:08.298284Z",
+                     *       "updated_at": "2026-12-05T14:37:08.305528Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9676,9 +9854,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T12:27:45.470244Z",
-                     *       "created_at": "2026-12-05T12:27:45.468358Z",
-                     *       "updated_at": "2026-12-05T12:27:45.470244Z",
+                     *       "published_at": "2026-12-05T14:37:08.301977Z",
+                     *       "created_at": "2026-12-05T14:37:08.298284Z",
+                     *       "updated_at": "2026-12-05T14:37:08.301977Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9762,7 +9940,7 @@ export interface operations {
                      *           "id": 81,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:27:45.470590Z",
+                     *           "created_at": "2026-12-05T14:37:08.302624Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "published",
                      *           "title": "Modern slavery statement checklist",
@@ -9771,13 +9949,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T12:27:45.470244Z"
+                     *           "published_at": "2026-12-05T14:37:08.301977Z"
                      *         },
                      *         {
                      *           "id": 80,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T12:27:45.469108Z",
+                     *           "created_at": "2026-12-05T14:37:08.299648Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "draft",
                      *           "title": "Modern slavery statement checklist",
@@ -9786,7 +9964,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T12:27:45.468358Z"
+                     *           "published_at": "2026-12-05T14:37:08.298284Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -10151,19 +10329,19 @@ export interface operations {
                      *           "email": "admin@example.org",
                      *           "role": "admin",
                      *           "can_sign_in": true,
-                     *           "created_at": "2026-12-05T12:27:45.314990Z",
-                     *           "updated_at": "2026-12-05T12:27:45.314990Z"
+                     *           "created_at": "2026-12-05T14:37:08.053709Z",
+                     *           "updated_at": "2026-12-05T14:37:08.053709Z"
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "name": "admin-af2f87448d0c",
-                     *           "slug": "admin-af2f87448d0c",
-                     *           "username": "admin-af2f87448d0c",
+                     *           "name": "admin-a80592a59f5a",
+                     *           "slug": "admin-a80592a59f5a",
+                     *           "username": "admin-a80592a59f5a",
                      *           "email": "",
                      *           "role": "admin",
                      *           "can_sign_in": false,
-                     *           "created_at": "2026-12-05T12:27:45.385208Z",
-                     *           "updated_at": "2026-12-05T12:27:45.385208Z"
+                     *           "created_at": "2026-12-05T14:37:08.167644Z",
+                     *           "updated_at": "2026-12-05T14:37:08.167644Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -10226,8 +10404,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T12:27:45.415673Z",
-                     *       "updated_at": "2026-12-05T12:27:45.415673Z"
+                     *       "created_at": "2026-12-05T14:37:08.204317Z",
+                     *       "updated_at": "2026-12-05T14:37:08.204317Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10274,8 +10452,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T12:27:45.415673Z",
-                     *       "updated_at": "2026-12-05T12:27:45.415673Z"
+                     *       "created_at": "2026-12-05T14:37:08.204317Z",
+                     *       "updated_at": "2026-12-05T14:37:08.204317Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10324,8 +10502,8 @@ export interface operations {
                      *       "email": "a.diallo@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T12:27:45.415673Z",
-                     *       "updated_at": "2026-12-05T12:27:45.439068Z"
+                     *       "created_at": "2026-12-05T14:37:08.204317Z",
+                     *       "updated_at": "2026-12-05T14:37:08.240712Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10384,8 +10562,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T12:27:45.415673Z",
-                     *       "updated_at": "2026-12-05T12:27:45.415673Z"
+                     *       "created_at": "2026-12-05T14:37:08.204317Z",
+                     *       "updated_at": "2026-12-05T14:37:08.204317Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10472,8 +10650,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T12:27:45.415673Z",
-                     *       "updated_at": "2026-12-05T12:27:45.438399Z"
+                     *       "created_at": "2026-12-05T14:37:08.204317Z",
+                     *       "updated_at": "2026-12-05T14:37:08.239463Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10933,11 +11111,11 @@ export interface operations {
                      * @example {
                      *       "type": "rich",
                      *       "version": "1.0",
-                     *       "title": "The Home Office Publishes Guidance on Recruitment Fees",
-                     *       "author_name": "Site Admin",
+                     *       "title": "Forced labour in cocoa supply chains",
+                     *       "author_name": "admin-a80592a59f5a",
                      *       "provider_name": "headpress",
                      *       "provider_url": "http://localhost:8080",
-                     *       "html": "<iframe src=\"http://localhost:8080/embed/posts/15\" width=\"480\" height=\"360\" title=\"The Home Office Publishes Guidance on Recruitment Fees\" loading=\"lazy\" style=\"border:0;max-width:100%\" sandbox=\"allow…",
+                     *       "html": "<iframe src=\"http://localhost:8080/embed/posts/80\" width=\"480\" height=\"360\" title=\"Forced labour in cocoa supply chains\" loading=\"lazy\" style=\"border:0;max-width:100%\" sandbox=\"allow-popups allow-popu…",
                      *       "width": 480,
                      *       "height": 360,
                      *       "cache_age": 60

@@ -12,6 +12,11 @@ from .block_response import BlockResponse
 from .block_usage import BlockUsage
 from .block_usage_list import BlockUsageList
 from .blocks_content_input import BlocksContentInput
+from .change_action import ChangeAction
+from .change_kind import ChangeKind
+from .change_response import ChangeResponse
+from .changes_meta import ChangesMeta
+from .changes_page import ChangesPage
 from .choice import Choice
 from .content_response import ContentResponse
 from .create_block_request import CreateBlockRequest
@@ -160,6 +165,11 @@ __all__ = (
     "BlocksContentInput",
     "BlockUsage",
     "BlockUsageList",
+    "ChangeAction",
+    "ChangeKind",
+    "ChangeResponse",
+    "ChangesMeta",
+    "ChangesPage",
     "Choice",
     "ContentResponse",
     "CreateBlockRequest",
