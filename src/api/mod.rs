@@ -17,6 +17,7 @@ pub mod posts;
 pub mod resources;
 pub mod system;
 pub mod terms;
+pub mod tokens;
 pub mod users;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -39,6 +40,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(u::revoke_user_tokens)
         .service(audit::list_audit)
         .service(changes::list_changes)
+        .service(tokens::list_api_tokens)
+        .service(tokens::create_api_token)
+        .service(tokens::delete_api_token)
+        .service(tokens::list_previews)
+        .service(tokens::create_preview)
+        .service(tokens::delete_preview)
         .service(u::list_users)
         .service(u::create_user)
         .service(u::get_user)

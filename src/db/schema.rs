@@ -2,6 +2,32 @@
 // the migrations of SQLite and PostgreSQL, so keep the two in step by hand.
 
 diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        name -> Text,
+        token_hash -> Text,
+        prefix -> Text,
+        scopes -> Text,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    previews (id) {
+        id -> BigInt,
+        kind -> Text,
+        item_id -> BigInt,
+        created_by -> BigInt,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     changes (id) {
         id -> BigInt,
         at -> Timestamp,
@@ -300,6 +326,8 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(
+    api_tokens,
+    previews,
     users,
     entries,
     terms,

@@ -16,6 +16,7 @@ pub mod platform;
 pub mod problem;
 pub mod render;
 pub mod request_id;
+pub mod scopes;
 pub mod state;
 pub mod timeline;
 pub mod wire;

@@ -23,7 +23,7 @@ pub fn set_retention_days(days: u32) {
 /// What happened: `sign_in`, `sign_in_failed`, `user_created`, `user_changed`,
 /// `user_deleted`, `tokens_revoked`, `partner_created`, `partner_changed`,
 /// `partner_deleted`, `content_deleted` (for good), `media_deleted` (for good),
-/// `term_deleted` or `field_group_deleted`.
+/// `term_deleted`, `field_group_deleted`, `api_token_created` or `api_token_deleted`.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
 )]
@@ -43,10 +43,12 @@ pub enum Action {
     MediaDeleted,
     TermDeleted,
     FieldGroupDeleted,
+    ApiTokenCreated,
+    ApiTokenDeleted,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 15] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::UserCreated,
@@ -60,6 +62,8 @@ impl Action {
         Action::MediaDeleted,
         Action::TermDeleted,
         Action::FieldGroupDeleted,
+        Action::ApiTokenCreated,
+        Action::ApiTokenDeleted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -77,6 +81,8 @@ impl Action {
             Action::MediaDeleted => "media_deleted",
             Action::TermDeleted => "term_deleted",
             Action::FieldGroupDeleted => "field_group_deleted",
+            Action::ApiTokenCreated => "api_token_created",
+            Action::ApiTokenDeleted => "api_token_deleted",
         }
     }
 

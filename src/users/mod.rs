@@ -1,6 +1,7 @@
 //! People who sign in: accounts, passwords, tokens and sign-in throttling, and the
 //! queries on the `users` table.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod manage;
 pub mod throttle;

@@ -29,6 +29,7 @@ mod posts;
 mod reliability;
 mod resources;
 mod terms;
+mod tokens;
 mod users;
 mod visibility;
 mod wordpress;

@@ -104,7 +104,10 @@ fn every_operation_is_named_tagged_and_documents_its_errors() {
     assert_eq!(doc["openapi"], "3.1.0");
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
     let create = &doc["paths"]["/api/v1/posts"]["post"];
-    assert_eq!(create["security"], serde_json::json!([{"bearer": []}]));
+    assert_eq!(
+        create["security"],
+        serde_json::json!([{"bearer": []}, {"apiToken": ["write:posts"]}])
+    );
 }
 
 #[actix_web::test]
@@ -175,13 +178,22 @@ fn reads_are_public_and_writes_need_a_token() {
     let doc = headpress::openapi();
     assert_eq!(doc["security"], json!([{}, {"bearer": []}]));
     let schemes = doc["components"]["securitySchemes"].as_object().unwrap();
-    assert_eq!(schemes.keys().collect::<Vec<_>>(), ["bearer"]);
+    assert_eq!(schemes.keys().collect::<Vec<_>>(), ["apiToken", "bearer"]);
     for (_, method, op) in operations(&doc) {
         let id = op["operationId"].as_str().unwrap();
         match op.get("security") {
             // Public: reads, and signing in.
             None => assert!(method == "get" || id == "create_token", "{id} is public"),
-            Some(s) => assert_eq!(s, &json!([{"bearer": []}]), "{id}"),
+            // A person's sign-in, and where an API token may do it, the token's scopes
+            // (both are `Authorization: Bearer`: one header whichever a client holds).
+            Some(s) => {
+                assert_eq!(s[0], json!({"bearer": []}), "{id}");
+                let rest = &s.as_array().unwrap()[1..];
+                assert!(
+                    rest.is_empty() || (rest.len() == 1 && rest[0]["apiToken"].is_array()),
+                    "{id}: {s}"
+                );
+            }
         }
         if method == "get" && op.get("security").is_none() {
             let params = op["parameters"].to_string();
@@ -189,20 +201,22 @@ fn reads_are_public_and_writes_need_a_token() {
             assert!(params.contains("parameters/PartnerKeyQuery\""), "{id}");
         }
     }
-    for id in [
-        "create_post",
-        "update_post",
-        "delete_post",
-        "list_partners",
-        "create_user",
-        "get_me",
+    for (id, token) in [
+        ("create_post", Some(json!(["write:posts"]))),
+        ("update_post", Some(json!(["write:posts"]))),
+        ("delete_post", Some(json!(["write:posts"]))),
+        ("list_partners", None),
+        ("create_user", None),
+        ("get_me", Some(json!([]))),
     ] {
         let op = operations(&doc)
             .into_iter()
             .find(|(_, _, op)| op["operationId"] == id)
             .unwrap()
             .2;
-        assert_eq!(op["security"], json!([{"bearer": []}]), "{id}");
+        let mut expected = vec![json!({"bearer": []})];
+        expected.extend(token.map(|scopes| json!({"apiToken": scopes})));
+        assert_eq!(op["security"], json!(expected), "{id}");
     }
 }
 

@@ -378,6 +378,36 @@ async fn capture() {
         .await;
     book.keep("list_audit", None, &res, ok);
 
+    // An API token for a build server, and a preview link of a draft.
+    let new_token = json!({"name": "Netlify build", "scopes": ["read:drafts"],
+        "expires_at": "2027-12-31T00:00:00Z"});
+    let res = app
+        .post("/api/v1/tokens")
+        .bearer(&admin)
+        .json(&new_token)
+        .send()
+        .await;
+    book.keep("create_api_token", Some(&new_token), &res, created);
+    let res = app.get("/api/v1/tokens").bearer(&admin).send().await;
+    book.keep("list_api_tokens", None, &res, ok);
+    let draft = json!({"title": "Cocoa supply chains: what changed in 2026"});
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&admin)
+        .json(&draft)
+        .send()
+        .await;
+    let new_preview = json!({"kind": "post", "item_id": res.json()["id"], "expires_in": 3600});
+    let res = app
+        .post("/api/v1/previews")
+        .bearer(&admin)
+        .json(&new_preview)
+        .send()
+        .await;
+    book.keep("create_preview", Some(&new_preview), &res, created);
+    let res = app.get("/api/v1/previews").bearer(&admin).send().await;
+    book.keep("list_previews", None, &res, ok);
+
     // The change feed, as anonymous readers see it: the newest two changes.
     let res = app.get("/api/v1/changes?since=now").send().await;
     let head = res.json()["meta"]["next_cursor"]

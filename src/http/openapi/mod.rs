@@ -43,6 +43,8 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
         (name = "categories", description = "Hierarchical taxonomy of posts"),
         (name = "partners", description = "Partner sites: keys, CORS origins and quotas"),
         (name = "embeds", description = "oEmbed, embeddable cards and the widget for partner sites"),
+        (name = "tokens", description = "API tokens for build servers and services, with scopes"),
+        (name = "previews", description = "Links that show one draft to a frontend, without an account"),
         (name = "changes", description = "The change feed: what changed, in commit order, deletions included"),
         (name = "system", description = "Health and the API description"),
     )
@@ -138,6 +140,19 @@ impl Modify for Conventions {
                 Http::builder()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
+                    .description(Some(
+                        "A person's sign-in: the `access_token` of `POST /api/v1/auth/token`.",
+                    ))
+                    .build(),
+            )),
+        );
+        components.security_schemes.insert(
+            "apiToken".into(),
+            RefOr::T(SecurityScheme::Http(
+                Http::builder()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("hpt_...")
+                    .description(Some(API_TOKEN_TEXT))
                     .build(),
             )),
         );
@@ -167,11 +182,44 @@ impl Modify for Conventions {
                 (HttpMethod::Delete, item.delete.as_mut()),
             ] {
                 if let Some(op) = op {
+                    add_token_scopes(op, &method, path);
                     add_errors(op, api, method, path.contains('{'));
                 }
             }
         }
     }
+}
+
+const API_TOKEN_TEXT: &str = "An API token (`POST /api/v1/tokens`), for build servers and \
+    services. It acts for its user within its scopes, which each operation lists: \
+    `read:drafts` (read what is not public, as the user may; without it a token reads what \
+    anonymous readers read), `write:posts`, `write:pages`, `write:resources`, `write:events`, \
+    `write:blocks`, `write:media`, `write:terms`. Operations that do not list `apiToken` \
+    (accounts, tokens, partners, field groups, previews, the audit log) need a person \
+    signed in with a password.";
+
+/// Lists the scopes an API token needs for an operation that takes a bearer token
+/// (`http::scopes`, the table tokens are checked against).
+fn add_token_scopes(op: &mut Operation, method: &HttpMethod, path: &str) {
+    use crate::http::scopes::{Required, required};
+    use utoipa::openapi::security::SecurityRequirement;
+    let Some(security) = op.security.as_mut() else {
+        return;
+    };
+    let method = match method {
+        HttpMethod::Get => actix_web::http::Method::GET,
+        HttpMethod::Post => actix_web::http::Method::POST,
+        HttpMethod::Patch => actix_web::http::Method::PATCH,
+        HttpMethod::Put => actix_web::http::Method::PUT,
+        HttpMethod::Delete => actix_web::http::Method::DELETE,
+        _ => return,
+    };
+    let scopes: Vec<&str> = match required(&method, path) {
+        Required::Person => return,
+        Required::Public | Required::Holder => Vec::new(),
+        Required::Scope(scope) => vec![scope.as_str()],
+    };
+    security.push(SecurityRequirement::new("apiToken", scopes));
 }
 
 /// Which problems an operation can answer with, from what it takes.

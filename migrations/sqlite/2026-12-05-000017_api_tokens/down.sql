@@ -1,0 +1,2 @@
+DROP TABLE previews;
+DROP TABLE api_tokens;
