@@ -897,6 +897,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/previews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List preview links
+         * @description The preview links that still hold: yours, or for editors everyone's; `item_id` narrows
+         *     them to one item. Never the tokens. Paged by number only.
+         */
+        get: operations["list_previews"];
+        put?: never;
+        /**
+         * Create a preview link
+         * @description Makes a short-lived token that lets a frontend read one item as you see it (a draft,
+         *     a pending or scheduled item) without an account: `GET url` with `Authorization: Bearer
+         *     hpp_...` answers the item; the same token reads every other route as an anonymous reader
+         *     would (other drafts are 404). It holds for `expires_in` seconds and can be revoked.
+         *     Answers 201 with the token, shown this once. Only people who may edit the item (404 for
+         *     an item you cannot see, 403 for one you may not edit); API tokens cannot (403).
+         */
+        post: operations["create_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/previews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a preview link
+         * @description Stops the preview token at once, on every node, and answers 204. Your own, or for
+         *     editors anyone's; others are 404.
+         */
+        delete: operations["delete_preview"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resource-types": {
         parameters: {
             query?: never;
@@ -1110,6 +1161,58 @@ export interface paths {
          *     has is 409.
          */
         patch: operations["update_tag"];
+        trace?: never;
+    };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API tokens
+         * @description Your API tokens (administrators: everyone's), by id, never the tokens themselves. Paged
+         *     by number only. Needs a person signed in with a password: API tokens cannot list
+         *     tokens (403).
+         */
+        get: operations["list_api_tokens"];
+        put?: never;
+        /**
+         * Create an API token
+         * @description Makes a named, long-lived token for a build server or a service and answers 201 with
+         *     it, its `token` shown this once only (only a hash is kept). The token acts for its user
+         *     (yourself, or for administrators any user named by `user_id`), whose role still applies,
+         *     and only within its `scopes`; without `read:drafts` it reads what anonymous readers
+         *     read. Deleting it stops it at once, on every node. Needs a person signed in with a
+         *     password (403 for an API token).
+         */
+        post: operations["create_api_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an API token
+         * @description Stops the token at once, on every node, and answers 204. Your own tokens, or for
+         *     administrators anyone's; another's token is 404 to others.
+         */
+        delete: operations["delete_api_token"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users": {
@@ -1483,14 +1586,54 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A page of a list of `ApiTokenResponse`: its items, and where it stands in the whole list. */
+        ApiTokenList: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["ApiTokenResponse"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /** @description An API token (never the token itself, which is shown once when it is made). */
+        ApiTokenResponse: {
+            /**
+             * Format: date-time
+             * @description When it was made (UTC).
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When it stops working; null: never.
+             */
+            expires_at?: string | null;
+            /**
+             * Format: int64
+             * @description The token's id (not the token).
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When it was last used (to the minute); null: never.
+             */
+            last_used_at?: string | null;
+            /** @description What it is for (`Netlify build`). */
+            name: string;
+            /** @description The first characters of the token, to tell tokens apart. */
+            prefix: string;
+            /** @description What it may do beyond reading published content. */
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * Format: int64
+             * @description Who it acts for: their role applies, within the scopes.
+             */
+            user_id: number;
+        };
         /**
          * @description What happened: `sign_in`, `sign_in_failed`, `user_created`, `user_changed`,
          *     `user_deleted`, `tokens_revoked`, `partner_created`, `partner_changed`,
          *     `partner_deleted`, `content_deleted` (for good), `media_deleted` (for good),
-         *     `term_deleted` or `field_group_deleted`.
+         *     `term_deleted`, `field_group_deleted`, `api_token_created` or `api_token_deleted`.
          * @enum {string}
          */
-        AuditAction: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted";
+        AuditAction: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted" | "api_token_created" | "api_token_deleted";
         /** @description A page of a list of `AuditEntryResponse`: its items, and where it stands in the whole list. */
         AuditEntryList: {
             /** @description The items of this page, in the list's order. */
@@ -1679,6 +1822,27 @@ export interface components {
              *     included (unless `resolve_blocks=false`).
              */
             html: string;
+        };
+        /** @description What an API token is made with. */
+        CreateApiTokenRequest: {
+            /**
+             * Format: date-time
+             * @description When it stops working (RFC 3339, in the future); left out: never.
+             */
+            expires_at?: string | null;
+            /** @description What it is for, 1 to 100 characters. */
+            name: string;
+            /**
+             * @description At least one: `read:drafts`, `write:posts`, `write:pages`, `write:resources`,
+             *     `write:events`, `write:blocks`, `write:media`, `write:terms`. Reading published
+             *     content needs none.
+             */
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * Format: int64
+             * @description The user it acts for: yourself when left out; only administrators may name another.
+             */
+            user_id?: number | null;
         };
         /** @description A new reusable block. */
         CreateBlockRequest: {
@@ -1934,6 +2098,21 @@ export interface components {
             /** @description The title, plain text (trimmed). */
             title: string;
         };
+        /** @description What a preview link is made for. */
+        CreatePreviewRequest: {
+            /**
+             * Format: int64
+             * @description How long it holds, in seconds: 60 to 604800 (a week), 3600 when left out.
+             */
+            expires_in?: number | null;
+            /**
+             * Format: int64
+             * @description The item's id.
+             */
+            item_id: number;
+            /** @description The item's kind. */
+            kind: components["schemas"]["ChangeKind"];
+        };
         /** @description A new resource. */
         CreateResourceRequest: {
             /**
@@ -2014,6 +2193,11 @@ export interface components {
              */
             username: string;
         };
+        /** @description A new API token, with the token itself: shown this once only. */
+        CreatedApiTokenResponse: components["schemas"]["ApiTokenResponse"] & {
+            /** @description Send it as `Authorization: Bearer hpt_...`. Keep it: it is not shown again. */
+            token: string;
+        };
         /** @description A new partner, with its key (shown this once: keep it). */
         CreatedPartnerResponse: components["schemas"]["PartnerResponse"] & {
             /**
@@ -2021,6 +2205,11 @@ export interface components {
              *     `key` query parameter. It cannot be read again.
              */
             key: string;
+        };
+        /** @description A new preview link, with its token: shown this once only. */
+        CreatedPreviewResponse: components["schemas"]["PreviewResponse"] & {
+            /** @description Send it as `Authorization: Bearer hpp_...` to `url`. Keep it: it is not shown again. */
+            token: string;
         };
         /**
          * @description Objects embedded on request with `include`: each member is there only when `include`
@@ -2712,6 +2901,43 @@ export interface components {
             /** @description Tag ids. */
             tags: number[];
         };
+        /** @description A page of a list of `PreviewResponse`: its items, and where it stands in the whole list. */
+        PreviewList: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["PreviewResponse"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /** @description A preview link of one item. */
+        PreviewResponse: {
+            /**
+             * Format: date-time
+             * @description When it was made (UTC).
+             */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Who made it: the item is shown as they see it.
+             */
+            created_by: number;
+            /**
+             * Format: date-time
+             * @description When it stops working.
+             */
+            expires_at: string;
+            /**
+             * Format: int64
+             * @description The preview's id (revoke it at `/api/v1/previews/{id}`).
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The item it shows.
+             */
+            item_id: number;
+            kind: components["schemas"]["ChangeKind"];
+            /** @description Where the item is read with the token. */
+            url: string;
+        };
         /** @description An error response (RFC 9457). */
         Problem: {
             /**
@@ -2870,6 +3096,11 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "editor" | "author";
+        /**
+         * @description What a token may do beyond reading published content.
+         * @enum {string}
+         */
+        Scope: "read:drafts" | "write:posts" | "write:pages" | "write:resources" | "write:events" | "write:blocks" | "write:media" | "write:terms";
         /**
          * @description Where an item is in its life: `draft` (being written), `pending` (waiting for
          *     review), `published` (public once its `published_at` has come; a future date
@@ -3937,7 +4168,7 @@ export interface operations {
                  */
                 count?: "exact" | "none";
                 /** @description Only entries of this action. */
-                action?: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted";
+                action?: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted" | "api_token_created" | "api_token_deleted";
                 /** @description Only entries of what this user did (a user id). */
                 actor?: number;
             };
@@ -3965,9 +4196,9 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 10,
-                     *           "at": "2026-12-05T14:37:08.334959Z",
+                     *           "at": "2026-12-05T14:51:01.966926Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-a80592a59f5a",
+                     *           "actor": "admin-7e4716233bce",
                      *           "action": "partner_changed",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -3976,9 +4207,9 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 9,
-                     *           "at": "2026-12-05T14:37:08.332520Z",
+                     *           "at": "2026-12-05T14:51:01.965573Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-a80592a59f5a",
+                     *           "actor": "admin-7e4716233bce",
                      *           "action": "partner_created",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -4034,7 +4265,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ4MTQyOCwibmJmIjoxNzk2NDgxNDI4LCJleHAiOjE3OTY0ODUwMjgsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.mBNv22jqNW2znH3W4-bvgps…",
+                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ4MjI2MSwibmJmIjoxNzk2NDgyMjYxLCJleHAiOjE3OTY0ODU4NjEsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.Jg6yUgLUXRv51CcBctxp9LF…",
                      *       "token_type": "Bearer",
                      *       "expires_in": 3600
                      *     }
@@ -4201,9 +4432,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T14:37:08.063287Z",
-                     *           "created_at": "2026-12-05T14:37:08.063287Z",
-                     *           "updated_at": "2026-12-05T14:37:08.063287Z"
+                     *           "published_at": "2026-12-05T14:51:01.750860Z",
+                     *           "created_at": "2026-12-05T14:51:01.750860Z",
+                     *           "updated_at": "2026-12-05T14:51:01.750860Z"
                      *         },
                      *         {
                      *           "id": 4,
@@ -4251,9 +4482,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T14:37:08.062499Z",
-                     *           "created_at": "2026-12-05T14:37:08.062499Z",
-                     *           "updated_at": "2026-12-05T14:37:08.062499Z"
+                     *           "published_at": "2026-12-05T14:51:01.750241Z",
+                     *           "created_at": "2026-12-05T14:51:01.750241Z",
+                     *           "updated_at": "2026-12-05T14:51:01.750241Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -4261,7 +4492,7 @@ export interface operations {
                      *         "per_page": 2,
                      *         "total": 5,
                      *         "total_pages": 3,
-                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxNDozNzowOC4wNjI0OTkiLCJpIjo0fQ"
+                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxNDo1MTowMS43NTAyNDEiLCJpIjo0fQ"
                      *       }
                      *     }
                      */
@@ -4327,9 +4558,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:37:08.321859Z",
-                     *       "created_at": "2026-12-05T14:37:08.321859Z",
-                     *       "updated_at": "2026-12-05T14:37:08.321859Z"
+                     *       "published_at": "2026-12-05T14:51:01.957737Z",
+                     *       "created_at": "2026-12-05T14:51:01.957737Z",
+                     *       "updated_at": "2026-12-05T14:51:01.957737Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4433,9 +4664,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:37:08.063287Z",
-                     *       "created_at": "2026-12-05T14:37:08.063287Z",
-                     *       "updated_at": "2026-12-05T14:37:08.063287Z"
+                     *       "published_at": "2026-12-05T14:51:01.750860Z",
+                     *       "created_at": "2026-12-05T14:51:01.750860Z",
+                     *       "updated_at": "2026-12-05T14:51:01.750860Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"] | components["schemas"]["BlockPartial"];
@@ -4489,9 +4720,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:37:08.326017Z",
-                     *       "created_at": "2026-12-05T14:37:08.326017Z",
-                     *       "updated_at": "2026-12-05T14:37:08.328087Z"
+                     *       "published_at": "2026-12-05T14:51:01.960878Z",
+                     *       "created_at": "2026-12-05T14:51:01.960878Z",
+                     *       "updated_at": "2026-12-05T14:51:01.962341Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4564,9 +4795,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:37:08.321859Z",
-                     *       "created_at": "2026-12-05T14:37:08.321859Z",
-                     *       "updated_at": "2026-12-05T14:37:08.324002Z"
+                     *       "published_at": "2026-12-05T14:51:01.957737Z",
+                     *       "created_at": "2026-12-05T14:51:01.957737Z",
+                     *       "updated_at": "2026-12-05T14:51:01.959356Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4632,7 +4863,7 @@ export interface operations {
                      *           "id": 86,
                      *           "parent": 78,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:37:08.322266Z",
+                     *           "created_at": "2026-12-05T14:51:01.958017Z",
                      *           "slug": "newsletter-call-to-action",
                      *           "status": "published",
                      *           "title": "Newsletter call to action",
@@ -4648,7 +4879,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T14:37:08.321859Z"
+                     *           "published_at": "2026-12-05T14:51:01.957737Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -5083,23 +5314,23 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "kind": "post",
-                     *           "id": 80,
+                     *           "id": 81,
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "created",
                      *           "public": true,
-                     *           "at": "2026-12-05T14:37:08.338585Z"
+                     *           "at": "2026-12-05T14:51:01.973671Z"
                      *         },
                      *         {
                      *           "kind": "post",
-                     *           "id": 80,
+                     *           "id": 81,
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "updated",
                      *           "public": true,
-                     *           "at": "2026-12-05T14:37:08.342228Z"
+                     *           "at": "2026-12-05T14:51:01.975466Z"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "next_cursor": "Yzkx",
+                     *         "next_cursor": "Yzky",
                      *         "has_more": false
                      *       }
                      *     }
@@ -5541,9 +5772,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *           "published_at": "2026-12-05T14:37:08.106826Z",
-                     *           "created_at": "2026-12-05T14:37:08.106826Z",
-                     *           "updated_at": "2026-12-05T14:37:08.106826Z",
+                     *           "published_at": "2026-12-05T14:51:01.788214Z",
+                     *           "created_at": "2026-12-05T14:51:01.788214Z",
+                     *           "updated_at": "2026-12-05T14:51:01.788214Z",
                      *           "fields": {},
                      *           "starts_at": "2023-12-13T08:00:00",
                      *           "ends_at": "2023-12-13T10:00:00",
@@ -5604,9 +5835,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/workshop-responding-to-ilo-forced-labour-protocol",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fworkshop-responding-to-ilo-forced-labour-protocol&format=json",
-                     *           "published_at": "2026-12-05T14:37:08.108154Z",
-                     *           "created_at": "2026-12-05T14:37:08.108154Z",
-                     *           "updated_at": "2026-12-05T14:37:08.108154Z",
+                     *           "published_at": "2026-12-05T14:51:01.789304Z",
+                     *           "created_at": "2026-12-05T14:51:01.789304Z",
+                     *           "updated_at": "2026-12-05T14:51:01.789304Z",
                      *           "fields": {},
                      *           "starts_at": "2024-02-13T11:00:00",
                      *           "ends_at": "2024-02-13T13:00:00",
@@ -5723,9 +5954,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T14:37:08.310086Z",
-                     *       "created_at": "2026-12-05T14:37:08.310086Z",
-                     *       "updated_at": "2026-12-05T14:37:08.310086Z",
+                     *       "published_at": "2026-12-05T14:51:01.949248Z",
+                     *       "created_at": "2026-12-05T14:51:01.949248Z",
+                     *       "updated_at": "2026-12-05T14:51:01.949248Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -5756,7 +5987,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-95bebee001feeab6@headpress",
+                     *       "ical_uid": "event-77-5cb031c6527a8530@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -5990,9 +6221,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *       "published_at": "2026-12-05T14:37:08.106826Z",
-                     *       "created_at": "2026-12-05T14:37:08.106826Z",
-                     *       "updated_at": "2026-12-05T14:37:08.106826Z",
+                     *       "published_at": "2026-12-05T14:51:01.788214Z",
+                     *       "created_at": "2026-12-05T14:51:01.788214Z",
+                     *       "updated_at": "2026-12-05T14:51:01.788214Z",
                      *       "fields": {},
                      *       "starts_at": "2023-12-13T08:00:00",
                      *       "ends_at": "2023-12-13T10:00:00",
@@ -6085,9 +6316,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T14:37:08.314026Z",
-                     *       "created_at": "2026-12-05T14:37:08.310086Z",
-                     *       "updated_at": "2026-12-05T14:37:08.317594Z",
+                     *       "published_at": "2026-12-05T14:51:01.951976Z",
+                     *       "created_at": "2026-12-05T14:51:01.949248Z",
+                     *       "updated_at": "2026-12-05T14:51:01.954927Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -6118,7 +6349,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-95bebee001feeab6@headpress",
+                     *       "ical_uid": "event-77-5cb031c6527a8530@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -6190,9 +6421,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T14:37:08.314026Z",
-                     *       "created_at": "2026-12-05T14:37:08.310086Z",
-                     *       "updated_at": "2026-12-05T14:37:08.314026Z",
+                     *       "published_at": "2026-12-05T14:51:01.951976Z",
+                     *       "created_at": "2026-12-05T14:51:01.949248Z",
+                     *       "updated_at": "2026-12-05T14:51:01.951976Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -6223,7 +6454,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-95bebee001feeab6@headpress",
+                     *       "ical_uid": "event-77-5cb031c6527a8530@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -6338,7 +6569,7 @@ export interface operations {
                      *           "id": 84,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:37:08.314866Z",
+                     *           "created_at": "2026-12-05T14:51:01.952755Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "published",
                      *           "title": "Supplier due diligence workshop",
@@ -6347,13 +6578,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T14:37:08.314026Z"
+                     *           "published_at": "2026-12-05T14:51:01.951976Z"
                      *         },
                      *         {
                      *           "id": 83,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:37:08.311589Z",
+                     *           "created_at": "2026-12-05T14:51:01.950243Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "draft",
                      *           "title": "Supplier due diligence workshop",
@@ -6362,7 +6593,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T14:37:08.310086Z"
+                     *           "published_at": "2026-12-05T14:51:01.949248Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6489,8 +6720,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T14:37:08.064374Z",
-                     *           "updated_at": "2026-12-05T14:37:08.064374Z"
+                     *           "created_at": "2026-12-05T14:51:01.751624Z",
+                     *           "updated_at": "2026-12-05T14:51:01.751624Z"
                      *         },
                      *         {
                      *           "id": 2,
@@ -6525,8 +6756,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T14:37:08.262030Z",
-                     *           "updated_at": "2026-12-05T14:37:08.262030Z"
+                     *           "created_at": "2026-12-05T14:51:01.916344Z",
+                     *           "updated_at": "2026-12-05T14:51:01.916344Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6630,8 +6861,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:37:08.262030Z",
-                     *       "updated_at": "2026-12-05T14:37:08.262030Z"
+                     *       "created_at": "2026-12-05T14:51:01.916344Z",
+                     *       "updated_at": "2026-12-05T14:51:01.916344Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6715,8 +6946,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:37:08.262030Z",
-                     *       "updated_at": "2026-12-05T14:37:08.262030Z"
+                     *       "created_at": "2026-12-05T14:51:01.916344Z",
+                     *       "updated_at": "2026-12-05T14:51:01.916344Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6821,8 +7052,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:37:08.262030Z",
-                     *       "updated_at": "2026-12-05T14:37:08.265799Z"
+                     *       "created_at": "2026-12-05T14:51:01.916344Z",
+                     *       "updated_at": "2026-12-05T14:51:01.918563Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6904,11 +7135,11 @@ export interface operations {
                      *           "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d5b2ed.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133b6d5fe.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T14:37:08.090756Z",
-                     *           "updated_at": "2026-12-05T14:37:08.090756Z"
+                     *           "created_at": "2026-12-05T14:51:01.774357Z",
+                     *           "updated_at": "2026-12-05T14:51:01.774357Z"
                      *         },
                      *         {
                      *           "id": 1,
@@ -6921,11 +7152,11 @@ export interface operations {
                      *           "sha256": "b80786834cba9593d0aeca545b80e97022600012ac51d3034c83b8064b72fcce",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b807868330f273.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b807868366e65f.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T14:37:08.085302Z",
-                     *           "updated_at": "2026-12-05T14:37:08.085302Z"
+                     *           "created_at": "2026-12-05T14:51:01.769530Z",
+                     *           "updated_at": "2026-12-05T14:51:01.769530Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6980,11 +7211,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e768b83.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ec32164.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T14:37:08.269766Z",
-                     *       "updated_at": "2026-12-05T14:37:08.269766Z"
+                     *       "created_at": "2026-12-05T14:51:01.920907Z",
+                     *       "updated_at": "2026-12-05T14:51:01.920907Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -7046,11 +7277,11 @@ export interface operations {
                      *       "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *       "width": null,
                      *       "height": null,
-                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d5b2ed.pdf",
+                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133b6d5fe.pdf",
                      *       "remote": false,
                      *       "author": 1,
-                     *       "created_at": "2026-12-05T14:37:08.090756Z",
-                     *       "updated_at": "2026-12-05T14:37:08.090756Z"
+                     *       "created_at": "2026-12-05T14:51:01.774357Z",
+                     *       "updated_at": "2026-12-05T14:51:01.774357Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -7141,11 +7372,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e768b83.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ec32164.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T14:37:08.269766Z",
-                     *       "updated_at": "2026-12-05T14:37:08.271076Z"
+                     *       "created_at": "2026-12-05T14:51:01.920907Z",
+                     *       "updated_at": "2026-12-05T14:51:01.921896Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -7372,9 +7603,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:37:08.286604Z",
-                     *       "created_at": "2026-12-05T14:37:08.286604Z",
-                     *       "updated_at": "2026-12-05T14:37:08.286604Z",
+                     *       "published_at": "2026-12-05T14:51:01.932579Z",
+                     *       "created_at": "2026-12-05T14:51:01.932579Z",
+                     *       "updated_at": "2026-12-05T14:51:01.932579Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7460,9 +7691,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:37:08.286604Z",
-                     *       "created_at": "2026-12-05T14:37:08.286604Z",
-                     *       "updated_at": "2026-12-05T14:37:08.286604Z",
+                     *       "published_at": "2026-12-05T14:51:01.932579Z",
+                     *       "created_at": "2026-12-05T14:51:01.932579Z",
+                     *       "updated_at": "2026-12-05T14:51:01.932579Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7529,9 +7760,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:37:08.290692Z",
-                     *       "created_at": "2026-12-05T14:37:08.286604Z",
-                     *       "updated_at": "2026-12-05T14:37:08.293829Z",
+                     *       "published_at": "2026-12-05T14:51:01.935365Z",
+                     *       "created_at": "2026-12-05T14:51:01.932579Z",
+                     *       "updated_at": "2026-12-05T14:51:01.937639Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7610,9 +7841,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:37:08.290692Z",
-                     *       "created_at": "2026-12-05T14:37:08.286604Z",
-                     *       "updated_at": "2026-12-05T14:37:08.290692Z",
+                     *       "published_at": "2026-12-05T14:51:01.935365Z",
+                     *       "created_at": "2026-12-05T14:51:01.932579Z",
+                     *       "updated_at": "2026-12-05T14:51:01.935365Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7684,7 +7915,7 @@ export interface operations {
                      *           "id": 78,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:37:08.291313Z",
+                     *           "created_at": "2026-12-05T14:51:01.935821Z",
                      *           "slug": "our-partners",
                      *           "status": "published",
                      *           "title": "Our partners",
@@ -7700,13 +7931,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T14:37:08.290692Z"
+                     *           "published_at": "2026-12-05T14:51:01.935365Z"
                      *         },
                      *         {
                      *           "id": 77,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:37:08.287375Z",
+                     *           "created_at": "2026-12-05T14:51:01.933173Z",
                      *           "slug": "our-partners",
                      *           "status": "draft",
                      *           "title": "Our partners",
@@ -7722,7 +7953,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T14:37:08.286604Z"
+                     *           "published_at": "2026-12-05T14:51:01.932579Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7789,14 +8020,14 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "name": "Ethical Trade Network",
-                     *           "key_prefix": "hp_e306007",
+                     *           "key_prefix": "hp_336839d",
                      *           "origins": [
                      *             "https://partners.example.org"
                      *           ],
                      *           "quota_per_minute": 600,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T14:37:08.332280Z",
-                     *           "updated_at": "2026-12-05T14:37:08.332280Z"
+                     *           "created_at": "2026-12-05T14:51:01.965401Z",
+                     *           "updated_at": "2026-12-05T14:51:01.965401Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7853,15 +8084,15 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_e306007",
+                     *       "key_prefix": "hp_336839d",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:37:08.332280Z",
-                     *       "updated_at": "2026-12-05T14:37:08.332280Z",
-                     *       "key": "hp_e3060073b25f1236921ff591f1e3885d213a86c7a662e977"
+                     *       "created_at": "2026-12-05T14:51:01.965401Z",
+                     *       "updated_at": "2026-12-05T14:51:01.965401Z",
+                     *       "key": "hp_336839da8f2ac9277c203e0f141e5d4739ae8b4cbb704457"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPartnerResponse"];
@@ -7906,14 +8137,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_e306007",
+                     *       "key_prefix": "hp_336839d",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:37:08.332280Z",
-                     *       "updated_at": "2026-12-05T14:37:08.332280Z"
+                     *       "created_at": "2026-12-05T14:51:01.965401Z",
+                     *       "updated_at": "2026-12-05T14:51:01.965401Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -7989,14 +8220,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_e306007",
+                     *       "key_prefix": "hp_336839d",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 1200,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:37:08.332280Z",
-                     *       "updated_at": "2026-12-05T14:37:08.334908Z"
+                     *       "created_at": "2026-12-05T14:51:01.965401Z",
+                     *       "updated_at": "2026-12-05T14:51:01.966892Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -8154,8 +8385,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *           "published_at": "2024-06-30T08:47:37Z",
-                     *           "created_at": "2026-12-05T14:37:08.080166Z",
-                     *           "updated_at": "2026-12-05T14:37:08.080166Z",
+                     *           "created_at": "2026-12-05T14:51:01.765029Z",
+                     *           "updated_at": "2026-12-05T14:51:01.765029Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -8236,8 +8467,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/opinion-it-is-time-to-act-on-the-modern-slavery-act-review",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fopinion-it-is-time-to-act-on-the-modern-slavery-act-review&format=json",
                      *           "published_at": "2024-06-08T21:36:04Z",
-                     *           "created_at": "2026-12-05T14:37:08.083307Z",
-                     *           "updated_at": "2026-12-05T14:37:08.083307Z",
+                     *           "created_at": "2026-12-05T14:51:01.767748Z",
+                     *           "updated_at": "2026-12-05T14:51:01.767748Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -8408,9 +8639,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T14:37:08.275300Z",
-                     *       "created_at": "2026-12-05T14:37:08.275300Z",
-                     *       "updated_at": "2026-12-05T14:37:08.275300Z",
+                     *       "published_at": "2026-12-05T14:51:01.925099Z",
+                     *       "created_at": "2026-12-05T14:51:01.925099Z",
+                     *       "updated_at": "2026-12-05T14:51:01.925099Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8527,8 +8758,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *       "published_at": "2024-06-30T08:47:37Z",
-                     *       "created_at": "2026-12-05T14:37:08.080166Z",
-                     *       "updated_at": "2026-12-05T14:37:08.080166Z",
+                     *       "created_at": "2026-12-05T14:51:01.765029Z",
+                     *       "updated_at": "2026-12-05T14:51:01.765029Z",
                      *       "fields": {
                      *         "report_year": null,
                      *         "is_featured": false
@@ -8609,9 +8840,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T14:37:08.279325Z",
-                     *       "created_at": "2026-12-05T14:37:08.275300Z",
-                     *       "updated_at": "2026-12-05T14:37:08.282912Z",
+                     *       "published_at": "2026-12-05T14:51:01.927716Z",
+                     *       "created_at": "2026-12-05T14:51:01.925099Z",
+                     *       "updated_at": "2026-12-05T14:51:01.930194Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8704,9 +8935,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T14:37:08.279325Z",
-                     *       "created_at": "2026-12-05T14:37:08.275300Z",
-                     *       "updated_at": "2026-12-05T14:37:08.279325Z",
+                     *       "published_at": "2026-12-05T14:51:01.927716Z",
+                     *       "created_at": "2026-12-05T14:51:01.925099Z",
+                     *       "updated_at": "2026-12-05T14:51:01.927716Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8784,7 +9015,7 @@ export interface operations {
                      *           "id": 75,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:37:08.279990Z",
+                     *           "created_at": "2026-12-05T14:51:01.928291Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "published",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -8808,13 +9039,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T14:37:08.279325Z"
+                     *           "published_at": "2026-12-05T14:51:01.927716Z"
                      *         },
                      *         {
                      *           "id": 74,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:37:08.276866Z",
+                     *           "created_at": "2026-12-05T14:51:01.926097Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "draft",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -8838,7 +9069,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T14:37:08.275300Z"
+                     *           "published_at": "2026-12-05T14:51:01.925099Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8857,6 +9088,162 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    list_previews: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number; not with `cursor`, which suits deep lists better. Default: 1. */
+                page?: number;
+                /** @description Items per page. Default: 20. */
+                per_page?: number;
+                /**
+                 * @description Opaque keyset cursor from `meta.next_cursor`; continues the list after that item,
+                 *     with the same filters and order. Not with `page`.
+                 */
+                cursor?: string;
+                /**
+                 * @description `none` leaves the total out (`meta.total`, `meta.total_pages`, `X-Total-Count`),
+                 *     which is cheaper for deep pages. Default: `exact`.
+                 */
+                count?: "exact" | "none";
+                /** @description Only the previews of this item (an id). */
+                item_id?: number;
+            };
+            header?: {
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of preview links */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Total-Count": components["headers"]["X-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 1,
+                     *           "kind": "post",
+                     *           "item_id": 80,
+                     *           "created_by": 2,
+                     *           "created_at": "2026-12-05T14:51:01.971168Z",
+                     *           "expires_at": "2026-12-05T15:51:01.971168Z",
+                     *           "url": "http://localhost:8080/api/v1/posts/80"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "per_page": 20,
+                     *         "total": 1,
+                     *         "total_pages": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PreviewList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    create_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "post",
+                 *       "item_id": 80,
+                 *       "expires_in": 3600
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Created; `token` is shown this once */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "kind": "post",
+                     *       "item_id": 80,
+                     *       "created_by": 2,
+                     *       "created_at": "2026-12-05T14:51:01.971168Z",
+                     *       "expires_at": "2026-12-05T15:51:01.971168Z",
+                     *       "url": "http://localhost:8080/api/v1/posts/80",
+                     *       "token": "hpp_LFoNHJhXn1AJNX36v9orzVE5JnT6Rt7IFTKHHuAhdhQ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedPreviewResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    delete_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Preview id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -9292,8 +9679,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *           "published_at": "2021-02-15T10:00:00Z",
-                     *           "created_at": "2026-12-05T14:37:08.085965Z",
-                     *           "updated_at": "2026-12-05T14:37:08.085965Z",
+                     *           "created_at": "2026-12-05T14:51:01.770120Z",
+                     *           "updated_at": "2026-12-05T14:51:01.770120Z",
                      *           "fields": {
                      *             "publication_year": 2021,
                      *             "countries": [
@@ -9408,8 +9795,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Finformation-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland…",
                      *           "published_at": "2020-10-05T09:00:00Z",
-                     *           "created_at": "2026-12-05T14:37:08.087654Z",
-                     *           "updated_at": "2026-12-05T14:37:08.087654Z",
+                     *           "created_at": "2026-12-05T14:51:01.771608Z",
+                     *           "updated_at": "2026-12-05T14:51:01.771608Z",
                      *           "fields": {
                      *             "publication_year": 2020,
                      *             "countries": [
@@ -9571,9 +9958,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T14:37:08.298284Z",
-                     *       "created_at": "2026-12-05T14:37:08.298284Z",
-                     *       "updated_at": "2026-12-05T14:37:08.298284Z",
+                     *       "published_at": "2026-12-05T14:51:01.940945Z",
+                     *       "created_at": "2026-12-05T14:51:01.940945Z",
+                     *       "updated_at": "2026-12-05T14:51:01.940945Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9690,8 +10077,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *       "published_at": "2021-02-15T10:00:00Z",
-                     *       "created_at": "2026-12-05T14:37:08.085965Z",
-                     *       "updated_at": "2026-12-05T14:37:08.085965Z",
+                     *       "created_at": "2026-12-05T14:51:01.770120Z",
+                     *       "updated_at": "2026-12-05T14:51:01.770120Z",
                      *       "fields": {
                      *         "publication_year": 2021,
                      *         "countries": [
@@ -9768,9 +10155,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T14:37:08.301977Z",
-                     *       "created_at": "2026-12-05T14:37:08.298284Z",
-                     *       "updated_at": "2026-12-05T14:37:08.305528Z",
+                     *       "published_at": "2026-12-05T14:51:01.943473Z",
+                     *       "created_at": "2026-12-05T14:51:01.940945Z",
+                     *       "updated_at": "2026-12-05T14:51:01.946137Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9854,9 +10241,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T14:37:08.301977Z",
-                     *       "created_at": "2026-12-05T14:37:08.298284Z",
-                     *       "updated_at": "2026-12-05T14:37:08.301977Z",
+                     *       "published_at": "2026-12-05T14:51:01.943473Z",
+                     *       "created_at": "2026-12-05T14:51:01.940945Z",
+                     *       "updated_at": "2026-12-05T14:51:01.943473Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -9940,7 +10327,7 @@ export interface operations {
                      *           "id": 81,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:37:08.302624Z",
+                     *           "created_at": "2026-12-05T14:51:01.944060Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "published",
                      *           "title": "Modern slavery statement checklist",
@@ -9949,13 +10336,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T14:37:08.301977Z"
+                     *           "published_at": "2026-12-05T14:51:01.943473Z"
                      *         },
                      *         {
                      *           "id": 80,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:37:08.299648Z",
+                     *           "created_at": "2026-12-05T14:51:01.941750Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "draft",
                      *           "title": "Modern slavery statement checklist",
@@ -9964,7 +10351,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T14:37:08.298284Z"
+                     *           "published_at": "2026-12-05T14:51:01.940945Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -10281,6 +10668,168 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    list_api_tokens: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number; not with `cursor`, which suits deep lists better. Default: 1. */
+                page?: number;
+                /** @description Items per page. Default: 20. */
+                per_page?: number;
+                /**
+                 * @description Opaque keyset cursor from `meta.next_cursor`; continues the list after that item,
+                 *     with the same filters and order. Not with `page`.
+                 */
+                cursor?: string;
+                /**
+                 * @description `none` leaves the total out (`meta.total`, `meta.total_pages`, `X-Total-Count`),
+                 *     which is cheaper for deep pages. Default: `exact`.
+                 */
+                count?: "exact" | "none";
+            };
+            header?: {
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of API tokens */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Total-Count": components["headers"]["X-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 1,
+                     *           "user_id": 2,
+                     *           "name": "Netlify build",
+                     *           "prefix": "hpt_xDTw4F",
+                     *           "scopes": [
+                     *             "read:drafts"
+                     *           ],
+                     *           "created_at": "2026-12-05T14:51:01.968069Z",
+                     *           "expires_at": "2027-12-31T00:00:00Z",
+                     *           "last_used_at": null
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "per_page": 20,
+                     *         "total": 1,
+                     *         "total_pages": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiTokenList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    create_api_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Netlify build",
+                 *       "scopes": [
+                 *         "read:drafts"
+                 *       ],
+                 *       "expires_at": "2027-12-31T00:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateApiTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Created; `token` is shown this once */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "user_id": 2,
+                     *       "name": "Netlify build",
+                     *       "prefix": "hpt_xDTw4F",
+                     *       "scopes": [
+                     *         "read:drafts"
+                     *       ],
+                     *       "created_at": "2026-12-05T14:51:01.968069Z",
+                     *       "expires_at": "2027-12-31T00:00:00Z",
+                     *       "last_used_at": null,
+                     *       "token": "hpt_xDTw4F8uLyfk9gQypF9VT0G2ZbOEo2NcM1jTCSUxyd4"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedApiTokenResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    delete_api_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API token id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
     list_users: {
         parameters: {
             query?: {
@@ -10329,19 +10878,19 @@ export interface operations {
                      *           "email": "admin@example.org",
                      *           "role": "admin",
                      *           "can_sign_in": true,
-                     *           "created_at": "2026-12-05T14:37:08.053709Z",
-                     *           "updated_at": "2026-12-05T14:37:08.053709Z"
+                     *           "created_at": "2026-12-05T14:51:01.744069Z",
+                     *           "updated_at": "2026-12-05T14:51:01.744069Z"
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "name": "admin-a80592a59f5a",
-                     *           "slug": "admin-a80592a59f5a",
-                     *           "username": "admin-a80592a59f5a",
+                     *           "name": "admin-7e4716233bce",
+                     *           "slug": "admin-7e4716233bce",
+                     *           "username": "admin-7e4716233bce",
                      *           "email": "",
                      *           "role": "admin",
                      *           "can_sign_in": false,
-                     *           "created_at": "2026-12-05T14:37:08.167644Z",
-                     *           "updated_at": "2026-12-05T14:37:08.167644Z"
+                     *           "created_at": "2026-12-05T14:51:01.840925Z",
+                     *           "updated_at": "2026-12-05T14:51:01.840925Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -10404,8 +10953,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T14:37:08.204317Z",
-                     *       "updated_at": "2026-12-05T14:37:08.204317Z"
+                     *       "created_at": "2026-12-05T14:51:01.874041Z",
+                     *       "updated_at": "2026-12-05T14:51:01.874041Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10452,8 +11001,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T14:37:08.204317Z",
-                     *       "updated_at": "2026-12-05T14:37:08.204317Z"
+                     *       "created_at": "2026-12-05T14:51:01.874041Z",
+                     *       "updated_at": "2026-12-05T14:51:01.874041Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10502,8 +11051,8 @@ export interface operations {
                      *       "email": "a.diallo@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T14:37:08.204317Z",
-                     *       "updated_at": "2026-12-05T14:37:08.240712Z"
+                     *       "created_at": "2026-12-05T14:51:01.874041Z",
+                     *       "updated_at": "2026-12-05T14:51:01.902707Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10562,8 +11111,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T14:37:08.204317Z",
-                     *       "updated_at": "2026-12-05T14:37:08.204317Z"
+                     *       "created_at": "2026-12-05T14:51:01.874041Z",
+                     *       "updated_at": "2026-12-05T14:51:01.874041Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -10650,8 +11199,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T14:37:08.204317Z",
-                     *       "updated_at": "2026-12-05T14:37:08.239463Z"
+                     *       "created_at": "2026-12-05T14:51:01.874041Z",
+                     *       "updated_at": "2026-12-05T14:51:01.901854Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11112,10 +11661,10 @@ export interface operations {
                      *       "type": "rich",
                      *       "version": "1.0",
                      *       "title": "Forced labour in cocoa supply chains",
-                     *       "author_name": "admin-a80592a59f5a",
+                     *       "author_name": "admin-7e4716233bce",
                      *       "provider_name": "headpress",
                      *       "provider_url": "http://localhost:8080",
-                     *       "html": "<iframe src=\"http://localhost:8080/embed/posts/80\" width=\"480\" height=\"360\" title=\"Forced labour in cocoa supply chains\" loading=\"lazy\" style=\"border:0;max-width:100%\" sandbox=\"allow-popups allow-popu…",
+                     *       "html": "<iframe src=\"http://localhost:8080/embed/posts/81\" width=\"480\" height=\"360\" title=\"Forced labour in cocoa supply chains\" loading=\"lazy\" style=\"border:0;max-width:100%\" sandbox=\"allow-popups allow-popu…",
                      *       "width": 480,
                      *       "height": 360,
                      *       "cache_age": 60

@@ -1,5 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .api_token_list import ApiTokenList
+from .api_token_response import ApiTokenResponse
 from .audit_action import AuditAction
 from .audit_entry_list import AuditEntryList
 from .audit_entry_response import AuditEntryResponse
@@ -19,6 +21,7 @@ from .changes_meta import ChangesMeta
 from .changes_page import ChangesPage
 from .choice import Choice
 from .content_response import ContentResponse
+from .create_api_token_request import CreateApiTokenRequest
 from .create_block_request import CreateBlockRequest
 from .create_event_request import CreateEventRequest
 from .create_field_group_request import CreateFieldGroupRequest
@@ -26,10 +29,13 @@ from .create_hierarchical_term_request import CreateHierarchicalTermRequest
 from .create_page_request import CreatePageRequest
 from .create_partner_request import CreatePartnerRequest
 from .create_post_request import CreatePostRequest
+from .create_preview_request import CreatePreviewRequest
 from .create_resource_request import CreateResourceRequest
 from .create_tag_request import CreateTagRequest
 from .create_user_request import CreateUserRequest
+from .created_api_token_response import CreatedApiTokenResponse
 from .created_partner_response import CreatedPartnerResponse
+from .created_preview_response import CreatedPreviewResponse
 from .embed_event_theme import EmbedEventTheme
 from .embed_events_theme import EmbedEventsTheme
 from .embed_post_theme import EmbedPostTheme
@@ -56,6 +62,7 @@ from .health import Health
 from .health_status import HealthStatus
 from .html_content_input import HtmlContentInput
 from .item_summary import ItemSummary
+from .list_api_tokens_count import ListApiTokensCount
 from .list_audit_action import ListAuditAction
 from .list_audit_count import ListAuditCount
 from .list_block_revisions_count import ListBlockRevisionsCount
@@ -82,6 +89,7 @@ from .list_partners_count import ListPartnersCount
 from .list_post_revisions_count import ListPostRevisionsCount
 from .list_posts_count import ListPostsCount
 from .list_posts_order import ListPostsOrder
+from .list_previews_count import ListPreviewsCount
 from .list_resource_revisions_count import ListResourceRevisionsCount
 from .list_resource_types_count import ListResourceTypesCount
 from .list_resource_types_order import ListResourceTypesOrder
@@ -118,6 +126,8 @@ from .post_list import PostList
 from .post_partial import PostPartial
 from .post_partial_list import PostPartialList
 from .post_response import PostResponse
+from .preview_list import PreviewList
+from .preview_response import PreviewResponse
 from .problem import Problem
 from .public_user import PublicUser
 from .resource_fields import ResourceFields
@@ -130,6 +140,7 @@ from .resource_response import ResourceResponse
 from .revision_list import RevisionList
 from .revision_response import RevisionResponse
 from .role import Role
+from .scope import Scope
 from .status import Status
 from .term_list import TermList
 from .term_response import TermResponse
@@ -153,6 +164,8 @@ from .user_response import UserResponse
 from .venue import Venue
 
 __all__ = (
+    "ApiTokenList",
+    "ApiTokenResponse",
     "AuditAction",
     "AuditEntryList",
     "AuditEntryResponse",
@@ -172,14 +185,18 @@ __all__ = (
     "ChangesPage",
     "Choice",
     "ContentResponse",
+    "CreateApiTokenRequest",
     "CreateBlockRequest",
+    "CreatedApiTokenResponse",
     "CreatedPartnerResponse",
+    "CreatedPreviewResponse",
     "CreateEventRequest",
     "CreateFieldGroupRequest",
     "CreateHierarchicalTermRequest",
     "CreatePageRequest",
     "CreatePartnerRequest",
     "CreatePostRequest",
+    "CreatePreviewRequest",
     "CreateResourceRequest",
     "CreateTagRequest",
     "CreateUserRequest",
@@ -209,6 +226,7 @@ __all__ = (
     "HealthStatus",
     "HtmlContentInput",
     "ItemSummary",
+    "ListApiTokensCount",
     "ListAuditAction",
     "ListAuditCount",
     "ListBlockRevisionsCount",
@@ -235,6 +253,7 @@ __all__ = (
     "ListPostRevisionsCount",
     "ListPostsCount",
     "ListPostsOrder",
+    "ListPreviewsCount",
     "ListResourceRevisionsCount",
     "ListResourcesCount",
     "ListResourcesOrder",
@@ -271,6 +290,8 @@ __all__ = (
     "PostPartial",
     "PostPartialList",
     "PostResponse",
+    "PreviewList",
+    "PreviewResponse",
     "Problem",
     "PublicUser",
     "ResourceFields",
@@ -283,6 +304,7 @@ __all__ = (
     "RevisionList",
     "RevisionResponse",
     "Role",
+    "Scope",
     "Status",
     "TermList",
     "TermResponse",

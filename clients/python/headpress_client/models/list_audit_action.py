@@ -2,6 +2,8 @@ from enum import StrEnum
 
 
 class ListAuditAction(StrEnum):
+    API_TOKEN_CREATED = "api_token_created"
+    API_TOKEN_DELETED = "api_token_deleted"
     CONTENT_DELETED = "content_deleted"
     FIELD_GROUP_DELETED = "field_group_deleted"
     MEDIA_DELETED = "media_deleted"
