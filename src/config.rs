@@ -115,6 +115,49 @@ pub struct ServeArgs {
     /// the peer's address is the client's.
     #[arg(long, env = "HEADPRESS_TRUSTED_PROXIES", default_value = "")]
     pub trusted_proxies: String,
+    /// Let webhooks target loopback, private and link-local addresses (and `localhost`):
+    /// for receivers on the same machine or network. Off by default, so that a webhook
+    /// cannot reach internal services.
+    #[arg(long, env = "HEADPRESS_WEBHOOK_ALLOW_INTERNAL")]
+    pub webhook_allow_internal: bool,
+    /// How long, in milliseconds, a webhook delivery waits for more changes of its item
+    /// before it is sent: a burst of saves makes one `updated` delivery.
+    #[arg(long, env = "HEADPRESS_WEBHOOK_COALESCE_MS", default_value_t = 2000)]
+    pub webhook_coalesce_ms: u64,
+    /// The waits between a failed webhook delivery's attempts (comma-separated, `ms`, `s`,
+    /// `m` or `h`); after the last, the delivery is failed and its webhook disabled. A
+    /// fifth of jitter either way is added.
+    #[arg(
+        long,
+        env = "HEADPRESS_WEBHOOK_RETRY_SCHEDULE",
+        default_value = "5s,5m,30m,2h,5h,10h,10h"
+    )]
+    pub webhook_retry_schedule: String,
+    /// How long a webhook receiver has to answer, in milliseconds.
+    #[arg(long, env = "HEADPRESS_WEBHOOK_TIMEOUT_MS", default_value_t = 10_000)]
+    pub webhook_timeout_ms: u64,
+}
+
+/// `5s,5m,30m,2h` as durations.
+pub fn parse_schedule(raw: &str) -> Result<Vec<std::time::Duration>, String> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let (n, unit) = s
+                .find(|c: char| !c.is_ascii_digit())
+                .map_or((s, ""), |i| s.split_at(i));
+            let n: u64 = n.parse().map_err(|_| format!("`{s}` is not a duration"))?;
+            let ms = match unit {
+                "ms" => n,
+                "s" => n * 1000,
+                "m" => n * 60_000,
+                "h" => n * 3_600_000,
+                _ => return Err(format!("`{s}`: use ms, s, m or h")),
+            };
+            Ok(std::time::Duration::from_millis(ms))
+        })
+        .collect()
 }
 
 /// What the running application needs to know, built from the flags.
@@ -146,6 +189,12 @@ pub struct Config {
     /// Expensive reads at once, and how long one waits for its turn.
     pub heavy_reads: usize,
     pub heavy_wait: std::time::Duration,
+    /// Webhooks may target internal addresses.
+    pub webhook_allow_internal: bool,
+    /// The waits between a failed delivery's attempts.
+    pub webhook_retry: Vec<std::time::Duration>,
+    /// How long a receiver has to answer.
+    pub webhook_timeout: std::time::Duration,
 }
 
 impl Config {
@@ -181,6 +230,9 @@ impl Config {
             anonymous_rate_limit: 0,
             heavy_reads: 2,
             heavy_wait: std::time::Duration::from_secs(2),
+            webhook_allow_internal: false,
+            webhook_retry: vec![std::time::Duration::from_secs(5)],
+            webhook_timeout: std::time::Duration::from_secs(10),
         }
     }
 }
@@ -244,6 +296,10 @@ impl ServeArgs {
                 std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1))
             }),
             heavy_wait: std::time::Duration::from_secs(2),
+            webhook_allow_internal: self.webhook_allow_internal,
+            webhook_retry: parse_schedule(&self.webhook_retry_schedule)
+                .map_err(|e| format!("HEADPRESS_WEBHOOK_RETRY_SCHEDULE: {e}"))?,
+            webhook_timeout: std::time::Duration::from_millis(self.webhook_timeout_ms),
         })
     }
 }

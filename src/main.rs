@@ -327,6 +327,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let pool_size = args.pool_size;
             headpress::users::audit::set_retention_days(args.audit_days);
             headpress::content::changes::set_retention_days(args.changes_days);
+            headpress::content::webhooks::set_coalesce_ms(args.webhook_coalesce_ms);
             db::set_statement_timeout_ms(args.statement_timeout_ms);
             let config = args.into_config(&location)?;
             let database = open(&location, pool_size)?;
@@ -395,6 +396,8 @@ async fn serve(
             }
         });
     }
+    // Webhook deliveries: every node sends its share.
+    headpress::api::webhooks::worker::spawn(state.clone());
     let mut server = HttpServer::new(move || build_app(state.clone()))
         .disable_signals()
         .shutdown_timeout(shutdown_timeout);

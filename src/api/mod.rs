@@ -19,6 +19,7 @@ pub mod system;
 pub mod terms;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -40,6 +41,14 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(u::revoke_user_tokens)
         .service(audit::list_audit)
         .service(changes::list_changes)
+        .service(webhooks::list_webhooks)
+        .service(webhooks::create_webhook)
+        .service(webhooks::get_webhook)
+        .service(webhooks::update_webhook)
+        .service(webhooks::delete_webhook)
+        .service(webhooks::list_webhook_deliveries)
+        .service(webhooks::redeliver_webhook_delivery)
+        .service(webhooks::ping_webhook)
         .service(tokens::list_api_tokens)
         .service(tokens::create_api_token)
         .service(tokens::delete_api_token)

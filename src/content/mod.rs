@@ -27,6 +27,7 @@ pub mod revisions;
 pub mod slug;
 pub mod terms;
 pub mod version;
+pub mod webhooks;
 
 use serde::{Deserialize, Serialize};
 

@@ -2,6 +2,44 @@
 // the migrations of SQLite and PostgreSQL, so keep the two in step by hand.
 
 diesel::table! {
+    webhooks (id) {
+        id -> BigInt,
+        url -> Text,
+        description -> Text,
+        events -> Text,
+        secret -> Text,
+        include_drafts -> Bool,
+        enabled -> Bool,
+        disabled_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> BigInt,
+        webhook_id -> BigInt,
+        msg_id -> Text,
+        event -> Text,
+        kind -> Text,
+        item_id -> BigInt,
+        slug -> Text,
+        change_id -> Nullable<BigInt>,
+        public -> Bool,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_status -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        last_duration_ms -> Nullable<Integer>,
+        created_at -> Timestamp,
+        delivered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     api_tokens (id) {
         id -> BigInt,
         user_id -> BigInt,
@@ -303,6 +341,7 @@ diesel::table! {
 }
 
 diesel::joinable!(entries -> users (author_id));
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 diesel::joinable!(entry_media -> entries (entry_id));
 diesel::joinable!(entry_media -> media (media_id));
 diesel::joinable!(entry_terms -> entries (entry_id));
@@ -326,6 +365,8 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(
+    webhooks,
+    webhook_deliveries,
     api_tokens,
     previews,
     users,

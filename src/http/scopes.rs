@@ -30,7 +30,7 @@ pub fn required(method: &Method, pattern: &str) -> Required {
     let read = matches!(*method, Method::GET | Method::HEAD);
     if read {
         return match first {
-            "audit" | "partners" | "tokens" | "previews" => Required::Person,
+            "audit" | "partners" | "tokens" | "previews" | "webhooks" => Required::Person,
             "users" if rest == "me" => Required::Holder,
             _ if rest.ends_with("/revisions") || rest.ends_with("/usages") => {
                 Required::Scope(Scope::ReadDrafts)
@@ -92,6 +92,7 @@ mod tests {
             "/api/v1/partners",
             "/api/v1/tokens",
             "/api/v1/auth/token",
+            "/api/v1/webhooks",
         ] {
             assert_eq!(required(&post, person), Required::Person, "{person}");
         }

@@ -23,7 +23,8 @@ pub fn set_retention_days(days: u32) {
 /// What happened: `sign_in`, `sign_in_failed`, `user_created`, `user_changed`,
 /// `user_deleted`, `tokens_revoked`, `partner_created`, `partner_changed`,
 /// `partner_deleted`, `content_deleted` (for good), `media_deleted` (for good),
-/// `term_deleted`, `field_group_deleted`, `api_token_created` or `api_token_deleted`.
+/// `term_deleted`, `field_group_deleted`, `api_token_created`, `api_token_deleted`,
+/// `webhook_created`, `webhook_changed` or `webhook_deleted`.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
 )]
@@ -45,10 +46,13 @@ pub enum Action {
     FieldGroupDeleted,
     ApiTokenCreated,
     ApiTokenDeleted,
+    WebhookCreated,
+    WebhookChanged,
+    WebhookDeleted,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 18] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::UserCreated,
@@ -64,6 +68,9 @@ impl Action {
         Action::FieldGroupDeleted,
         Action::ApiTokenCreated,
         Action::ApiTokenDeleted,
+        Action::WebhookCreated,
+        Action::WebhookChanged,
+        Action::WebhookDeleted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -83,6 +90,9 @@ impl Action {
             Action::FieldGroupDeleted => "field_group_deleted",
             Action::ApiTokenCreated => "api_token_created",
             Action::ApiTokenDeleted => "api_token_deleted",
+            Action::WebhookCreated => "webhook_created",
+            Action::WebhookChanged => "webhook_changed",
+            Action::WebhookDeleted => "webhook_deleted",
         }
     }
 

@@ -32,4 +32,5 @@ mod terms;
 mod tokens;
 mod users;
 mod visibility;
+mod webhooks;
 mod wordpress;

@@ -408,6 +408,66 @@ async fn capture() {
     let res = app.get("/api/v1/previews").bearer(&admin).send().await;
     book.keep("list_previews", None, &res, ok);
 
+    // A webhook, a change it hears of, a ping and a redelivery.
+    let new_hook = json!({"url": "https://hooks.example.org/headpress",
+        "events": ["post.*", "page.published"], "description": "Rebuild the public site"});
+    let res = app
+        .post("/api/v1/webhooks")
+        .bearer(&admin)
+        .json(&new_hook)
+        .send()
+        .await;
+    let hook = book.keep("create_webhook", Some(&new_hook), &res, created);
+    let hook_id = hook["id"].clone();
+    let res = app.get("/api/v1/webhooks").bearer(&admin).send().await;
+    book.keep("list_webhooks", None, &res, ok);
+    let res = app
+        .get(&format!("/api/v1/webhooks/{hook_id}"))
+        .bearer(&admin)
+        .send()
+        .await;
+    book.keep("get_webhook", None, &res, ok);
+    let change = json!({"events": ["post.*", "page.*"]});
+    let res = app
+        .patch(&format!("/api/v1/webhooks/{hook_id}"))
+        .bearer(&admin)
+        .json(&change)
+        .send()
+        .await;
+    book.keep("update_webhook", Some(&change), &res, ok);
+    let post = json!({"title": "New guidance on forced labour indicators", "status": "published"});
+    app.post("/api/v1/posts")
+        .bearer(&admin)
+        .json(&post)
+        .send()
+        .await;
+    let res = app
+        .post(&format!("/api/v1/webhooks/{hook_id}/ping"))
+        .bearer(&admin)
+        .send()
+        .await;
+    let ping = book.keep("ping_webhook", None, &res, StatusCode::ACCEPTED);
+    let res = app
+        .post(&format!(
+            "/api/v1/webhooks/{hook_id}/deliveries/{}/redeliver",
+            ping["id"]
+        ))
+        .bearer(&admin)
+        .send()
+        .await;
+    book.keep(
+        "redeliver_webhook_delivery",
+        None,
+        &res,
+        StatusCode::ACCEPTED,
+    );
+    let res = app
+        .get(&format!("/api/v1/webhooks/{hook_id}/deliveries?per_page=2"))
+        .bearer(&admin)
+        .send()
+        .await;
+    book.keep("list_webhook_deliveries", None, &res, ok);
+
     // The change feed, as anonymous readers see it: the newest two changes.
     let res = app.get("/api/v1/changes?since=now").send().await;
     let head = res.json()["meta"]["next_cursor"]

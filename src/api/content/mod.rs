@@ -234,6 +234,49 @@ fn one<K: WireKind>(conn: &mut DbConn, e: Entry, opts: &ReadOptions) -> Result<K
         .ok_or_else(|| Error::internal("an item vanished while loading"))
 }
 
+/// An item as `viewer` reads it at its own route, as JSON; `None` when it is not theirs
+/// to see (or gone). For webhook bodies.
+pub fn item_value(
+    conn: &mut DbConn,
+    kind: crate::content::Kind,
+    id: i64,
+    viewer: Viewer,
+    config: &crate::config::Config,
+) -> Result<Option<serde_json::Value>> {
+    use crate::content::Kind;
+    use crate::content::reusable::ReusableBlocks;
+    use crate::content::{pages::Pages, posts::Posts, resources::Resources};
+    use crate::events::Events;
+    fn value<K: WireKind>(
+        conn: &mut DbConn,
+        id: i64,
+        opts: &ReadOptions,
+    ) -> Result<Option<serde_json::Value>> {
+        let e = match items::find::<K>(conn, id, opts.viewer) {
+            Ok(e) => e,
+            Err(Error::NotFound(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let item = one::<K>(conn, e, opts)?;
+        Ok(Some(serde_json::to_value(&item).map_err(Error::internal)?))
+    }
+    let opts = ReadOptions {
+        viewer,
+        include: Vec::new(),
+        public_url: config.public_url.clone(),
+        links: config.links.clone(),
+        resolve_blocks: true,
+        keep_refs: false,
+    };
+    match kind {
+        Kind::Post => value::<Posts>(conn, id, &opts),
+        Kind::Page => value::<Pages>(conn, id, &opts),
+        Kind::Resource => value::<Resources>(conn, id, &opts),
+        Kind::Event => value::<Events>(conn, id, &opts),
+        Kind::Block => value::<ReusableBlocks>(conn, id, &opts),
+    }
+}
+
 /// The answer to a write: the item as the writer sees it, with `Location` when created.
 async fn respond<K: WireKind>(
     state: &State,

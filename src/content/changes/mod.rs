@@ -206,13 +206,14 @@ pub(crate) fn insert(conn: &mut DbConn, rows: Vec<Row>) -> Result<()> {
         conn.batch_execute(&format!("SELECT pg_advisory_xact_lock({ORDER_LOCK})"))?;
     }
     let mut prune = false;
-    for row in rows {
+    let mut written = Vec::with_capacity(rows.len());
+    for row in &rows {
         let id: i64 = diesel::insert_into(changes::table)
             .values((
                 changes::at.eq(row.at),
                 changes::kind.eq(row.kind.as_str()),
                 changes::item_id.eq(row.item_id),
-                changes::slug.eq(row.slug),
+                changes::slug.eq(&row.slug),
                 changes::action.eq(row.action.as_str()),
                 changes::public.eq(row.public),
                 changes::was_public.eq(row.was_public),
@@ -221,7 +222,9 @@ pub(crate) fn insert(conn: &mut DbConn, rows: Vec<Row>) -> Result<()> {
             .returning(changes::id)
             .get_result(conn)?;
         prune |= id % PRUNE_EVERY == 0;
+        written.push((id, row));
     }
+    crate::content::webhooks::enqueue(conn, &written)?;
     if prune {
         self::prune(conn)?;
     }

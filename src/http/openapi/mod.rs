@@ -45,6 +45,7 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
         (name = "embeds", description = "oEmbed, embeddable cards and the widget for partner sites"),
         (name = "tokens", description = "API tokens for build servers and services, with scopes"),
         (name = "previews", description = "Links that show one draft to a frontend, without an account"),
+        (name = "webhooks", description = "Signed deliveries of changes to your URLs (Standard Webhooks)"),
         (name = "changes", description = "The change feed: what changed, in commit order, deletions included"),
         (name = "system", description = "Health and the API description"),
     )
