@@ -1329,6 +1329,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Every webhook subscription, by id, never their secrets. Administrators only (403).
+         *     Paged by number only.
+         */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Subscribes a URL to changes of content and answers 201 with the subscription and its
+         *     signing `secret`, shown this once. Deliveries are POSTed as JSON (`{"type":
+         *     "post.updated", "timestamp", "data": {"kind", "id", "slug", "action", "public",
+         *     "cursor", "item"}}`, `item` being the item as the subscription may see it now, or null)
+         *     with the Standard Webhooks headers `webhook-id`, `webhook-timestamp` and
+         *     `webhook-signature`, so receivers verify them with an existing library. Each change is
+         *     queued in the transaction that made it, sent at least once and in order per item, and
+         *     a burst of saves of one item within `--webhook-coalesce-ms` makes one delivery. A failed
+         *     delivery is tried again with exponential backoff and jitter over about a day
+         *     (`--webhook-retry-schedule`); after the last attempt the webhook is disabled, saying why.
+         *     Redirects are not followed. Administrators only (403).
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook
+         * @description The subscription (not its secret). Administrators only (403); an unknown id is 404.
+         */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Deletes the subscription and its deliveries (those waiting are not sent) and answers
+         *     204. Administrators only (403); an unknown id is 404.
+         */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description Changes the members sent and answers with the webhook as now stored; `enabled: true`
+         *     starts a disabled webhook again. Administrators only (403); an unknown id is 404.
+         */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook's deliveries
+         * @description The deliveries of a webhook, newest first: event, status, attempts, the receiver's
+         *     last status code, how long it took, why it failed and when it is next tried.
+         *     Administrators only (403). Paged by number only.
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Queues the delivery again, due at once, with the same `webhook-id` (receivers that
+         *     keep the ids they handled ignore a repeat), and answers 202 with the new delivery.
+         *     Administrators only (403); an unknown webhook or delivery is 404.
+         */
+        post: operations["redeliver_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test ping
+         * @description Queues a `webhook.ping` delivery (`{"type": "webhook.ping", "data": {"webhook_id"}}`),
+         *     due at once, and answers 202 with it; its outcome shows in the delivery log.
+         *     Administrators only (403); an unknown id is 404.
+         */
+        post: operations["ping_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/embed.js": {
         parameters: {
             query?: never;
@@ -1630,10 +1761,11 @@ export interface components {
          * @description What happened: `sign_in`, `sign_in_failed`, `user_created`, `user_changed`,
          *     `user_deleted`, `tokens_revoked`, `partner_created`, `partner_changed`,
          *     `partner_deleted`, `content_deleted` (for good), `media_deleted` (for good),
-         *     `term_deleted`, `field_group_deleted`, `api_token_created` or `api_token_deleted`.
+         *     `term_deleted`, `field_group_deleted`, `api_token_created`, `api_token_deleted`,
+         *     `webhook_created`, `webhook_changed` or `webhook_deleted`.
          * @enum {string}
          */
-        AuditAction: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted" | "api_token_created" | "api_token_deleted";
+        AuditAction: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted" | "api_token_created" | "api_token_deleted" | "webhook_created" | "webhook_changed" | "webhook_deleted";
         /** @description A page of a list of `AuditEntryResponse`: its items, and where it stands in the whole list. */
         AuditEntryList: {
             /** @description The items of this page, in the list's order. */
@@ -2193,6 +2325,22 @@ export interface components {
              */
             username: string;
         };
+        /** @description What a webhook is made with. */
+        CreateWebhookRequest: {
+            /** @description What it is for, at most 500 characters. */
+            description?: string | null;
+            /** @description Default: true. */
+            enabled?: boolean | null;
+            /** @description The events it receives (see `WebhookResponse.events`); `["*"]` when left out. */
+            events?: string[] | null;
+            /** @description Hear of changes only editors see, with their content. Default: false. */
+            include_drafts?: boolean | null;
+            /**
+             * @description Where deliveries are POSTed: `http` or `https`; not a loopback, private or
+             *     link-local address unless the server allows it (`--webhook-allow-internal`).
+             */
+            url: string;
+        };
         /** @description A new API token, with the token itself: shown this once only. */
         CreatedApiTokenResponse: components["schemas"]["ApiTokenResponse"] & {
             /** @description Send it as `Authorization: Bearer hpt_...`. Keep it: it is not shown again. */
@@ -2210,6 +2358,76 @@ export interface components {
         CreatedPreviewResponse: components["schemas"]["PreviewResponse"] & {
             /** @description Send it as `Authorization: Bearer hpp_...` to `url`. Keep it: it is not shown again. */
             token: string;
+        };
+        /** @description A new webhook, with its signing secret: shown this once only. */
+        CreatedWebhookResponse: components["schemas"]["WebhookResponse"] & {
+            /**
+             * @description The Standard Webhooks secret (`whsec_...`) receivers verify `webhook-signature`
+             *     with. Keep it: it is not shown again.
+             */
+            secret: string;
+        };
+        /** @description A page of a list of `DeliveryResponse`: its items, and where it stands in the whole list. */
+        DeliveryList: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["DeliveryResponse"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /** @description One delivery of a webhook: an event sent, or to send. */
+        DeliveryResponse: {
+            /**
+             * Format: int32
+             * @description Attempts made so far.
+             */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When it was queued (UTC).
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the receiver accepted it.
+             */
+            delivered_at?: string | null;
+            /**
+             * Format: int32
+             * @description How long the last attempt took, in milliseconds.
+             */
+            duration_ms?: number | null;
+            /** @description Why the last attempt failed, if it did. */
+            error?: string | null;
+            /** @description `post.updated`, ..., or `webhook.ping`. */
+            event: string;
+            /**
+             * Format: int64
+             * @description The delivery's id.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The item's id (the webhook's for a ping).
+             */
+            item_id: number;
+            /** @description The item's kind (`webhook` for a ping). */
+            kind: string;
+            /** @description The `webhook-id` it is sent with (the same when it is sent again). */
+            message_id: string;
+            /**
+             * Format: date-time
+             * @description When it is (next) due, while pending.
+             */
+            next_attempt_at?: string | null;
+            /**
+             * Format: int32
+             * @description The receiver's last status code, if it answered.
+             */
+            response_status?: number | null;
+            /**
+             * @description `pending` (to send, or to try again at `next_attempt_at`), `succeeded` or `failed`
+             *     (every attempt failed).
+             */
+            status: string;
         };
         /**
          * @description Objects embedded on request with `include`: each member is there only when `include`
@@ -3495,6 +3713,19 @@ export interface components {
             password?: string | null;
             role?: components["schemas"]["Role"] | null;
         };
+        /** @description A change of a webhook: members left out stay as they are. */
+        UpdateWebhookRequest: {
+            /** @description What it is for. */
+            description?: string | null;
+            /** @description Send deliveries or not; `true` clears `disabled_reason`. */
+            enabled?: boolean | null;
+            /** @description The events it receives. */
+            events?: string[] | null;
+            /** @description Hear of changes only editors see. */
+            include_drafts?: boolean | null;
+            /** @description Where deliveries are POSTed. */
+            url?: string | null;
+        };
         /** @description A multipart upload. */
         UploadForm: {
             /** @description Alternative text for images, at most 10 KiB. Default: empty. */
@@ -3584,6 +3815,52 @@ export interface components {
             postal_code?: string;
             /** @description State, county or region. Default: empty. */
             region?: string;
+        };
+        /** @description A page of a list of `WebhookResponse`: its items, and where it stands in the whole list. */
+        WebhookList: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["WebhookResponse"][];
+            meta: components["schemas"]["ListMeta"];
+        };
+        /** @description A webhook subscription (never its secret, which is shown once when it is made). */
+        WebhookResponse: {
+            /**
+             * Format: date-time
+             * @description When it was made (UTC).
+             */
+            created_at: string;
+            /** @description What it is for. */
+            description: string;
+            /** @description Why it was disabled by the server, if it was. */
+            disabled_reason?: string | null;
+            /**
+             * @description Whether deliveries are sent. A webhook whose delivery failed every attempt is
+             *     disabled, and says why in `disabled_reason`; enabling it again sends what waits.
+             */
+            enabled: boolean;
+            /**
+             * @description The events it receives: `kind.action` (`post.published`), `kind.*`, `*.action` or
+             *     `*`. Kinds: `post`, `page`, `resource`, `event`, `block`; actions: `created`,
+             *     `updated`, `published`, `unpublished`, `trashed`, `restored`, `deleted`.
+             */
+            events: string[];
+            /**
+             * Format: int64
+             * @description The subscription's id.
+             */
+            id: number;
+            /**
+             * @description Whether it hears of changes only editors see (drafts), with their content. When
+             *     false, it hears what anonymous readers could learn, as the change feed tells them.
+             */
+            include_drafts: boolean;
+            /**
+             * Format: date-time
+             * @description When it was last changed (UTC).
+             */
+            updated_at: string;
+            /** @description Where deliveries are POSTed. */
+            url: string;
         };
         /** @description What an answer to a request with `fields` holds of a `BlockResponse`: only the members named in `fields` (each as in `BlockResponse`), the others left out. */
         BlockPartial: {
@@ -4168,7 +4445,7 @@ export interface operations {
                  */
                 count?: "exact" | "none";
                 /** @description Only entries of this action. */
-                action?: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted" | "api_token_created" | "api_token_deleted";
+                action?: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted" | "api_token_created" | "api_token_deleted" | "webhook_created" | "webhook_changed" | "webhook_deleted";
                 /** @description Only entries of what this user did (a user id). */
                 actor?: number;
             };
@@ -4196,9 +4473,9 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 10,
-                     *           "at": "2026-12-05T14:51:01.966926Z",
+                     *           "at": "2026-12-05T15:01:58.967164Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-7e4716233bce",
+                     *           "actor": "admin-53b0e141894f",
                      *           "action": "partner_changed",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -4207,9 +4484,9 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 9,
-                     *           "at": "2026-12-05T14:51:01.965573Z",
+                     *           "at": "2026-12-05T15:01:58.965668Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-7e4716233bce",
+                     *           "actor": "admin-53b0e141894f",
                      *           "action": "partner_created",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -4265,7 +4542,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ4MjI2MSwibmJmIjoxNzk2NDgyMjYxLCJleHAiOjE3OTY0ODU4NjEsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.Jg6yUgLUXRv51CcBctxp9LF…",
+                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ4MjkxOCwibmJmIjoxNzk2NDgyOTE4LCJleHAiOjE3OTY0ODY1MTgsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.xH5iEpH99Y3zvbGGxMd5IGX…",
                      *       "token_type": "Bearer",
                      *       "expires_in": 3600
                      *     }
@@ -4432,9 +4709,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T14:51:01.750860Z",
-                     *           "created_at": "2026-12-05T14:51:01.750860Z",
-                     *           "updated_at": "2026-12-05T14:51:01.750860Z"
+                     *           "published_at": "2026-12-05T15:01:58.741210Z",
+                     *           "created_at": "2026-12-05T15:01:58.741210Z",
+                     *           "updated_at": "2026-12-05T15:01:58.741210Z"
                      *         },
                      *         {
                      *           "id": 4,
@@ -4482,9 +4759,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T14:51:01.750241Z",
-                     *           "created_at": "2026-12-05T14:51:01.750241Z",
-                     *           "updated_at": "2026-12-05T14:51:01.750241Z"
+                     *           "published_at": "2026-12-05T15:01:58.740545Z",
+                     *           "created_at": "2026-12-05T15:01:58.740545Z",
+                     *           "updated_at": "2026-12-05T15:01:58.740545Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -4492,7 +4769,7 @@ export interface operations {
                      *         "per_page": 2,
                      *         "total": 5,
                      *         "total_pages": 3,
-                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxNDo1MTowMS43NTAyNDEiLCJpIjo0fQ"
+                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxNTowMTo1OC43NDA1NDUiLCJpIjo0fQ"
                      *       }
                      *     }
                      */
@@ -4558,9 +4835,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:51:01.957737Z",
-                     *       "created_at": "2026-12-05T14:51:01.957737Z",
-                     *       "updated_at": "2026-12-05T14:51:01.957737Z"
+                     *       "published_at": "2026-12-05T15:01:58.957730Z",
+                     *       "created_at": "2026-12-05T15:01:58.957730Z",
+                     *       "updated_at": "2026-12-05T15:01:58.957730Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4664,9 +4941,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:51:01.750860Z",
-                     *       "created_at": "2026-12-05T14:51:01.750860Z",
-                     *       "updated_at": "2026-12-05T14:51:01.750860Z"
+                     *       "published_at": "2026-12-05T15:01:58.741210Z",
+                     *       "created_at": "2026-12-05T15:01:58.741210Z",
+                     *       "updated_at": "2026-12-05T15:01:58.741210Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"] | components["schemas"]["BlockPartial"];
@@ -4720,9 +4997,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:51:01.960878Z",
-                     *       "created_at": "2026-12-05T14:51:01.960878Z",
-                     *       "updated_at": "2026-12-05T14:51:01.962341Z"
+                     *       "published_at": "2026-12-05T15:01:58.961079Z",
+                     *       "created_at": "2026-12-05T15:01:58.961079Z",
+                     *       "updated_at": "2026-12-05T15:01:58.962497Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4795,9 +5072,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:51:01.957737Z",
-                     *       "created_at": "2026-12-05T14:51:01.957737Z",
-                     *       "updated_at": "2026-12-05T14:51:01.959356Z"
+                     *       "published_at": "2026-12-05T15:01:58.957730Z",
+                     *       "created_at": "2026-12-05T15:01:58.957730Z",
+                     *       "updated_at": "2026-12-05T15:01:58.959425Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4863,7 +5140,7 @@ export interface operations {
                      *           "id": 86,
                      *           "parent": 78,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:51:01.958017Z",
+                     *           "created_at": "2026-12-05T15:01:58.958025Z",
                      *           "slug": "newsletter-call-to-action",
                      *           "status": "published",
                      *           "title": "Newsletter call to action",
@@ -4879,7 +5156,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T14:51:01.957737Z"
+                     *           "published_at": "2026-12-05T15:01:58.957730Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -5314,23 +5591,23 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "kind": "post",
-                     *           "id": 81,
+                     *           "id": 82,
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "created",
                      *           "public": true,
-                     *           "at": "2026-12-05T14:51:01.973671Z"
+                     *           "at": "2026-12-05T15:01:58.987855Z"
                      *         },
                      *         {
                      *           "kind": "post",
-                     *           "id": 81,
+                     *           "id": 82,
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "updated",
                      *           "public": true,
-                     *           "at": "2026-12-05T14:51:01.975466Z"
+                     *           "at": "2026-12-05T15:01:58.990843Z"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "next_cursor": "Yzky",
+                     *         "next_cursor": "Yzkz",
                      *         "has_more": false
                      *       }
                      *     }
@@ -5772,9 +6049,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *           "published_at": "2026-12-05T14:51:01.788214Z",
-                     *           "created_at": "2026-12-05T14:51:01.788214Z",
-                     *           "updated_at": "2026-12-05T14:51:01.788214Z",
+                     *           "published_at": "2026-12-05T15:01:58.779217Z",
+                     *           "created_at": "2026-12-05T15:01:58.779217Z",
+                     *           "updated_at": "2026-12-05T15:01:58.779217Z",
                      *           "fields": {},
                      *           "starts_at": "2023-12-13T08:00:00",
                      *           "ends_at": "2023-12-13T10:00:00",
@@ -5835,9 +6112,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/workshop-responding-to-ilo-forced-labour-protocol",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fworkshop-responding-to-ilo-forced-labour-protocol&format=json",
-                     *           "published_at": "2026-12-05T14:51:01.789304Z",
-                     *           "created_at": "2026-12-05T14:51:01.789304Z",
-                     *           "updated_at": "2026-12-05T14:51:01.789304Z",
+                     *           "published_at": "2026-12-05T15:01:58.780412Z",
+                     *           "created_at": "2026-12-05T15:01:58.780412Z",
+                     *           "updated_at": "2026-12-05T15:01:58.780412Z",
                      *           "fields": {},
                      *           "starts_at": "2024-02-13T11:00:00",
                      *           "ends_at": "2024-02-13T13:00:00",
@@ -5954,9 +6231,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T14:51:01.949248Z",
-                     *       "created_at": "2026-12-05T14:51:01.949248Z",
-                     *       "updated_at": "2026-12-05T14:51:01.949248Z",
+                     *       "published_at": "2026-12-05T15:01:58.948464Z",
+                     *       "created_at": "2026-12-05T15:01:58.948464Z",
+                     *       "updated_at": "2026-12-05T15:01:58.948464Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -5987,7 +6264,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-5cb031c6527a8530@headpress",
+                     *       "ical_uid": "event-77-96d57e99b2561827@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -6221,9 +6498,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *       "published_at": "2026-12-05T14:51:01.788214Z",
-                     *       "created_at": "2026-12-05T14:51:01.788214Z",
-                     *       "updated_at": "2026-12-05T14:51:01.788214Z",
+                     *       "published_at": "2026-12-05T15:01:58.779217Z",
+                     *       "created_at": "2026-12-05T15:01:58.779217Z",
+                     *       "updated_at": "2026-12-05T15:01:58.779217Z",
                      *       "fields": {},
                      *       "starts_at": "2023-12-13T08:00:00",
                      *       "ends_at": "2023-12-13T10:00:00",
@@ -6316,9 +6593,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T14:51:01.951976Z",
-                     *       "created_at": "2026-12-05T14:51:01.949248Z",
-                     *       "updated_at": "2026-12-05T14:51:01.954927Z",
+                     *       "published_at": "2026-12-05T15:01:58.951491Z",
+                     *       "created_at": "2026-12-05T15:01:58.948464Z",
+                     *       "updated_at": "2026-12-05T15:01:58.954463Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -6349,7 +6626,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-5cb031c6527a8530@headpress",
+                     *       "ical_uid": "event-77-96d57e99b2561827@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -6421,9 +6698,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T14:51:01.951976Z",
-                     *       "created_at": "2026-12-05T14:51:01.949248Z",
-                     *       "updated_at": "2026-12-05T14:51:01.951976Z",
+                     *       "published_at": "2026-12-05T15:01:58.951491Z",
+                     *       "created_at": "2026-12-05T15:01:58.948464Z",
+                     *       "updated_at": "2026-12-05T15:01:58.951491Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -6454,7 +6731,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-5cb031c6527a8530@headpress",
+                     *       "ical_uid": "event-77-96d57e99b2561827@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -6569,7 +6846,7 @@ export interface operations {
                      *           "id": 84,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:51:01.952755Z",
+                     *           "created_at": "2026-12-05T15:01:58.952297Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "published",
                      *           "title": "Supplier due diligence workshop",
@@ -6578,13 +6855,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T14:51:01.951976Z"
+                     *           "published_at": "2026-12-05T15:01:58.951491Z"
                      *         },
                      *         {
                      *           "id": 83,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:51:01.950243Z",
+                     *           "created_at": "2026-12-05T15:01:58.949568Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "draft",
                      *           "title": "Supplier due diligence workshop",
@@ -6593,7 +6870,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T14:51:01.949248Z"
+                     *           "published_at": "2026-12-05T15:01:58.948464Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6720,8 +6997,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T14:51:01.751624Z",
-                     *           "updated_at": "2026-12-05T14:51:01.751624Z"
+                     *           "created_at": "2026-12-05T15:01:58.742029Z",
+                     *           "updated_at": "2026-12-05T15:01:58.742029Z"
                      *         },
                      *         {
                      *           "id": 2,
@@ -6756,8 +7033,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T14:51:01.916344Z",
-                     *           "updated_at": "2026-12-05T14:51:01.916344Z"
+                     *           "created_at": "2026-12-05T15:01:58.911884Z",
+                     *           "updated_at": "2026-12-05T15:01:58.911884Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6861,8 +7138,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:51:01.916344Z",
-                     *       "updated_at": "2026-12-05T14:51:01.916344Z"
+                     *       "created_at": "2026-12-05T15:01:58.911884Z",
+                     *       "updated_at": "2026-12-05T15:01:58.911884Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -6946,8 +7223,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:51:01.916344Z",
-                     *       "updated_at": "2026-12-05T14:51:01.916344Z"
+                     *       "created_at": "2026-12-05T15:01:58.911884Z",
+                     *       "updated_at": "2026-12-05T15:01:58.911884Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -7052,8 +7329,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:51:01.916344Z",
-                     *       "updated_at": "2026-12-05T14:51:01.918563Z"
+                     *       "created_at": "2026-12-05T15:01:58.911884Z",
+                     *       "updated_at": "2026-12-05T15:01:58.914320Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -7135,11 +7412,11 @@ export interface operations {
                      *           "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133b6d5fe.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1332f8cf1.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T14:51:01.774357Z",
-                     *           "updated_at": "2026-12-05T14:51:01.774357Z"
+                     *           "created_at": "2026-12-05T15:01:58.765115Z",
+                     *           "updated_at": "2026-12-05T15:01:58.765115Z"
                      *         },
                      *         {
                      *           "id": 1,
@@ -7152,11 +7429,11 @@ export interface operations {
                      *           "sha256": "b80786834cba9593d0aeca545b80e97022600012ac51d3034c83b8064b72fcce",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b807868366e65f.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b8078683842aae.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T14:51:01.769530Z",
-                     *           "updated_at": "2026-12-05T14:51:01.769530Z"
+                     *           "created_at": "2026-12-05T15:01:58.760213Z",
+                     *           "updated_at": "2026-12-05T15:01:58.760213Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7211,11 +7488,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ec32164.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e5cffbf.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T14:51:01.920907Z",
-                     *       "updated_at": "2026-12-05T14:51:01.920907Z"
+                     *       "created_at": "2026-12-05T15:01:58.916680Z",
+                     *       "updated_at": "2026-12-05T15:01:58.916680Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -7277,11 +7554,11 @@ export interface operations {
                      *       "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *       "width": null,
                      *       "height": null,
-                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133b6d5fe.pdf",
+                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1332f8cf1.pdf",
                      *       "remote": false,
                      *       "author": 1,
-                     *       "created_at": "2026-12-05T14:51:01.774357Z",
-                     *       "updated_at": "2026-12-05T14:51:01.774357Z"
+                     *       "created_at": "2026-12-05T15:01:58.765115Z",
+                     *       "updated_at": "2026-12-05T15:01:58.765115Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -7372,11 +7649,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ec32164.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e5cffbf.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T14:51:01.920907Z",
-                     *       "updated_at": "2026-12-05T14:51:01.921896Z"
+                     *       "created_at": "2026-12-05T15:01:58.916680Z",
+                     *       "updated_at": "2026-12-05T15:01:58.917919Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -7603,9 +7880,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:51:01.932579Z",
-                     *       "created_at": "2026-12-05T14:51:01.932579Z",
-                     *       "updated_at": "2026-12-05T14:51:01.932579Z",
+                     *       "published_at": "2026-12-05T15:01:58.930381Z",
+                     *       "created_at": "2026-12-05T15:01:58.930381Z",
+                     *       "updated_at": "2026-12-05T15:01:58.930381Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7691,9 +7968,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:51:01.932579Z",
-                     *       "created_at": "2026-12-05T14:51:01.932579Z",
-                     *       "updated_at": "2026-12-05T14:51:01.932579Z",
+                     *       "published_at": "2026-12-05T15:01:58.930381Z",
+                     *       "created_at": "2026-12-05T15:01:58.930381Z",
+                     *       "updated_at": "2026-12-05T15:01:58.930381Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7760,9 +8037,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:51:01.935365Z",
-                     *       "created_at": "2026-12-05T14:51:01.932579Z",
-                     *       "updated_at": "2026-12-05T14:51:01.937639Z",
+                     *       "published_at": "2026-12-05T15:01:58.933443Z",
+                     *       "created_at": "2026-12-05T15:01:58.930381Z",
+                     *       "updated_at": "2026-12-05T15:01:58.935890Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7841,9 +8118,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T14:51:01.935365Z",
-                     *       "created_at": "2026-12-05T14:51:01.932579Z",
-                     *       "updated_at": "2026-12-05T14:51:01.935365Z",
+                     *       "published_at": "2026-12-05T15:01:58.933443Z",
+                     *       "created_at": "2026-12-05T15:01:58.930381Z",
+                     *       "updated_at": "2026-12-05T15:01:58.933443Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7915,7 +8192,7 @@ export interface operations {
                      *           "id": 78,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:51:01.935821Z",
+                     *           "created_at": "2026-12-05T15:01:58.933935Z",
                      *           "slug": "our-partners",
                      *           "status": "published",
                      *           "title": "Our partners",
@@ -7931,13 +8208,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T14:51:01.935365Z"
+                     *           "published_at": "2026-12-05T15:01:58.933443Z"
                      *         },
                      *         {
                      *           "id": 77,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:51:01.933173Z",
+                     *           "created_at": "2026-12-05T15:01:58.930997Z",
                      *           "slug": "our-partners",
                      *           "status": "draft",
                      *           "title": "Our partners",
@@ -7953,7 +8230,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T14:51:01.932579Z"
+                     *           "published_at": "2026-12-05T15:01:58.930381Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8020,14 +8297,14 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "name": "Ethical Trade Network",
-                     *           "key_prefix": "hp_336839d",
+                     *           "key_prefix": "hp_8001a4d",
                      *           "origins": [
                      *             "https://partners.example.org"
                      *           ],
                      *           "quota_per_minute": 600,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T14:51:01.965401Z",
-                     *           "updated_at": "2026-12-05T14:51:01.965401Z"
+                     *           "created_at": "2026-12-05T15:01:58.965495Z",
+                     *           "updated_at": "2026-12-05T15:01:58.965495Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8084,15 +8361,15 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_336839d",
+                     *       "key_prefix": "hp_8001a4d",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:51:01.965401Z",
-                     *       "updated_at": "2026-12-05T14:51:01.965401Z",
-                     *       "key": "hp_336839da8f2ac9277c203e0f141e5d4739ae8b4cbb704457"
+                     *       "created_at": "2026-12-05T15:01:58.965495Z",
+                     *       "updated_at": "2026-12-05T15:01:58.965495Z",
+                     *       "key": "hp_8001a4d0ee35864da83bc00119836c9298317692103a137b"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPartnerResponse"];
@@ -8137,14 +8414,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_336839d",
+                     *       "key_prefix": "hp_8001a4d",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:51:01.965401Z",
-                     *       "updated_at": "2026-12-05T14:51:01.965401Z"
+                     *       "created_at": "2026-12-05T15:01:58.965495Z",
+                     *       "updated_at": "2026-12-05T15:01:58.965495Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -8220,14 +8497,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_336839d",
+                     *       "key_prefix": "hp_8001a4d",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 1200,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T14:51:01.965401Z",
-                     *       "updated_at": "2026-12-05T14:51:01.966892Z"
+                     *       "created_at": "2026-12-05T15:01:58.965495Z",
+                     *       "updated_at": "2026-12-05T15:01:58.967110Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -8385,8 +8662,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *           "published_at": "2024-06-30T08:47:37Z",
-                     *           "created_at": "2026-12-05T14:51:01.765029Z",
-                     *           "updated_at": "2026-12-05T14:51:01.765029Z",
+                     *           "created_at": "2026-12-05T15:01:58.755463Z",
+                     *           "updated_at": "2026-12-05T15:01:58.755463Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -8467,8 +8744,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/opinion-it-is-time-to-act-on-the-modern-slavery-act-review",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fopinion-it-is-time-to-act-on-the-modern-slavery-act-review&format=json",
                      *           "published_at": "2024-06-08T21:36:04Z",
-                     *           "created_at": "2026-12-05T14:51:01.767748Z",
-                     *           "updated_at": "2026-12-05T14:51:01.767748Z",
+                     *           "created_at": "2026-12-05T15:01:58.758536Z",
+                     *           "updated_at": "2026-12-05T15:01:58.758536Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -8639,9 +8916,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T14:51:01.925099Z",
-                     *       "created_at": "2026-12-05T14:51:01.925099Z",
-                     *       "updated_at": "2026-12-05T14:51:01.925099Z",
+                     *       "published_at": "2026-12-05T15:01:58.921362Z",
+                     *       "created_at": "2026-12-05T15:01:58.921362Z",
+                     *       "updated_at": "2026-12-05T15:01:58.921362Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8758,8 +9035,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *       "published_at": "2024-06-30T08:47:37Z",
-                     *       "created_at": "2026-12-05T14:51:01.765029Z",
-                     *       "updated_at": "2026-12-05T14:51:01.765029Z",
+                     *       "created_at": "2026-12-05T15:01:58.755463Z",
+                     *       "updated_at": "2026-12-05T15:01:58.755463Z",
                      *       "fields": {
                      *         "report_year": null,
                      *         "is_featured": false
@@ -8840,9 +9117,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T14:51:01.927716Z",
-                     *       "created_at": "2026-12-05T14:51:01.925099Z",
-                     *       "updated_at": "2026-12-05T14:51:01.930194Z",
+                     *       "published_at": "2026-12-05T15:01:58.924955Z",
+                     *       "created_at": "2026-12-05T15:01:58.921362Z",
+                     *       "updated_at": "2026-12-05T15:01:58.927672Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -8935,9 +9212,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T14:51:01.927716Z",
-                     *       "created_at": "2026-12-05T14:51:01.925099Z",
-                     *       "updated_at": "2026-12-05T14:51:01.927716Z",
+                     *       "published_at": "2026-12-05T15:01:58.924955Z",
+                     *       "created_at": "2026-12-05T15:01:58.921362Z",
+                     *       "updated_at": "2026-12-05T15:01:58.924955Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -9015,7 +9292,7 @@ export interface operations {
                      *           "id": 75,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:51:01.928291Z",
+                     *           "created_at": "2026-12-05T15:01:58.925458Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "published",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -9039,13 +9316,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T14:51:01.927716Z"
+                     *           "published_at": "2026-12-05T15:01:58.924955Z"
                      *         },
                      *         {
                      *           "id": 74,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:51:01.926097Z",
+                     *           "created_at": "2026-12-05T15:01:58.922344Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "draft",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -9069,7 +9346,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T14:51:01.925099Z"
+                     *           "published_at": "2026-12-05T15:01:58.921362Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9140,8 +9417,8 @@ export interface operations {
                      *           "kind": "post",
                      *           "item_id": 80,
                      *           "created_by": 2,
-                     *           "created_at": "2026-12-05T14:51:01.971168Z",
-                     *           "expires_at": "2026-12-05T15:51:01.971168Z",
+                     *           "created_at": "2026-12-05T15:01:58.972415Z",
+                     *           "expires_at": "2026-12-05T16:01:58.972415Z",
                      *           "url": "http://localhost:8080/api/v1/posts/80"
                      *         }
                      *       ],
@@ -9199,10 +9476,10 @@ export interface operations {
                      *       "kind": "post",
                      *       "item_id": 80,
                      *       "created_by": 2,
-                     *       "created_at": "2026-12-05T14:51:01.971168Z",
-                     *       "expires_at": "2026-12-05T15:51:01.971168Z",
+                     *       "created_at": "2026-12-05T15:01:58.972415Z",
+                     *       "expires_at": "2026-12-05T16:01:58.972415Z",
                      *       "url": "http://localhost:8080/api/v1/posts/80",
-                     *       "token": "hpp_LFoNHJhXn1AJNX36v9orzVE5JnT6Rt7IFTKHHuAhdhQ"
+                     *       "token": "hpp_FIz1Nlrcy6Ps03EB5Nnxjcmftaf_hb2gbFFJ8K0-toA"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPreviewResponse"];
@@ -9679,8 +9956,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *           "published_at": "2021-02-15T10:00:00Z",
-                     *           "created_at": "2026-12-05T14:51:01.770120Z",
-                     *           "updated_at": "2026-12-05T14:51:01.770120Z",
+                     *           "created_at": "2026-12-05T15:01:58.760818Z",
+                     *           "updated_at": "2026-12-05T15:01:58.760818Z",
                      *           "fields": {
                      *             "publication_year": 2021,
                      *             "countries": [
@@ -9795,8 +10072,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Finformation-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland…",
                      *           "published_at": "2020-10-05T09:00:00Z",
-                     *           "created_at": "2026-12-05T14:51:01.771608Z",
-                     *           "updated_at": "2026-12-05T14:51:01.771608Z",
+                     *           "created_at": "2026-12-05T15:01:58.762390Z",
+                     *           "updated_at": "2026-12-05T15:01:58.762390Z",
                      *           "fields": {
                      *             "publication_year": 2020,
                      *             "countries": [
@@ -9958,9 +10235,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T14:51:01.940945Z",
-                     *       "created_at": "2026-12-05T14:51:01.940945Z",
-                     *       "updated_at": "2026-12-05T14:51:01.940945Z",
+                     *       "published_at": "2026-12-05T15:01:58.939673Z",
+                     *       "created_at": "2026-12-05T15:01:58.939673Z",
+                     *       "updated_at": "2026-12-05T15:01:58.939673Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -10077,8 +10354,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *       "published_at": "2021-02-15T10:00:00Z",
-                     *       "created_at": "2026-12-05T14:51:01.770120Z",
-                     *       "updated_at": "2026-12-05T14:51:01.770120Z",
+                     *       "created_at": "2026-12-05T15:01:58.760818Z",
+                     *       "updated_at": "2026-12-05T15:01:58.760818Z",
                      *       "fields": {
                      *         "publication_year": 2021,
                      *         "countries": [
@@ -10155,9 +10432,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T14:51:01.943473Z",
-                     *       "created_at": "2026-12-05T14:51:01.940945Z",
-                     *       "updated_at": "2026-12-05T14:51:01.946137Z",
+                     *       "published_at": "2026-12-05T15:01:58.942276Z",
+                     *       "created_at": "2026-12-05T15:01:58.939673Z",
+                     *       "updated_at": "2026-12-05T15:01:58.944956Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -10241,9 +10518,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T14:51:01.943473Z",
-                     *       "created_at": "2026-12-05T14:51:01.940945Z",
-                     *       "updated_at": "2026-12-05T14:51:01.943473Z",
+                     *       "published_at": "2026-12-05T15:01:58.942276Z",
+                     *       "created_at": "2026-12-05T15:01:58.939673Z",
+                     *       "updated_at": "2026-12-05T15:01:58.942276Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -10327,7 +10604,7 @@ export interface operations {
                      *           "id": 81,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:51:01.944060Z",
+                     *           "created_at": "2026-12-05T15:01:58.942764Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "published",
                      *           "title": "Modern slavery statement checklist",
@@ -10336,13 +10613,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T14:51:01.943473Z"
+                     *           "published_at": "2026-12-05T15:01:58.942276Z"
                      *         },
                      *         {
                      *           "id": 80,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T14:51:01.941750Z",
+                     *           "created_at": "2026-12-05T15:01:58.940639Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "draft",
                      *           "title": "Modern slavery statement checklist",
@@ -10351,7 +10628,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T14:51:01.940945Z"
+                     *           "published_at": "2026-12-05T15:01:58.939673Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -10712,11 +10989,11 @@ export interface operations {
                      *           "id": 1,
                      *           "user_id": 2,
                      *           "name": "Netlify build",
-                     *           "prefix": "hpt_xDTw4F",
+                     *           "prefix": "hpt_NkBgRz",
                      *           "scopes": [
                      *             "read:drafts"
                      *           ],
-                     *           "created_at": "2026-12-05T14:51:01.968069Z",
+                     *           "created_at": "2026-12-05T15:01:58.968560Z",
                      *           "expires_at": "2027-12-31T00:00:00Z",
                      *           "last_used_at": null
                      *         }
@@ -10776,14 +11053,14 @@ export interface operations {
                      *       "id": 1,
                      *       "user_id": 2,
                      *       "name": "Netlify build",
-                     *       "prefix": "hpt_xDTw4F",
+                     *       "prefix": "hpt_NkBgRz",
                      *       "scopes": [
                      *         "read:drafts"
                      *       ],
-                     *       "created_at": "2026-12-05T14:51:01.968069Z",
+                     *       "created_at": "2026-12-05T15:01:58.968560Z",
                      *       "expires_at": "2027-12-31T00:00:00Z",
                      *       "last_used_at": null,
-                     *       "token": "hpt_xDTw4F8uLyfk9gQypF9VT0G2ZbOEo2NcM1jTCSUxyd4"
+                     *       "token": "hpt_NkBgRzdqrd4KT2OPWwIwzVGD8IPGB-jL60OSHAiNxVM"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedApiTokenResponse"];
@@ -10878,19 +11155,19 @@ export interface operations {
                      *           "email": "admin@example.org",
                      *           "role": "admin",
                      *           "can_sign_in": true,
-                     *           "created_at": "2026-12-05T14:51:01.744069Z",
-                     *           "updated_at": "2026-12-05T14:51:01.744069Z"
+                     *           "created_at": "2026-12-05T15:01:58.733573Z",
+                     *           "updated_at": "2026-12-05T15:01:58.733573Z"
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "name": "admin-7e4716233bce",
-                     *           "slug": "admin-7e4716233bce",
-                     *           "username": "admin-7e4716233bce",
+                     *           "name": "admin-53b0e141894f",
+                     *           "slug": "admin-53b0e141894f",
+                     *           "username": "admin-53b0e141894f",
                      *           "email": "",
                      *           "role": "admin",
                      *           "can_sign_in": false,
-                     *           "created_at": "2026-12-05T14:51:01.840925Z",
-                     *           "updated_at": "2026-12-05T14:51:01.840925Z"
+                     *           "created_at": "2026-12-05T15:01:58.832712Z",
+                     *           "updated_at": "2026-12-05T15:01:58.832712Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -10953,8 +11230,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T14:51:01.874041Z",
-                     *       "updated_at": "2026-12-05T14:51:01.874041Z"
+                     *       "created_at": "2026-12-05T15:01:58.866330Z",
+                     *       "updated_at": "2026-12-05T15:01:58.866330Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11001,8 +11278,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T14:51:01.874041Z",
-                     *       "updated_at": "2026-12-05T14:51:01.874041Z"
+                     *       "created_at": "2026-12-05T15:01:58.866330Z",
+                     *       "updated_at": "2026-12-05T15:01:58.866330Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11051,8 +11328,8 @@ export interface operations {
                      *       "email": "a.diallo@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T14:51:01.874041Z",
-                     *       "updated_at": "2026-12-05T14:51:01.902707Z"
+                     *       "created_at": "2026-12-05T15:01:58.866330Z",
+                     *       "updated_at": "2026-12-05T15:01:58.896322Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11111,8 +11388,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T14:51:01.874041Z",
-                     *       "updated_at": "2026-12-05T14:51:01.874041Z"
+                     *       "created_at": "2026-12-05T15:01:58.866330Z",
+                     *       "updated_at": "2026-12-05T15:01:58.866330Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11199,8 +11476,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T14:51:01.874041Z",
-                     *       "updated_at": "2026-12-05T14:51:01.901854Z"
+                     *       "created_at": "2026-12-05T15:01:58.866330Z",
+                     *       "updated_at": "2026-12-05T15:01:58.895080Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11238,6 +11515,482 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number; not with `cursor`, which suits deep lists better. Default: 1. */
+                page?: number;
+                /** @description Items per page. Default: 20. */
+                per_page?: number;
+                /**
+                 * @description Opaque keyset cursor from `meta.next_cursor`; continues the list after that item,
+                 *     with the same filters and order. Not with `page`.
+                 */
+                cursor?: string;
+                /**
+                 * @description `none` leaves the total out (`meta.total`, `meta.total_pages`, `X-Total-Count`),
+                 *     which is cheaper for deep pages. Default: `exact`.
+                 */
+                count?: "exact" | "none";
+            };
+            header?: {
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhooks */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Total-Count": components["headers"]["X-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 1,
+                     *           "url": "https://hooks.example.org/headpress",
+                     *           "description": "Rebuild the public site",
+                     *           "events": [
+                     *             "page.published",
+                     *             "post.*"
+                     *           ],
+                     *           "include_drafts": false,
+                     *           "enabled": true,
+                     *           "disabled_reason": null,
+                     *           "created_at": "2026-12-05T15:01:58.973559Z",
+                     *           "updated_at": "2026-12-05T15:01:58.973559Z"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "per_page": 20,
+                     *         "total": 1,
+                     *         "total_pages": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.org/headpress",
+                 *       "events": [
+                 *         "post.*",
+                 *         "page.published"
+                 *       ],
+                 *       "description": "Rebuild the public site"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created; `secret` is shown this once */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "url": "https://hooks.example.org/headpress",
+                     *       "description": "Rebuild the public site",
+                     *       "events": [
+                     *         "page.published",
+                     *         "post.*"
+                     *       ],
+                     *       "include_drafts": false,
+                     *       "enabled": true,
+                     *       "disabled_reason": null,
+                     *       "created_at": "2026-12-05T15:01:58.973559Z",
+                     *       "updated_at": "2026-12-05T15:01:58.973559Z",
+                     *       "secret": "whsec_jkkRD/jLDF9IzP1AB8di6pCfVDcxjGo6HzlA3HqNl4U="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedWebhookResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "url": "https://hooks.example.org/headpress",
+                     *       "description": "Rebuild the public site",
+                     *       "events": [
+                     *         "page.published",
+                     *         "post.*"
+                     *       ],
+                     *       "include_drafts": false,
+                     *       "enabled": true,
+                     *       "disabled_reason": null,
+                     *       "created_at": "2026-12-05T15:01:58.973559Z",
+                     *       "updated_at": "2026-12-05T15:01:58.973559Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "events": [
+                 *         "post.*",
+                 *         "page.*"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed webhook */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "url": "https://hooks.example.org/headpress",
+                     *       "description": "Rebuild the public site",
+                     *       "events": [
+                     *         "page.*",
+                     *         "post.*"
+                     *       ],
+                     *       "include_drafts": false,
+                     *       "enabled": true,
+                     *       "disabled_reason": null,
+                     *       "created_at": "2026-12-05T15:01:58.973559Z",
+                     *       "updated_at": "2026-12-05T15:01:58.974885Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number; not with `cursor`, which suits deep lists better. Default: 1. */
+                page?: number;
+                /** @description Items per page. Default: 20. */
+                per_page?: number;
+                /**
+                 * @description Opaque keyset cursor from `meta.next_cursor`; continues the list after that item,
+                 *     with the same filters and order. Not with `page`.
+                 */
+                cursor?: string;
+                /**
+                 * @description `none` leaves the total out (`meta.total`, `meta.total_pages`, `X-Total-Count`),
+                 *     which is cheaper for deep pages. Default: `exact`.
+                 */
+                count?: "exact" | "none";
+            };
+            header?: {
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries, newest first */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Total-Count": components["headers"]["X-Total-Count"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 3,
+                     *           "message_id": "msg_27bf3e329110d1cea08d81ed771bb2f7",
+                     *           "event": "webhook.ping",
+                     *           "kind": "webhook",
+                     *           "item_id": 1,
+                     *           "status": "pending",
+                     *           "attempts": 0,
+                     *           "response_status": null,
+                     *           "error": null,
+                     *           "duration_ms": null,
+                     *           "next_attempt_at": "2026-12-05T15:01:58.979059Z",
+                     *           "created_at": "2026-12-05T15:01:58.979060Z",
+                     *           "delivered_at": null
+                     *         },
+                     *         {
+                     *           "id": 2,
+                     *           "message_id": "msg_27bf3e329110d1cea08d81ed771bb2f7",
+                     *           "event": "webhook.ping",
+                     *           "kind": "webhook",
+                     *           "item_id": 1,
+                     *           "status": "pending",
+                     *           "attempts": 0,
+                     *           "response_status": null,
+                     *           "error": null,
+                     *           "duration_ms": null,
+                     *           "next_attempt_at": "2026-12-05T15:01:58.978305Z",
+                     *           "created_at": "2026-12-05T15:01:58.978318Z",
+                     *           "delivered_at": null
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "page": 1,
+                     *         "per_page": 2,
+                     *         "total": 3,
+                     *         "total_pages": 2
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    redeliver_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: number;
+                /** @description Delivery id */
+                delivery_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3,
+                     *       "message_id": "msg_27bf3e329110d1cea08d81ed771bb2f7",
+                     *       "event": "webhook.ping",
+                     *       "kind": "webhook",
+                     *       "item_id": 1,
+                     *       "status": "pending",
+                     *       "attempts": 0,
+                     *       "response_status": null,
+                     *       "error": null,
+                     *       "duration_ms": null,
+                     *       "next_attempt_at": "2026-12-05T15:01:58.979059Z",
+                     *       "created_at": "2026-12-05T15:01:58.979060Z",
+                     *       "delivered_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    ping_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 2,
+                     *       "message_id": "msg_27bf3e329110d1cea08d81ed771bb2f7",
+                     *       "event": "webhook.ping",
+                     *       "kind": "webhook",
+                     *       "item_id": 1,
+                     *       "status": "pending",
+                     *       "attempts": 0,
+                     *       "response_status": null,
+                     *       "error": null,
+                     *       "duration_ms": null,
+                     *       "next_attempt_at": "2026-12-05T15:01:58.978305Z",
+                     *       "created_at": "2026-12-05T15:01:58.978318Z",
+                     *       "delivered_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
             };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
@@ -11661,10 +12414,10 @@ export interface operations {
                      *       "type": "rich",
                      *       "version": "1.0",
                      *       "title": "Forced labour in cocoa supply chains",
-                     *       "author_name": "admin-7e4716233bce",
+                     *       "author_name": "admin-53b0e141894f",
                      *       "provider_name": "headpress",
                      *       "provider_url": "http://localhost:8080",
-                     *       "html": "<iframe src=\"http://localhost:8080/embed/posts/81\" width=\"480\" height=\"360\" title=\"Forced labour in cocoa supply chains\" loading=\"lazy\" style=\"border:0;max-width:100%\" sandbox=\"allow-popups allow-popu…",
+                     *       "html": "<iframe src=\"http://localhost:8080/embed/posts/82\" width=\"480\" height=\"360\" title=\"Forced labour in cocoa supply chains\" loading=\"lazy\" style=\"border:0;max-width:100%\" sandbox=\"allow-popups allow-popu…",
                      *       "width": 480,
                      *       "height": 360,
                      *       "cache_age": 60

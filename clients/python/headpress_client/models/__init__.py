@@ -33,9 +33,13 @@ from .create_preview_request import CreatePreviewRequest
 from .create_resource_request import CreateResourceRequest
 from .create_tag_request import CreateTagRequest
 from .create_user_request import CreateUserRequest
+from .create_webhook_request import CreateWebhookRequest
 from .created_api_token_response import CreatedApiTokenResponse
 from .created_partner_response import CreatedPartnerResponse
 from .created_preview_response import CreatedPreviewResponse
+from .created_webhook_response import CreatedWebhookResponse
+from .delivery_list import DeliveryList
+from .delivery_response import DeliveryResponse
 from .embed_event_theme import EmbedEventTheme
 from .embed_events_theme import EmbedEventsTheme
 from .embed_post_theme import EmbedPostTheme
@@ -100,6 +104,8 @@ from .list_tags_count import ListTagsCount
 from .list_tags_order import ListTagsOrder
 from .list_tags_orderby import ListTagsOrderby
 from .list_users_count import ListUsersCount
+from .list_webhook_deliveries_count import ListWebhookDeliveriesCount
+from .list_webhooks_count import ListWebhooksCount
 from .location import Location
 from .media_list import MediaList
 from .media_response import MediaResponse
@@ -158,10 +164,13 @@ from .update_post_request import UpdatePostRequest
 from .update_resource_request import UpdateResourceRequest
 from .update_tag_request import UpdateTagRequest
 from .update_user_request import UpdateUserRequest
+from .update_webhook_request import UpdateWebhookRequest
 from .upload_form import UploadForm
 from .user_list import UserList
 from .user_response import UserResponse
 from .venue import Venue
+from .webhook_list import WebhookList
+from .webhook_response import WebhookResponse
 
 __all__ = (
     "ApiTokenList",
@@ -190,6 +199,7 @@ __all__ = (
     "CreatedApiTokenResponse",
     "CreatedPartnerResponse",
     "CreatedPreviewResponse",
+    "CreatedWebhookResponse",
     "CreateEventRequest",
     "CreateFieldGroupRequest",
     "CreateHierarchicalTermRequest",
@@ -200,6 +210,9 @@ __all__ = (
     "CreateResourceRequest",
     "CreateTagRequest",
     "CreateUserRequest",
+    "CreateWebhookRequest",
+    "DeliveryList",
+    "DeliveryResponse",
     "Embedded",
     "EmbedEventsTheme",
     "EmbedEventTheme",
@@ -264,6 +277,8 @@ __all__ = (
     "ListTagsOrder",
     "ListTagsOrderby",
     "ListUsersCount",
+    "ListWebhookDeliveriesCount",
+    "ListWebhooksCount",
     "Location",
     "MediaList",
     "MediaResponse",
@@ -322,8 +337,11 @@ __all__ = (
     "UpdateResourceRequest",
     "UpdateTagRequest",
     "UpdateUserRequest",
+    "UpdateWebhookRequest",
     "UploadForm",
     "UserList",
     "UserResponse",
     "Venue",
+    "WebhookList",
+    "WebhookResponse",
 )

@@ -17,6 +17,9 @@ class AuditAction(StrEnum):
     USER_CHANGED = "user_changed"
     USER_CREATED = "user_created"
     USER_DELETED = "user_deleted"
+    WEBHOOK_CHANGED = "webhook_changed"
+    WEBHOOK_CREATED = "webhook_created"
+    WEBHOOK_DELETED = "webhook_deleted"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -21,7 +21,8 @@ class AuditEntryResponse:
         action (AuditAction): What happened: `sign_in`, `sign_in_failed`, `user_created`, `user_changed`,
             `user_deleted`, `tokens_revoked`, `partner_created`, `partner_changed`,
             `partner_deleted`, `content_deleted` (for good), `media_deleted` (for good),
-            `term_deleted`, `field_group_deleted`, `api_token_created` or `api_token_deleted`.
+            `term_deleted`, `field_group_deleted`, `api_token_created`, `api_token_deleted`,
+            `webhook_created`, `webhook_changed` or `webhook_deleted`.
         actor (str): The username of who did it, as it was then (empty when nobody was signed in; for a
             sign-in, the username tried).
         address (str): The client's address (the forwarded one behind a trusted proxy).

@@ -148,7 +148,8 @@ def sync_detailed(
             `user_created`, `user_changed`,
             `user_deleted`, `tokens_revoked`, `partner_created`, `partner_changed`,
             `partner_deleted`, `content_deleted` (for good), `media_deleted` (for good),
-            `term_deleted`, `field_group_deleted`, `api_token_created` or `api_token_deleted`.
+            `term_deleted`, `field_group_deleted`, `api_token_created`, `api_token_deleted`,
+            `webhook_created`, `webhook_changed` or `webhook_deleted`.
         actor (int | Unset):
         if_none_match (str | Unset):
 
@@ -206,7 +207,8 @@ def sync(
             `user_created`, `user_changed`,
             `user_deleted`, `tokens_revoked`, `partner_created`, `partner_changed`,
             `partner_deleted`, `content_deleted` (for good), `media_deleted` (for good),
-            `term_deleted`, `field_group_deleted`, `api_token_created` or `api_token_deleted`.
+            `term_deleted`, `field_group_deleted`, `api_token_created`, `api_token_deleted`,
+            `webhook_created`, `webhook_changed` or `webhook_deleted`.
         actor (int | Unset):
         if_none_match (str | Unset):
 
@@ -259,7 +261,8 @@ async def asyncio_detailed(
             `user_created`, `user_changed`,
             `user_deleted`, `tokens_revoked`, `partner_created`, `partner_changed`,
             `partner_deleted`, `content_deleted` (for good), `media_deleted` (for good),
-            `term_deleted`, `field_group_deleted`, `api_token_created` or `api_token_deleted`.
+            `term_deleted`, `field_group_deleted`, `api_token_created`, `api_token_deleted`,
+            `webhook_created`, `webhook_changed` or `webhook_deleted`.
         actor (int | Unset):
         if_none_match (str | Unset):
 
@@ -315,7 +318,8 @@ async def asyncio(
             `user_created`, `user_changed`,
             `user_deleted`, `tokens_revoked`, `partner_created`, `partner_changed`,
             `partner_deleted`, `content_deleted` (for good), `media_deleted` (for good),
-            `term_deleted`, `field_group_deleted`, `api_token_created` or `api_token_deleted`.
+            `term_deleted`, `field_group_deleted`, `api_token_created`, `api_token_deleted`,
+            `webhook_created`, `webhook_changed` or `webhook_deleted`.
         actor (int | Unset):
         if_none_match (str | Unset):
 

@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delivery_response import DeliveryResponse
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    id: int,
+    delivery_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver".format(
+            id=quote(str(id), safe=""),
+            delivery_id=quote(str(delivery_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeliveryResponse | Problem | None:
+    if response.status_code == 202:
+        response_202 = DeliveryResponse.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeliveryResponse | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryResponse | Problem]:
+    """Send a delivery again
+
+     Queues the delivery again, due at once, with the same `webhook-id` (receivers that
+    keep the ids they handled ignore a repeat), and answers 202 with the new delivery.
+    Administrators only (403); an unknown webhook or delivery is 404.
+
+    Args:
+        id (int):
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        delivery_id=delivery_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryResponse | Problem | None:
+    """Send a delivery again
+
+     Queues the delivery again, due at once, with the same `webhook-id` (receivers that
+    keep the ids they handled ignore a repeat), and answers 202 with the new delivery.
+    Administrators only (403); an unknown webhook or delivery is 404.
+
+    Args:
+        id (int):
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryResponse | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        delivery_id=delivery_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryResponse | Problem]:
+    """Send a delivery again
+
+     Queues the delivery again, due at once, with the same `webhook-id` (receivers that
+    keep the ids they handled ignore a repeat), and answers 202 with the new delivery.
+    Administrators only (403); an unknown webhook or delivery is 404.
+
+    Args:
+        id (int):
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        delivery_id=delivery_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    delivery_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryResponse | Problem | None:
+    """Send a delivery again
+
+     Queues the delivery again, due at once, with the same `webhook-id` (receivers that
+    keep the ids they handled ignore a repeat), and answers 202 with the new delivery.
+    Administrators only (403); an unknown webhook or delivery is 404.
+
+    Args:
+        id (int):
+        delivery_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryResponse | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            delivery_id=delivery_id,
+            client=client,
+        )
+    ).parsed

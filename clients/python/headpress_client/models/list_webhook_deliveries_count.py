@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ListWebhookDeliveriesCount(StrEnum):
+    EXACT = "exact"
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return str(self.value)
