@@ -29,6 +29,10 @@ including every other check, still fails the run:
   venue's latitude and longitude go together; an organizer's email must look like one.
 - No string may hold a NUL character (neither database can store one), in a query or in a
   body; the document does not repeat that on every string.
+- The change feed's `since` is a cursor the server issued (or `now`); an API token's
+  `expires_at` must be in the future and its `user_id` an existing user; a webhook's `url`
+  must not reach an internal address (loopback, private, link-local: a rule about where a
+  name points, not its shape) and its `events` name a kind and an action.
 - A partner key (`X-Headpress-Key` or `key`) must be one the server issued: a made-up key of
   the right shape is refused with 401.
 - Changing one's own password needs `current_password`, and it must be the password.
@@ -101,6 +105,18 @@ _RULES = [
     # A block tree: a reusable block reference's `ref` is a positive integer, and
     # `inner_content` has one null per inner block.
     (422, "validation_failed", r"content\.blocks(\[\d+\](\.inner_blocks)?)*(\.attrs\.ref|\.inner_content|\.html)?", r".+"),
+    # The change feed's cursor is issued by the server, like list cursors.
+    (400, "invalid_query", r"since", r"is not a cursor from meta\.next_cursor, nor `now`"),
+    # An API token's expiry must be in the future; it acts for a user who exists.
+    (422, "validation_failed", r"expires_at", r"must be in the future"),
+    (422, "validation_failed", r"user_id", rf"no user with id {_ID}"),
+    # A webhook's target: http(s) to a host that is not internal (loopback, private,
+    # link-local) unless the server allows it, and events named by kind and action.
+    (422, "validation_failed", r"url",
+     r"(?s)is not a URL: .*|must be an http or https URL|must not carry a user name or password"
+     r"|must name a host|reaches a loopback, private or link-local address.*"),
+    (422, "validation_failed", r"events\[\d+\]",
+     r"(?s)`.*` is not `kind\.action`.*|`.*` is not a kind: .*|`.*` is not an action: .*"),
     (400, "invalid_query", r"reassign", rf"there is no user with id {_ID}|must be another user"),
     # Changing one's own password needs the current one, which no schema can state.
     (422, "validation_failed", r"current_password",

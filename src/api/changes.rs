@@ -93,6 +93,7 @@ pub struct ChangesParams {
     pub wait: Option<u32>,
     /// Only changes of these kinds, comma-separated: `post`, `page`, `resource`, `event`,
     /// `block`.
+    #[param(pattern = "^(post|page|resource|event|block)(,(post|page|resource|event|block))*$")]
     pub kind: Option<String>,
 }
 
@@ -135,7 +136,11 @@ pub async fn list_changes(
         return Err(Error::invalid_query("wait", "must be 0 to 30 seconds"));
     }
     let mut kinds = Vec::new();
-    for name in split_list(p.kind.as_deref()) {
+    let names = split_list(p.kind.as_deref());
+    if p.kind.is_some() && names.is_empty() {
+        return Err(Error::invalid_query("kind", "names no kind"));
+    }
+    for name in names {
         let kind = Kind::parse(&name).ok_or_else(|| {
             Error::invalid_query(
                 "kind",

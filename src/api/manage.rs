@@ -11,13 +11,14 @@ use crate::error::Result;
 use crate::http::list::{PageParams, item_response, list_response, page_in_memory};
 use crate::http::state::State;
 
-/// A page of a short collection read whole (field groups, partners), paged by number.
+/// A page of a short collection read whole (field groups, partners, tokens, previews,
+/// webhooks), paged by number.
 pub async fn list_all<M, R>(
     req: &HttpRequest,
     state: &State,
     page: PageParams,
     collection: &'static str,
-    load: fn(&mut DbConn) -> Result<Vec<M>>,
+    load: impl FnOnce(&mut DbConn) -> Result<Vec<M>> + Clone + Send + 'static,
     wire: impl FnMut(M) -> R,
 ) -> Result<HttpResponse>
 where

@@ -11,7 +11,7 @@ use crate::content::Kind;
 use crate::error::{Error, Result};
 use crate::http::auth::AuthUser;
 use crate::http::extract::{JsonBody, PathId, Query};
-use crate::http::list::{List, PageParams, list_response, page_in_memory};
+use crate::http::list::{List, PageParams};
 use crate::http::state::State;
 use crate::users::api_tokens::{self, ApiToken, NewToken, Preview, Scope};
 use crate::users::audit::{self, Action};
@@ -70,10 +70,12 @@ pub struct CreatedApiTokenResponse {
 #[serde(deny_unknown_fields)]
 pub struct CreateApiTokenRequest {
     /// What it is for, 1 to 100 characters.
+    #[schema(min_length = 1, max_length = 100, pattern = "\\S")]
     pub name: String,
     /// At least one: `read:drafts`, `write:posts`, `write:pages`, `write:resources`,
     /// `write:events`, `write:blocks`, `write:media`, `write:terms`. Reading published
     /// content needs none.
+    #[schema(min_items = 1)]
     pub scopes: Vec<Scope>,
     /// When it stops working (RFC 3339, in the future); left out: never.
     pub expires_at: Option<DateTime<Utc>>,
@@ -97,17 +99,9 @@ pub async fn list_api_tokens(
     user: AuthUser,
     page: Query<PageParams>,
 ) -> Result<HttpResponse> {
-    let window = page.0.window()?;
     let only = (user.role != crate::content::Role::Admin).then_some(user.id);
-    let all = state.read(move |conn| api_tokens::list(conn, only)).await?;
-    let listed = page_in_memory(all, &window, "tokens", ApiTokenResponse::from)?;
-    Ok(list_response(
-        &req,
-        &state.config.public_url,
-        listed,
-        &window,
-        None,
-    ))
+    let load = move |conn: &mut crate::db::DbConn| api_tokens::list(conn, only);
+    manage::list_all(&req, &state, page.0, "tokens", load, ApiTokenResponse::from).await
 }
 
 /// Create an API token
@@ -284,7 +278,9 @@ fn preview_response(state: &State, p: Preview) -> PreviewResponse {
 #[utoipa::path(tag = "previews", request_body = CreatePreviewRequest,
     responses((status = 201, description = "Created; `token` is shown this once",
         body = CreatedPreviewResponse,
-        headers(("Location" = String, description = "The new preview's URL")))),
+        headers(("Location" = String, description = "The new preview's URL"))),
+        (status = 404, description = "No such item, or not one you may see (`not_found`)",
+            body = crate::http::problem::Problem, content_type = "application/problem+json")),
     security(("bearer" = [])))]
 #[post("/previews")]
 pub async fn create_preview(
@@ -293,6 +289,12 @@ pub async fn create_preview(
     body: JsonBody<CreatePreviewRequest>,
 ) -> Result<HttpResponse> {
     let b = body.0;
+    if b.item_id < 1 {
+        return Err(Error::invalid(
+            "item_id",
+            "must be an id (a positive integer)",
+        ));
+    }
     let kind = kind_of(b.kind);
     let viewer = user.viewer();
     let seconds = b.expires_in.unwrap_or(api_tokens::PREVIEW_DEFAULT_SECS);
@@ -333,21 +335,17 @@ pub async fn list_previews(
     page: Query<PageParams>,
     params: Query<PreviewParams>,
 ) -> Result<HttpResponse> {
-    let window = page.0.window()?;
     let only = (!user.role.edits_all()).then_some(user.id);
     let item = params.0.item_id;
-    let all = state
-        .read(move |conn| api_tokens::list_previews(conn, only, item))
-        .await?;
+    if item.is_some_and(|i| i < 1) {
+        return Err(Error::invalid_query(
+            "item_id",
+            "must be an id (a positive integer)",
+        ));
+    }
+    let load = move |conn: &mut crate::db::DbConn| api_tokens::list_previews(conn, only, item);
     let wire = |p| preview_response(&state, p);
-    let listed = page_in_memory(all, &window, "previews", wire)?;
-    Ok(list_response(
-        &req,
-        &state.config.public_url,
-        listed,
-        &window,
-        None,
-    ))
+    manage::list_all(&req, &state, page.0, "previews", load, wire).await
 }
 
 /// Revoke a preview link

@@ -47,7 +47,8 @@ pub fn check_update(actor: (i64, Role), id: i64, u: &UserUpdate) -> Result<UserC
     if let Some(name) = &u.name {
         match name.trim() {
             "" => errors.push(FieldError::new("name", "must not be empty")),
-            n if n.chars().count() > 200 => errors.push(FieldError::new(
+            // As sent: spaces trimmed off do not make a longer name fit.
+            _ if name.chars().count() > 200 => errors.push(FieldError::new(
                 "name",
                 "must be at most 200 characters long",
             )),

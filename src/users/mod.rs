@@ -220,13 +220,14 @@ pub fn create(conn: &mut DbConn, input: CreateUser) -> Result<User> {
         ));
     }
     let display_name = match input.display_name.trim() {
-        "" => username.clone(),
-        name if name.chars().count() > 200 => {
+        // As sent: spaces trimmed off do not make a longer name fit.
+        _ if input.display_name.chars().count() > 200 => {
             return Err(Error::invalid(
                 "name",
                 "must be at most 200 characters long",
             ));
         }
+        "" => username.clone(),
         name => name.to_owned(),
     };
     let password_hash = input.password.as_deref().map(hash_password).transpose()?;

@@ -15,7 +15,7 @@ use crate::db::DbConn;
 use crate::error::{Error, Result};
 use crate::http::auth::AuthUser;
 use crate::http::extract::{JsonBody, PathId, Query};
-use crate::http::list::{List, PageParams, list_response, page_in_memory};
+use crate::http::list::{List, PageParams, list_response};
 use crate::http::state::State;
 use crate::users::audit::{self, Action};
 
@@ -82,10 +82,13 @@ pub struct CreatedWebhookResponse {
 pub struct CreateWebhookRequest {
     /// Where deliveries are POSTed: `http` or `https`; not a loopback, private or
     /// link-local address unless the server allows it (`--webhook-allow-internal`).
+    #[schema(min_length = 8, max_length = 2000, pattern = "^https?://[^/?#@\\s]+")]
     pub url: String,
     /// What it is for, at most 500 characters.
+    #[schema(max_length = 500)]
     pub description: Option<String>,
     /// The events it receives (see `WebhookResponse.events`); `["*"]` when left out.
+    #[schema(min_items = 1)]
     pub events: Option<Vec<String>>,
     /// Hear of changes only editors see, with their content. Default: false.
     pub include_drafts: Option<bool>,
@@ -98,10 +101,13 @@ pub struct CreateWebhookRequest {
 #[serde(deny_unknown_fields)]
 pub struct UpdateWebhookRequest {
     /// Where deliveries are POSTed.
+    #[schema(min_length = 8, max_length = 2000, pattern = "^https?://[^/?#@\\s]+")]
     pub url: Option<String>,
-    /// What it is for.
+    /// What it is for, at most 500 characters.
+    #[schema(max_length = 500)]
     pub description: Option<String>,
     /// The events it receives.
+    #[schema(min_items = 1)]
     pub events: Option<Vec<String>>,
     /// Hear of changes only editors see.
     pub include_drafts: Option<bool>,
@@ -192,16 +198,8 @@ pub async fn list_webhooks(
     page: Query<PageParams>,
 ) -> Result<HttpResponse> {
     user.require_admin()?;
-    let window = page.0.window()?;
-    let all = state.read(webhooks::list).await?;
-    let listed = page_in_memory(all, &window, "webhooks", WebhookResponse::from)?;
-    Ok(list_response(
-        &req,
-        &state.config.public_url,
-        listed,
-        &window,
-        None,
-    ))
+    let (load, wire) = (webhooks::list, WebhookResponse::from);
+    manage::list_all(&req, &state, page.0, "webhooks", load, wire).await
 }
 
 /// Create a webhook
