@@ -3715,7 +3715,7 @@ export interface components {
         };
         /** @description A change of a webhook: members left out stay as they are. */
         UpdateWebhookRequest: {
-            /** @description What it is for. */
+            /** @description What it is for, at most 500 characters. */
             description?: string | null;
             /** @description Send deliveries or not; `true` clears `disabled_reason`. */
             enabled?: boolean | null;
@@ -9488,6 +9488,16 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            /** @description No such item, or not one you may see (`not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];

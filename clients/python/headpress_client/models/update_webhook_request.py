@@ -15,7 +15,7 @@ class UpdateWebhookRequest:
     """A change of a webhook: members left out stay as they are.
 
     Attributes:
-        description (None | str | Unset): What it is for.
+        description (None | str | Unset): What it is for, at most 500 characters.
         enabled (bool | None | Unset): Send deliveries or not; `true` clears `disabled_reason`.
         events (list[str] | None | Unset): The events it receives.
         include_drafts (bool | None | Unset): Hear of changes only editors see.
