@@ -16,10 +16,10 @@ use crate::http::extract::Query;
 use crate::http::list::split_list;
 use crate::http::state::State;
 
-/// The kind of content a change is about.
+/// A kind of content.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum ChangeKind {
+pub enum ItemKind {
     Post,
     Page,
     Resource,
@@ -27,23 +27,83 @@ pub enum ChangeKind {
     Block,
 }
 
-impl From<Kind> for ChangeKind {
+impl From<Kind> for ItemKind {
     fn from(k: Kind) -> Self {
         match k {
-            Kind::Post => ChangeKind::Post,
-            Kind::Page => ChangeKind::Page,
-            Kind::Resource => ChangeKind::Resource,
-            Kind::Event => ChangeKind::Event,
-            Kind::Block => ChangeKind::Block,
+            Kind::Post => ItemKind::Post,
+            Kind::Page => ItemKind::Page,
+            Kind::Resource => ItemKind::Resource,
+            Kind::Event => ItemKind::Event,
+            Kind::Block => ItemKind::Block,
         }
     }
 }
 
-/// One change of a content item.
+impl From<ItemKind> for Kind {
+    fn from(k: ItemKind) -> Self {
+        match k {
+            ItemKind::Post => Kind::Post,
+            ItemKind::Page => Kind::Page,
+            ItemKind::Resource => Kind::Resource,
+            ItemKind::Event => Kind::Event,
+            ItemKind::Block => Kind::Block,
+        }
+    }
+}
+
+/// What a change is about: a kind of content, or a taxonomy's term.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Post,
+    Page,
+    Resource,
+    Event,
+    Block,
+    Tag,
+    Category,
+    ResourceType,
+    EventCategory,
+}
+
+impl ChangeKind {
+    pub const ALL: [ChangeKind; 9] = [
+        ChangeKind::Post,
+        ChangeKind::Page,
+        ChangeKind::Resource,
+        ChangeKind::Event,
+        ChangeKind::Block,
+        ChangeKind::Tag,
+        ChangeKind::Category,
+        ChangeKind::ResourceType,
+        ChangeKind::EventCategory,
+    ];
+
+    /// The name kept in the feed (`changes.kind`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Post => "post",
+            ChangeKind::Page => "page",
+            ChangeKind::Resource => "resource",
+            ChangeKind::Event => "event",
+            ChangeKind::Block => "block",
+            ChangeKind::Tag => "tag",
+            ChangeKind::Category => "category",
+            ChangeKind::ResourceType => "resource_type",
+            ChangeKind::EventCategory => "event_category",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ChangeKind> {
+        ChangeKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One change of a content item or a term.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ChangeResponse {
     pub kind: ChangeKind,
-    /// The item's id (read it at `/api/v1/{collection}/{id}`).
+    /// The item's or term's id (read it at `/api/v1/{collection}/{id}`).
     pub id: i64,
     /// The item's slug after the change (before it, for `deleted`).
     pub slug: String,
@@ -92,8 +152,10 @@ pub struct ChangesParams {
     #[param(minimum = 0, maximum = 30)]
     pub wait: Option<u32>,
     /// Only changes of these kinds, comma-separated: `post`, `page`, `resource`, `event`,
-    /// `block`.
-    #[param(pattern = "^(post|page|resource|event|block)(,(post|page|resource|event|block))*$")]
+    /// `block`, and the terms of `tag`, `category`, `resource_type`, `event_category`.
+    #[param(
+        pattern = "^(post|page|resource|event|block|tag|category|resource_type|event_category)(,(post|page|resource|event|block|tag|category|resource_type|event_category))*$"
+    )]
     pub kind: Option<String>,
 }
 
@@ -141,13 +203,16 @@ pub async fn list_changes(
         return Err(Error::invalid_query("kind", "names no kind"));
     }
     for name in names {
-        let kind = Kind::parse(&name).ok_or_else(|| {
+        let kind = ChangeKind::parse(&name).ok_or_else(|| {
             Error::invalid_query(
                 "kind",
-                format!("unknown kind `{name}`; known: post, page, resource, event, block"),
+                format!(
+                    "unknown kind `{name}`; known: post, page, resource, event, block, tag, \
+                     category, resource_type, event_category"
+                ),
             )
         })?;
-        kinds.push(kind);
+        kinds.push(kind.as_str());
     }
     let since = match p.since.as_deref() {
         None | Some("") => None,
@@ -195,13 +260,15 @@ pub async fn list_changes(
         data: page
             .changes
             .into_iter()
-            .map(|c| ChangeResponse {
-                kind: c.kind.into(),
-                id: c.item_id,
-                slug: c.slug,
-                action: c.action,
-                public: c.public,
-                at: DateTime::from_naive_utc_and_offset(c.at, Utc),
+            .filter_map(|c| {
+                Some(ChangeResponse {
+                    kind: ChangeKind::parse(&c.kind)?,
+                    id: c.item_id,
+                    slug: c.slug,
+                    action: c.action,
+                    public: c.public,
+                    at: DateTime::from_naive_utc_and_offset(c.at, Utc),
+                })
             })
             .collect(),
         meta: ChangesMeta {

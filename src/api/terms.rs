@@ -233,7 +233,11 @@ async fn get_term(state: State, taxonomy: Taxonomy, id: i64) -> Result<HttpRespo
     manage::read(&state, move |conn| load(conn, taxonomy, id), |t| t).await
 }
 
-fn load(conn: &mut crate::db::DbConn, taxonomy: Taxonomy, id: i64) -> Result<TermResponse> {
+pub(crate) fn load(
+    conn: &mut crate::db::DbConn,
+    taxonomy: Taxonomy,
+    id: i64,
+) -> Result<TermResponse> {
     let term = terms::find(conn, taxonomy, id)?;
     let counts = counts::of_terms(conn, &[id])?;
     Ok(TermResponse::new(&term, counts.get(&id)))

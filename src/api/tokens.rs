@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::api::changes::ChangeKind;
+use crate::api::changes::ItemKind;
 use crate::api::manage;
 use crate::content::Kind;
 use crate::error::{Error, Result};
@@ -195,7 +195,7 @@ pub async fn delete_api_token(
 pub struct PreviewResponse {
     /// The preview's id (revoke it at `/api/v1/previews/{id}`).
     pub id: i64,
-    pub kind: ChangeKind,
+    pub kind: ItemKind,
     /// The item it shows.
     pub item_id: i64,
     /// Who made it: the item is shown as they see it.
@@ -222,7 +222,7 @@ pub struct CreatedPreviewResponse {
 #[serde(deny_unknown_fields)]
 pub struct CreatePreviewRequest {
     /// The item's kind.
-    pub kind: ChangeKind,
+    pub kind: ItemKind,
     /// The item's id.
     #[schema(minimum = 1)]
     pub item_id: i64,
@@ -238,16 +238,6 @@ pub struct PreviewParams {
     /// Only the previews of this item (an id).
     #[param(minimum = 1)]
     pub item_id: Option<i64>,
-}
-
-fn kind_of(k: ChangeKind) -> Kind {
-    match k {
-        ChangeKind::Post => Kind::Post,
-        ChangeKind::Page => Kind::Page,
-        ChangeKind::Resource => Kind::Resource,
-        ChangeKind::Event => Kind::Event,
-        ChangeKind::Block => Kind::Block,
-    }
 }
 
 fn preview_response(state: &State, p: Preview) -> PreviewResponse {
@@ -295,7 +285,7 @@ pub async fn create_preview(
             "must be an id (a positive integer)",
         ));
     }
-    let kind = kind_of(b.kind);
+    let kind = Kind::from(b.kind);
     let viewer = user.viewer();
     let seconds = b.expires_in.unwrap_or(api_tokens::PREVIEW_DEFAULT_SECS);
     let me = user.id;

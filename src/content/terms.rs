@@ -1,5 +1,6 @@
 //! Taxonomies (tags, categories, ...) and their terms, shared by every kind of content.
 
+use crate::content::changes::{self, Action};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -469,11 +470,19 @@ pub fn create(conn: &mut DbConn, taxonomy: Taxonomy, input: TermInput) -> Result
             terms::updated_at.eq(now),
         ))
         .execute(conn)?;
-    Ok(terms::table
+    let term: Term = terms::table
         .filter(terms::taxonomy.eq(taxonomy.as_str()))
         .filter(terms::slug.eq(&slug))
         .select(Term::as_select())
-        .first(conn)?)
+        .first(conn)?;
+    changes::record_term(
+        conn,
+        taxonomy.as_str(),
+        term.id,
+        &term.slug,
+        Action::Created,
+    )?;
+    Ok(term)
 }
 
 pub fn update(conn: &mut DbConn, taxonomy: Taxonomy, id: i64, input: TermInput) -> Result<Term> {
@@ -523,13 +532,16 @@ pub fn update(conn: &mut DbConn, taxonomy: Taxonomy, id: i64, input: TermInput) 
     diesel::update(terms::table.find(id))
         .set(terms::updated_at.eq(crate::db::now()))
         .execute(conn)?;
-    find(conn, taxonomy, id)
+    let term = find(conn, taxonomy, id)?;
+    changes::record_term(conn, taxonomy.as_str(), id, &term.slug, Action::Updated)?;
+    Ok(term)
 }
 
 /// Deletes a term; items lose it, children become top-level.
 pub fn delete(conn: &mut DbConn, taxonomy: Taxonomy, id: i64) -> Result<()> {
     crate::content::version::bump(conn)?;
-    find(conn, taxonomy, id)?;
+    let term = find(conn, taxonomy, id)?;
+    changes::record_term(conn, taxonomy.as_str(), id, &term.slug, Action::Deleted)?;
     diesel::update(terms::table.filter(terms::parent_id.eq(id)))
         .set(terms::parent_id.eq(None::<i64>))
         .execute(conn)?;

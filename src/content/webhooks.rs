@@ -83,7 +83,17 @@ pub struct WebhookInput {
     pub enabled: Option<bool>,
 }
 
-const KINDS: [&str; 5] = ["post", "page", "resource", "event", "block"];
+const KINDS: [&str; 9] = [
+    "post",
+    "page",
+    "resource",
+    "event",
+    "block",
+    "tag",
+    "category",
+    "resource_type",
+    "event_category",
+];
 const ACTIONS: [&str; 7] = [
     "created",
     "updated",
@@ -344,7 +354,7 @@ pub(crate) fn enqueue(conn: &mut DbConn, rows: &[(i64, &Row)]) -> Result<()> {
             } else {
                 continue;
             };
-            let event = format!("{}.{}", row.kind.as_str(), action.as_str());
+            let event = format!("{}.{}", row.kind, action.as_str());
             if !hook.wants(&event) {
                 continue;
             }
@@ -352,7 +362,7 @@ pub(crate) fn enqueue(conn: &mut DbConn, rows: &[(i64, &Row)]) -> Result<()> {
                 let joined = diesel::update(
                     wd::table
                         .filter(wd::webhook_id.eq(hook.id))
-                        .filter(wd::kind.eq(row.kind.as_str()))
+                        .filter(wd::kind.eq(row.kind))
                         .filter(wd::item_id.eq(row.item_id))
                         .filter(wd::status.eq("pending"))
                         .filter(wd::attempts.eq(0))
@@ -373,7 +383,7 @@ pub(crate) fn enqueue(conn: &mut DbConn, rows: &[(i64, &Row)]) -> Result<()> {
                 conn,
                 hook.id,
                 &event,
-                row.kind.as_str(),
+                row.kind,
                 row.item_id,
                 &row.slug,
                 Some(*change_id),

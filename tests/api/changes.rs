@@ -66,6 +66,10 @@ async fn public_set(app: &TestApp) -> BTreeSet<(String, i64)> {
         ("resource", "resources"),
         ("event", "events"),
         ("block", "blocks"),
+        ("tag", "tags"),
+        ("category", "categories"),
+        ("resource_type", "resource-types"),
+        ("event_category", "event-categories"),
     ] {
         let res = app
             .get(&format!("/api/v1/{collection}?per_page=100"))
@@ -96,8 +100,16 @@ fn replay(changes: &[Value]) -> BTreeSet<(String, i64)> {
     set
 }
 
-fn ids_in(changes: &[Value]) -> BTreeSet<i64> {
-    changes.iter().map(|c| c["id"].as_i64().unwrap()).collect()
+fn ids_in(changes: &[Value]) -> BTreeSet<(String, i64)> {
+    changes
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap().to_owned(),
+                c["id"].as_i64().unwrap(),
+            )
+        })
+        .collect()
 }
 
 /// Replaying the feed from the start (keep an item whose last change is public, drop it
@@ -212,8 +224,32 @@ async fn the_feed_replayed_rebuilds_the_public_content_of_every_kind() {
     )
     .await;
 
+    // Terms: created, renamed, deleted.
+    let tag = app.create_term(e, "tags", json!({"name": "Cocoa"})).await["id"].clone();
+    let gone_tag = app
+        .create_term(e, "tags", json!({"name": "Obsolete"}))
+        .await["id"]
+        .clone();
+    let res = app
+        .patch(&format!("/api/v1/tags/{tag}"))
+        .bearer(e)
+        .json(&json!({"name": "Cocoa and chocolate"}))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    delete(&app, e, &format!("/api/v1/tags/{gone_tag}")).await;
+    app.create_term(e, "event-categories", json!({"name": "Webinars"}))
+        .await;
+
     let (anonymous, _) = feed(&app, None, None).await;
     let expected = public_set(&app).await;
+    assert!(expected.contains(&("tag".to_owned(), tag.as_i64().unwrap())));
+    let tag_changes: Vec<&str> = anonymous
+        .iter()
+        .filter(|c| c["kind"] == "tag")
+        .map(|c| c["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(tag_changes, ["created", "created", "updated", "deleted"]);
     assert_eq!(replay(&anonymous), expected);
     for must in [
         kept,
@@ -230,10 +266,14 @@ async fn the_feed_replayed_rebuilds_the_public_content_of_every_kind() {
             "{must} is public"
         );
     }
-    for never in [draft, hidden_parent, hidden_child] {
+    for never in [
+        ("post".to_owned(), draft),
+        ("page".to_owned(), hidden_parent),
+        ("page".to_owned(), hidden_child),
+    ] {
         assert!(
             !ids_in(&anonymous).contains(&never),
-            "anonymous readers learn nothing of {never}: {anonymous:?}"
+            "anonymous readers learn nothing of {never:?}: {anonymous:?}"
         );
     }
     // Items that were public and went away are announced as gone, with what became of them.
@@ -241,7 +281,7 @@ async fn the_feed_replayed_rebuilds_the_public_content_of_every_kind() {
         anonymous
             .iter()
             .rev()
-            .find(|c| c["id"] == id)
+            .find(|c| c["id"] == id && (c["kind"] == "post" || c["kind"] == "page"))
             .unwrap_or_else(|| panic!("no change of {id}"))
             .clone()
     };
@@ -265,7 +305,7 @@ async fn the_feed_replayed_rebuilds_the_public_content_of_every_kind() {
 
     // Editors see every change, drafts included, with the action as it was made.
     let (everything, _) = feed(&app, Some(e), None).await;
-    assert!(ids_in(&everything).contains(&draft));
+    assert!(ids_in(&everything).contains(&("post".to_owned(), draft)));
     assert!(
         everything
             .iter()

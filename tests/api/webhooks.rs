@@ -502,3 +502,37 @@ async fn webhooks_are_checked() {
         .await;
     assert_eq!(res.json()["data"].as_array().unwrap().len(), 1);
 }
+
+/// Terms are announced too, with the term as readers see it.
+#[actix_web::test]
+async fn term_changes_are_delivered() {
+    let app = app().await;
+    let receiver = Receiver::start(0).await;
+    let (_, admin) = app.sign_in_as(Role::Admin).await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    subscribe(
+        &app,
+        &admin,
+        json!({"url": receiver.url, "events": ["tag.*"]}),
+    )
+    .await;
+    let tag = app
+        .create_term(&editor, "tags", json!({"name": "Cocoa"}))
+        .await["id"]
+        .clone();
+    app.create_term(&editor, "categories", json!({"name": "Reports"}))
+        .await;
+    deliver(&app, Duration::from_secs(5)).await;
+    let res = app
+        .delete(&format!("/api/v1/tags/{tag}"))
+        .bearer(&editor)
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT);
+    deliver(&app, Duration::from_secs(5)).await;
+    assert_eq!(receiver.accepted(), ["tag.created", "tag.deleted"]);
+    let created = receiver.got()[0].json();
+    assert_eq!(created["data"]["kind"], "tag");
+    assert_eq!(created["data"]["item"]["name"], "Cocoa");
+    assert_eq!(receiver.got()[1].json()["data"]["item"], Value::Null);
+}

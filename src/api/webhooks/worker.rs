@@ -97,7 +97,35 @@ async fn body(state: &web::Data<AppState>, c: &Claimed) -> Result<Vec<u8>> {
                 "item": item,
             })
         }
-        None => serde_json::json!({"webhook_id": d.webhook_id}),
+        None => match crate::content::terms::Taxonomy::ALL
+            .into_iter()
+            .find(|t| t.as_str() == d.kind)
+        {
+            // Terms are public while they exist.
+            Some(taxonomy) => {
+                let id = d.item_id;
+                let term = state
+                    .read(
+                        move |conn| match crate::api::terms::load(conn, taxonomy, id) {
+                            Ok(t) => Ok(Some(t)),
+                            Err(crate::error::Error::NotFound(_)) => Ok(None),
+                            Err(e) => Err(e),
+                        },
+                    )
+                    .await?;
+                let action = d.event.split_once('.').map_or("", |(_, a)| a);
+                serde_json::json!({
+                    "kind": d.kind,
+                    "id": d.item_id,
+                    "slug": d.slug,
+                    "action": action,
+                    "public": d.public,
+                    "cursor": d.change_id.map(|n| Cursor(n).encode()),
+                    "item": term,
+                })
+            }
+            None => serde_json::json!({"webhook_id": d.webhook_id}),
+        },
     };
     let payload = Payload {
         event: d.event.clone(),

@@ -106,7 +106,7 @@ pub fn record(
     let now = crate::db::now();
     let mut rows = vec![Row {
         at: now,
-        kind,
+        kind: kind.as_str(),
         item_id: id,
         slug: slug.to_owned(),
         action,
@@ -125,7 +125,7 @@ pub fn record(
         for (page, was_public, public) in moved {
             rows.push(Row {
                 at: now,
-                kind: Kind::Page,
+                kind: Kind::Page.as_str(),
                 item_id: page,
                 slug: slugs.get(&page).cloned().unwrap_or_default(),
                 action: Action::Updated,
@@ -136,6 +136,30 @@ pub fn record(
         }
     }
     write(conn, rows)
+}
+
+/// Records a change of a term of the taxonomy named `taxonomy` (`tag`), in the caller's
+/// transaction. Terms are public as long as they exist.
+pub fn record_term(
+    conn: &mut DbConn,
+    taxonomy: &'static str,
+    id: i64,
+    slug: &str,
+    action: Action,
+) -> Result<()> {
+    write(
+        conn,
+        vec![Row {
+            at: crate::db::now(),
+            kind: taxonomy,
+            item_id: id,
+            slug: slug.to_owned(),
+            action,
+            public: action != Action::Deleted,
+            was_public: action != Action::Created,
+            user_id: None,
+        }],
+    )
 }
 
 /// Records that the scheduled items `due` (id and kind) became public, with the pages
@@ -167,7 +191,7 @@ pub fn record_due(conn: &mut DbConn, due: &[(i64, Kind)]) -> Result<()> {
         if public.contains(&id) {
             rows.push(Row {
                 at: now,
-                kind,
+                kind: kind.as_str(),
                 item_id: id,
                 slug: slugs.get(&id).cloned().unwrap_or_default(),
                 action,
@@ -211,7 +235,7 @@ pub(crate) fn insert(conn: &mut DbConn, rows: Vec<Row>) -> Result<()> {
         let id: i64 = diesel::insert_into(changes::table)
             .values((
                 changes::at.eq(row.at),
-                changes::kind.eq(row.kind.as_str()),
+                changes::kind.eq(row.kind),
                 changes::item_id.eq(row.item_id),
                 changes::slug.eq(&row.slug),
                 changes::action.eq(row.action.as_str()),
@@ -333,7 +357,8 @@ impl Cursor {
 pub struct Change {
     pub number: i64,
     pub at: NaiveDateTime,
-    pub kind: Kind,
+    /// A kind of content (`post`) or a taxonomy (`tag`).
+    pub kind: String,
     pub item_id: i64,
     pub slug: String,
     pub action: Action,
@@ -346,7 +371,8 @@ pub struct Read {
     /// After this row; `None` from the oldest kept.
     pub since: Option<Cursor>,
     pub limit: i64,
-    pub kinds: Vec<Kind>,
+    /// Kinds of content or taxonomies, by name; empty: all.
+    pub kinds: Vec<&'static str>,
     /// Every change (editors), or only what anonymous readers may learn.
     pub everything: bool,
 }
@@ -409,7 +435,7 @@ pub fn read(conn: &mut DbConn, q: &Read) -> Result<Page> {
         query = query.filter(changes::public.or(changes::was_public));
     }
     if !q.kinds.is_empty() {
-        query = query.filter(changes::kind.eq_any(q.kinds.iter().map(|k| k.as_str())));
+        query = query.filter(changes::kind.eq_any(q.kinds.iter().copied()));
     }
     type Loaded = (i64, NaiveDateTime, String, i64, String, String, bool, bool);
     let mut rows: Vec<Loaded> = query.load(conn)?;
@@ -420,7 +446,6 @@ pub fn read(conn: &mut DbConn, q: &Read) -> Result<Page> {
         .into_iter()
         .filter_map(
             |(number, at, kind, item_id, slug, action, public, was_public)| {
-                let kind = Kind::parse(&kind)?;
                 let mut action = Action::parse(&action)?;
                 if !q.everything {
                     action = action.as_seen_publicly(was_public, public);

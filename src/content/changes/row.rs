@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Kind, Status};
+use crate::content::Status;
 
 /// What happened to an item. The same words name webhook events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema, Hash)]
@@ -79,7 +79,8 @@ impl Action {
 #[derive(Debug, Clone)]
 pub(crate) struct Row {
     pub at: NaiveDateTime,
-    pub kind: Kind,
+    /// A kind of content's name (`post`) or a taxonomy's (`tag`): `changes.kind`.
+    pub kind: &'static str,
     pub item_id: i64,
     pub slug: String,
     pub action: Action,
