@@ -1882,11 +1882,11 @@ export interface components {
          */
         ChangeAction: "created" | "updated" | "published" | "unpublished" | "trashed" | "restored" | "deleted";
         /**
-         * @description The kind of content a change is about.
+         * @description What a change is about: a kind of content, or a taxonomy's term.
          * @enum {string}
          */
-        ChangeKind: "post" | "page" | "resource" | "event" | "block";
-        /** @description One change of a content item. */
+        ChangeKind: "post" | "page" | "resource" | "event" | "block" | "tag" | "category" | "resource_type" | "event_category";
+        /** @description One change of a content item or a term. */
         ChangeResponse: {
             /**
              * @description What happened. For readers who see only public content: `created`, `restored` or
@@ -1902,7 +1902,7 @@ export interface components {
             at: string;
             /**
              * Format: int64
-             * @description The item's id (read it at `/api/v1/{collection}/{id}`).
+             * @description The item's or term's id (read it at `/api/v1/{collection}/{id}`).
              */
             id: number;
             kind: components["schemas"]["ChangeKind"];
@@ -2243,7 +2243,7 @@ export interface components {
              */
             item_id: number;
             /** @description The item's kind. */
-            kind: components["schemas"]["ChangeKind"];
+            kind: components["schemas"]["ItemKind"];
         };
         /** @description A new resource. */
         CreateResourceRequest: {
@@ -2718,6 +2718,11 @@ export interface components {
             /** @description Block markup or plain HTML. */
             html: string;
         };
+        /**
+         * @description A kind of content.
+         * @enum {string}
+         */
+        ItemKind: "post" | "page" | "resource" | "event" | "block";
         /** @description A short description of a content item, for embedding. */
         ItemSummary: {
             /** @description The item's excerpt, plain text. */
@@ -3152,7 +3157,7 @@ export interface components {
              * @description The item it shows.
              */
             item_id: number;
-            kind: components["schemas"]["ChangeKind"];
+            kind: components["schemas"]["ItemKind"];
             /** @description Where the item is read with the token. */
             url: string;
         };
@@ -3840,7 +3845,8 @@ export interface components {
             enabled: boolean;
             /**
              * @description The events it receives: `kind.action` (`post.published`), `kind.*`, `*.action` or
-             *     `*`. Kinds: `post`, `page`, `resource`, `event`, `block`; actions: `created`,
+             *     `*`. Kinds: `post`, `page`, `resource`, `event`, `block`, and the terms `tag`,
+             *     `category`, `resource_type`, `event_category`; actions: `created`,
              *     `updated`, `published`, `unpublished`, `trashed`, `restored`, `deleted`.
              */
             events: string[];
@@ -5557,7 +5563,7 @@ export interface operations {
                 wait?: number;
                 /**
                  * @description Only changes of these kinds, comma-separated: `post`, `page`, `resource`, `event`,
-                 *     `block`.
+                 *     `block`, and the terms of `tag`, `category`, `resource_type`, `event_category`.
                  */
                 kind?: string;
                 /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */

@@ -65,6 +65,7 @@ from .get_openapi_fields import GetOpenapiFields
 from .health import Health
 from .health_status import HealthStatus
 from .html_content_input import HtmlContentInput
+from .item_kind import ItemKind
 from .item_summary import ItemSummary
 from .list_api_tokens_count import ListApiTokensCount
 from .list_audit_action import ListAuditAction
@@ -238,6 +239,7 @@ __all__ = (
     "Health",
     "HealthStatus",
     "HtmlContentInput",
+    "ItemKind",
     "ItemSummary",
     "ListApiTokensCount",
     "ListAuditAction",

@@ -5,7 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.change_kind import ChangeKind
+from ..models.item_kind import ItemKind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreatePreviewRequest")
@@ -17,12 +17,12 @@ class CreatePreviewRequest:
 
     Attributes:
         item_id (int): The item's id.
-        kind (ChangeKind): The kind of content a change is about.
+        kind (ItemKind): A kind of content.
         expires_in (int | None | Unset): How long it holds, in seconds: 60 to 604800 (a week), 3600 when left out.
     """
 
     item_id: int
-    kind: ChangeKind
+    kind: ItemKind
     expires_in: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,7 +54,7 @@ class CreatePreviewRequest:
         d = dict(src_dict)
         item_id = d.pop("item_id")
 
-        kind = ChangeKind(d.pop("kind"))
+        kind = ItemKind(d.pop("kind"))
 
         def _parse_expires_in(data: object) -> int | None | Unset:
             if data is None:

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.change_kind import ChangeKind
+from ..models.item_kind import ItemKind
 
 T = TypeVar("T", bound="CreatedPreviewResponse")
 
@@ -22,7 +22,7 @@ class CreatedPreviewResponse:
         expires_at (datetime.datetime): When it stops working.
         id (int): The preview's id (revoke it at `/api/v1/previews/{id}`).
         item_id (int): The item it shows.
-        kind (ChangeKind): The kind of content a change is about.
+        kind (ItemKind): A kind of content.
         url (str): Where the item is read with the token.
         token (str): Send it as `Authorization: Bearer hpp_...` to `url`. Keep it: it is not shown again.
     """
@@ -32,7 +32,7 @@ class CreatedPreviewResponse:
     expires_at: datetime.datetime
     id: int
     item_id: int
-    kind: ChangeKind
+    kind: ItemKind
     url: str
     token: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -84,7 +84,7 @@ class CreatedPreviewResponse:
 
         item_id = d.pop("item_id")
 
-        kind = ChangeKind(d.pop("kind"))
+        kind = ItemKind(d.pop("kind"))
 
         url = d.pop("url")
 
