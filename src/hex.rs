@@ -11,6 +11,12 @@ pub fn encode(bytes: &[u8]) -> String {
     s
 }
 
+/// The SHA-256 of `bytes`, in hexadecimal (file hashes, stored hashes of keys and tokens).
+pub fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    encode(&sha2::Sha256::digest(bytes))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::content::paging::{Listed, Paging};
+use crate::content::paging::Listed;
 use crate::error::{Error, Result};
 use crate::http::auth::AuthUser;
 use crate::http::extract::Query;
@@ -91,18 +91,11 @@ pub async fn list_audit(
         return Err(Error::invalid_query("actor", "must be a user id"));
     }
     let window = page.0.window()?;
-    let Paging::Page(n) = window.paging else {
-        return Err(Error::invalid_query(
-            "cursor",
-            "audit entries are listed by page",
-        ));
-    };
+    let (offset, per_page) = window.offset("audit entries")?;
     let filter = audit::Filter {
         action: params.0.action,
         actor: params.0.actor,
     };
-    let per_page = i64::from(window.per_page);
-    let offset = i64::from(n - 1) * per_page;
     let (entries, total) = state
         .read(move |conn| audit::list(conn, &filter, offset, per_page))
         .await?;

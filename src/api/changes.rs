@@ -267,7 +267,7 @@ pub async fn list_changes(
                     slug: c.slug,
                     action: c.action,
                     public: c.public,
-                    at: DateTime::from_naive_utc_and_offset(c.at, Utc),
+                    at: crate::http::wire::utc(c.at),
                 })
             })
             .collect(),

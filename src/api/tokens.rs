@@ -2,6 +2,8 @@
 
 use actix_web::{HttpRequest, HttpResponse, delete, get, post};
 use chrono::{DateTime, Utc};
+
+use crate::http::wire::utc;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -15,10 +17,6 @@ use crate::http::list::{List, PageParams};
 use crate::http::state::State;
 use crate::users::api_tokens::{self, ApiToken, NewToken, Preview, Scope};
 use crate::users::audit::{self, Action};
-
-fn utc(t: chrono::NaiveDateTime) -> DateTime<Utc> {
-    DateTime::from_naive_utc_and_offset(t, Utc)
-}
 
 /// An API token (never the token itself, which is shown once when it is made).
 #[derive(Debug, Serialize, ToSchema)]

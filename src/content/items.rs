@@ -72,7 +72,7 @@ pub fn update<K: ContentKind>(
 ) -> Result<Entry> {
     transaction(conn, |conn| {
         let before = counts::of(conn, id)?;
-        let seen = changes::before(conn, K::KIND, id)?;
+        let seen = changes::before(conn, K::KIND, id, before.as_ref().map(|b| b.status))?;
         let fields = std::mem::take(&mut input.fields);
         let e = entry::update(conn, K::KIND, viewer, id, input)?;
         K::save(conn, &e, changes, false)?;
@@ -91,7 +91,7 @@ pub fn delete<K: ContentKind>(
 ) -> Result<Option<Entry>> {
     transaction(conn, |conn| {
         let before = counts::of(conn, id)?;
-        let seen = changes::before(conn, K::KIND, id)?;
+        let seen = changes::before(conn, K::KIND, id, before.as_ref().map(|b| b.status))?;
         let mut slug = String::new();
         let trashed = entry::delete(conn, K::KIND, viewer, id, force, |conn, e| {
             slug = e.slug.to_string();

@@ -99,6 +99,19 @@ pub struct IdSeek {
 }
 
 impl Window {
+    /// `(offset, limit)` of a list paged by number only (a log read newest first); a
+    /// cursor is a 400 naming what the list holds.
+    pub fn offset(&self, what: &str) -> Result<(i64, i64)> {
+        let Paging::Page(n) = self.paging else {
+            return Err(Error::invalid_query(
+                "cursor",
+                format!("{what} are listed by page"),
+            ));
+        };
+        let per_page = i64::from(self.per_page);
+        Ok((i64::from(n - 1) * per_page, per_page))
+    }
+
     /// The page of a list ordered by id in `dir`; a cursor of another list is a 400.
     pub fn by_id(&self, dir: Direction) -> Result<IdSeek> {
         let after = match &self.paging {

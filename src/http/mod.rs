@@ -12,6 +12,7 @@ pub mod heavy;
 pub mod list;
 pub mod metrics;
 pub mod openapi;
+pub mod outbound;
 pub mod platform;
 pub mod problem;
 pub mod render;

@@ -1,8 +1,6 @@
 //! `headpress import ics FILE_OR_URL`: VEVENTs become events, matched by their `UID`, so
 //! a second run updates what changed and creates no duplicates.
 
-use std::path::Path;
-
 use diesel::prelude::*;
 
 use crate::content::Role;
@@ -41,24 +39,7 @@ pub async fn read_source(source: &str) -> Result<Vec<u8>, ImportError> {
 
 async fn fetch(url: &str) -> Result<Vec<u8>, ImportError> {
     let fail = |why: String| ImportError::Input(format!("cannot download {url}: {why}"));
-    let mut builder = openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls())
-        .map_err(|e| fail(e.to_string()))?;
-    // OpenSSL is built in (vendored), so it does not know where this system keeps its
-    // certificate authorities: look in the usual places unless SSL_CERT_FILE says.
-    if std::env::var_os("SSL_CERT_FILE").is_none()
-        && let Some(bundle) = [
-            "/etc/ssl/certs/ca-certificates.crt",
-            "/etc/pki/tls/certs/ca-bundle.crt",
-            "/etc/ssl/cert.pem",
-        ]
-        .into_iter()
-        .find(|p| Path::new(p).exists())
-    {
-        builder
-            .set_ca_file(bundle)
-            .map_err(|e| fail(e.to_string()))?;
-    }
-    let connector = builder.build();
+    let connector = crate::http::outbound::tls().map_err(|e| fail(e.to_string()))?;
     let client = awc::Client::builder()
         .connector(awc::Connector::new().openssl(connector))
         .timeout(std::time::Duration::from_secs(60))

@@ -207,7 +207,6 @@ pub struct Incoming {
 impl Incoming {
     /// Writes bytes already in memory to temporary storage (demo content, imports).
     pub fn from_bytes(storage: &dyn Storage, name: &str, bytes: &[u8]) -> Result<Incoming> {
-        use sha2::Digest;
         use std::io::Write;
         let scratch = storage.scratch().map_err(Error::internal)?;
         let mut temp = tempfile::NamedTempFile::new_in(scratch).map_err(Error::internal)?;
@@ -216,7 +215,7 @@ impl Incoming {
             temp: temp.into_temp_path(),
             name: name.to_owned(),
             size: bytes.len() as u64,
-            sha256: crate::hex::encode(&sha2::Sha256::digest(bytes)),
+            sha256: crate::hex::sha256(bytes),
             head: bytes[..bytes.len().min(64 * 1024)].to_vec(),
         })
     }

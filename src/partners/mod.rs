@@ -7,7 +7,6 @@ use std::sync::{Arc, RwLock};
 
 use chrono::{NaiveDateTime, Timelike};
 use diesel::prelude::*;
-use sha2::{Digest, Sha256};
 
 use crate::db::DbConn;
 use crate::db::schema::partners;
@@ -35,7 +34,7 @@ impl Partner {
 }
 
 pub fn hash_key(key: &str) -> String {
-    crate::hex::encode(&Sha256::digest(key.as_bytes()))
+    crate::hex::sha256(key.as_bytes())
 }
 
 fn new_key() -> String {

@@ -10,7 +10,6 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::content::{Kind, Role};
 use crate::db::DbConn;
@@ -124,7 +123,7 @@ pub struct NewToken {
 }
 
 fn hash(token: &str) -> String {
-    crate::hex::encode(&Sha256::digest(token.as_bytes()))
+    crate::hex::sha256(token.as_bytes())
 }
 
 fn random_token(prefix: &str) -> String {

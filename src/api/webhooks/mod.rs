@@ -5,11 +5,13 @@ pub mod worker;
 
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use chrono::{DateTime, Utc};
+
+use crate::http::wire::utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::api::manage;
-use crate::content::paging::{Listed, Paging};
+use crate::content::paging::Listed;
 use crate::content::webhooks::{self, Delivery, Webhook, WebhookInput};
 use crate::db::DbConn;
 use crate::error::{Error, Result};
@@ -18,10 +20,6 @@ use crate::http::extract::{JsonBody, PathId, Query};
 use crate::http::list::{List, PageParams, list_response};
 use crate::http::state::State;
 use crate::users::audit::{self, Action};
-
-fn utc(t: chrono::NaiveDateTime) -> DateTime<Utc> {
-    DateTime::from_naive_utc_and_offset(t, Utc)
-}
 
 /// A webhook subscription (never its secret, which is shown once when it is made).
 #[derive(Debug, Serialize, ToSchema)]
@@ -359,14 +357,7 @@ pub async fn list_webhook_deliveries(
     user.require_admin()?;
     let id = id.0;
     let window = page.0.window()?;
-    let Paging::Page(n) = window.paging else {
-        return Err(Error::invalid_query(
-            "cursor",
-            "deliveries are listed by page",
-        ));
-    };
-    let per_page = i64::from(window.per_page);
-    let offset = i64::from(n - 1) * per_page;
+    let (offset, per_page) = window.offset("deliveries")?;
     let (rows, total) = state
         .read(move |conn| webhooks::deliveries(conn, id, offset, per_page))
         .await?;

@@ -8,6 +8,7 @@ use actix_web::web;
 use futures_util::future::LocalBoxFuture;
 
 use crate::content::changes::Cursor;
+use crate::content::terms::Taxonomy;
 use crate::content::webhooks::{self, Attempt, Claimed, Payload};
 use crate::content::{Kind, Role, Viewer};
 use crate::error::Result;
@@ -65,67 +66,18 @@ pub async fn run_once(state: &web::Data<AppState>, client: &awc::Client) -> Resu
 /// The body of a delivery: what changed, and the item as the subscription may see it now.
 async fn body(state: &web::Data<AppState>, c: &Claimed) -> Result<Vec<u8>> {
     let d = &c.delivery;
-    let data = match Kind::parse(&d.kind) {
-        Some(kind) => {
-            let viewer = if c.include_drafts {
-                Viewer::User {
-                    id: 0,
-                    role: Role::Admin,
-                }
-            } else {
-                Viewer::Anonymous
-            };
-            let item = if c.include_drafts || d.public {
-                let config = state.config.clone();
-                let id = d.item_id;
-                state
-                    .read(move |conn| {
-                        crate::api::content::item_value(conn, kind, id, viewer, &config)
-                    })
-                    .await?
-            } else {
-                None
-            };
-            let action = d.event.split_once('.').map_or("", |(_, a)| a);
-            serde_json::json!({
-                "kind": kind.as_str(),
-                "id": d.item_id,
-                "slug": d.slug,
-                "action": action,
-                "public": d.public,
-                "cursor": d.change_id.map(|n| Cursor(n).encode()),
-                "item": item,
-            })
-        }
-        None => match crate::content::terms::Taxonomy::ALL
-            .into_iter()
-            .find(|t| t.as_str() == d.kind)
-        {
-            // Terms are public while they exist.
-            Some(taxonomy) => {
-                let id = d.item_id;
-                let term = state
-                    .read(
-                        move |conn| match crate::api::terms::load(conn, taxonomy, id) {
-                            Ok(t) => Ok(Some(t)),
-                            Err(crate::error::Error::NotFound(_)) => Ok(None),
-                            Err(e) => Err(e),
-                        },
-                    )
-                    .await?;
-                let action = d.event.split_once('.').map_or("", |(_, a)| a);
-                serde_json::json!({
-                    "kind": d.kind,
-                    "id": d.item_id,
-                    "slug": d.slug,
-                    "action": action,
-                    "public": d.public,
-                    "cursor": d.change_id.map(|n| Cursor(n).encode()),
-                    "item": term,
-                })
-            }
-            None => serde_json::json!({"webhook_id": d.webhook_id}),
-        },
+    let data = if d.event == webhooks::PING {
+        serde_json::json!({"webhook_id": d.webhook_id})
+    } else {
+        serde_json::json!({
+            "kind": d.kind,
+            "id": d.item_id,
+            "slug": d.slug,
+            "action": d.event.split_once('.').map_or("", |(_, a)| a),
+            "public": d.public,
+            "cursor": d.change_id.map(|n| Cursor(n).encode()),
+            "item": item(state, c).await?,
+        })
     };
     let payload = Payload {
         event: d.event.clone(),
@@ -133,6 +85,43 @@ async fn body(state: &web::Data<AppState>, c: &Claimed) -> Result<Vec<u8>> {
         data,
     };
     serde_json::to_vec(&payload).map_err(crate::error::Error::internal)
+}
+
+/// The item (or term) as the subscription may see it now: content as anonymous readers
+/// read it, or as editors do with `include_drafts`; a term while it exists. `None` when
+/// it is not theirs to see, or gone.
+async fn item(state: &web::Data<AppState>, c: &Claimed) -> Result<Option<serde_json::Value>> {
+    let d = &c.delivery;
+    let id = d.item_id;
+    if let Some(kind) = Kind::parse(&d.kind) {
+        if !(c.include_drafts || d.public) {
+            return Ok(None);
+        }
+        let viewer = if c.include_drafts {
+            Viewer::User {
+                id: 0,
+                role: Role::Admin,
+            }
+        } else {
+            Viewer::Anonymous
+        };
+        let config = state.config.clone();
+        return state
+            .read(move |conn| crate::api::content::item_value(conn, kind, id, viewer, &config))
+            .await;
+    }
+    let Some(taxonomy) = Taxonomy::ALL.into_iter().find(|t| t.as_str() == d.kind) else {
+        return Ok(None);
+    };
+    state
+        .read(
+            move |conn| match crate::api::terms::load(conn, taxonomy, id) {
+                Ok(t) => Ok(serde_json::to_value(t).ok()),
+                Err(crate::error::Error::NotFound(_)) => Ok(None),
+                Err(e) => Err(e),
+            },
+        )
+        .await
 }
 
 async fn send(state: &web::Data<AppState>, client: &awc::Client, c: &Claimed) -> Attempt {
@@ -211,27 +200,17 @@ impl actix_tls::connect::Resolve for Guard {
 /// The client deliveries are sent with: OpenSSL with the system's certificate
 /// authorities, the guarded resolver, the configured timeout, and no redirects followed.
 pub fn client(state: &AppState) -> awc::Client {
-    let mut ssl = openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls());
-    if let Ok(builder) = &mut ssl
-        && std::env::var_os("SSL_CERT_FILE").is_none()
-        && let Some(bundle) = [
-            "/etc/ssl/certs/ca-certificates.crt",
-            "/etc/pki/tls/certs/ca-bundle.crt",
-            "/etc/ssl/cert.pem",
-        ]
-        .into_iter()
-        .find(|p| std::path::Path::new(p).exists())
-    {
-        let _ = builder.set_ca_file(bundle);
-    }
     let resolver = actix_tls::connect::Resolver::custom(Guard {
         allow_internal: state.config.webhook_allow_internal,
     });
     let mut connector = awc::Connector::new()
         .connector(actix_tls::connect::Connector::new(resolver).service())
         .timeout(state.config.webhook_timeout);
-    if let Ok(builder) = ssl {
-        connector = connector.openssl(builder.build());
+    match crate::http::outbound::tls() {
+        Ok(tls) => connector = connector.openssl(tls),
+        Err(e) => {
+            tracing::warn!(error = %e, "webhooks: TLS is unavailable; https targets will fail")
+        }
     }
     awc::Client::builder()
         .connector(connector)

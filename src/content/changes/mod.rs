@@ -59,13 +59,9 @@ pub struct Before {
     below: Vec<(i64, bool)>,
 }
 
-/// What anonymous readers see of item `id` before it is written.
-pub fn before(conn: &mut DbConn, kind: Kind, id: i64) -> Result<Before> {
-    let status: Option<Status> = crate::db::schema::entries::table
-        .find(id)
-        .select(crate::db::schema::entries::status)
-        .first(conn)
-        .optional()?;
+/// What anonymous readers see of item `id` (in `status`, as the write read it) before it
+/// is written.
+pub fn before(conn: &mut DbConn, kind: Kind, id: i64, status: Option<Status>) -> Result<Before> {
     let below = if kind == Kind::Page {
         pages_below(conn, id)?
     } else {
