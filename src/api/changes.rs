@@ -64,10 +64,11 @@ pub enum ChangeKind {
     Category,
     ResourceType,
     EventCategory,
+    Media,
 }
 
 impl ChangeKind {
-    pub const ALL: [ChangeKind; 9] = [
+    pub const ALL: [ChangeKind; 10] = [
         ChangeKind::Post,
         ChangeKind::Page,
         ChangeKind::Resource,
@@ -77,6 +78,7 @@ impl ChangeKind {
         ChangeKind::Category,
         ChangeKind::ResourceType,
         ChangeKind::EventCategory,
+        ChangeKind::Media,
     ];
 
     /// The name kept in the feed (`changes.kind`).
@@ -91,6 +93,7 @@ impl ChangeKind {
             ChangeKind::Category => "category",
             ChangeKind::ResourceType => "resource_type",
             ChangeKind::EventCategory => "event_category",
+            ChangeKind::Media => crate::content::changes::MEDIA,
         }
     }
 
@@ -99,18 +102,20 @@ impl ChangeKind {
     }
 }
 
-/// One change of a content item or a term.
+/// One change of a content item, a term or a media file.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ChangeResponse {
     pub kind: ChangeKind,
-    /// The item's or term's id (read it at `/api/v1/{collection}/{id}`).
+    /// The item's, term's or file's id (read it at `/api/v1/{collection}/{id}`).
     pub id: i64,
-    /// The item's slug after the change (before it, for `deleted`).
+    /// The item's slug after the change (before it, for `deleted`); a file's name.
     pub slug: String,
     /// What happened. For readers who see only public content: `created`, `restored` or
     /// `published` when an item appeared for them, `unpublished`, `trashed` or `deleted`
     /// when it disappeared, `updated` when a public item changed. Editors see every change
-    /// with the action as it was made.
+    /// with the action as it was made. A media file is public while no item uses it or a
+    /// public item does: it is `published` or `unpublished` when the items using it make it
+    /// so; items that used a deleted file are `updated`.
     pub action: Action,
     /// Whether anonymous readers see the item after this change: a mirror of public content
     /// keeps the item when true, drops it when false.
@@ -152,9 +157,10 @@ pub struct ChangesParams {
     #[param(minimum = 0, maximum = 30)]
     pub wait: Option<u32>,
     /// Only changes of these kinds, comma-separated: `post`, `page`, `resource`, `event`,
-    /// `block`, and the terms of `tag`, `category`, `resource_type`, `event_category`.
+    /// `block`, the terms of `tag`, `category`, `resource_type`, `event_category`, and
+    /// `media`.
     #[param(
-        pattern = "^(post|page|resource|event|block|tag|category|resource_type|event_category)(,(post|page|resource|event|block|tag|category|resource_type|event_category))*$"
+        pattern = "^(post|page|resource|event|block|tag|category|resource_type|event_category|media)(,(post|page|resource|event|block|tag|category|resource_type|event_category|media))*$"
     )]
     pub kind: Option<String>,
 }
@@ -165,9 +171,9 @@ const RECHECK: Duration = Duration::from_secs(1);
 
 /// Follow the changes of content
 ///
-/// Every change of a content item in commit order: created, updated, published,
-/// unpublished, trashed, restored and deleted (tombstones: a deleted item is still named,
-/// by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and authors)
+/// Every change of a content item, a term or a media file in commit order: created,
+/// updated, published, unpublished, trashed, restored and deleted (tombstones: a deleted
+/// item is still named, by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and authors)
 /// learn only what they could see: that a public item appeared, changed or disappeared,
 /// never that a draft exists; a page hidden with a page above it counts as unpublished.
 /// Editors see every change. Replaying the feed from the start (keeping items whose last
@@ -207,8 +213,8 @@ pub async fn list_changes(
             Error::invalid_query(
                 "kind",
                 format!(
-                    "unknown kind `{name}`; known: post, page, resource, event, block, tag, \
-                     category, resource_type, event_category"
+                    "unknown kind `{name}`; known: {}",
+                    ChangeKind::ALL.map(ChangeKind::as_str).join(", ")
                 ),
             )
         })?;

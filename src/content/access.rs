@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use crate::content::Status;
+use crate::db::sql::{Sql, Value};
 
 crate::db::text_enum! {
     /// What a signed-in person may do: `admin` everything (users, partners and field groups
@@ -71,4 +72,37 @@ impl Viewer {
             Viewer::User { id, role } => role.edits_all() || id == author_id,
         }
     }
+}
+
+/// Visible to `viewer` with the requested statuses; for anonymous readers and the
+/// default list, only published items whose date has come.
+pub fn visibility(
+    alias: &str,
+    viewer: Viewer,
+    statuses: Option<&[Status]>,
+    now: NaiveDateTime,
+) -> Sql {
+    let mut sql = Sql::new("");
+    let live = |sql: &mut Sql| {
+        sql.push(&format!(
+            "({alias}.status = 'published' AND {alias}.published_at <= "
+        ))
+        .bind(Value::Time(now))
+        .push(")");
+    };
+    match (statuses, viewer) {
+        (None, _) | (Some(_), Viewer::Anonymous) => live(&mut sql),
+        (Some(statuses), Viewer::User { id, role }) => {
+            sql.push(&format!("{alias}.status IN "))
+                .bind_list(statuses.iter().map(|s| Value::Text(s.as_str().to_owned())));
+            if !role.edits_all() {
+                sql.push(&format!(" AND ({alias}.author_id = "))
+                    .bind(Value::Int(id))
+                    .push(" OR ");
+                live(&mut sql);
+                sql.push(")");
+            }
+        }
+    }
+    sql
 }

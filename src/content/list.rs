@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::content::access::visibility;
 use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Status, Viewer};
@@ -196,39 +197,6 @@ struct Row {
 
 /// What a missing number field sorts as: below every real value.
 const NO_NUMBER: f64 = -1e300;
-
-/// Visible to `viewer` with the requested statuses; for anonymous readers and the
-/// default list, only published items whose date has come.
-pub fn visibility(
-    alias: &str,
-    viewer: Viewer,
-    statuses: Option<&[Status]>,
-    now: NaiveDateTime,
-) -> Sql {
-    let mut sql = Sql::new("");
-    let live = |sql: &mut Sql| {
-        sql.push(&format!(
-            "({alias}.status = 'published' AND {alias}.published_at <= "
-        ))
-        .bind(Value::Time(now))
-        .push(")");
-    };
-    match (statuses, viewer) {
-        (None, _) | (Some(_), Viewer::Anonymous) => live(&mut sql),
-        (Some(statuses), Viewer::User { id, role }) => {
-            sql.push(&format!("{alias}.status IN "))
-                .bind_list(statuses.iter().map(|s| Value::Text(s.as_str().to_owned())));
-            if !role.edits_all() {
-                sql.push(&format!(" AND ({alias}.author_id = "))
-                    .bind(Value::Int(id))
-                    .push(" OR ");
-                live(&mut sql);
-                sql.push(")");
-            }
-        }
-    }
-    sql
-}
 
 /// The ids of each term filter's terms (in `q.terms`' order), looked up once per list.
 type TermIds = Vec<Vec<i64>>;

@@ -9,9 +9,10 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
+use crate::content::access::visibility;
 use crate::content::entry::Entry;
 use crate::content::kind::ContentKind;
-use crate::content::list::{EntryQuery, SortKey, visibility};
+use crate::content::list::{EntryQuery, SortKey};
 use crate::content::{Kind, Status, Viewer};
 use crate::db::DbConn;
 use crate::db::schema::{entries, page_details};

@@ -22,7 +22,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::content::changes::row::{Action, Row};
+use crate::content::changes::row::{Action, MEDIA, Row};
 use crate::db::schema::{webhook_deliveries as wd, webhooks};
 use crate::db::sql::{Sql, Value};
 use crate::db::{Backend, DbConn};
@@ -83,7 +83,7 @@ pub struct WebhookInput {
     pub enabled: Option<bool>,
 }
 
-const KINDS: [&str; 9] = [
+const KINDS: [&str; 10] = [
     "post",
     "page",
     "resource",
@@ -93,6 +93,7 @@ const KINDS: [&str; 9] = [
     "category",
     "resource_type",
     "event_category",
+    MEDIA,
 ];
 const ACTIONS: [&str; 7] = [
     "created",

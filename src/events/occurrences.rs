@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use crate::content::Viewer;
-use crate::content::list::{visibility, with_terms};
+use crate::content::access::visibility;
+use crate::content::list::with_terms;
 use crate::content::paging::{Cursor, Direction, Listed, Paging, Window};
 use crate::content::terms::Taxonomy;
 use crate::db::DbConn;

@@ -4,9 +4,10 @@
 use diesel::prelude::*;
 
 use crate::content::Viewer;
+use crate::content::changes::{self, Action};
 use crate::content::paging::{Direction, Listed, Window};
 use crate::db::DbConn;
-use crate::db::schema::media as media_table;
+use crate::db::schema::{entry_media, media as media_table};
 use crate::db::sql::{CountRow, Sql, Value};
 use crate::error::{Error, Result};
 use crate::media::{Media, find, usage_count, visible};
@@ -127,7 +128,16 @@ pub fn update(conn: &mut DbConn, viewer: Viewer, id: i64, c: MediaChanges) -> Re
             media_table::updated_at.eq(crate::db::now()),
         ))
         .execute(conn)?;
-    find(conn, id)?.ok_or_else(|| Error::internal("media vanished"))
+    let m = find(conn, id)?.ok_or_else(|| Error::internal("media vanished"))?;
+    changes::record_media(
+        conn,
+        id,
+        &m.file_name,
+        Action::Updated,
+        None,
+        viewer.user_id(),
+    )?;
+    Ok(m)
 }
 
 /// Deletes a file's record and returns its storage key, for the caller to remove the
@@ -144,6 +154,21 @@ pub fn delete(conn: &mut DbConn, viewer: Viewer, id: i64, force: bool) -> Result
             format!("the file is used by {uses} items; pass force=true to delete it anyway"),
         ));
     }
+    let was_public = changes::media_public(conn, id)?;
+    let users: Vec<i64> = entry_media::table
+        .filter(entry_media::media_id.eq(id))
+        .select(entry_media::entry_id)
+        .distinct()
+        .load(conn)?;
     diesel::delete(media_table::table.find(id)).execute(conn)?;
+    changes::record_touched(conn, &users, viewer.user_id())?;
+    changes::record_media(
+        conn,
+        id,
+        &m.file_name,
+        Action::Deleted,
+        Some(was_public),
+        viewer.user_id(),
+    )?;
     Ok(m.storage_key)
 }

@@ -14,7 +14,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::content::Viewer;
-use crate::content::list::visibility;
+use crate::content::entry_media::Assuming;
 use crate::db::DbConn;
 use crate::db::schema::{entry_media, media};
 use crate::db::sql::{Sql, Value};
@@ -85,10 +85,24 @@ pub fn record_remote(
             updated_at: now,
         })
         .execute(conn)?;
-    Ok(media::table
+    let m = media::table
         .filter(media::storage_key.eq(url))
         .select(Media::as_select())
-        .first(conn)?)
+        .first(conn)?;
+    announce_created(conn, &m)?;
+    Ok(m)
+}
+
+/// A new file in the change feed (and to webhooks).
+fn announce_created(conn: &mut DbConn, m: &Media) -> Result<()> {
+    crate::content::changes::record_media(
+        conn,
+        m.id,
+        &m.file_name,
+        crate::content::changes::Action::Created,
+        Some(false),
+        m.author_id,
+    )
 }
 
 /// The type of a remote file, from its extension.
@@ -136,14 +150,7 @@ pub fn visible(viewer: Viewer) -> Sql {
     if viewer != Viewer::Anonymous {
         return Sql::new("1 = 1");
     }
-    let mut sql = Sql::new(
-        "(NOT EXISTS (SELECT 1 FROM entry_media em WHERE em.media_id = m.id) \
-         OR EXISTS (SELECT 1 FROM entry_media em JOIN entries ve ON ve.id = em.entry_id \
-         WHERE em.media_id = m.id AND ",
-    );
-    sql.append(&visibility("ve", viewer, None, crate::db::now()))
-        .push("))");
-    sql
+    crate::content::entry_media::public_if(Assuming::Now)
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> Result<Option<Media>> {
@@ -308,7 +315,8 @@ pub fn ingest(
                 .filter(media::storage_key.eq(&key))
                 .select(Media::as_select())
                 .first(conn)?)
-        });
+        })
+        .and_then(|m| announce_created(conn, &m).map(|()| m));
     if inserted.is_err() {
         let _ = storage.delete(&key);
     }

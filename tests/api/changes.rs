@@ -484,3 +484,172 @@ async fn scheduled_items_are_announced_when_their_time_comes() {
     assert_eq!(after[0]["public"], true);
     assert_eq!(replay(&after), public_set(&app).await);
 }
+
+/// Media follow the items using them: a file is public while no item uses it or a public
+/// one does. The feed announces a file appearing and disappearing as items take it up,
+/// publish, unpublish, trash or drop it (or as a scheduled item's time comes), and its
+/// own uploads, edits and deletion; replayed, it rebuilds the anonymous media library.
+#[actix_web::test]
+async fn media_appear_and_disappear_with_the_items_that_use_them() {
+    use crate::media::{PNG, upload};
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let e = editor.as_str();
+    let (_, head) = feed(&app, None, None).await;
+    let file = |name: &'static str| {
+        let app = &app;
+        async move {
+            let res = upload(app, e, &[("file", Some(name), PNG)]).await;
+            assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+            res.json()["id"].as_i64().unwrap()
+        }
+    };
+    let featured = |title: &str, status: &str, media: i64| json!({"title": title, "status": status, "featured_media": media});
+
+    let loose = file("loose.png").await; // used by nothing: public
+    let of_draft = file("of-draft.png").await;
+    let draft = create(&app, e, "posts", featured("Draft", "draft", of_draft)).await;
+    let of_later = file("of-later.png").await;
+    let later = create(&app, e, "posts", featured("Later", "draft", of_later)).await;
+    patch(
+        &app,
+        e,
+        &format!("/api/v1/posts/{later}"),
+        json!({"status": "published"}),
+    )
+    .await;
+    let of_trashed = file("of-trashed.png").await;
+    let trashed = create(
+        &app,
+        e,
+        "posts",
+        featured("Trashed", "published", of_trashed),
+    )
+    .await;
+    delete(&app, e, &format!("/api/v1/posts/{trashed}")).await;
+    // A draft lets go of one file (public again) and takes up another (hidden).
+    let swapped = file("swapped.png").await;
+    let swapper = create(&app, e, "posts", featured("Swapper", "draft", swapped)).await;
+    let taken = file("taken.png").await;
+    patch(
+        &app,
+        e,
+        &format!("/api/v1/posts/{swapper}"),
+        json!({"featured_media": taken}),
+    )
+    .await;
+    // Deleting a draft for good frees its file.
+    delete(&app, e, &format!("/api/v1/posts/{draft}?force=true")).await;
+    // A file of a published post, renamed, then deleted while in use.
+    let renamed = file("renamed.png").await;
+    create(&app, e, "posts", featured("User", "published", renamed)).await;
+    patch(
+        &app,
+        e,
+        &format!("/api/v1/media/{renamed}"),
+        json!({"title": "A better title"}),
+    )
+    .await;
+    let gone = file("gone.png").await;
+    let holder = create(&app, e, "posts", featured("Holder", "published", gone)).await;
+    delete(&app, e, &format!("/api/v1/media/{gone}?force=true")).await;
+    // A scheduled post's file appears when the post does.
+    let of_scheduled = file("of-scheduled.png").await;
+    let due = chrono::Utc::now() + chrono::Duration::milliseconds(1200);
+    create(
+        &app,
+        e,
+        "posts",
+        json!({"title": "Embargoed", "status": "published", "featured_media": of_scheduled,
+               "published_at": due.to_rfc3339()}),
+    )
+    .await;
+    let (early, _) = feed(&app, None, Some(&head)).await;
+    actix_web::rt::time::sleep(Duration::from_millis(1400)).await;
+
+    let (anonymous, _) = feed(&app, None, Some(&head)).await;
+    let media_of = |changes: &[Value]| -> Vec<Value> {
+        changes
+            .iter()
+            .filter(|c| c["kind"] == "media")
+            .cloned()
+            .collect()
+    };
+    let res = app.get("/api/v1/media?per_page=100").send().await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let library: BTreeSet<(String, i64)> = res
+        .ids()
+        .into_iter()
+        .map(|id| ("media".to_owned(), id))
+        .collect();
+    assert_eq!(replay(&media_of(&anonymous)), library);
+    assert_eq!(replay(&anonymous), {
+        let mut all = public_set(&app).await;
+        all.extend(library.iter().cloned());
+        all
+    });
+    for (id, public) in [
+        (loose, true),
+        (of_draft, true),
+        (of_later, true),
+        (of_trashed, false),
+        (swapped, true),
+        (taken, false),
+        (renamed, true),
+        (gone, false),
+        (of_scheduled, true),
+    ] {
+        assert_eq!(library.contains(&("media".to_owned(), id)), public, "{id}");
+    }
+    let actions = |id: i64| -> Vec<String> {
+        media_of(&anonymous)
+            .iter()
+            .filter(|c| c["id"] == id)
+            .map(|c| c["action"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(actions(loose), ["created"]);
+    assert_eq!(actions(of_draft), ["created", "unpublished", "published"]);
+    assert_eq!(actions(of_later), ["created", "unpublished", "published"]);
+    assert_eq!(actions(of_trashed), ["created", "unpublished"]);
+    assert_eq!(actions(swapped), ["created", "unpublished", "published"]);
+    assert_eq!(actions(taken), ["created", "unpublished"]);
+    assert_eq!(actions(renamed), ["created", "updated"]);
+    assert_eq!(actions(gone), ["created", "deleted"]);
+    assert_eq!(
+        actions(of_scheduled),
+        ["created", "unpublished", "published"]
+    );
+    let early: Vec<&Value> = early
+        .iter()
+        .filter(|c| c["kind"] == "media" && c["id"] == of_scheduled)
+        .collect();
+    assert_eq!(
+        early.last().unwrap()["action"],
+        "unpublished",
+        "the scheduled post's file appears only when the post does"
+    );
+    let named = media_of(&anonymous);
+    let tombstone = named.iter().rev().find(|c| c["id"] == gone).unwrap();
+    assert_eq!(
+        tombstone["slug"], "gone.png",
+        "a file is named by its file name"
+    );
+    // The post that lost its file changed for its readers.
+    assert!(
+        anonymous
+            .iter()
+            .any(|c| c["kind"] == "post" && c["id"] == holder && c["action"] == "updated"),
+        "{anonymous:?}"
+    );
+
+    // Only media changes, when asked for.
+    let res = app
+        .get("/api/v1/changes?kind=media&per_page=1000")
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    let only: Vec<Value> = res.json()["data"].as_array().unwrap().clone();
+    assert!(only.iter().all(|c| c["kind"] == "media"));
+    assert_eq!(replay(&only), library);
+}

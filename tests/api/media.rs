@@ -8,13 +8,14 @@ use sha2::Digest;
 
 use crate::support::{Res, TestApp};
 
-const PNG: &[u8] = include_bytes!("../fixtures/wordpress/uploads/2019/06/about-us-hero.png");
+pub(crate) const PNG: &[u8] =
+    include_bytes!("../fixtures/wordpress/uploads/2019/06/about-us-hero.png");
 const PDF: &[u8] = include_bytes!(
     "../fixtures/wordpress/uploads/2019/10/the-security-implications-of-human-trafficking-report.pdf"
 );
 
 /// A multipart/form-data body: (part name, file name, bytes).
-fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+pub(crate) fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
     let boundary = "----headpress-test-boundary";
     let mut body = Vec::new();
     for (name, file, bytes) in parts {
@@ -35,7 +36,11 @@ fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
-async fn upload(app: &TestApp, token: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Res {
+pub(crate) async fn upload(
+    app: &TestApp,
+    token: &str,
+    parts: &[(&str, Option<&str>, &[u8])],
+) -> Res {
     let (content_type, body) = multipart(parts);
     app.post("/api/v1/media")
         .bearer(token)

@@ -536,3 +536,71 @@ async fn term_changes_are_delivered() {
     assert_eq!(created["data"]["item"]["name"], "Cocoa");
     assert_eq!(receiver.got()[1].json()["data"]["item"], Value::Null);
 }
+
+/// Media are announced too: an upload with the file as readers see it, a file hidden by
+/// the draft that took it up (without it), shown again when the draft is deleted, and
+/// deleted.
+#[actix_web::test]
+async fn media_changes_are_delivered() {
+    use crate::media::{PNG, upload};
+    let app = app().await;
+    let receiver = Receiver::start(0).await;
+    let (_, admin) = app.sign_in_as(Role::Admin).await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    subscribe(
+        &app,
+        &admin,
+        json!({"url": receiver.url, "events": ["media.*"]}),
+    )
+    .await;
+    let res = upload(&app, &editor, &[("file", Some("cover.png"), PNG)]).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    let media = res.json();
+    deliver(&app, Duration::from_secs(5)).await;
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&editor)
+        .json(&json!({"title": "Draft", "featured_media": media["id"]}))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    let post = res.json()["id"].clone();
+    deliver(&app, Duration::from_secs(5)).await;
+    let res = app
+        .delete(&format!("/api/v1/posts/{post}?force=true"))
+        .bearer(&editor)
+        .send()
+        .await;
+    assert!(res.status.is_success(), "{}", res.text());
+    deliver(&app, Duration::from_secs(5)).await;
+    let res = app
+        .delete(&format!("/api/v1/media/{}", media["id"]))
+        .bearer(&editor)
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT, "{}", res.text());
+    deliver(&app, Duration::from_secs(5)).await;
+    assert_eq!(
+        receiver.accepted(),
+        [
+            "media.created",
+            "media.unpublished",
+            "media.published",
+            "media.deleted"
+        ]
+    );
+    let got = receiver.got();
+    let created = got[0].json();
+    assert_eq!(created["data"]["kind"], "media");
+    assert_eq!(created["data"]["id"], media["id"]);
+    assert_eq!(created["data"]["slug"], "cover.png");
+    assert_eq!(created["data"]["item"]["url"], media["url"]);
+    assert_eq!(got[1].json()["data"]["public"], false);
+    assert_eq!(got[1].json()["data"]["item"], Value::Null, "hidden now");
+    assert_eq!(
+        got[2].json()["data"]["item"]["id"],
+        media["id"],
+        "free again"
+    );
+    assert_eq!(got[3].json()["data"]["item"], Value::Null);
+}

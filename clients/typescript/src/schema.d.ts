@@ -235,9 +235,9 @@ export interface paths {
         };
         /**
          * Follow the changes of content
-         * @description Every change of a content item in commit order: created, updated, published,
-         *     unpublished, trashed, restored and deleted (tombstones: a deleted item is still named,
-         *     by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and authors)
+         * @description Every change of a content item, a term or a media file in commit order: created,
+         *     updated, published, unpublished, trashed, restored and deleted (tombstones: a deleted
+         *     item is still named, by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and authors)
          *     learn only what they could see: that a public item appeared, changed or disappeared,
          *     never that a draft exists; a page hidden with a page above it counts as unpublished.
          *     Editors see every change. Replaying the feed from the start (keeping items whose last
@@ -1885,14 +1885,16 @@ export interface components {
          * @description What a change is about: a kind of content, or a taxonomy's term.
          * @enum {string}
          */
-        ChangeKind: "post" | "page" | "resource" | "event" | "block" | "tag" | "category" | "resource_type" | "event_category";
-        /** @description One change of a content item or a term. */
+        ChangeKind: "post" | "page" | "resource" | "event" | "block" | "tag" | "category" | "resource_type" | "event_category" | "media";
+        /** @description One change of a content item, a term or a media file. */
         ChangeResponse: {
             /**
              * @description What happened. For readers who see only public content: `created`, `restored` or
              *     `published` when an item appeared for them, `unpublished`, `trashed` or `deleted`
              *     when it disappeared, `updated` when a public item changed. Editors see every change
-             *     with the action as it was made.
+             *     with the action as it was made. A media file is public while no item uses it or a
+             *     public item does: it is `published` or `unpublished` when the items using it make it
+             *     so; items that used a deleted file are `updated`.
              */
             action: components["schemas"]["ChangeAction"];
             /**
@@ -1902,7 +1904,7 @@ export interface components {
             at: string;
             /**
              * Format: int64
-             * @description The item's or term's id (read it at `/api/v1/{collection}/{id}`).
+             * @description The item's, term's or file's id (read it at `/api/v1/{collection}/{id}`).
              */
             id: number;
             kind: components["schemas"]["ChangeKind"];
@@ -1911,7 +1913,7 @@ export interface components {
              *     keeps the item when true, drops it when false.
              */
             public: boolean;
-            /** @description The item's slug after the change (before it, for `deleted`). */
+            /** @description The item's slug after the change (before it, for `deleted`); a file's name. */
             slug: string;
         };
         /** @description Where the feed stands. */
@@ -3845,8 +3847,8 @@ export interface components {
             enabled: boolean;
             /**
              * @description The events it receives: `kind.action` (`post.published`), `kind.*`, `*.action` or
-             *     `*`. Kinds: `post`, `page`, `resource`, `event`, `block`, and the terms `tag`,
-             *     `category`, `resource_type`, `event_category`; actions: `created`,
+             *     `*`. Kinds: `post`, `page`, `resource`, `event`, `block`, the terms `tag`,
+             *     `category`, `resource_type`, `event_category`, and `media`; actions: `created`,
              *     `updated`, `published`, `unpublished`, `trashed`, `restored`, `deleted`.
              */
             events: string[];
@@ -5563,7 +5565,8 @@ export interface operations {
                 wait?: number;
                 /**
                  * @description Only changes of these kinds, comma-separated: `post`, `page`, `resource`, `event`,
-                 *     `block`, and the terms of `tag`, `category`, `resource_type`, `event_category`.
+                 *     `block`, the terms of `tag`, `category`, `resource_type`, `event_category`, and
+                 *     `media`.
                  */
                 kind?: string;
                 /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */

@@ -31,8 +31,8 @@ pub struct WebhookResponse {
     /// What it is for.
     pub description: String,
     /// The events it receives: `kind.action` (`post.published`), `kind.*`, `*.action` or
-    /// `*`. Kinds: `post`, `page`, `resource`, `event`, `block`, and the terms `tag`,
-    /// `category`, `resource_type`, `event_category`; actions: `created`,
+    /// `*`. Kinds: `post`, `page`, `resource`, `event`, `block`, the terms `tag`,
+    /// `category`, `resource_type`, `event_category`, and `media`; actions: `created`,
     /// `updated`, `published`, `unpublished`, `trashed`, `restored`, `deleted`.
     pub events: Vec<String>,
     /// Whether it hears of changes only editors see (drafts), with their content. When

@@ -87,27 +87,42 @@ async fn body(state: &web::Data<AppState>, c: &Claimed) -> Result<Vec<u8>> {
     serde_json::to_vec(&payload).map_err(crate::error::Error::internal)
 }
 
-/// The item (or term) as the subscription may see it now: content as anonymous readers
-/// read it, or as editors do with `include_drafts`; a term while it exists. `None` when
-/// it is not theirs to see, or gone.
+/// The item (term, file) as the subscription may see it now: content and files as
+/// anonymous readers see them, or as editors do with `include_drafts`; a term while it
+/// exists. `None` when it is not theirs to see, or gone.
 async fn item(state: &web::Data<AppState>, c: &Claimed) -> Result<Option<serde_json::Value>> {
     let d = &c.delivery;
     let id = d.item_id;
+    let viewer = if c.include_drafts {
+        Viewer::User {
+            id: 0,
+            role: Role::Admin,
+        }
+    } else {
+        Viewer::Anonymous
+    };
+    let hidden = !(c.include_drafts || d.public);
     if let Some(kind) = Kind::parse(&d.kind) {
-        if !(c.include_drafts || d.public) {
+        if hidden {
             return Ok(None);
         }
-        let viewer = if c.include_drafts {
-            Viewer::User {
-                id: 0,
-                role: Role::Admin,
-            }
-        } else {
-            Viewer::Anonymous
-        };
         let config = state.config.clone();
         return state
             .read(move |conn| crate::api::content::item_value(conn, kind, id, viewer, &config))
+            .await;
+    }
+    if d.kind == crate::content::changes::MEDIA {
+        if hidden {
+            return Ok(None);
+        }
+        let public_url = state.config.public_url.clone();
+        return state
+            .read(move |conn| {
+                let mut found = crate::media::find_visible_many(conn, &[id], viewer)?;
+                Ok(found.remove(&id).and_then(|m| {
+                    serde_json::to_value(crate::api::media::MediaResponse::new(m, &public_url)).ok()
+                }))
+            })
             .await;
     }
     let Some(taxonomy) = Taxonomy::ALL.into_iter().find(|t| t.as_str() == d.kind) else {

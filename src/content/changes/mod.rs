@@ -25,16 +25,17 @@ use chrono::NaiveDateTime;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
+use crate::content::entry_media::{self as media, Assuming};
 use crate::content::{Kind, Status, batch};
-use crate::db::schema::{change_log, changes};
+use crate::db::schema::{change_log, changes, media as media_table};
 use crate::db::sql::{Sql, Value};
 use crate::db::{Backend, DbConn};
 use crate::error::{Error, Result};
 
 pub(crate) mod row;
 
-pub use row::Action;
 pub(crate) use row::Row;
+pub use row::{Action, MEDIA};
 
 static RETENTION_DAYS: AtomicU32 = AtomicU32::new(30);
 
@@ -57,6 +58,8 @@ pub struct Before {
     public: bool,
     /// The pages below a page, and whether each was public.
     below: Vec<(i64, bool)>,
+    /// The media the item used, and whether each was public.
+    media: Vec<(i64, bool)>,
 }
 
 /// What anonymous readers see of item `id` (in `status`, as the write read it) before it
@@ -70,12 +73,18 @@ pub fn before(conn: &mut DbConn, kind: Kind, id: i64, status: Option<Status>) ->
     let mut ids: Vec<i64> = below.clone();
     ids.push(id);
     let public = public_among(conn, &ids)?;
+    let media = media::used_by(conn, &[id])?;
+    let public_media = media::public_among(conn, &media, Assuming::Now)?;
     Ok(Before {
         status,
         public: public.contains(&id),
         below: below
             .into_iter()
             .map(|b| (b, public.contains(&b)))
+            .collect(),
+        media: media
+            .into_iter()
+            .map(|m| (m, public_media.contains(&m)))
             .collect(),
     })
 }
@@ -131,7 +140,137 @@ pub fn record(
             });
         }
     }
+    rows.extend(media_rows(
+        conn,
+        &[id],
+        before.media,
+        Assuming::Unused(&[id]),
+        now,
+        user,
+    )?);
     write(conn, rows)
+}
+
+/// Records a change of media `id` (named by its file name), in the caller's transaction.
+/// `was_public`: whether anonymous readers saw it before (`None`: as they do now).
+pub fn record_media(
+    conn: &mut DbConn,
+    id: i64,
+    file_name: &str,
+    action: Action,
+    was_public: Option<bool>,
+    user: Option<i64>,
+) -> Result<()> {
+    let public = action != Action::Deleted && media_public(conn, id)?;
+    write(
+        conn,
+        vec![Row {
+            at: crate::db::now(),
+            kind: MEDIA,
+            item_id: id,
+            slug: file_name.to_owned(),
+            action,
+            public,
+            was_public: was_public.unwrap_or(public),
+            user_id: user,
+        }],
+    )
+}
+
+/// Records that the items `ids` changed in place without a write of their own (a file
+/// they used was deleted), in the caller's transaction: `updated`, as visible as they are.
+pub fn record_touched(conn: &mut DbConn, ids: &[i64], user: Option<i64>) -> Result<()> {
+    use crate::db::schema::entries;
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let public = public_among(conn, ids)?;
+    let at = crate::db::now();
+    let mut found: Vec<(i64, String, String)> = Vec::new();
+    for chunk in ids.chunks(500) {
+        found.extend(
+            entries::table
+                .filter(entries::id.eq_any(chunk))
+                .select((entries::id, entries::kind, entries::slug))
+                .load::<(i64, String, String)>(conn)?,
+        );
+    }
+    found.sort_unstable();
+    let rows = found
+        .into_iter()
+        .filter_map(|(id, kind, slug)| {
+            Some(Row {
+                at,
+                kind: Kind::parse(&kind)?.as_str(),
+                item_id: id,
+                slug,
+                action: Action::Updated,
+                public: public.contains(&id),
+                was_public: public.contains(&id),
+                user_id: user,
+            })
+        })
+        .collect();
+    write(conn, rows)
+}
+
+/// Whether anonymous readers see media `id` now.
+pub fn media_public(conn: &mut DbConn, id: i64) -> Result<bool> {
+    Ok(media::public_among(conn, &[id], Assuming::Now)?.contains(&id))
+}
+
+/// The rows for the media whose visibility a write of the items `written` changed: a file
+/// is public while no item uses it or a public one does (see `media::visible`). `before`:
+/// the media the items used and whether each was public; for the others they use now,
+/// what readers saw before is what they see `was_then`.
+fn media_rows(
+    conn: &mut DbConn,
+    written: &[i64],
+    before: Vec<(i64, bool)>,
+    was_then: Assuming,
+    at: NaiveDateTime,
+    user: Option<i64>,
+) -> Result<Vec<Row>> {
+    let mut was: HashMap<i64, bool> = before.into_iter().collect();
+    let taken: Vec<i64> = media::used_by(conn, written)?
+        .into_iter()
+        .filter(|m| !was.contains_key(m))
+        .collect();
+    let public = media::public_among(conn, &taken, was_then)?;
+    was.extend(taken.into_iter().map(|m| (m, public.contains(&m))));
+    let mut ids: Vec<i64> = was.keys().copied().collect();
+    ids.sort_unstable();
+    let public = media::public_among(conn, &ids, Assuming::Now)?;
+    ids.retain(|m| was[m] != public.contains(m));
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let names: HashMap<i64, String> = media_table::table
+        .filter(media_table::id.eq_any(&ids))
+        .select((media_table::id, media_table::file_name))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
+    Ok(ids
+        .into_iter()
+        .filter_map(|m| {
+            let public = public.contains(&m);
+            Some(Row {
+                at,
+                kind: MEDIA,
+                item_id: m,
+                slug: names.get(&m)?.clone(),
+                action: if public {
+                    Action::Published
+                } else {
+                    Action::Unpublished
+                },
+                public,
+                was_public: !public,
+                user_id: user,
+            })
+        })
+        .collect())
 }
 
 /// Records a change of a term of the taxonomy named `taxonomy` (`tag`), in the caller's
@@ -205,6 +344,15 @@ pub fn record_due(conn: &mut DbConn, due: &[(i64, Kind)]) -> Result<()> {
     for id in below {
         add(id, Kind::Page, Action::Updated);
     }
+    let due_ids: Vec<i64> = due_ids.into_iter().collect();
+    rows.extend(media_rows(
+        conn,
+        &due_ids,
+        Vec::new(),
+        Assuming::Hidden(&due_ids),
+        now,
+        None,
+    )?);
     write(conn, rows)
 }
 

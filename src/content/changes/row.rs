@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Status;
 
+/// The feed's name for media (`changes.kind`).
+pub const MEDIA: &str = "media";
+
 /// What happened to an item. The same words name webhook events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema, Hash)]
 #[serde(rename_all = "lowercase")]

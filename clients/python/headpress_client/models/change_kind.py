@@ -6,6 +6,7 @@ class ChangeKind(StrEnum):
     CATEGORY = "category"
     EVENT = "event"
     EVENT_CATEGORY = "event_category"
+    MEDIA = "media"
     PAGE = "page"
     POST = "post"
     RESOURCE = "resource"

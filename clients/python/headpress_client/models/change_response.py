@@ -15,16 +15,16 @@ T = TypeVar("T", bound="ChangeResponse")
 
 @_attrs_define
 class ChangeResponse:
-    """One change of a content item or a term.
+    """One change of a content item, a term or a media file.
 
     Attributes:
         action (ChangeAction): What happened to an item. The same words name webhook events.
         at (datetime.datetime): When the change was made (UTC); for a scheduled item, when its time came.
-        id (int): The item's or term's id (read it at `/api/v1/{collection}/{id}`).
+        id (int): The item's, term's or file's id (read it at `/api/v1/{collection}/{id}`).
         kind (ChangeKind): What a change is about: a kind of content, or a taxonomy's term.
         public (bool): Whether anonymous readers see the item after this change: a mirror of public content
             keeps the item when true, drops it when false.
-        slug (str): The item's slug after the change (before it, for `deleted`).
+        slug (str): The item's slug after the change (before it, for `deleted`); a file's name.
     """
 
     action: ChangeAction

@@ -22,8 +22,8 @@ class WebhookResponse:
         enabled (bool): Whether deliveries are sent. A webhook whose delivery failed every attempt is
             disabled, and says why in `disabled_reason`; enabling it again sends what waits.
         events (list[str]): The events it receives: `kind.action` (`post.published`), `kind.*`, `*.action` or
-            `*`. Kinds: `post`, `page`, `resource`, `event`, `block`, and the terms `tag`,
-            `category`, `resource_type`, `event_category`; actions: `created`,
+            `*`. Kinds: `post`, `page`, `resource`, `event`, `block`, the terms `tag`,
+            `category`, `resource_type`, `event_category`, and `media`; actions: `created`,
             `updated`, `published`, `unpublished`, `trashed`, `restored`, `deleted`.
         id (int): The subscription's id.
         include_drafts (bool): Whether it hears of changes only editors see (drafts), with their content. When

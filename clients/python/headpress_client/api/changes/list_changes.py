@@ -123,9 +123,10 @@ def sync_detailed(
 ) -> Response[Any | ChangesPage | Problem]:
     """Follow the changes of content
 
-     Every change of a content item in commit order: created, updated, published,
-    unpublished, trashed, restored and deleted (tombstones: a deleted item is still named,
-    by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and authors)
+     Every change of a content item, a term or a media file in commit order: created,
+    updated, published, unpublished, trashed, restored and deleted (tombstones: a deleted
+    item is still named, by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and
+    authors)
     learn only what they could see: that a public item appeared, changed or disappeared,
     never that a draft exists; a page hidden with a page above it counts as unpublished.
     Editors see every change. Replaying the feed from the start (keeping items whose last
@@ -182,9 +183,10 @@ def sync(
 ) -> Any | ChangesPage | Problem | None:
     """Follow the changes of content
 
-     Every change of a content item in commit order: created, updated, published,
-    unpublished, trashed, restored and deleted (tombstones: a deleted item is still named,
-    by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and authors)
+     Every change of a content item, a term or a media file in commit order: created,
+    updated, published, unpublished, trashed, restored and deleted (tombstones: a deleted
+    item is still named, by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and
+    authors)
     learn only what they could see: that a public item appeared, changed or disappeared,
     never that a draft exists; a page hidden with a page above it counts as unpublished.
     Editors see every change. Replaying the feed from the start (keeping items whose last
@@ -236,9 +238,10 @@ async def asyncio_detailed(
 ) -> Response[Any | ChangesPage | Problem]:
     """Follow the changes of content
 
-     Every change of a content item in commit order: created, updated, published,
-    unpublished, trashed, restored and deleted (tombstones: a deleted item is still named,
-    by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and authors)
+     Every change of a content item, a term or a media file in commit order: created,
+    updated, published, unpublished, trashed, restored and deleted (tombstones: a deleted
+    item is still named, by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and
+    authors)
     learn only what they could see: that a public item appeared, changed or disappeared,
     never that a draft exists; a page hidden with a page above it counts as unpublished.
     Editors see every change. Replaying the feed from the start (keeping items whose last
@@ -293,9 +296,10 @@ async def asyncio(
 ) -> Any | ChangesPage | Problem | None:
     """Follow the changes of content
 
-     Every change of a content item in commit order: created, updated, published,
-    unpublished, trashed, restored and deleted (tombstones: a deleted item is still named,
-    by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and authors)
+     Every change of a content item, a term or a media file in commit order: created,
+    updated, published, unpublished, trashed, restored and deleted (tombstones: a deleted
+    item is still named, by kind, id and slug). Resumable with an opaque cursor. Anonymous readers (and
+    authors)
     learn only what they could see: that a public item appeared, changed or disappeared,
     never that a draft exists; a page hidden with a page above it counts as unpublished.
     Editors see every change. Replaying the feed from the start (keeping items whose last
