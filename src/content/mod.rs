@@ -28,6 +28,7 @@ pub mod slug;
 pub mod terms;
 pub mod version;
 pub mod webhooks;
+pub mod wp_ids;
 
 use serde::{Deserialize, Serialize};
 

@@ -98,6 +98,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         token_version -> BigInt,
+        wp_id -> Nullable<BigInt>,
     }
 }
 
@@ -119,6 +120,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         sticky -> Bool,
+        wp_id -> Nullable<BigInt>,
     }
 }
 
@@ -132,6 +134,7 @@ diesel::table! {
         parent_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        wp_id -> Nullable<BigInt>,
     }
 }
 
@@ -193,6 +196,7 @@ diesel::table! {
         author_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        wp_id -> Nullable<BigInt>,
     }
 }
 

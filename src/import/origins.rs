@@ -26,7 +26,8 @@ pub fn find(conn: &mut DbConn, source: &str, kind: &str, source_id: &str) -> Res
         }))
 }
 
-/// Records (or updates) where a thing came from.
+/// Records (or updates) where a thing came from; a thing from WordPress keeps its
+/// WordPress id for the WordPress-compatible API (`content::wp_ids`).
 pub fn remember(
     conn: &mut DbConn,
     source: &str,
@@ -46,6 +47,12 @@ pub fn remember(
             import_origins::imported_at.eq(crate::db::now()),
         ))
         .execute(conn)?;
+    if source.starts_with("wordpress:")
+        && let Some(space) = crate::content::wp_ids::Space::of_origin(kind)
+        && let Ok(wp_id) = source_id.parse::<i64>()
+    {
+        crate::content::wp_ids::assign(conn, space, target_id, wp_id)?;
+    }
     Ok(())
 }
 

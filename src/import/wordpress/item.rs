@@ -135,6 +135,9 @@ pub(super) fn import_item(
         }
     };
     ctx.written.insert(id);
+    if let Some(at) = super::date(&item.modified_gmt) {
+        ctx.deferred.modified.push((id, at));
+    }
     origins::remember(conn, &ctx.source, "entry", &key, id, &fp)?;
     ctx.maps.entries.insert(item.post_id, id);
     ctx.summary.count(

@@ -189,6 +189,8 @@ struct Deferred {
     /// (page, its parent's WordPress id)
     parents: Vec<(Viewer, i64, i64)>,
     fields: Vec<(Viewer, Kind, i64, PostMeta)>,
+    /// (item, when WordPress last changed it): stamped once nothing else writes it.
+    modified: Vec<(i64, NaiveDateTime)>,
 }
 
 struct Ctx<'a> {
@@ -269,8 +271,23 @@ pub fn import(
         if let Some(calendar) = &calendar {
             merge_calendar(conn, &mut ctx, calendar)?;
         }
+        keep_modified(conn, &mut ctx)?;
         Ok(ctx.summary)
     })
+}
+
+/// Gives the items written their WordPress modification time, so that `modified` (and
+/// `updated_at`) says when the content last changed, not when it moved.
+fn keep_modified(conn: &mut DbConn, ctx: &mut Ctx) -> Result<(), ImportError> {
+    use crate::db::schema::entries;
+    use diesel::prelude::*;
+    for (id, at) in std::mem::take(&mut ctx.deferred.modified) {
+        diesel::update(entries::table.find(id))
+            .set(entries::updated_at.eq(at))
+            .execute(conn)
+            .map_err(crate::error::Error::from)?;
+    }
+    Ok(())
 }
 
 pub(super) fn label(item: &Item) -> String {

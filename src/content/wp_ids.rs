@@ -1,0 +1,116 @@
+//! The ids things have in the WordPress-compatible API (`/wp-json/wp/v2`): what came from
+//! WordPress (imported or synced) keeps its WordPress id, so links and caches keyed by id
+//! keep working; what was born here is numbered from [`BORN_HERE`] up, above any id a
+//! WordPress site reaches, so the two never collide.
+//!
+//! WordPress numbers posts, pages, attachments and custom types in one sequence (here:
+//! `entries` and `media`), terms in another, users in a third. The `wp_id` columns hold
+//! one site's ids: the first WordPress site imported into this database.
+
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::sql::{Sql, Value};
+use crate::error::Result;
+
+/// The WordPress id of a thing born here is this plus its own id.
+pub const BORN_HERE: i64 = 1_000_000_000;
+
+/// Where a WordPress id lives: a table with a `wp_id` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Space {
+    Entries,
+    Media,
+    Terms,
+    Users,
+}
+
+impl Space {
+    fn table(self) -> &'static str {
+        match self {
+            Space::Entries => "entries",
+            Space::Media => "media",
+            Space::Terms => "terms",
+            Space::Users => "users",
+        }
+    }
+
+    /// The space of an `import_origins` kind, if its ids are WordPress ids.
+    pub fn of_origin(kind: &str) -> Option<Space> {
+        match kind {
+            "entry" | "block" => Some(Space::Entries),
+            "media" => Some(Space::Media),
+            "term" => Some(Space::Terms),
+            "user" => Some(Space::Users),
+            _ => None,
+        }
+    }
+}
+
+/// The WordPress id of a thing with `id` here and `wp_id` stored.
+pub fn public_id(id: i64, wp_id: Option<i64>) -> i64 {
+    wp_id.unwrap_or(BORN_HERE + id)
+}
+
+/// The SQL expression of the WordPress id of rows of `alias` (`e`).
+pub fn expr(alias: &str) -> String {
+    format!("COALESCE({alias}.wp_id, {BORN_HERE} + {alias}.id)")
+}
+
+/// The SQL condition "row `alias` has one of these WordPress ids".
+pub fn condition(alias: &str, wp_ids: &[i64]) -> Sql {
+    let (born, kept): (Vec<i64>, Vec<i64>) = wp_ids.iter().partition(|i| **i > BORN_HERE);
+    let mut sql = Sql::new("(");
+    let mut first = true;
+    if !kept.is_empty() {
+        sql.push(&format!("{alias}.wp_id IN "))
+            .bind_list(kept.iter().map(|i| Value::Int(*i)));
+        first = false;
+    }
+    if !born.is_empty() {
+        if !first {
+            sql.push(" OR ");
+        }
+        sql.push(&format!("({alias}.wp_id IS NULL AND {alias}.id IN "))
+            .bind_list(born.iter().map(|i| Value::Int(*i - BORN_HERE)))
+            .push(")");
+        first = false;
+    }
+    if first {
+        sql.push("1 = 0");
+    }
+    sql.push(")");
+    sql
+}
+
+/// Gives the thing `id` its WordPress id, unless it has one or another thing holds that
+/// id (a second WordPress site imported into the same database keeps its own ids only in
+/// `import_origins`). In the caller's transaction.
+pub fn assign(conn: &mut DbConn, space: Space, id: i64, wp_id: i64) -> Result<()> {
+    if !(1..BORN_HERE).contains(&wp_id) {
+        return Ok(());
+    }
+    let table = space.table();
+    let mut sql = Sql::new(&format!("UPDATE {table} SET wp_id = "));
+    sql.bind(Value::Int(wp_id))
+        .push(" WHERE id = ")
+        .bind(Value::Int(id))
+        .push(&format!(
+            " AND wp_id IS NULL AND NOT EXISTS (SELECT 1 FROM {table} x WHERE x.wp_id = "
+        ))
+        .bind(Value::Int(wp_id))
+        .push(")");
+    sql.into_query().execute(conn)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_born_here_sit_above_wordpress_ids() {
+        assert_eq!(public_id(7, Some(9)), 9);
+        assert_eq!(public_id(7, None), BORN_HERE + 7);
+    }
+}
