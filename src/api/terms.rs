@@ -210,6 +210,7 @@ async fn list_terms(
             Some(TermOrderBy::Id) => TermOrder::Id,
         },
         dir: params.order.map_or(Direction::Asc, Direction::from),
+        conditions: Vec::new(),
     };
     let w = window.clone();
     let listed = state

@@ -430,9 +430,8 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     }
     page.push(" LIMIT ")
         .bind(Value::Int(i64::from(window.per_page) + 1));
-    if let Paging::Page(n) = window.paging {
-        page.push(" OFFSET ")
-            .bind(Value::Int(i64::from(n - 1) * i64::from(window.per_page)));
+    if !matches!(window.paging, Paging::After(_)) {
+        page.push(" OFFSET ").bind(Value::Int(window.skip()));
     }
 
     let mut rows: Vec<Row> = page.into_query().load(conn)?;

@@ -59,6 +59,8 @@ impl Cursor {
 pub enum Paging {
     Page(u32),
     After(Cursor),
+    /// Skip this many items (the WordPress-compatible API's `offset`).
+    Skip(u32),
 }
 
 #[derive(Debug, Clone)]
@@ -99,23 +101,31 @@ pub struct IdSeek {
 }
 
 impl Window {
+    /// How many items come before the page: none after a cursor.
+    pub fn skip(&self) -> i64 {
+        match self.paging {
+            Paging::Page(n) => i64::from(n - 1) * i64::from(self.per_page),
+            Paging::Skip(n) => i64::from(n),
+            Paging::After(_) => 0,
+        }
+    }
+
     /// `(offset, limit)` of a list paged by number only (a log read newest first); a
     /// cursor is a 400 naming what the list holds.
     pub fn offset(&self, what: &str) -> Result<(i64, i64)> {
-        let Paging::Page(n) = self.paging else {
+        if let Paging::After(_) = self.paging {
             return Err(Error::invalid_query(
                 "cursor",
                 format!("{what} are listed by page"),
             ));
-        };
-        let per_page = i64::from(self.per_page);
-        Ok((i64::from(n - 1) * per_page, per_page))
+        }
+        Ok((self.skip(), i64::from(self.per_page)))
     }
 
     /// The page of a list ordered by id in `dir`; a cursor of another list is a 400.
     pub fn by_id(&self, dir: Direction) -> Result<IdSeek> {
         let after = match &self.paging {
-            Paging::Page(_) => None,
+            Paging::Page(_) | Paging::Skip(_) => None,
             Paging::After(c) if c.key == "id" && c.dir == dir => Some(c.id),
             Paging::After(_) => {
                 return Err(Error::invalid_query(
@@ -124,10 +134,7 @@ impl Window {
                 ));
             }
         };
-        let offset = match self.paging {
-            Paging::Page(n) => i64::from(n - 1) * i64::from(self.per_page),
-            Paging::After(_) => 0,
-        };
+        let offset = self.skip();
         Ok(IdSeek {
             dir,
             after,

@@ -220,6 +220,8 @@ pub struct TermQuery {
     pub parent: Option<Option<i64>>,
     pub order: TermOrder,
     pub dir: Direction,
+    /// More conditions over `t`.
+    pub conditions: Vec<Sql>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,6 +269,9 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
         }
         None => {}
     }
+    for c in &q.conditions {
+        from.push(" AND ").append(c);
+    }
     let mut page = Sql::new("SELECT t.*");
     page.append(&from);
     let column = q.order.column();
@@ -295,9 +300,8 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
     };
     page.push(&format!(" ORDER BY {column} {dir}, t.id {dir} LIMIT "))
         .bind(Value::Int(i64::from(window.per_page) + 1));
-    if let Paging::Page(n) = window.paging {
-        page.push(" OFFSET ")
-            .bind(Value::Int(i64::from(n - 1) * i64::from(window.per_page)));
+    if !matches!(window.paging, Paging::After(_)) {
+        page.push(" OFFSET ").bind(Value::Int(window.skip()));
     }
     let mut rows: Vec<Term> = page.into_query().load(conn)?;
     let more = rows.len() > window.per_page as usize;

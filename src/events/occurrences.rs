@@ -184,7 +184,7 @@ impl Timeline {
                     "is not a cursor of this list",
                 ));
             }
-            Paging::Page(_) => None,
+            Paging::Page(_) | Paging::Skip(_) => None,
         };
         // Those that start in the window all overlap it; of those that start before it, only
         // the ones still running at its start do, and they start at most `longest` before.
@@ -208,7 +208,7 @@ impl Timeline {
         };
         let per_page = window.per_page as usize;
         let start = match (&window.paging, after) {
-            (Paging::Page(n), _) => (*n as usize - 1) * per_page,
+            (Paging::Page(_) | Paging::Skip(_), _) => window.skip() as usize,
             (_, Some(cursor)) => {
                 // The first position whose key is past the cursor.
                 let (mut lo, mut hi) = (0, total);

@@ -203,16 +203,11 @@ pub fn page_in_memory<T, U>(
     collection: &str,
     map: impl FnMut(T) -> U,
 ) -> Result<Listed<U>> {
-    let Paging::Page(n) = window.paging else {
-        return Err(Error::invalid_query(
-            "cursor",
-            format!("{collection} are listed by page"),
-        ));
-    };
+    let (skip, _) = window.offset(collection)?;
     let total = all.len() as i64;
     let items = all
         .into_iter()
-        .skip((n as usize - 1) * window.per_page as usize)
+        .skip(skip as usize)
         .take(window.per_page as usize)
         .map(map)
         .collect();
@@ -260,7 +255,7 @@ pub fn list_of_json(
     let total_pages = total.map(|t| (t + i64::from(per_page) - 1) / i64::from(per_page));
     let page = match window.paging {
         Paging::Page(n) => Some(n),
-        Paging::After(_) => None,
+        Paging::After(_) | Paging::Skip(_) => None,
     };
     let next_cursor = next.as_ref().map(Cursor::encode);
     let meta = ListMeta {
