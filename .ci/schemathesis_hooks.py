@@ -61,6 +61,13 @@ part is text, so a "number" or "object" that Schemathesis puts in a part documen
 string arrives as a string, and accepting it is right. Dropped only when every violation
 the failure names is such a `type` change of a string member and the request is multipart.
 
+The WordPress-compatible API (`/wp-json`) answers errors in WordPress's shape (`{code,
+message, data}`); two of its refusals depend on more than the schema: a `page` past the
+last page of the data is a 400 `rest_post_invalid_page_number`, as WordPress answers it,
+a `status` other than `publish` asked for without signing in is a 400 `rest_invalid_param`
+("Status is forbidden.", WordPress's answer: it depends on who asks, not on the value),
+and a NUL character in a parameter a 400 `rest_invalid_param` naming it.
+
 Schema-expressible limits (empty names, short passwords, unknown `fields`, ...) are *not*
 dropped: those belong in the OpenAPI document.
 
@@ -228,4 +235,25 @@ def filter_failure(context, failure, case, response) -> bool:
     problem = _json(response.content)
     if not isinstance(problem, dict):
         return True
+    if "/wp-json/" in response.request.url:
+        return not _wordpress_unexpressible(response.status_code, problem)
     return not _unexpressible(response.status_code, problem)
+
+
+def _wordpress_unexpressible(status: int, error: dict) -> bool:
+    if status != 400:
+        return False
+    if error.get("code") == "rest_post_invalid_page_number":
+        return error.get("message") == (
+            "The page number requested is larger than the number of pages available."
+        )
+    params = (error.get("data") or {}).get("params")
+    return (
+        error.get("code") == "rest_invalid_param"
+        and isinstance(params, dict)
+        and bool(params)
+        and all(
+            m == "must not contain NUL characters" or (k == "status" and m == "Status is forbidden.")
+            for k, m in params.items()
+        )
+    )

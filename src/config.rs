@@ -27,6 +27,10 @@ pub struct ServeArgs {
     /// The site's name, for oEmbed's `provider_name` and embed cards.
     #[arg(long, env = "HEADPRESS_SITE_NAME", default_value = "headpress")]
     pub site_name: String,
+    /// The site's IANA time zone, for the local dates of the WordPress-compatible API
+    /// (`date`, `modified`; WordPress's "Timezone" setting).
+    #[arg(long, env = "HEADPRESS_SITE_TIMEZONE", default_value = "UTC")]
+    pub site_timezone: String,
     /// Where a post lives on the frontend (`{slug}`, `{id}`).
     #[arg(long, env = "HEADPRESS_LINK_POSTS", default_value = "/news/{slug}")]
     pub link_posts: String,
@@ -179,6 +183,7 @@ pub struct Config {
     pub max_occurrence_days: u32,
     pub links: crate::content::links::Links,
     pub site_name: String,
+    pub site_timezone: chrono_tz::Tz,
     pub embed_ancestors: String,
     /// Proxies whose forwarded client address is believed.
     pub trusted_proxies: Vec<Network>,
@@ -224,6 +229,7 @@ impl Config {
             max_occurrence_days: 366,
             links: crate::content::links::Links::defaults("http://localhost:8080"),
             site_name: "headpress".into(),
+            site_timezone: chrono_tz::UTC,
             embed_ancestors: "*".into(),
             trusted_proxies: Vec::new(),
             metrics: MetricsAccess::Local,
@@ -286,6 +292,12 @@ impl ServeArgs {
             )?,
             public_url,
             site_name: self.site_name,
+            site_timezone: self.site_timezone.parse().map_err(|_| {
+                format!(
+                    "HEADPRESS_SITE_TIMEZONE: `{}` is not an IANA time zone (Europe/London)",
+                    self.site_timezone
+                )
+            })?,
             embed_ancestors: self.embed_ancestors,
             trusted_proxies: parse_networks(&self.trusted_proxies)
                 .map_err(|e| format!("HEADPRESS_TRUSTED_PROXIES: {e}"))?,

@@ -58,6 +58,7 @@ fn assemble() -> (
         .service(embed::embed_resource)
         .service(embed::embed_post)
         .service(embed::embed_event)
+        .configure(api::wp::routes)
         .split_for_parts();
     http::openapi::finish(&mut doc, &api::shapes());
     (app, doc)
@@ -107,11 +108,13 @@ pub fn build_app(
         .service(
             SwaggerUi::new("/docs/{_:.*}").config(SwaggerConfig::new(["/api/v1/openapi.json"])),
         )
+        .route("/wp-json/", web::get().to(api::wp::get_index_slash))
         .default_service(web::to(fallback))
         .wrap(from_fn(http::cache::respond))
         .wrap(from_fn(api::partners::gate))
         .wrap(from_fn(platform))
         .wrap(cors)
+        .wrap(from_fn(api::wp::errors))
         .wrap(from_fn(http::request_id::request_id))
 }
 

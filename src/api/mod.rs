@@ -20,6 +20,7 @@ pub mod terms;
 pub mod tokens;
 pub mod users;
 pub mod webhooks;
+pub mod wp;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -19,6 +19,12 @@ pub struct MediaFilter {
     mime_type: Option<String>,
     /// Part of the title, caption or file name, case-insensitive.
     search: Option<String>,
+    /// Oldest first (newest first by default).
+    oldest_first: bool,
+    /// Only these files.
+    only: Option<Vec<i64>>,
+    /// Not these files.
+    except: Vec<i64>,
 }
 
 impl MediaFilter {
@@ -40,23 +46,51 @@ impl MediaFilter {
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned),
+            oldest_first: false,
+            only: None,
+            except: Vec::new(),
         })
+    }
+
+    /// Only the files `only` (when given), and not the files `except`.
+    pub fn ids(mut self, only: Option<Vec<i64>>, except: Vec<i64>) -> MediaFilter {
+        self.only = only;
+        self.except = except;
+        self
+    }
+
+    /// The same files, oldest first.
+    pub fn oldest_first(mut self) -> MediaFilter {
+        self.oldest_first = true;
+        self
     }
 }
 
-/// The files `viewer` may see, newest first.
+/// The files `viewer` may see, newest first (or oldest first).
 pub fn list(
     conn: &mut DbConn,
     viewer: Viewer,
     filter: &MediaFilter,
     window: &Window,
 ) -> Result<Listed<Media>> {
-    let seek = window.by_id(Direction::Desc)?;
+    let seek = window.by_id(if filter.oldest_first {
+        Direction::Asc
+    } else {
+        Direction::Desc
+    })?;
     let mut from = Sql::new(" FROM media m WHERE ");
     from.append(&visible(viewer));
     if let Some(prefix) = &filter.mime_type {
         from.push(" AND m.mime_type LIKE ")
             .bind(Value::Text(format!("{prefix}%")));
+    }
+    if let Some(only) = &filter.only {
+        from.push(" AND m.id IN ")
+            .bind_list(only.iter().chain([&-1]).map(|i| Value::Int(*i)));
+    }
+    if !filter.except.is_empty() {
+        from.push(" AND m.id NOT IN ")
+            .bind_list(filter.except.iter().map(|i| Value::Int(*i)));
     }
     if let Some(needle) = &filter.search {
         from.push(" AND (")

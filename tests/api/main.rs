@@ -34,3 +34,4 @@ mod users;
 mod visibility;
 mod webhooks;
 mod wordpress;
+mod wp_api;

@@ -509,6 +509,50 @@ async fn capture() {
     let res = app.get(&format!("/oembed?{query}")).send().await;
     book.keep("get_oembed", None, &res, ok);
 
+    // The WordPress-compatible API (the demo has no page: one to show).
+    let about = json!({"title": "About us", "status": "published",
+        "content": {"html": "<!-- wp:paragraph --><p>Who we are.</p><!-- /wp:paragraph -->"}});
+    let res = app
+        .post("/api/v1/pages")
+        .bearer(&editor)
+        .json(&about)
+        .send()
+        .await;
+    assert_eq!(res.status, created, "{}", res.text());
+    for (id, path) in [
+        ("get_index", "/wp-json"),
+        ("get_types", "/wp-json/wp/v2/types"),
+        ("get_taxonomies", "/wp-json/wp/v2/taxonomies"),
+    ] {
+        let res = app.get(path).send().await;
+        book.keep(id, None, &res, ok);
+    }
+    for (list, get, base) in [
+        ("list_wp_posts", "get_wp_post", "posts"),
+        ("list_wp_pages", "get_wp_page", "pages"),
+        ("list_wp_resources", "get_wp_resource", "resources"),
+        ("list_wp_categories", "get_wp_category", "categories"),
+        ("list_wp_tags", "get_wp_tag", "tags"),
+        (
+            "list_wp_resource_types",
+            "get_wp_resource_type",
+            "resource_type",
+        ),
+        ("list_wp_users", "get_wp_user", "users"),
+        ("list_wp_media", "get_wp_media", "media"),
+    ] {
+        let res = app
+            .get(&format!("/wp-json/wp/v2/{base}?per_page=2"))
+            .send()
+            .await;
+        let first = book.keep(list, None, &res, ok)[0]["id"].clone();
+        let res = app
+            .get(&format!("/wp-json/wp/v2/{base}/{first}"))
+            .send()
+            .await;
+        book.keep(get, None, &res, ok);
+    }
+
     let mut text = serde_json::to_string_pretty(&Value::Object(book.0)).unwrap();
     text.push('\n');
     std::fs::write(EXAMPLES, text).expect("write openapi/examples.json");

@@ -28,6 +28,11 @@ fn import(app: &TestApp, path: &Path, options: &wordpress::Options) -> Result<Su
         .map_err(|e| e.to_string())
 }
 
+/// Imports the fixture site (with its uploads and calendar) into `app`.
+pub(crate) fn import_fixture(app: &TestApp) -> Summary {
+    import(app, &fixtures().join("small.wxr.xml"), &options()).expect("imported")
+}
+
 async fn imported() -> (TestApp, String) {
     let app = TestApp::new().await;
     let (_, editor) = app.sign_in_as(Role::Editor).await;

@@ -1713,6 +1713,390 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/wp-json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Discover the WordPress-compatible API
+         * @description The site's name, addresses and namespaces, as WordPress's `/wp-json/` answers them
+         *     (without the per-route argument lists); at `/wp-json/` too.
+         */
+        get: operations["get_index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List categories (WordPress)
+         * @description WordPress's `GET /wp/v2/categories`, with `hide_empty`, `parent` and `post`.
+         */
+        get: operations["list_wp_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a category (WordPress)
+         * @description WordPress's `GET /wp/v2/categories/{id}`, by WordPress id.
+         */
+        get: operations["get_wp_category"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List media (WordPress)
+         * @description WordPress's `GET /wp/v2/media`, newest first, with `media_type` and `mime_type`.
+         */
+        get: operations["list_wp_media"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a media item (WordPress)
+         * @description WordPress's `GET /wp/v2/media/{id}`, by WordPress id.
+         */
+        get: operations["get_wp_media"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pages (WordPress)
+         * @description WordPress's `GET /wp/v2/pages`: the items of `/api/v1/pages` in WordPress's shape, with `X-WP-Total`, `X-WP-TotalPages` and `Link`. Anonymous readers get what is public; `status` needs a bearer token.
+         */
+        get: operations["list_wp_pages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a page (WordPress)
+         * @description WordPress's `GET /wp/v2/pages/{id}`, by WordPress id.
+         */
+        get: operations["get_wp_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List posts (WordPress)
+         * @description WordPress's `GET /wp/v2/posts`: the items of `/api/v1/posts` in WordPress's shape, with `X-WP-Total`, `X-WP-TotalPages` and `Link`. Anonymous readers get what is public; `status` needs a bearer token.
+         */
+        get: operations["list_wp_posts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a post (WordPress)
+         * @description WordPress's `GET /wp/v2/posts/{id}`, by WordPress id.
+         */
+        get: operations["get_wp_post"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/resource_type": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List resource types (WordPress)
+         * @description WordPress's `GET /wp/v2/resource_type`, with `hide_empty`, `parent` and `post`.
+         */
+        get: operations["list_wp_resource_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/resource_type/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a resource type (WordPress)
+         * @description WordPress's `GET /wp/v2/resource_type/{id}`, by WordPress id.
+         */
+        get: operations["get_wp_resource_type"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List resources (WordPress)
+         * @description WordPress's `GET /wp/v2/resources`: the items of `/api/v1/resources` in WordPress's shape, with `X-WP-Total`, `X-WP-TotalPages` and `Link`. Anonymous readers get what is public; `status` needs a bearer token.
+         */
+        get: operations["list_wp_resources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a resource (WordPress)
+         * @description WordPress's `GET /wp/v2/resources/{id}`, by WordPress id.
+         */
+        get: operations["get_wp_resource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tags (WordPress)
+         * @description WordPress's `GET /wp/v2/tags`, with `hide_empty`, `parent` and `post`.
+         */
+        get: operations["list_wp_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a tag (WordPress)
+         * @description WordPress's `GET /wp/v2/tags/{id}`, by WordPress id.
+         */
+        get: operations["get_wp_tag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/taxonomies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the taxonomies
+         * @description The taxonomies served here, keyed by name, as WordPress's `/wp/v2/taxonomies` answers
+         *     them.
+         */
+        get: operations["get_taxonomies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the post types
+         * @description The post types served here, keyed by name, as WordPress's `/wp/v2/types` answers them.
+         */
+        get: operations["get_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users (WordPress)
+         * @description WordPress's `GET /wp/v2/users`: the public face of the people who wrote something
+         *     public (signed in: everyone).
+         */
+        get: operations["list_wp_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user (WordPress)
+         * @description WordPress's `GET /wp/v2/users/{id}`, by WordPress id: 404 for a user who wrote
+         *     nothing public, unless signed in.
+         */
+        get: operations["get_wp_user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3789,12 +4173,7 @@ export interface components {
             /** @description The name to sign in with, lower case (administrators and the user only). */
             username?: string | null;
         };
-        /** @description A page of a list asked for with `fields`: each item holds only the members named there (see `ResourcePartial`). */
-        ResourcePartialList: {
-            /** @description The items of this page, in the list's order. */
-            data: components["schemas"]["ResourcePartial"][];
-            meta: components["schemas"]["ListMeta"];
-        };
+        Value: unknown;
         /**
          * @description Where an event takes place. Every member is optional on input; text members left out
          *     read as empty.
@@ -3869,6 +4248,226 @@ export interface components {
             updated_at: string;
             /** @description Where deliveries are POSTed. */
             url: string;
+        };
+        /**
+         * @description A post, page or resource as WordPress answers it. Every member is present unless
+         *     `_fields` leaves it out; the members of one type only (`parent`, `sticky`,
+         *     `categories`, `resource_type`, ...) are absent from the others.
+         */
+        WpContent: {
+            /** @description With `_embed`: the author, featured image and terms. */
+            _embedded?: Record<string, never> | null;
+            /** @description Links to related resources (`self`, `author`, `wp:term`, ...). */
+            _links?: Record<string, never>;
+            /** @description Custom field values, as ACF answers them. */
+            acf?: {
+                [key: string]: components["schemas"]["Value"];
+            };
+            /**
+             * Format: int64
+             * @description The author's WordPress id.
+             */
+            author?: number;
+            /** @description Posts: category WordPress ids. */
+            categories?: number[] | null;
+            /** @description Posts and pages: always `closed` (no comments here). */
+            comment_status?: string | null;
+            content?: components["schemas"]["WpRenderedOpen"];
+            /** @description Published, in the site's time zone (`HEADPRESS_SITE_TIMEZONE`), no offset. */
+            date?: string;
+            /** @description Published, in GMT. */
+            date_gmt?: string;
+            excerpt?: components["schemas"]["WpRenderedOpen"];
+            /**
+             * Format: int64
+             * @description The featured image's WordPress id, 0 for none.
+             */
+            featured_media?: number;
+            /** @description Posts: always `standard`. */
+            format?: string | null;
+            /** @description WordPress's `guid`: here, the item's address. */
+            guid?: components["schemas"]["WpRendered"];
+            /**
+             * Format: int64
+             * @description The WordPress id: the one it had in WordPress, or 1,000,000,000 and more when it
+             *     was born here.
+             */
+            id?: number;
+            /** @description The item's address on the site. */
+            link?: string;
+            /**
+             * Format: int64
+             * @description Pages: the place among siblings.
+             */
+            menu_order?: number | null;
+            /** @description Always empty: registered meta is not kept here. */
+            meta?: components["schemas"]["Value"][];
+            /** @description Last changed, in the site's time zone. */
+            modified?: string;
+            /** @description Last changed, in GMT. */
+            modified_gmt?: string;
+            /**
+             * Format: int64
+             * @description Pages: the parent page's WordPress id, 0 at the top.
+             */
+            parent?: number | null;
+            /** @description Posts and pages: always `closed` (no pingbacks here). */
+            ping_status?: string | null;
+            /** @description Resources: resource type WordPress ids. */
+            resource_type?: number[] | null;
+            /** @description The address name. */
+            slug?: string;
+            /** @description `publish`, `future` (scheduled), `draft`, `pending`, `private` or `trash`. */
+            status?: string;
+            /** @description Posts: pinned to the front page. */
+            sticky?: boolean | null;
+            /** @description Posts and resources: tag WordPress ids. */
+            tags?: number[] | null;
+            /** @description The page template, or empty. */
+            template?: string;
+            title?: components["schemas"]["WpRendered"];
+            /** @description `post`, `page` or `resource`. */
+            type?: string;
+        };
+        /** @description WordPress's error body. */
+        WpError: {
+            /** @description `rest_invalid_param`, `rest_post_invalid_id`, `rest_no_route`, ... */
+            code: string;
+            /** @description `status`, and for bad parameters `params` (each by name). */
+            data: Record<string, never>;
+            /** @description For people. */
+            message: string;
+        };
+        /** @description A file as WordPress answers an attachment. */
+        WpMedia: {
+            /** @description Links to related resources (`self`, `author`, ...). */
+            _links?: Record<string, never>;
+            /** @description The alternative text. */
+            alt_text?: string;
+            /**
+             * Format: int64
+             * @description The uploader's WordPress id, 0 when unknown.
+             */
+            author?: number;
+            caption?: components["schemas"]["WpRendered"];
+            /** @description Always `closed`. */
+            comment_status?: string;
+            /** @description Uploaded, in the site's time zone. */
+            date?: string;
+            /** @description Uploaded, in GMT. */
+            date_gmt?: string;
+            description?: components["schemas"]["WpRendered"];
+            /**
+             * Format: int64
+             * @description Always 0.
+             */
+            featured_media?: number;
+            guid?: components["schemas"]["WpRendered"];
+            /**
+             * Format: int64
+             * @description The WordPress id: the one it had in WordPress, or 1,000,000,000 and more when it was uploaded here.
+             */
+            id?: number;
+            /** @description The file's address. */
+            link?: string;
+            /** @description `width`, `height`, `file`, `filesize`, `sizes` (none: no resized copies here). */
+            media_details?: Record<string, never>;
+            /** @description `image` or `file`. */
+            media_type?: string;
+            /** @description Always empty. */
+            meta?: components["schemas"]["Value"][];
+            /** @description The file's type, as its bytes showed it. */
+            mime_type?: string;
+            /** @description Last changed, in the site's time zone. */
+            modified?: string;
+            /** @description Last changed, in GMT. */
+            modified_gmt?: string;
+            /** @description Always `closed`. */
+            ping_status?: string;
+            /**
+             * Format: int64
+             * @description Always null.
+             */
+            post?: number | null;
+            /** @description The file name without its extension. */
+            slug?: string;
+            /** @description Where the file is served. */
+            source_url?: string;
+            /** @description Always `inherit`. */
+            status?: string;
+            /** @description Always empty. */
+            template?: string;
+            title?: components["schemas"]["WpRendered"];
+            /** @description Always `attachment`. */
+            type?: string;
+        };
+        /** @description `{"rendered": html}`. */
+        WpRendered: {
+            /** @description The HTML. */
+            rendered: string;
+        };
+        /** @description `{"rendered": html, "protected": false}`: nothing here is password-protected. */
+        WpRenderedOpen: {
+            /** @description Whether a password guards it: never here. */
+            protected: boolean;
+            /** @description The HTML. */
+            rendered: string;
+        };
+        /** @description A term as WordPress answers it. */
+        WpTerm: {
+            /** @description Links to related resources (`self`, `collection`, `about`). */
+            _links?: Record<string, never>;
+            /**
+             * Format: int64
+             * @description Public items with the term.
+             */
+            count?: number;
+            /** @description The description. */
+            description?: string;
+            /**
+             * Format: int64
+             * @description The WordPress id: the one it had in WordPress, or 1,000,000,000 and more when it was made here.
+             */
+            id?: number;
+            /** @description The term's archive address on the site. */
+            link?: string;
+            /** @description Always empty. */
+            meta?: components["schemas"]["Value"][];
+            /** @description The name, HTML-escaped as WordPress answers it. */
+            name?: string;
+            /**
+             * Format: int64
+             * @description The parent term's WordPress id, 0 at the top.
+             */
+            parent?: number;
+            /** @description The address name. */
+            slug?: string;
+            /** @description `category`, `post_tag` or `resource_type`. */
+            taxonomy?: string;
+        };
+        /** @description The public face of a user, as WordPress answers it. */
+        WpUser: {
+            /** @description Links to related resources (`self`, `collection`). */
+            _links?: Record<string, never>;
+            /** @description Always empty: no avatars here. */
+            avatar_urls?: Record<string, never>;
+            /** @description Always empty: no biographies here. */
+            description?: string;
+            /**
+             * Format: int64
+             * @description The WordPress id: the one they had in WordPress, or 1,000,000,000 and more when made here.
+             */
+            id?: number;
+            /** @description The author's archive address on the site. */
+            link?: string;
+            /** @description Always empty. */
+            meta?: components["schemas"]["Value"][];
+            /** @description The display name. */
+            name?: string;
+            /** @description The address name. */
+            slug?: string;
+            /** @description Always empty: no personal sites here. */
+            url?: string;
         };
         /** @description What an answer to a request with `fields` holds of a `BlockResponse`: only the members named in `fields` (each as in `BlockResponse`), the others left out. */
         BlockPartial: {
@@ -4269,6 +4868,12 @@ export interface components {
             /** @description Tag ids. */
             tags?: number[];
         };
+        /** @description A page of a list asked for with `fields`: each item holds only the members named there (see `ResourcePartial`). */
+        ResourcePartialList: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["ResourcePartial"][];
+            meta: components["schemas"]["ListMeta"];
+        };
     };
     responses: {
         /** @description The query or body is malformed (`invalid_query`, `invalid_body`) */
@@ -4388,6 +4993,56 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The query or body is malformed (`invalid_query`, `invalid_body`), in WordPress's shape: `{code, message, data}` with WordPress's codes (`rest_invalid_param`, ...) */
+        WpError400: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WpError"];
+            };
+        };
+        /** @description A token is needed, or the token sent is not valid (`unauthorized`), in WordPress's shape: `{code, message, data}` with WordPress's codes (`rest_invalid_param`, ...) */
+        WpError401: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WpError"];
+            };
+        };
+        /** @description Too many attempts, a partner over its quota, or an anonymous client over the per-address limit (`--anonymous-rate-limit`); see `Retry-After` (`rate_limited`), in WordPress's shape: `{code, message, data}` with WordPress's codes (`rest_invalid_param`, ...) */
+        WpError429: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WpError"];
+            };
+        };
+        /** @description Unexpected failure (`internal`), in WordPress's shape: `{code, message, data}` with WordPress's codes (`rest_invalid_param`, ...) */
+        WpError500: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WpError"];
+            };
+        };
+        /** @description Try again after `Retry-After`: the database is unreachable or busy past the wait, the work took longer than its limit, or too many expensive reads run at once (`unavailable`), in WordPress's shape: `{code, message, data}` with WordPress's codes (`rest_invalid_param`, ...) */
+        WpError503: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WpError"];
+            };
+        };
         /** @description Not modified: the answer you hold (its `ETag` sent in `If-None-Match`) is still current. */
         NotModified: {
             headers: {
@@ -4481,9 +5136,9 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 10,
-                     *           "at": "2026-12-05T15:01:58.967164Z",
+                     *           "at": "2026-12-05T18:29:34.591798Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-53b0e141894f",
+                     *           "actor": "admin-c028b3e4634f",
                      *           "action": "partner_changed",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -4492,9 +5147,9 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 9,
-                     *           "at": "2026-12-05T15:01:58.965668Z",
+                     *           "at": "2026-12-05T18:29:34.590235Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-53b0e141894f",
+                     *           "actor": "admin-c028b3e4634f",
                      *           "action": "partner_created",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -4550,7 +5205,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ4MjkxOCwibmJmIjoxNzk2NDgyOTE4LCJleHAiOjE3OTY0ODY1MTgsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.xH5iEpH99Y3zvbGGxMd5IGX…",
+                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ5NTM3NCwibmJmIjoxNzk2NDk1Mzc0LCJleHAiOjE3OTY0OTg5NzQsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.VKt4QAqB2h2HPVblm6lrnh2…",
                      *       "token_type": "Bearer",
                      *       "expires_in": 3600
                      *     }
@@ -4717,9 +5372,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T15:01:58.741210Z",
-                     *           "created_at": "2026-12-05T15:01:58.741210Z",
-                     *           "updated_at": "2026-12-05T15:01:58.741210Z"
+                     *           "published_at": "2026-12-05T18:29:34.364240Z",
+                     *           "created_at": "2026-12-05T18:29:34.364240Z",
+                     *           "updated_at": "2026-12-05T18:29:34.364240Z"
                      *         },
                      *         {
                      *           "id": 4,
@@ -4767,9 +5422,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T15:01:58.740545Z",
-                     *           "created_at": "2026-12-05T15:01:58.740545Z",
-                     *           "updated_at": "2026-12-05T15:01:58.740545Z"
+                     *           "published_at": "2026-12-05T18:29:34.363474Z",
+                     *           "created_at": "2026-12-05T18:29:34.363474Z",
+                     *           "updated_at": "2026-12-05T18:29:34.363474Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -4777,7 +5432,7 @@ export interface operations {
                      *         "per_page": 2,
                      *         "total": 5,
                      *         "total_pages": 3,
-                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxNTowMTo1OC43NDA1NDUiLCJpIjo0fQ"
+                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxODoyOTozNC4zNjM0NzQiLCJpIjo0fQ"
                      *       }
                      *     }
                      */
@@ -4843,9 +5498,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T15:01:58.957730Z",
-                     *       "created_at": "2026-12-05T15:01:58.957730Z",
-                     *       "updated_at": "2026-12-05T15:01:58.957730Z"
+                     *       "published_at": "2026-12-05T18:29:34.581979Z",
+                     *       "created_at": "2026-12-05T18:29:34.581979Z",
+                     *       "updated_at": "2026-12-05T18:29:34.581979Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -4949,9 +5604,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T15:01:58.741210Z",
-                     *       "created_at": "2026-12-05T15:01:58.741210Z",
-                     *       "updated_at": "2026-12-05T15:01:58.741210Z"
+                     *       "published_at": "2026-12-05T18:29:34.364240Z",
+                     *       "created_at": "2026-12-05T18:29:34.364240Z",
+                     *       "updated_at": "2026-12-05T18:29:34.364240Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"] | components["schemas"]["BlockPartial"];
@@ -5005,9 +5660,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T15:01:58.961079Z",
-                     *       "created_at": "2026-12-05T15:01:58.961079Z",
-                     *       "updated_at": "2026-12-05T15:01:58.962497Z"
+                     *       "published_at": "2026-12-05T18:29:34.585591Z",
+                     *       "created_at": "2026-12-05T18:29:34.585591Z",
+                     *       "updated_at": "2026-12-05T18:29:34.587207Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5080,9 +5735,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T15:01:58.957730Z",
-                     *       "created_at": "2026-12-05T15:01:58.957730Z",
-                     *       "updated_at": "2026-12-05T15:01:58.959425Z"
+                     *       "published_at": "2026-12-05T18:29:34.581979Z",
+                     *       "created_at": "2026-12-05T18:29:34.581979Z",
+                     *       "updated_at": "2026-12-05T18:29:34.583827Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5148,7 +5803,7 @@ export interface operations {
                      *           "id": 86,
                      *           "parent": 78,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T15:01:58.958025Z",
+                     *           "created_at": "2026-12-05T18:29:34.582281Z",
                      *           "slug": "newsletter-call-to-action",
                      *           "status": "published",
                      *           "title": "Newsletter call to action",
@@ -5164,7 +5819,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T15:01:58.957730Z"
+                     *           "published_at": "2026-12-05T18:29:34.581979Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -5604,7 +6259,7 @@ export interface operations {
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "created",
                      *           "public": true,
-                     *           "at": "2026-12-05T15:01:58.987855Z"
+                     *           "at": "2026-12-05T18:29:34.616806Z"
                      *         },
                      *         {
                      *           "kind": "post",
@@ -5612,11 +6267,11 @@ export interface operations {
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "updated",
                      *           "public": true,
-                     *           "at": "2026-12-05T15:01:58.990843Z"
+                     *           "at": "2026-12-05T18:29:34.619748Z"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "next_cursor": "Yzkz",
+                     *         "next_cursor": "YzE1Ng",
                      *         "has_more": false
                      *       }
                      *     }
@@ -6058,9 +6713,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *           "published_at": "2026-12-05T15:01:58.779217Z",
-                     *           "created_at": "2026-12-05T15:01:58.779217Z",
-                     *           "updated_at": "2026-12-05T15:01:58.779217Z",
+                     *           "published_at": "2026-12-05T18:29:34.402879Z",
+                     *           "created_at": "2026-12-05T18:29:34.402879Z",
+                     *           "updated_at": "2026-12-05T18:29:34.402879Z",
                      *           "fields": {},
                      *           "starts_at": "2023-12-13T08:00:00",
                      *           "ends_at": "2023-12-13T10:00:00",
@@ -6121,9 +6776,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/workshop-responding-to-ilo-forced-labour-protocol",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fworkshop-responding-to-ilo-forced-labour-protocol&format=json",
-                     *           "published_at": "2026-12-05T15:01:58.780412Z",
-                     *           "created_at": "2026-12-05T15:01:58.780412Z",
-                     *           "updated_at": "2026-12-05T15:01:58.780412Z",
+                     *           "published_at": "2026-12-05T18:29:34.404095Z",
+                     *           "created_at": "2026-12-05T18:29:34.404095Z",
+                     *           "updated_at": "2026-12-05T18:29:34.404095Z",
                      *           "fields": {},
                      *           "starts_at": "2024-02-13T11:00:00",
                      *           "ends_at": "2024-02-13T13:00:00",
@@ -6240,9 +6895,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T15:01:58.948464Z",
-                     *       "created_at": "2026-12-05T15:01:58.948464Z",
-                     *       "updated_at": "2026-12-05T15:01:58.948464Z",
+                     *       "published_at": "2026-12-05T18:29:34.573196Z",
+                     *       "created_at": "2026-12-05T18:29:34.573196Z",
+                     *       "updated_at": "2026-12-05T18:29:34.573196Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -6273,7 +6928,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-96d57e99b2561827@headpress",
+                     *       "ical_uid": "event-77-c20af4dc34a295fc@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -6507,9 +7162,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *       "published_at": "2026-12-05T15:01:58.779217Z",
-                     *       "created_at": "2026-12-05T15:01:58.779217Z",
-                     *       "updated_at": "2026-12-05T15:01:58.779217Z",
+                     *       "published_at": "2026-12-05T18:29:34.402879Z",
+                     *       "created_at": "2026-12-05T18:29:34.402879Z",
+                     *       "updated_at": "2026-12-05T18:29:34.402879Z",
                      *       "fields": {},
                      *       "starts_at": "2023-12-13T08:00:00",
                      *       "ends_at": "2023-12-13T10:00:00",
@@ -6602,9 +7257,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T15:01:58.951491Z",
-                     *       "created_at": "2026-12-05T15:01:58.948464Z",
-                     *       "updated_at": "2026-12-05T15:01:58.954463Z",
+                     *       "published_at": "2026-12-05T18:29:34.575954Z",
+                     *       "created_at": "2026-12-05T18:29:34.573196Z",
+                     *       "updated_at": "2026-12-05T18:29:34.578942Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -6635,7 +7290,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-96d57e99b2561827@headpress",
+                     *       "ical_uid": "event-77-c20af4dc34a295fc@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -6707,9 +7362,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T15:01:58.951491Z",
-                     *       "created_at": "2026-12-05T15:01:58.948464Z",
-                     *       "updated_at": "2026-12-05T15:01:58.951491Z",
+                     *       "published_at": "2026-12-05T18:29:34.575954Z",
+                     *       "created_at": "2026-12-05T18:29:34.573196Z",
+                     *       "updated_at": "2026-12-05T18:29:34.575954Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -6740,7 +7395,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-96d57e99b2561827@headpress",
+                     *       "ical_uid": "event-77-c20af4dc34a295fc@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -6855,7 +7510,7 @@ export interface operations {
                      *           "id": 84,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T15:01:58.952297Z",
+                     *           "created_at": "2026-12-05T18:29:34.576615Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "published",
                      *           "title": "Supplier due diligence workshop",
@@ -6864,13 +7519,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T15:01:58.951491Z"
+                     *           "published_at": "2026-12-05T18:29:34.575954Z"
                      *         },
                      *         {
                      *           "id": 83,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T15:01:58.949568Z",
+                     *           "created_at": "2026-12-05T18:29:34.574181Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "draft",
                      *           "title": "Supplier due diligence workshop",
@@ -6879,7 +7534,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T15:01:58.948464Z"
+                     *           "published_at": "2026-12-05T18:29:34.573196Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7006,8 +7661,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T15:01:58.742029Z",
-                     *           "updated_at": "2026-12-05T15:01:58.742029Z"
+                     *           "created_at": "2026-12-05T18:29:34.365052Z",
+                     *           "updated_at": "2026-12-05T18:29:34.365052Z"
                      *         },
                      *         {
                      *           "id": 2,
@@ -7042,8 +7697,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T15:01:58.911884Z",
-                     *           "updated_at": "2026-12-05T15:01:58.911884Z"
+                     *           "created_at": "2026-12-05T18:29:34.536802Z",
+                     *           "updated_at": "2026-12-05T18:29:34.536802Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7147,8 +7802,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T15:01:58.911884Z",
-                     *       "updated_at": "2026-12-05T15:01:58.911884Z"
+                     *       "created_at": "2026-12-05T18:29:34.536802Z",
+                     *       "updated_at": "2026-12-05T18:29:34.536802Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -7232,8 +7887,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T15:01:58.911884Z",
-                     *       "updated_at": "2026-12-05T15:01:58.911884Z"
+                     *       "created_at": "2026-12-05T18:29:34.536802Z",
+                     *       "updated_at": "2026-12-05T18:29:34.536802Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -7338,8 +7993,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T15:01:58.911884Z",
-                     *       "updated_at": "2026-12-05T15:01:58.914320Z"
+                     *       "created_at": "2026-12-05T18:29:34.536802Z",
+                     *       "updated_at": "2026-12-05T18:29:34.539383Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -7421,11 +8076,11 @@ export interface operations {
                      *           "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1332f8cf1.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T15:01:58.765115Z",
-                     *           "updated_at": "2026-12-05T15:01:58.765115Z"
+                     *           "created_at": "2026-12-05T18:29:34.388417Z",
+                     *           "updated_at": "2026-12-05T18:29:34.388417Z"
                      *         },
                      *         {
                      *           "id": 1,
@@ -7438,11 +8093,11 @@ export interface operations {
                      *           "sha256": "b80786834cba9593d0aeca545b80e97022600012ac51d3034c83b8064b72fcce",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b8078683842aae.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b8078683057811.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T15:01:58.760213Z",
-                     *           "updated_at": "2026-12-05T15:01:58.760213Z"
+                     *           "created_at": "2026-12-05T18:29:34.383437Z",
+                     *           "updated_at": "2026-12-05T18:29:34.383437Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7497,11 +8152,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e5cffbf.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T15:01:58.916680Z",
-                     *       "updated_at": "2026-12-05T15:01:58.916680Z"
+                     *       "created_at": "2026-12-05T18:29:34.541902Z",
+                     *       "updated_at": "2026-12-05T18:29:34.541902Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -7563,11 +8218,11 @@ export interface operations {
                      *       "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *       "width": null,
                      *       "height": null,
-                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1332f8cf1.pdf",
+                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf",
                      *       "remote": false,
                      *       "author": 1,
-                     *       "created_at": "2026-12-05T15:01:58.765115Z",
-                     *       "updated_at": "2026-12-05T15:01:58.765115Z"
+                     *       "created_at": "2026-12-05T18:29:34.388417Z",
+                     *       "updated_at": "2026-12-05T18:29:34.388417Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -7658,11 +8313,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e5cffbf.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T15:01:58.916680Z",
-                     *       "updated_at": "2026-12-05T15:01:58.917919Z"
+                     *       "created_at": "2026-12-05T18:29:34.541902Z",
+                     *       "updated_at": "2026-12-05T18:29:34.543181Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -7889,9 +8544,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T15:01:58.930381Z",
-                     *       "created_at": "2026-12-05T15:01:58.930381Z",
-                     *       "updated_at": "2026-12-05T15:01:58.930381Z",
+                     *       "published_at": "2026-12-05T18:29:34.554985Z",
+                     *       "created_at": "2026-12-05T18:29:34.554985Z",
+                     *       "updated_at": "2026-12-05T18:29:34.554985Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -7977,9 +8632,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T15:01:58.930381Z",
-                     *       "created_at": "2026-12-05T15:01:58.930381Z",
-                     *       "updated_at": "2026-12-05T15:01:58.930381Z",
+                     *       "published_at": "2026-12-05T18:29:34.554985Z",
+                     *       "created_at": "2026-12-05T18:29:34.554985Z",
+                     *       "updated_at": "2026-12-05T18:29:34.554985Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8046,9 +8701,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T15:01:58.933443Z",
-                     *       "created_at": "2026-12-05T15:01:58.930381Z",
-                     *       "updated_at": "2026-12-05T15:01:58.935890Z",
+                     *       "published_at": "2026-12-05T18:29:34.558086Z",
+                     *       "created_at": "2026-12-05T18:29:34.554985Z",
+                     *       "updated_at": "2026-12-05T18:29:34.560876Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8127,9 +8782,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T15:01:58.933443Z",
-                     *       "created_at": "2026-12-05T15:01:58.930381Z",
-                     *       "updated_at": "2026-12-05T15:01:58.933443Z",
+                     *       "published_at": "2026-12-05T18:29:34.558086Z",
+                     *       "created_at": "2026-12-05T18:29:34.554985Z",
+                     *       "updated_at": "2026-12-05T18:29:34.558086Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8201,7 +8856,7 @@ export interface operations {
                      *           "id": 78,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T15:01:58.933935Z",
+                     *           "created_at": "2026-12-05T18:29:34.558587Z",
                      *           "slug": "our-partners",
                      *           "status": "published",
                      *           "title": "Our partners",
@@ -8217,13 +8872,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T15:01:58.933443Z"
+                     *           "published_at": "2026-12-05T18:29:34.558086Z"
                      *         },
                      *         {
                      *           "id": 77,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T15:01:58.930997Z",
+                     *           "created_at": "2026-12-05T18:29:34.555594Z",
                      *           "slug": "our-partners",
                      *           "status": "draft",
                      *           "title": "Our partners",
@@ -8239,7 +8894,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T15:01:58.930381Z"
+                     *           "published_at": "2026-12-05T18:29:34.554985Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8306,14 +8961,14 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "name": "Ethical Trade Network",
-                     *           "key_prefix": "hp_8001a4d",
+                     *           "key_prefix": "hp_c079f7a",
                      *           "origins": [
                      *             "https://partners.example.org"
                      *           ],
                      *           "quota_per_minute": 600,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T15:01:58.965495Z",
-                     *           "updated_at": "2026-12-05T15:01:58.965495Z"
+                     *           "created_at": "2026-12-05T18:29:34.590035Z",
+                     *           "updated_at": "2026-12-05T18:29:34.590035Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8370,15 +9025,15 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_8001a4d",
+                     *       "key_prefix": "hp_c079f7a",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T15:01:58.965495Z",
-                     *       "updated_at": "2026-12-05T15:01:58.965495Z",
-                     *       "key": "hp_8001a4d0ee35864da83bc00119836c9298317692103a137b"
+                     *       "created_at": "2026-12-05T18:29:34.590035Z",
+                     *       "updated_at": "2026-12-05T18:29:34.590035Z",
+                     *       "key": "hp_c079f7a9ac259e2c36bb4b09fb6f1e6761d2bfa647b5611d"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPartnerResponse"];
@@ -8423,14 +9078,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_8001a4d",
+                     *       "key_prefix": "hp_c079f7a",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T15:01:58.965495Z",
-                     *       "updated_at": "2026-12-05T15:01:58.965495Z"
+                     *       "created_at": "2026-12-05T18:29:34.590035Z",
+                     *       "updated_at": "2026-12-05T18:29:34.590035Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -8506,14 +9161,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_8001a4d",
+                     *       "key_prefix": "hp_c079f7a",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 1200,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T15:01:58.965495Z",
-                     *       "updated_at": "2026-12-05T15:01:58.967110Z"
+                     *       "created_at": "2026-12-05T18:29:34.590035Z",
+                     *       "updated_at": "2026-12-05T18:29:34.591754Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -8671,8 +9326,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *           "published_at": "2024-06-30T08:47:37Z",
-                     *           "created_at": "2026-12-05T15:01:58.755463Z",
-                     *           "updated_at": "2026-12-05T15:01:58.755463Z",
+                     *           "created_at": "2026-12-05T18:29:34.378626Z",
+                     *           "updated_at": "2026-12-05T18:29:34.378626Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -8753,8 +9408,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/opinion-it-is-time-to-act-on-the-modern-slavery-act-review",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fopinion-it-is-time-to-act-on-the-modern-slavery-act-review&format=json",
                      *           "published_at": "2024-06-08T21:36:04Z",
-                     *           "created_at": "2026-12-05T15:01:58.758536Z",
-                     *           "updated_at": "2026-12-05T15:01:58.758536Z",
+                     *           "created_at": "2026-12-05T18:29:34.381605Z",
+                     *           "updated_at": "2026-12-05T18:29:34.381605Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -8925,9 +9580,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T15:01:58.921362Z",
-                     *       "created_at": "2026-12-05T15:01:58.921362Z",
-                     *       "updated_at": "2026-12-05T15:01:58.921362Z",
+                     *       "published_at": "2026-12-05T18:29:34.546586Z",
+                     *       "created_at": "2026-12-05T18:29:34.546586Z",
+                     *       "updated_at": "2026-12-05T18:29:34.546586Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -9044,8 +9699,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *       "published_at": "2024-06-30T08:47:37Z",
-                     *       "created_at": "2026-12-05T15:01:58.755463Z",
-                     *       "updated_at": "2026-12-05T15:01:58.755463Z",
+                     *       "created_at": "2026-12-05T18:29:34.378626Z",
+                     *       "updated_at": "2026-12-05T18:29:34.378626Z",
                      *       "fields": {
                      *         "report_year": null,
                      *         "is_featured": false
@@ -9126,9 +9781,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T15:01:58.924955Z",
-                     *       "created_at": "2026-12-05T15:01:58.921362Z",
-                     *       "updated_at": "2026-12-05T15:01:58.927672Z",
+                     *       "published_at": "2026-12-05T18:29:34.549756Z",
+                     *       "created_at": "2026-12-05T18:29:34.546586Z",
+                     *       "updated_at": "2026-12-05T18:29:34.552492Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -9221,9 +9876,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T15:01:58.924955Z",
-                     *       "created_at": "2026-12-05T15:01:58.921362Z",
-                     *       "updated_at": "2026-12-05T15:01:58.924955Z",
+                     *       "published_at": "2026-12-05T18:29:34.549756Z",
+                     *       "created_at": "2026-12-05T18:29:34.546586Z",
+                     *       "updated_at": "2026-12-05T18:29:34.549756Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -9301,7 +9956,7 @@ export interface operations {
                      *           "id": 75,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T15:01:58.925458Z",
+                     *           "created_at": "2026-12-05T18:29:34.550276Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "published",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -9325,13 +9980,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T15:01:58.924955Z"
+                     *           "published_at": "2026-12-05T18:29:34.549756Z"
                      *         },
                      *         {
                      *           "id": 74,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T15:01:58.922344Z",
+                     *           "created_at": "2026-12-05T18:29:34.547532Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "draft",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -9355,7 +10010,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T15:01:58.921362Z"
+                     *           "published_at": "2026-12-05T18:29:34.546586Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9426,8 +10081,8 @@ export interface operations {
                      *           "kind": "post",
                      *           "item_id": 80,
                      *           "created_by": 2,
-                     *           "created_at": "2026-12-05T15:01:58.972415Z",
-                     *           "expires_at": "2026-12-05T16:01:58.972415Z",
+                     *           "created_at": "2026-12-05T18:29:34.606027Z",
+                     *           "expires_at": "2026-12-05T19:29:34.606027Z",
                      *           "url": "http://localhost:8080/api/v1/posts/80"
                      *         }
                      *       ],
@@ -9485,10 +10140,10 @@ export interface operations {
                      *       "kind": "post",
                      *       "item_id": 80,
                      *       "created_by": 2,
-                     *       "created_at": "2026-12-05T15:01:58.972415Z",
-                     *       "expires_at": "2026-12-05T16:01:58.972415Z",
+                     *       "created_at": "2026-12-05T18:29:34.606027Z",
+                     *       "expires_at": "2026-12-05T19:29:34.606027Z",
                      *       "url": "http://localhost:8080/api/v1/posts/80",
-                     *       "token": "hpp_FIz1Nlrcy6Ps03EB5Nnxjcmftaf_hb2gbFFJ8K0-toA"
+                     *       "token": "hpp_5y-6DJn6gbful2drVutXhFhTpEhZV2WAXRvj_MVvK38"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPreviewResponse"];
@@ -9975,8 +10630,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *           "published_at": "2021-02-15T10:00:00Z",
-                     *           "created_at": "2026-12-05T15:01:58.760818Z",
-                     *           "updated_at": "2026-12-05T15:01:58.760818Z",
+                     *           "created_at": "2026-12-05T18:29:34.384240Z",
+                     *           "updated_at": "2026-12-05T18:29:34.384240Z",
                      *           "fields": {
                      *             "publication_year": 2021,
                      *             "countries": [
@@ -10091,8 +10746,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Finformation-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland…",
                      *           "published_at": "2020-10-05T09:00:00Z",
-                     *           "created_at": "2026-12-05T15:01:58.762390Z",
-                     *           "updated_at": "2026-12-05T15:01:58.762390Z",
+                     *           "created_at": "2026-12-05T18:29:34.385863Z",
+                     *           "updated_at": "2026-12-05T18:29:34.385863Z",
                      *           "fields": {
                      *             "publication_year": 2020,
                      *             "countries": [
@@ -10254,9 +10909,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T15:01:58.939673Z",
-                     *       "created_at": "2026-12-05T15:01:58.939673Z",
-                     *       "updated_at": "2026-12-05T15:01:58.939673Z",
+                     *       "published_at": "2026-12-05T18:29:34.564769Z",
+                     *       "created_at": "2026-12-05T18:29:34.564769Z",
+                     *       "updated_at": "2026-12-05T18:29:34.564769Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -10373,8 +11028,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *       "published_at": "2021-02-15T10:00:00Z",
-                     *       "created_at": "2026-12-05T15:01:58.760818Z",
-                     *       "updated_at": "2026-12-05T15:01:58.760818Z",
+                     *       "created_at": "2026-12-05T18:29:34.384240Z",
+                     *       "updated_at": "2026-12-05T18:29:34.384240Z",
                      *       "fields": {
                      *         "publication_year": 2021,
                      *         "countries": [
@@ -10451,9 +11106,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T15:01:58.942276Z",
-                     *       "created_at": "2026-12-05T15:01:58.939673Z",
-                     *       "updated_at": "2026-12-05T15:01:58.944956Z",
+                     *       "published_at": "2026-12-05T18:29:34.567215Z",
+                     *       "created_at": "2026-12-05T18:29:34.564769Z",
+                     *       "updated_at": "2026-12-05T18:29:34.569858Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -10537,9 +11192,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T15:01:58.942276Z",
-                     *       "created_at": "2026-12-05T15:01:58.939673Z",
-                     *       "updated_at": "2026-12-05T15:01:58.942276Z",
+                     *       "published_at": "2026-12-05T18:29:34.567215Z",
+                     *       "created_at": "2026-12-05T18:29:34.564769Z",
+                     *       "updated_at": "2026-12-05T18:29:34.567215Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -10623,7 +11278,7 @@ export interface operations {
                      *           "id": 81,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T15:01:58.942764Z",
+                     *           "created_at": "2026-12-05T18:29:34.567695Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "published",
                      *           "title": "Modern slavery statement checklist",
@@ -10632,13 +11287,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T15:01:58.942276Z"
+                     *           "published_at": "2026-12-05T18:29:34.567215Z"
                      *         },
                      *         {
                      *           "id": 80,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T15:01:58.940639Z",
+                     *           "created_at": "2026-12-05T18:29:34.565601Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "draft",
                      *           "title": "Modern slavery statement checklist",
@@ -10647,7 +11302,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T15:01:58.939673Z"
+                     *           "published_at": "2026-12-05T18:29:34.564769Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -11008,11 +11663,11 @@ export interface operations {
                      *           "id": 1,
                      *           "user_id": 2,
                      *           "name": "Netlify build",
-                     *           "prefix": "hpt_NkBgRz",
+                     *           "prefix": "hpt_DLWzYl",
                      *           "scopes": [
                      *             "read:drafts"
                      *           ],
-                     *           "created_at": "2026-12-05T15:01:58.968560Z",
+                     *           "created_at": "2026-12-05T18:29:34.592797Z",
                      *           "expires_at": "2027-12-31T00:00:00Z",
                      *           "last_used_at": null
                      *         }
@@ -11072,14 +11727,14 @@ export interface operations {
                      *       "id": 1,
                      *       "user_id": 2,
                      *       "name": "Netlify build",
-                     *       "prefix": "hpt_NkBgRz",
+                     *       "prefix": "hpt_DLWzYl",
                      *       "scopes": [
                      *         "read:drafts"
                      *       ],
-                     *       "created_at": "2026-12-05T15:01:58.968560Z",
+                     *       "created_at": "2026-12-05T18:29:34.592797Z",
                      *       "expires_at": "2027-12-31T00:00:00Z",
                      *       "last_used_at": null,
-                     *       "token": "hpt_NkBgRzdqrd4KT2OPWwIwzVGD8IPGB-jL60OSHAiNxVM"
+                     *       "token": "hpt_DLWzYlrfLGPUjyISrgKMQ_eFsosGb8mIBodpcQ3gc7k"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedApiTokenResponse"];
@@ -11174,19 +11829,19 @@ export interface operations {
                      *           "email": "admin@example.org",
                      *           "role": "admin",
                      *           "can_sign_in": true,
-                     *           "created_at": "2026-12-05T15:01:58.733573Z",
-                     *           "updated_at": "2026-12-05T15:01:58.733573Z"
+                     *           "created_at": "2026-12-05T18:29:34.355463Z",
+                     *           "updated_at": "2026-12-05T18:29:34.355463Z"
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "name": "admin-53b0e141894f",
-                     *           "slug": "admin-53b0e141894f",
-                     *           "username": "admin-53b0e141894f",
+                     *           "name": "admin-c028b3e4634f",
+                     *           "slug": "admin-c028b3e4634f",
+                     *           "username": "admin-c028b3e4634f",
                      *           "email": "",
                      *           "role": "admin",
                      *           "can_sign_in": false,
-                     *           "created_at": "2026-12-05T15:01:58.832712Z",
-                     *           "updated_at": "2026-12-05T15:01:58.832712Z"
+                     *           "created_at": "2026-12-05T18:29:34.457691Z",
+                     *           "updated_at": "2026-12-05T18:29:34.457691Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -11249,8 +11904,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T15:01:58.866330Z",
-                     *       "updated_at": "2026-12-05T15:01:58.866330Z"
+                     *       "created_at": "2026-12-05T18:29:34.491132Z",
+                     *       "updated_at": "2026-12-05T18:29:34.491132Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11297,8 +11952,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T15:01:58.866330Z",
-                     *       "updated_at": "2026-12-05T15:01:58.866330Z"
+                     *       "created_at": "2026-12-05T18:29:34.491132Z",
+                     *       "updated_at": "2026-12-05T18:29:34.491132Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11347,8 +12002,8 @@ export interface operations {
                      *       "email": "a.diallo@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T15:01:58.866330Z",
-                     *       "updated_at": "2026-12-05T15:01:58.896322Z"
+                     *       "created_at": "2026-12-05T18:29:34.491132Z",
+                     *       "updated_at": "2026-12-05T18:29:34.520020Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11407,8 +12062,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T15:01:58.866330Z",
-                     *       "updated_at": "2026-12-05T15:01:58.866330Z"
+                     *       "created_at": "2026-12-05T18:29:34.491132Z",
+                     *       "updated_at": "2026-12-05T18:29:34.491132Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11495,8 +12150,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T15:01:58.866330Z",
-                     *       "updated_at": "2026-12-05T15:01:58.895080Z"
+                     *       "created_at": "2026-12-05T18:29:34.491132Z",
+                     *       "updated_at": "2026-12-05T18:29:34.518915Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11596,8 +12251,8 @@ export interface operations {
                      *           "include_drafts": false,
                      *           "enabled": true,
                      *           "disabled_reason": null,
-                     *           "created_at": "2026-12-05T15:01:58.973559Z",
-                     *           "updated_at": "2026-12-05T15:01:58.973559Z"
+                     *           "created_at": "2026-12-05T18:29:34.608539Z",
+                     *           "updated_at": "2026-12-05T18:29:34.608539Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -11663,9 +12318,9 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T15:01:58.973559Z",
-                     *       "updated_at": "2026-12-05T15:01:58.973559Z",
-                     *       "secret": "whsec_jkkRD/jLDF9IzP1AB8di6pCfVDcxjGo6HzlA3HqNl4U="
+                     *       "created_at": "2026-12-05T18:29:34.608539Z",
+                     *       "updated_at": "2026-12-05T18:29:34.608539Z",
+                     *       "secret": "whsec_rioDxFqiXi+JR+U/3wxSrNyHPKdMLAr4zs3dTXJg+bM="
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedWebhookResponse"];
@@ -11718,8 +12373,8 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T15:01:58.973559Z",
-                     *       "updated_at": "2026-12-05T15:01:58.973559Z"
+                     *       "created_at": "2026-12-05T18:29:34.608539Z",
+                     *       "updated_at": "2026-12-05T18:29:34.608539Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookResponse"];
@@ -11806,8 +12461,8 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T15:01:58.973559Z",
-                     *       "updated_at": "2026-12-05T15:01:58.974885Z"
+                     *       "created_at": "2026-12-05T18:29:34.608539Z",
+                     *       "updated_at": "2026-12-05T18:29:34.610143Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookResponse"];
@@ -11871,7 +12526,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 3,
-                     *           "message_id": "msg_27bf3e329110d1cea08d81ed771bb2f7",
+                     *           "message_id": "msg_7bd5e1450ee0984c9d786c295963cbc3",
                      *           "event": "webhook.ping",
                      *           "kind": "webhook",
                      *           "item_id": 1,
@@ -11880,13 +12535,13 @@ export interface operations {
                      *           "response_status": null,
                      *           "error": null,
                      *           "duration_ms": null,
-                     *           "next_attempt_at": "2026-12-05T15:01:58.979059Z",
-                     *           "created_at": "2026-12-05T15:01:58.979060Z",
+                     *           "next_attempt_at": "2026-12-05T18:29:34.614461Z",
+                     *           "created_at": "2026-12-05T18:29:34.614463Z",
                      *           "delivered_at": null
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "message_id": "msg_27bf3e329110d1cea08d81ed771bb2f7",
+                     *           "message_id": "msg_7bd5e1450ee0984c9d786c295963cbc3",
                      *           "event": "webhook.ping",
                      *           "kind": "webhook",
                      *           "item_id": 1,
@@ -11895,8 +12550,8 @@ export interface operations {
                      *           "response_status": null,
                      *           "error": null,
                      *           "duration_ms": null,
-                     *           "next_attempt_at": "2026-12-05T15:01:58.978305Z",
-                     *           "created_at": "2026-12-05T15:01:58.978318Z",
+                     *           "next_attempt_at": "2026-12-05T18:29:34.613330Z",
+                     *           "created_at": "2026-12-05T18:29:34.613342Z",
                      *           "delivered_at": null
                      *         }
                      *       ],
@@ -11945,7 +12600,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 3,
-                     *       "message_id": "msg_27bf3e329110d1cea08d81ed771bb2f7",
+                     *       "message_id": "msg_7bd5e1450ee0984c9d786c295963cbc3",
                      *       "event": "webhook.ping",
                      *       "kind": "webhook",
                      *       "item_id": 1,
@@ -11954,8 +12609,8 @@ export interface operations {
                      *       "response_status": null,
                      *       "error": null,
                      *       "duration_ms": null,
-                     *       "next_attempt_at": "2026-12-05T15:01:58.979059Z",
-                     *       "created_at": "2026-12-05T15:01:58.979060Z",
+                     *       "next_attempt_at": "2026-12-05T18:29:34.614461Z",
+                     *       "created_at": "2026-12-05T18:29:34.614463Z",
                      *       "delivered_at": null
                      *     }
                      */
@@ -11994,7 +12649,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 2,
-                     *       "message_id": "msg_27bf3e329110d1cea08d81ed771bb2f7",
+                     *       "message_id": "msg_7bd5e1450ee0984c9d786c295963cbc3",
                      *       "event": "webhook.ping",
                      *       "kind": "webhook",
                      *       "item_id": 1,
@@ -12003,8 +12658,8 @@ export interface operations {
                      *       "response_status": null,
                      *       "error": null,
                      *       "duration_ms": null,
-                     *       "next_attempt_at": "2026-12-05T15:01:58.978305Z",
-                     *       "created_at": "2026-12-05T15:01:58.978318Z",
+                     *       "next_attempt_at": "2026-12-05T18:29:34.613330Z",
+                     *       "created_at": "2026-12-05T18:29:34.613342Z",
                      *       "delivered_at": null
                      *     }
                      */
@@ -12433,7 +13088,7 @@ export interface operations {
                      *       "type": "rich",
                      *       "version": "1.0",
                      *       "title": "Forced labour in cocoa supply chains",
-                     *       "author_name": "admin-53b0e141894f",
+                     *       "author_name": "admin-c028b3e4634f",
                      *       "provider_name": "headpress",
                      *       "provider_url": "http://localhost:8080",
                      *       "html": "<iframe src=\"http://localhost:8080/embed/posts/82\" width=\"480\" height=\"360\" title=\"Forced labour in cocoa supply chains\" loading=\"lazy\" style=\"border:0;max-width:100%\" sandbox=\"allow-popups allow-popu…",
@@ -12595,6 +13250,2963 @@ export interface operations {
             };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
+        };
+    };
+    get_index: {
+        parameters: {
+            query?: {
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API index */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "headpress",
+                     *       "description": "",
+                     *       "url": "http://localhost:8080",
+                     *       "home": "http://localhost:8080",
+                     *       "gmt_offset": 0,
+                     *       "timezone_string": "UTC",
+                     *       "namespaces": [
+                     *         "wp/v2"
+                     *       ],
+                     *       "authentication": [],
+                     *       "routes": {
+                     *         "/": {
+                     *           "namespace": "",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/types": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/types"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/taxonomies": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/taxonomies"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/posts": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/posts"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/posts/(?P<id>[\\d]+)": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/posts/(?P<id>[\\d]+)"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/pages": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/pages"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/pages/(?P<id>[\\d]+)": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/pages/(?P<id>[\\d]+)"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/resources": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/resources"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/resources/(?P<id>[\\d]+)": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/resources/(?P<id>[\\d]+)"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/categories": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/categories"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/categories/(?P<id>[\\d]+)": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/categories/(?P<id>[\\d]+)"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/tags": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/tags"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/tags/(?P<id>[\\d]+)": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/tags/(?P<id>[\\d]+)"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/resource_type": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/resource_type"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/resource_type/(?P<id>[\\d]+)": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/resource_type/(?P<id>[\\d]+)"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/users": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/users"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/users/(?P<id>[\\d]+)": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/users/(?P<id>[\\d]+)"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/media": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/media"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/media/(?P<id>[\\d]+)": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/media/(?P<id>[\\d]+)"
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       },
+                     *       "_links": {
+                     *         "help": [
+                     *           {
+                     *             "href": "https://developer.wordpress.org/rest-api/"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": Record<string, never>;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    list_wp_categories: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Items a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Items to skip (instead of `page`). */
+                offset?: number;
+                /** @description Words to search for. */
+                search?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Only these slugs. */
+                slug?: string;
+                /** @description `asc` or `desc`. */
+                order?: string;
+                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                _fields?: string;
+                /** @description `name` (default), `slug` or `id`. */
+                orderby?: string;
+                /** @description Only terms some public item has. */
+                hide_empty?: boolean;
+                /** @description Only the children of this term (WordPress id; 0: the top level). */
+                parent?: number;
+                /** @description Only the terms of these items (WordPress ids). */
+                post?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of terms in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Terms matching */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000001,
+                     *         "count": 2,
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/category/business-human-rights/",
+                     *         "name": "Business &amp; Human Rights",
+                     *         "slug": "business-human-rights",
+                     *         "taxonomy": "category",
+                     *         "parent": 0,
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/categories/1000000001"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/categories"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/category"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000002,
+                     *         "count": 1,
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/category/labour-rights/",
+                     *         "name": "Labour Rights",
+                     *         "slug": "labour-rights",
+                     *         "taxonomy": "category",
+                     *         "parent": 0,
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/categories/1000000002"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/categories"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/category"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpTerm"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_wp_category: {
+        parameters: {
+            query?: {
+                /** @description Keep only these members (comma-separated). */
+                _fields?: string;
+                /** @description Embed the linked objects (`author`, `wp:featuredmedia`, `wp:term`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description WordPress id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The term in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1000000001,
+                     *       "count": 2,
+                     *       "description": "",
+                     *       "link": "http://localhost:8080/category/business-human-rights/",
+                     *       "name": "Business &amp; Human Rights",
+                     *       "slug": "business-human-rights",
+                     *       "taxonomy": "category",
+                     *       "parent": 0,
+                     *       "meta": [],
+                     *       "_links": {
+                     *         "self": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/categories/1000000001"
+                     *           }
+                     *         ],
+                     *         "collection": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/categories"
+                     *           }
+                     *         ],
+                     *         "about": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/category"
+                     *           }
+                     *         ],
+                     *         "curies": [
+                     *           {
+                     *             "name": "wp",
+                     *             "href": "https://api.w.org/{rel}",
+                     *             "templated": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WpTerm"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["WpError400"];
+            401: components["responses"]["WpError401"];
+            /** @description No such term (`rest_term_invalid`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    list_wp_media: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Items a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Items to skip (instead of `page`). */
+                offset?: number;
+                /** @description Words to search for. */
+                search?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Only these slugs. */
+                slug?: string;
+                /** @description `asc` or `desc`. */
+                order?: string;
+                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                _fields?: string;
+                /** @description `date` (default) or `id`: both are the order files arrived in. */
+                orderby?: string;
+                /** @description `image`, `file`, `application` or `text`. */
+                media_type?: string;
+                /** @description A MIME type or its start (`image/`). */
+                mime_type?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of media in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Files matching */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000003,
+                     *         "date": "2026-12-05T18:29:34",
+                     *         "date_gmt": "2026-12-05T18:29:34",
+                     *         "guid": {
+                     *           "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png"
+                     *         },
+                     *         "modified": "2026-12-05T18:29:34",
+                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "slug": "about-us",
+                     *         "status": "inherit",
+                     *         "type": "attachment",
+                     *         "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *         "title": {
+                     *           "rendered": "About us"
+                     *         },
+                     *         "author": 1000000003,
+                     *         "featured_media": 0,
+                     *         "comment_status": "closed",
+                     *         "ping_status": "closed",
+                     *         "template": "",
+                     *         "meta": [],
+                     *         "description": {
+                     *           "rendered": ""
+                     *         },
+                     *         "caption": {
+                     *           "rendered": "<p>Our team at the 2019 workshop</p>\n"
+                     *         },
+                     *         "alt_text": "People at a workshop",
+                     *         "media_type": "image",
+                     *         "mime_type": "image/png",
+                     *         "media_details": {
+                     *           "width": 1200,
+                     *           "height": 400,
+                     *           "file": "2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *           "filesize": 3310,
+                     *           "sizes": {}
+                     *         },
+                     *         "post": null,
+                     *         "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/media/1000000003"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/media"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/attachment"
+                     *             }
+                     *           ],
+                     *           "author": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users/1000000003"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000002,
+                     *         "date": "2026-12-05T18:29:34",
+                     *         "date_gmt": "2026-12-05T18:29:34",
+                     *         "guid": {
+                     *           "rendered": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf"
+                     *         },
+                     *         "modified": "2026-12-05T18:29:34",
+                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "slug": "guidance-tool-for-construction-companies-in-the-middle-east",
+                     *         "status": "inherit",
+                     *         "type": "attachment",
+                     *         "link": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf",
+                     *         "title": {
+                     *           "rendered": "Guidance Tool for Construction Companies in the Middle East (PDF)"
+                     *         },
+                     *         "author": 1000000001,
+                     *         "featured_media": 0,
+                     *         "comment_status": "closed",
+                     *         "ping_status": "closed",
+                     *         "template": "",
+                     *         "meta": [],
+                     *         "description": {
+                     *           "rendered": ""
+                     *         },
+                     *         "caption": {
+                     *           "rendered": ""
+                     *         },
+                     *         "alt_text": "",
+                     *         "media_type": "file",
+                     *         "mime_type": "application/pdf",
+                     *         "media_details": {
+                     *           "width": null,
+                     *           "height": null,
+                     *           "file": "2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf",
+                     *           "filesize": 965,
+                     *           "sizes": {}
+                     *         },
+                     *         "post": null,
+                     *         "source_url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf",
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/media/1000000002"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/media"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/attachment"
+                     *             }
+                     *           ],
+                     *           "author": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users/1000000001"
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpMedia"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_wp_media: {
+        parameters: {
+            query?: {
+                /** @description Keep only these members (comma-separated). */
+                _fields?: string;
+                /** @description Embed the linked objects (`author`, `wp:featuredmedia`, `wp:term`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description WordPress id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1000000003,
+                     *       "date": "2026-12-05T18:29:34",
+                     *       "date_gmt": "2026-12-05T18:29:34",
+                     *       "guid": {
+                     *         "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png"
+                     *       },
+                     *       "modified": "2026-12-05T18:29:34",
+                     *       "modified_gmt": "2026-12-05T18:29:34",
+                     *       "slug": "about-us",
+                     *       "status": "inherit",
+                     *       "type": "attachment",
+                     *       "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *       "title": {
+                     *         "rendered": "About us"
+                     *       },
+                     *       "author": 1000000003,
+                     *       "featured_media": 0,
+                     *       "comment_status": "closed",
+                     *       "ping_status": "closed",
+                     *       "template": "",
+                     *       "meta": [],
+                     *       "description": {
+                     *         "rendered": ""
+                     *       },
+                     *       "caption": {
+                     *         "rendered": "<p>Our team at the 2019 workshop</p>\n"
+                     *       },
+                     *       "alt_text": "People at a workshop",
+                     *       "media_type": "image",
+                     *       "mime_type": "image/png",
+                     *       "media_details": {
+                     *         "width": 1200,
+                     *         "height": 400,
+                     *         "file": "2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *         "filesize": 3310,
+                     *         "sizes": {}
+                     *       },
+                     *       "post": null,
+                     *       "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *       "_links": {
+                     *         "self": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/media/1000000003"
+                     *           }
+                     *         ],
+                     *         "collection": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/media"
+                     *           }
+                     *         ],
+                     *         "about": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/types/attachment"
+                     *           }
+                     *         ],
+                     *         "author": [
+                     *           {
+                     *             "embeddable": true,
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/users/1000000003"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WpMedia"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["WpError400"];
+            401: components["responses"]["WpError401"];
+            /** @description No such file, or not visible to you (`rest_post_invalid_id`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    list_wp_pages: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Items a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Items to skip (instead of `page`). */
+                offset?: number;
+                /** @description Words to search for. */
+                search?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Only these slugs. */
+                slug?: string;
+                /** @description `asc` or `desc`. */
+                order?: string;
+                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                _fields?: string;
+                /** @description Only by these authors (WordPress user ids, comma-separated). */
+                author?: string;
+                /**
+                 * @description `date` (default), `modified`, `title`, `id`, `relevance` (with `search`), and for
+                 *     pages `menu_order`.
+                 */
+                orderby?: string;
+                /** @description Published after this time (ISO 8601; the site's zone unless it names an offset). */
+                after?: string;
+                /** @description Published before this time. */
+                before?: string;
+                /** @description Changed after this time. */
+                modified_after?: string;
+                /** @description Changed before this time. */
+                modified_before?: string;
+                /**
+                 * @description `publish` (default), `future`, `draft`, `pending`, `private`, `trash` or `any`,
+                 *     comma-separated; other than `publish` needs a bearer token.
+                 */
+                status?: string;
+                /** @description Embed the author, featured image and terms in `_embedded`. */
+                _embed?: string;
+                /** @description Only the children of this page (WordPress id; 0: the top level). */
+                parent?: number;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Items matching */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000083,
+                     *         "date": "2026-12-05T18:29:34",
+                     *         "date_gmt": "2026-12-05T18:29:34",
+                     *         "guid": {
+                     *           "rendered": "http://localhost:8080/about-us"
+                     *         },
+                     *         "modified": "2026-12-05T18:29:34",
+                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "slug": "about-us",
+                     *         "status": "publish",
+                     *         "type": "page",
+                     *         "link": "http://localhost:8080/about-us",
+                     *         "title": {
+                     *           "rendered": "About us"
+                     *         },
+                     *         "content": {
+                     *           "rendered": "<p>Who we are.</p>",
+                     *           "protected": false
+                     *         },
+                     *         "excerpt": {
+                     *           "rendered": "<p>Who we are.</p>\n",
+                     *           "protected": false
+                     *         },
+                     *         "author": 1000000003,
+                     *         "featured_media": 0,
+                     *         "parent": 0,
+                     *         "menu_order": 0,
+                     *         "comment_status": "closed",
+                     *         "ping_status": "closed",
+                     *         "template": "",
+                     *         "meta": [],
+                     *         "acf": {},
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/pages/1000000083"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/pages"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/page"
+                     *             }
+                     *           ],
+                     *           "author": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users/1000000003"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpContent"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_wp_page: {
+        parameters: {
+            query?: {
+                /** @description Keep only these members (comma-separated). */
+                _fields?: string;
+                /** @description Embed the linked objects (`author`, `wp:featuredmedia`, `wp:term`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description WordPress id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1000000083,
+                     *       "date": "2026-12-05T18:29:34",
+                     *       "date_gmt": "2026-12-05T18:29:34",
+                     *       "guid": {
+                     *         "rendered": "http://localhost:8080/about-us"
+                     *       },
+                     *       "modified": "2026-12-05T18:29:34",
+                     *       "modified_gmt": "2026-12-05T18:29:34",
+                     *       "slug": "about-us",
+                     *       "status": "publish",
+                     *       "type": "page",
+                     *       "link": "http://localhost:8080/about-us",
+                     *       "title": {
+                     *         "rendered": "About us"
+                     *       },
+                     *       "content": {
+                     *         "rendered": "<p>Who we are.</p>",
+                     *         "protected": false
+                     *       },
+                     *       "excerpt": {
+                     *         "rendered": "<p>Who we are.</p>\n",
+                     *         "protected": false
+                     *       },
+                     *       "author": 1000000003,
+                     *       "featured_media": 0,
+                     *       "parent": 0,
+                     *       "menu_order": 0,
+                     *       "comment_status": "closed",
+                     *       "ping_status": "closed",
+                     *       "template": "",
+                     *       "meta": [],
+                     *       "acf": {},
+                     *       "_links": {
+                     *         "self": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/pages/1000000083"
+                     *           }
+                     *         ],
+                     *         "collection": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/pages"
+                     *           }
+                     *         ],
+                     *         "about": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/types/page"
+                     *           }
+                     *         ],
+                     *         "author": [
+                     *           {
+                     *             "embeddable": true,
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/users/1000000003"
+                     *           }
+                     *         ],
+                     *         "curies": [
+                     *           {
+                     *             "name": "wp",
+                     *             "href": "https://api.w.org/{rel}",
+                     *             "templated": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WpContent"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["WpError400"];
+            401: components["responses"]["WpError401"];
+            /** @description No such item, or not visible to you (`rest_post_invalid_id`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    list_wp_posts: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Items a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Items to skip (instead of `page`). */
+                offset?: number;
+                /** @description Words to search for. */
+                search?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Only these slugs. */
+                slug?: string;
+                /** @description `asc` or `desc`. */
+                order?: string;
+                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                _fields?: string;
+                /** @description Only by these authors (WordPress user ids, comma-separated). */
+                author?: string;
+                /**
+                 * @description `date` (default), `modified`, `title`, `id`, `relevance` (with `search`), and for
+                 *     pages `menu_order`.
+                 */
+                orderby?: string;
+                /** @description Published after this time (ISO 8601; the site's zone unless it names an offset). */
+                after?: string;
+                /** @description Published before this time. */
+                before?: string;
+                /** @description Changed after this time. */
+                modified_after?: string;
+                /** @description Changed before this time. */
+                modified_before?: string;
+                /**
+                 * @description `publish` (default), `future`, `draft`, `pending`, `private`, `trash` or `any`,
+                 *     comma-separated; other than `publish` needs a bearer token.
+                 */
+                status?: string;
+                /** @description Embed the author, featured image and terms in `_embedded`. */
+                _embed?: string;
+                /** @description Only in these categories (WordPress term ids, any of). */
+                categories?: string;
+                /** @description Only with these tags (any of). */
+                tags?: string;
+                /** @description Only sticky posts, or only the others. */
+                sticky?: boolean;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Items matching */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000082,
+                     *         "date": "2026-12-05T18:29:34",
+                     *         "date_gmt": "2026-12-05T18:29:34",
+                     *         "guid": {
+                     *           "rendered": "http://localhost:8080/news/forced-labour-in-cocoa"
+                     *         },
+                     *         "modified": "2026-12-05T18:29:34",
+                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "slug": "forced-labour-in-cocoa",
+                     *         "status": "publish",
+                     *         "type": "post",
+                     *         "link": "http://localhost:8080/news/forced-labour-in-cocoa",
+                     *         "title": {
+                     *           "rendered": "Forced labour in cocoa supply chains"
+                     *         },
+                     *         "content": {
+                     *           "rendered": "",
+                     *           "protected": false
+                     *         },
+                     *         "excerpt": {
+                     *           "rendered": "",
+                     *           "protected": false
+                     *         },
+                     *         "author": 1000000002,
+                     *         "featured_media": 0,
+                     *         "comment_status": "closed",
+                     *         "ping_status": "closed",
+                     *         "sticky": false,
+                     *         "template": "",
+                     *         "format": "standard",
+                     *         "meta": [],
+                     *         "categories": [],
+                     *         "tags": [],
+                     *         "acf": {
+                     *           "report_year": null,
+                     *           "is_featured": false
+                     *         },
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/posts/1000000082"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/posts"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/post"
+                     *             }
+                     *           ],
+                     *           "author": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users/1000000002"
+                     *             }
+                     *           ],
+                     *           "wp:term": [
+                     *             {
+                     *               "taxonomy": "category",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/categories?post=1000000082"
+                     *             },
+                     *             {
+                     *               "taxonomy": "post_tag",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000082"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000081,
+                     *         "date": "2026-12-05T18:29:34",
+                     *         "date_gmt": "2026-12-05T18:29:34",
+                     *         "guid": {
+                     *           "rendered": "http://localhost:8080/news/new-guidance-on-forced-labour-indicators"
+                     *         },
+                     *         "modified": "2026-12-05T18:29:34",
+                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "slug": "new-guidance-on-forced-labour-indicators",
+                     *         "status": "publish",
+                     *         "type": "post",
+                     *         "link": "http://localhost:8080/news/new-guidance-on-forced-labour-indicators",
+                     *         "title": {
+                     *           "rendered": "New guidance on forced labour indicators"
+                     *         },
+                     *         "content": {
+                     *           "rendered": "",
+                     *           "protected": false
+                     *         },
+                     *         "excerpt": {
+                     *           "rendered": "",
+                     *           "protected": false
+                     *         },
+                     *         "author": 1000000002,
+                     *         "featured_media": 0,
+                     *         "comment_status": "closed",
+                     *         "ping_status": "closed",
+                     *         "sticky": false,
+                     *         "template": "",
+                     *         "format": "standard",
+                     *         "meta": [],
+                     *         "categories": [],
+                     *         "tags": [],
+                     *         "acf": {
+                     *           "report_year": null,
+                     *           "is_featured": false
+                     *         },
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/posts/1000000081"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/posts"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/post"
+                     *             }
+                     *           ],
+                     *           "author": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users/1000000002"
+                     *             }
+                     *           ],
+                     *           "wp:term": [
+                     *             {
+                     *               "taxonomy": "category",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/categories?post=1000000081"
+                     *             },
+                     *             {
+                     *               "taxonomy": "post_tag",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000081"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpContent"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_wp_post: {
+        parameters: {
+            query?: {
+                /** @description Keep only these members (comma-separated). */
+                _fields?: string;
+                /** @description Embed the linked objects (`author`, `wp:featuredmedia`, `wp:term`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description WordPress id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1000000082,
+                     *       "date": "2026-12-05T18:29:34",
+                     *       "date_gmt": "2026-12-05T18:29:34",
+                     *       "guid": {
+                     *         "rendered": "http://localhost:8080/news/forced-labour-in-cocoa"
+                     *       },
+                     *       "modified": "2026-12-05T18:29:34",
+                     *       "modified_gmt": "2026-12-05T18:29:34",
+                     *       "slug": "forced-labour-in-cocoa",
+                     *       "status": "publish",
+                     *       "type": "post",
+                     *       "link": "http://localhost:8080/news/forced-labour-in-cocoa",
+                     *       "title": {
+                     *         "rendered": "Forced labour in cocoa supply chains"
+                     *       },
+                     *       "content": {
+                     *         "rendered": "",
+                     *         "protected": false
+                     *       },
+                     *       "excerpt": {
+                     *         "rendered": "",
+                     *         "protected": false
+                     *       },
+                     *       "author": 1000000002,
+                     *       "featured_media": 0,
+                     *       "comment_status": "closed",
+                     *       "ping_status": "closed",
+                     *       "sticky": false,
+                     *       "template": "",
+                     *       "format": "standard",
+                     *       "meta": [],
+                     *       "categories": [],
+                     *       "tags": [],
+                     *       "acf": {
+                     *         "report_year": null,
+                     *         "is_featured": false
+                     *       },
+                     *       "_links": {
+                     *         "self": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/posts/1000000082"
+                     *           }
+                     *         ],
+                     *         "collection": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/posts"
+                     *           }
+                     *         ],
+                     *         "about": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/types/post"
+                     *           }
+                     *         ],
+                     *         "author": [
+                     *           {
+                     *             "embeddable": true,
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/users/1000000002"
+                     *           }
+                     *         ],
+                     *         "wp:term": [
+                     *           {
+                     *             "taxonomy": "category",
+                     *             "embeddable": true,
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/categories?post=1000000082"
+                     *           },
+                     *           {
+                     *             "taxonomy": "post_tag",
+                     *             "embeddable": true,
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000082"
+                     *           }
+                     *         ],
+                     *         "curies": [
+                     *           {
+                     *             "name": "wp",
+                     *             "href": "https://api.w.org/{rel}",
+                     *             "templated": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WpContent"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["WpError400"];
+            401: components["responses"]["WpError401"];
+            /** @description No such item, or not visible to you (`rest_post_invalid_id`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    list_wp_resource_types: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Items a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Items to skip (instead of `page`). */
+                offset?: number;
+                /** @description Words to search for. */
+                search?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Only these slugs. */
+                slug?: string;
+                /** @description `asc` or `desc`. */
+                order?: string;
+                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                _fields?: string;
+                /** @description `name` (default), `slug` or `id`. */
+                orderby?: string;
+                /** @description Only terms some public item has. */
+                hide_empty?: boolean;
+                /** @description Only the children of this term (WordPress id; 0: the top level). */
+                parent?: number;
+                /** @description Only the terms of these items (WordPress ids). */
+                post?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of terms in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Terms matching */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000033,
+                     *         "count": 1,
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/resource_type/covid-19-resources/",
+                     *         "name": "COVID-19 resources",
+                     *         "slug": "covid-19-resources",
+                     *         "taxonomy": "resource_type",
+                     *         "parent": 0,
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resource_type/1000000033"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resource_type"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/resource_type"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000034,
+                     *         "count": 1,
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/resource_type/good-practices/",
+                     *         "name": "Good Practices",
+                     *         "slug": "good-practices",
+                     *         "taxonomy": "resource_type",
+                     *         "parent": 0,
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resource_type/1000000034"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resource_type"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/resource_type"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpTerm"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_wp_resource_type: {
+        parameters: {
+            query?: {
+                /** @description Keep only these members (comma-separated). */
+                _fields?: string;
+                /** @description Embed the linked objects (`author`, `wp:featuredmedia`, `wp:term`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description WordPress id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The term in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1000000033,
+                     *       "count": 1,
+                     *       "description": "",
+                     *       "link": "http://localhost:8080/resource_type/covid-19-resources/",
+                     *       "name": "COVID-19 resources",
+                     *       "slug": "covid-19-resources",
+                     *       "taxonomy": "resource_type",
+                     *       "parent": 0,
+                     *       "meta": [],
+                     *       "_links": {
+                     *         "self": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/resource_type/1000000033"
+                     *           }
+                     *         ],
+                     *         "collection": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/resource_type"
+                     *           }
+                     *         ],
+                     *         "about": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/resource_type"
+                     *           }
+                     *         ],
+                     *         "curies": [
+                     *           {
+                     *             "name": "wp",
+                     *             "href": "https://api.w.org/{rel}",
+                     *             "templated": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WpTerm"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["WpError400"];
+            401: components["responses"]["WpError401"];
+            /** @description No such term (`rest_term_invalid`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    list_wp_resources: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Items a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Items to skip (instead of `page`). */
+                offset?: number;
+                /** @description Words to search for. */
+                search?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Only these slugs. */
+                slug?: string;
+                /** @description `asc` or `desc`. */
+                order?: string;
+                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                _fields?: string;
+                /** @description Only by these authors (WordPress user ids, comma-separated). */
+                author?: string;
+                /**
+                 * @description `date` (default), `modified`, `title`, `id`, `relevance` (with `search`), and for
+                 *     pages `menu_order`.
+                 */
+                orderby?: string;
+                /** @description Published after this time (ISO 8601; the site's zone unless it names an offset). */
+                after?: string;
+                /** @description Published before this time. */
+                before?: string;
+                /** @description Changed after this time. */
+                modified_after?: string;
+                /** @description Changed before this time. */
+                modified_before?: string;
+                /**
+                 * @description `publish` (default), `future`, `draft`, `pending`, `private`, `trash` or `any`,
+                 *     comma-separated; other than `publish` needs a bearer token.
+                 */
+                status?: string;
+                /** @description Embed the author, featured image and terms in `_embedded`. */
+                _embed?: string;
+                /** @description Only with these tags (WordPress term ids, any of). */
+                tags?: string;
+                /** @description Only of these resource types (any of). */
+                resource_type?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Items matching */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000018,
+                     *         "date": "2021-02-15T10:00:00",
+                     *         "date_gmt": "2021-02-15T10:00:00",
+                     *         "guid": {
+                     *           "rendered": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland"
+                     *         },
+                     *         "modified": "2026-12-05T18:29:34",
+                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "slug": "public-procurement-and-human-rights-in-northern-ireland",
+                     *         "status": "publish",
+                     *         "type": "resource",
+                     *         "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
+                     *         "title": {
+                     *           "rendered": "Public Procurement and Human Rights in Northern Ireland"
+                     *         },
+                     *         "content": {
+                     *           "rendered": "\n<p>This report considers the legal rules, policies and practices of public procurement in Northern Ireland, and evaluates the extent to which these respect human rights. This focus is timely and aims…",
+                     *           "protected": false
+                     *         },
+                     *         "excerpt": {
+                     *           "rendered": "<p>This report considers the legal rules, policies and practices of public procurement in Northern Ireland, and evaluates the extent to which these respect human rights. This focus is timely and aims …",
+                     *           "protected": false
+                     *         },
+                     *         "author": 1000000001,
+                     *         "featured_media": 0,
+                     *         "template": "",
+                     *         "meta": [],
+                     *         "tags": [
+                     *           1000000028,
+                     *           1000000011,
+                     *           1000000030
+                     *         ],
+                     *         "resource_type": [
+                     *           1000000035
+                     *         ],
+                     *         "acf": {
+                     *           "publication_year": 2021,
+                     *           "countries": [
+                     *             "MM",
+                     *             "LB"
+                     *           ],
+                     *           "is_featured": false,
+                     *           "authors": null,
+                     *           "publisher": "OECD",
+                     *           "language": "en",
+                     *           "external_url": "https://publications.example.org/oecd/public-procurement-and-human-rights-in-northern-ireland",
+                     *           "document": 1000000001
+                     *         },
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resources/1000000018"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resources"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/resource"
+                     *             }
+                     *           ],
+                     *           "author": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users/1000000001"
+                     *             }
+                     *           ],
+                     *           "wp:term": [
+                     *             {
+                     *               "taxonomy": "post_tag",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000018"
+                     *             },
+                     *             {
+                     *               "taxonomy": "resource_type",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resource_type?post=1000000018"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000019,
+                     *         "date": "2020-10-05T09:00:00",
+                     *         "date_gmt": "2020-10-05T09:00:00",
+                     *         "guid": {
+                     *           "rendered": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland"
+                     *         },
+                     *         "modified": "2026-12-05T18:29:34",
+                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "slug": "information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
+                     *         "status": "publish",
+                     *         "type": "resource",
+                     *         "link": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
+                     *         "title": {
+                     *           "rendered": "Information for seasonal agricultural workers from the European Economic Area on your rights and support whilst in Scotland"
+                     *         },
+                     *         "content": {
+                     *           "rendered": "\n<p>This leaflet aims to inform agricultural workers from the EuropeanEconomic Area1 in Scotland of your rights and what you can do if youthink your rights are not being protected. It also sets out wh…",
+                     *           "protected": false
+                     *         },
+                     *         "excerpt": {
+                     *           "rendered": "<p>This leaflet aims to inform agricultural workers from the EuropeanEconomic Area1 in Scotland of your rights and what you can do if youthink your rights are not being protected. It also sets out wha…",
+                     *           "protected": false
+                     *         },
+                     *         "author": 1000000001,
+                     *         "featured_media": 0,
+                     *         "template": "",
+                     *         "meta": [],
+                     *         "tags": [
+                     *           1000000007,
+                     *           1000000027,
+                     *           1000000011
+                     *         ],
+                     *         "resource_type": [
+                     *           1000000033,
+                     *           1000000035
+                     *         ],
+                     *         "acf": {
+                     *           "publication_year": 2020,
+                     *           "countries": [
+                     *             "BD",
+                     *             "UZ",
+                     *             "ES"
+                     *           ],
+                     *           "is_featured": false,
+                     *           "authors": null,
+                     *           "publisher": "Walk Free",
+                     *           "language": "en",
+                     *           "external_url": "https://publications.example.org/walk-free/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
+                     *           "document": false
+                     *         },
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resources/1000000019"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resources"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/resource"
+                     *             }
+                     *           ],
+                     *           "author": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users/1000000001"
+                     *             }
+                     *           ],
+                     *           "wp:term": [
+                     *             {
+                     *               "taxonomy": "post_tag",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000019"
+                     *             },
+                     *             {
+                     *               "taxonomy": "resource_type",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resource_type?post=1000000019"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpContent"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_wp_resource: {
+        parameters: {
+            query?: {
+                /** @description Keep only these members (comma-separated). */
+                _fields?: string;
+                /** @description Embed the linked objects (`author`, `wp:featuredmedia`, `wp:term`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description WordPress id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1000000018,
+                     *       "date": "2021-02-15T10:00:00",
+                     *       "date_gmt": "2021-02-15T10:00:00",
+                     *       "guid": {
+                     *         "rendered": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland"
+                     *       },
+                     *       "modified": "2026-12-05T18:29:34",
+                     *       "modified_gmt": "2026-12-05T18:29:34",
+                     *       "slug": "public-procurement-and-human-rights-in-northern-ireland",
+                     *       "status": "publish",
+                     *       "type": "resource",
+                     *       "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
+                     *       "title": {
+                     *         "rendered": "Public Procurement and Human Rights in Northern Ireland"
+                     *       },
+                     *       "content": {
+                     *         "rendered": "\n<p>This report considers the legal rules, policies and practices of public procurement in Northern Ireland, and evaluates the extent to which these respect human rights. This focus is timely and aims…",
+                     *         "protected": false
+                     *       },
+                     *       "excerpt": {
+                     *         "rendered": "<p>This report considers the legal rules, policies and practices of public procurement in Northern Ireland, and evaluates the extent to which these respect human rights. This focus is timely and aims …",
+                     *         "protected": false
+                     *       },
+                     *       "author": 1000000001,
+                     *       "featured_media": 0,
+                     *       "template": "",
+                     *       "meta": [],
+                     *       "tags": [
+                     *         1000000028,
+                     *         1000000011,
+                     *         1000000030
+                     *       ],
+                     *       "resource_type": [
+                     *         1000000035
+                     *       ],
+                     *       "acf": {
+                     *         "publication_year": 2021,
+                     *         "countries": [
+                     *           "MM",
+                     *           "LB"
+                     *         ],
+                     *         "is_featured": false,
+                     *         "authors": null,
+                     *         "publisher": "OECD",
+                     *         "language": "en",
+                     *         "external_url": "https://publications.example.org/oecd/public-procurement-and-human-rights-in-northern-ireland",
+                     *         "document": 1000000001
+                     *       },
+                     *       "_links": {
+                     *         "self": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/resources/1000000018"
+                     *           }
+                     *         ],
+                     *         "collection": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/resources"
+                     *           }
+                     *         ],
+                     *         "about": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/types/resource"
+                     *           }
+                     *         ],
+                     *         "author": [
+                     *           {
+                     *             "embeddable": true,
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/users/1000000001"
+                     *           }
+                     *         ],
+                     *         "wp:term": [
+                     *           {
+                     *             "taxonomy": "post_tag",
+                     *             "embeddable": true,
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000018"
+                     *           },
+                     *           {
+                     *             "taxonomy": "resource_type",
+                     *             "embeddable": true,
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/resource_type?post=1000000018"
+                     *           }
+                     *         ],
+                     *         "curies": [
+                     *           {
+                     *             "name": "wp",
+                     *             "href": "https://api.w.org/{rel}",
+                     *             "templated": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WpContent"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["WpError400"];
+            401: components["responses"]["WpError401"];
+            /** @description No such item, or not visible to you (`rest_post_invalid_id`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    list_wp_tags: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Items a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Items to skip (instead of `page`). */
+                offset?: number;
+                /** @description Words to search for. */
+                search?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Only these slugs. */
+                slug?: string;
+                /** @description `asc` or `desc`. */
+                order?: string;
+                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                _fields?: string;
+                /** @description `name` (default), `slug` or `id`. */
+                orderby?: string;
+                /** @description Only terms some public item has. */
+                hide_empty?: boolean;
+                /** @description Only the children of this term (WordPress id; 0: the top level). */
+                parent?: number;
+                /** @description Only the terms of these items (WordPress ids). */
+                post?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of terms in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Terms matching */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000006,
+                     *         "count": 1,
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/tag/access-to-remedy/",
+                     *         "name": "Access to Remedy",
+                     *         "slug": "access-to-remedy",
+                     *         "taxonomy": "post_tag",
+                     *         "parent": 0,
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/tags/1000000006"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/tags"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/post_tag"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000007,
+                     *         "count": 2,
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/tag/agriculture/",
+                     *         "name": "Agriculture",
+                     *         "slug": "agriculture",
+                     *         "taxonomy": "post_tag",
+                     *         "parent": 0,
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/tags/1000000007"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/tags"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/post_tag"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpTerm"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_wp_tag: {
+        parameters: {
+            query?: {
+                /** @description Keep only these members (comma-separated). */
+                _fields?: string;
+                /** @description Embed the linked objects (`author`, `wp:featuredmedia`, `wp:term`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description WordPress id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The term in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1000000006,
+                     *       "count": 1,
+                     *       "description": "",
+                     *       "link": "http://localhost:8080/tag/access-to-remedy/",
+                     *       "name": "Access to Remedy",
+                     *       "slug": "access-to-remedy",
+                     *       "taxonomy": "post_tag",
+                     *       "parent": 0,
+                     *       "meta": [],
+                     *       "_links": {
+                     *         "self": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/tags/1000000006"
+                     *           }
+                     *         ],
+                     *         "collection": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/tags"
+                     *           }
+                     *         ],
+                     *         "about": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/post_tag"
+                     *           }
+                     *         ],
+                     *         "curies": [
+                     *           {
+                     *             "name": "wp",
+                     *             "href": "https://api.w.org/{rel}",
+                     *             "templated": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WpTerm"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["WpError400"];
+            401: components["responses"]["WpError401"];
+            /** @description No such term (`rest_term_invalid`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_taxonomies: {
+        parameters: {
+            query?: {
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The taxonomies */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "category": {
+                     *         "name": "Categories",
+                     *         "slug": "category",
+                     *         "description": "",
+                     *         "types": [
+                     *           "post"
+                     *         ],
+                     *         "hierarchical": true,
+                     *         "rest_base": "categories",
+                     *         "rest_namespace": "wp/v2",
+                     *         "_links": {
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies"
+                     *             }
+                     *           ],
+                     *           "wp:items": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/categories"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "post_tag": {
+                     *         "name": "Tags",
+                     *         "slug": "post_tag",
+                     *         "description": "",
+                     *         "types": [
+                     *           "post",
+                     *           "resource"
+                     *         ],
+                     *         "hierarchical": false,
+                     *         "rest_base": "tags",
+                     *         "rest_namespace": "wp/v2",
+                     *         "_links": {
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies"
+                     *             }
+                     *           ],
+                     *           "wp:items": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/tags"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "resource_type": {
+                     *         "name": "Resource types",
+                     *         "slug": "resource_type",
+                     *         "description": "",
+                     *         "types": [
+                     *           "resource"
+                     *         ],
+                     *         "hierarchical": true,
+                     *         "rest_base": "resource_type",
+                     *         "rest_namespace": "wp/v2",
+                     *         "_links": {
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies"
+                     *             }
+                     *           ],
+                     *           "wp:items": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resource_type"
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": Record<string, never>;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_types: {
+        parameters: {
+            query?: {
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The post types */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "post": {
+                     *         "description": "",
+                     *         "hierarchical": false,
+                     *         "has_archive": false,
+                     *         "name": "Posts",
+                     *         "slug": "post",
+                     *         "icon": null,
+                     *         "taxonomies": [
+                     *           "category",
+                     *           "post_tag"
+                     *         ],
+                     *         "rest_base": "posts",
+                     *         "rest_namespace": "wp/v2",
+                     *         "_links": {
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types"
+                     *             }
+                     *           ],
+                     *           "wp:items": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/posts"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "page": {
+                     *         "description": "",
+                     *         "hierarchical": true,
+                     *         "has_archive": false,
+                     *         "name": "Pages",
+                     *         "slug": "page",
+                     *         "icon": null,
+                     *         "taxonomies": [],
+                     *         "rest_base": "pages",
+                     *         "rest_namespace": "wp/v2",
+                     *         "_links": {
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types"
+                     *             }
+                     *           ],
+                     *           "wp:items": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/pages"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "resource": {
+                     *         "description": "",
+                     *         "hierarchical": false,
+                     *         "has_archive": false,
+                     *         "name": "Resources",
+                     *         "slug": "resource",
+                     *         "icon": null,
+                     *         "taxonomies": [
+                     *           "post_tag",
+                     *           "resource_type"
+                     *         ],
+                     *         "rest_base": "resources",
+                     *         "rest_namespace": "wp/v2",
+                     *         "_links": {
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types"
+                     *             }
+                     *           ],
+                     *           "wp:items": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/resources"
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": Record<string, never>;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    list_wp_users: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Items a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Items to skip (instead of `page`). */
+                offset?: number;
+                /** @description Words to search for. */
+                search?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Only these slugs. */
+                slug?: string;
+                /** @description `asc` or `desc`. */
+                order?: string;
+                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                _fields?: string;
+                /** @description `name` (default), `slug` or `id`. */
+                orderby?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of users in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Users matching */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000003,
+                     *         "name": "Amina Diallo",
+                     *         "url": "",
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/author/amina-diallo/",
+                     *         "slug": "amina-diallo",
+                     *         "avatar_urls": {},
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users/1000000003"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000001,
+                     *         "name": "Site Admin",
+                     *         "url": "",
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/author/site-admin/",
+                     *         "slug": "site-admin",
+                     *         "avatar_urls": {},
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users/1000000001"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users"
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpUser"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_wp_user: {
+        parameters: {
+            query?: {
+                /** @description Keep only these members (comma-separated). */
+                _fields?: string;
+                /** @description Embed the linked objects (`author`, `wp:featuredmedia`, `wp:term`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description WordPress id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1000000003,
+                     *       "name": "Amina Diallo",
+                     *       "url": "",
+                     *       "description": "",
+                     *       "link": "http://localhost:8080/author/amina-diallo/",
+                     *       "slug": "amina-diallo",
+                     *       "avatar_urls": {},
+                     *       "meta": [],
+                     *       "_links": {
+                     *         "self": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/users/1000000003"
+                     *           }
+                     *         ],
+                     *         "collection": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/users"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WpUser"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["WpError400"];
+            401: components["responses"]["WpError401"];
+            /** @description No such user (`rest_user_invalid_id`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
         };
     };
 }

@@ -48,6 +48,7 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
         (name = "webhooks", description = "Signed deliveries of changes to your URLs (Standard Webhooks)"),
         (name = "changes", description = "The change feed: what changed, in commit order, deletions included"),
         (name = "system", description = "Health and the API description"),
+        (name = "wordpress", description = "The WordPress-compatible read API (`/wp-json/wp/v2`): WordPress REST answers over the same content, for clients written for WordPress. Its errors have WordPress's shape."),
     )
 )]
 pub struct ApiDoc;
@@ -173,8 +174,10 @@ impl Modify for Conventions {
                 ),
             );
         }
+        let mut wordpress_statuses = std::collections::BTreeSet::new();
         for (path, item) in doc.paths.paths.iter_mut() {
-            let api = path.starts_with("/api/");
+            // Routes that read the database also answer 503 without one.
+            let api = path.starts_with("/api/") || path.starts_with("/wp-json");
             for (method, op) in [
                 (HttpMethod::Get, item.get.as_mut()),
                 (HttpMethod::Post, item.post.as_mut()),
@@ -184,9 +187,39 @@ impl Modify for Conventions {
             ] {
                 if let Some(op) = op {
                     add_token_scopes(op, &method, path);
-                    add_errors(op, api, method, path.contains('{'));
+                    let family = if path.starts_with("/wp-json") {
+                        "WpError"
+                    } else {
+                        "Error"
+                    };
+                    let added = add_errors(op, api, method, path.contains('{'), family);
+                    if family == "WpError" {
+                        wordpress_statuses.extend(added);
+                    }
                 }
             }
+        }
+        for (status, description) in ERRORS
+            .into_iter()
+            .filter(|(s, _)| wordpress_statuses.contains(*s))
+        {
+            components.responses.insert(
+                format!("WpError{status}"),
+                RefOr::T(
+                    ResponseBuilder::new()
+                        .description(format!(
+                            "{description}, in WordPress's shape: `{{code, message, data}}` \
+                             with WordPress's codes (`rest_invalid_param`, ...)"
+                        ))
+                        .content(
+                            "application/json",
+                            ContentBuilder::new()
+                                .schema(Some(Ref::from_schema_name("WpError")))
+                                .build(),
+                        )
+                        .build(),
+                ),
+            );
         }
     }
 }
@@ -224,7 +257,15 @@ fn add_token_scopes(op: &mut Operation, method: &HttpMethod, path: &str) {
 }
 
 /// Which problems an operation can answer with, from what it takes.
-fn add_errors(op: &mut Operation, api: bool, method: HttpMethod, has_id: bool) {
+/// `family`: `Error` (problem+json) or, on the WordPress-compatible prefix, `WpError`.
+/// Answers the statuses it added (those the operation did not describe itself).
+fn add_errors(
+    op: &mut Operation,
+    api: bool,
+    method: HttpMethod,
+    has_id: bool,
+    family: &str,
+) -> Vec<&'static str> {
     // Any route answers an unknown partner key with 401 and a partner over its quota with 429.
     let mut statuses = vec!["500", "401", "429"];
     if api {
@@ -263,14 +304,15 @@ fn add_errors(op: &mut Operation, api: bool, method: HttpMethod, has_id: bool) {
         // Deleting a user who owns content, or a file still in use.
         statuses.push("409");
     }
-    for status in statuses {
-        op.responses
-            .responses
-            .entry(status.to_owned())
-            .or_insert_with(|| {
-                RefOr::Ref(Ref::new(format!("#/components/responses/Error{status}")))
-            });
-    }
+    statuses.retain(|status| {
+        let entry = op.responses.responses.entry((*status).to_owned());
+        let vacant = matches!(entry, std::collections::btree_map::Entry::Vacant(_));
+        entry.or_insert_with(|| {
+            RefOr::Ref(Ref::new(format!("#/components/responses/{family}{status}")))
+        });
+        vacant
+    });
+    statuses
 }
 
 /// The documented paths and their methods, to answer 405 with `Allow` where a path

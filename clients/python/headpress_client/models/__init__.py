@@ -61,7 +61,10 @@ from .field_group_list import FieldGroupList
 from .field_group_response import FieldGroupResponse
 from .field_type import FieldType
 from .fields_embedded import FieldsEmbedded
+from .get_index_response_200 import GetIndexResponse200
 from .get_openapi_fields import GetOpenapiFields
+from .get_taxonomies_response_200 import GetTaxonomiesResponse200
+from .get_types_response_200 import GetTypesResponse200
 from .health import Health
 from .health_status import HealthStatus
 from .html_content_input import HtmlContentInput
@@ -172,6 +175,22 @@ from .user_response import UserResponse
 from .venue import Venue
 from .webhook_list import WebhookList
 from .webhook_response import WebhookResponse
+from .wp_content import WpContent
+from .wp_content_acf import WpContentAcf
+from .wp_content_embedded_type_0 import WpContentEmbeddedType0
+from .wp_content_links import WpContentLinks
+from .wp_error import WpError
+from .wp_error_data import WpErrorData
+from .wp_media import WpMedia
+from .wp_media_links import WpMediaLinks
+from .wp_media_media_details import WpMediaMediaDetails
+from .wp_rendered import WpRendered
+from .wp_rendered_open import WpRenderedOpen
+from .wp_term import WpTerm
+from .wp_term_links import WpTermLinks
+from .wp_user import WpUser
+from .wp_user_avatar_urls import WpUserAvatarUrls
+from .wp_user_links import WpUserLinks
 
 __all__ = (
     "ApiTokenList",
@@ -235,7 +254,10 @@ __all__ = (
     "FieldGroupResponse",
     "FieldsEmbedded",
     "FieldType",
+    "GetIndexResponse200",
     "GetOpenapiFields",
+    "GetTaxonomiesResponse200",
+    "GetTypesResponse200",
     "Health",
     "HealthStatus",
     "HtmlContentInput",
@@ -346,4 +368,20 @@ __all__ = (
     "Venue",
     "WebhookList",
     "WebhookResponse",
+    "WpContent",
+    "WpContentAcf",
+    "WpContentEmbeddedType0",
+    "WpContentLinks",
+    "WpError",
+    "WpErrorData",
+    "WpMedia",
+    "WpMediaLinks",
+    "WpMediaMediaDetails",
+    "WpRendered",
+    "WpRenderedOpen",
+    "WpTerm",
+    "WpTermLinks",
+    "WpUser",
+    "WpUserAvatarUrls",
+    "WpUserLinks",
 )
