@@ -246,7 +246,10 @@ fn cacheable(req: &ServiceRequest) -> bool {
     let path = req.path();
     req.method() == Method::GET
         && !req.headers().contains_key(header::AUTHORIZATION)
-        && (path.starts_with("/api/v1/") || path.starts_with("/embed") || path == "/oembed")
+        && (path.starts_with("/api/v1/")
+            || path.starts_with("/embed")
+            || path == "/oembed"
+            || path.starts_with("/wp-json"))
         // The change feed waits for changes (`wait`): an answer from the cache would not.
         && path != "/api/v1/changes"
 }

@@ -313,6 +313,27 @@ async fn drafts_stay_hidden_and_errors_look_like_wordpress() {
             .unwrap()
             .starts_with("application/json")
     );
+    // Answers are cached and validated like ours: an ETag, 304 for a matching
+    // If-None-Match, and a new answer once something public changes.
+    let first = get(&app, "/wp-json/wp/v2/posts?per_page=3").await;
+    let etag = first.header("etag").expect("an ETag");
+    let res = app
+        .get("/wp-json/wp/v2/posts?per_page=3")
+        .header("if-none-match", &etag)
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_MODIFIED);
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&editor)
+        .json(&json!({"title": "Fresh news", "status": "published"}))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED);
+    let fresh = 1_000_000_000 + res.json()["id"].as_i64().unwrap();
+    let again = get(&app, "/wp-json/wp/v2/posts?per_page=3").await;
+    assert_ne!(again.header("etag"), Some(etag));
+    assert_eq!(ids(&again)[0], fresh, "the newest post first");
     let res = get(&app, "/wp-json/wp/v2/posts?search=secret").await;
     assert!(!ids(&res).contains(&wp_id));
     let res = app

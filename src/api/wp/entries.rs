@@ -12,15 +12,15 @@ use crate::api::wp::params::{
     Params, WpContentParams, WpItemParams, WpListParams, WpPageParams, WpPostParams,
     WpResourceParams,
 };
-use crate::api::wp::wire::{
-    self, WpContent, WpRendered, WpRenderedOpen, WpTerm, dates_of, paragraph,
-};
+use crate::api::wp::wire::{self, WpContent, WpRendered, WpRenderedOpen, WpTerm, dates, paragraph};
 use crate::content::entry::Entry;
+use crate::content::entry_media::{DOCUMENT, FEATURED};
 use crate::content::fields::Refs;
 use crate::content::list::{EntryFilter, ListOrder, SortKey};
 use crate::content::pages::{PageFilter, Pages, Parent};
 use crate::content::paging::Direction;
 use crate::content::posts::{PostFilter, Posts};
+use crate::content::resources::ResourceDetails;
 use crate::content::resources::Resources;
 use crate::content::terms::Taxonomy;
 use crate::content::wp_ids::{self, Space};
@@ -43,6 +43,26 @@ pub trait WpType: WireKind {
 
     /// The kind's own filters; `parent`: the local id of the `parent` asked for (pages).
     fn own(p: &Params, parent: Option<Option<i64>>) -> Result<Self::Filter>;
+
+    /// What an item of the kind has besides what every item has.
+    fn extras(_e: &Entry, _related: &Related, _details: &Self::Details) -> Extras {
+        Extras::default()
+    }
+}
+
+/// The members of one type only, with local ids.
+#[derive(Debug, Default)]
+pub struct Extras {
+    /// Pages: the parent page, or `Some(None)` at the top.
+    parent: Option<Option<i64>>,
+    menu_order: Option<i64>,
+    template: String,
+    /// Pages: the address made with the page's path.
+    link: Option<String>,
+    /// Resources: members that WordPress keeps in ACF fields.
+    acf: Vec<(&'static str, Json)>,
+    /// Resources: the downloadable file (an ACF field in WordPress).
+    document: Option<i64>,
 }
 
 impl WpType for Posts {
@@ -69,6 +89,18 @@ impl WpType for Pages {
             parent: parent.map(|p| p.map_or(Parent::Top, Parent::Page)),
         })
     }
+
+    fn extras(e: &Entry, related: &Related, details: &Self::Details) -> Extras {
+        let d = details.get(&e.id);
+        let path = d.map_or(e.slug.as_str(), |d| d.path.as_str());
+        Extras {
+            parent: Some(d.and_then(|d| d.parent_id)),
+            menu_order: Some(d.map_or(0, |d| i64::from(d.menu_order))),
+            template: d.map(|d| d.template.clone()).unwrap_or_default(),
+            link: related.page_link(e.id, &e.slug, path),
+            ..Extras::default()
+        }
+    }
 }
 
 impl WpType for Resources {
@@ -85,21 +117,32 @@ impl WpType for Resources {
     ) -> Result<<Resources as crate::content::kind::ContentKind>::Filter> {
         Ok(Default::default())
     }
+
+    fn extras(e: &Entry, related: &Related, details: &Self::Details) -> Extras {
+        let d = details.get(&e.id);
+        let text =
+            |f: fn(&ResourceDetails) -> &String| json!(d.map(f).cloned().unwrap_or_default());
+        Extras {
+            acf: vec![
+                ("publisher", text(|d| &d.publisher)),
+                ("language", text(|d| &d.language)),
+                ("external_url", text(|d| &d.external_url)),
+            ],
+            document: related.media_id(e.id, DOCUMENT),
+            ..Extras::default()
+        }
+    }
 }
 
 /// WordPress's status of an item (`publish`, `future` when scheduled, ...).
-fn wp_status(status: &str, published_at: &Json) -> &'static str {
-    let future = published_at
-        .as_str()
-        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-        .is_some_and(|t| t > chrono::Utc::now());
-    match status {
-        "published" if future => "future",
-        "published" => "publish",
-        "draft" => "draft",
-        "pending" => "pending",
-        "private" => "private",
-        _ => "trash",
+fn wp_status(e: &Entry, now: chrono::NaiveDateTime) -> &'static str {
+    match e.status {
+        Status::Published if e.published_at > now => "future",
+        Status::Published => "publish",
+        Status::Draft => "draft",
+        Status::Pending => "pending",
+        Status::Private => "private",
+        Status::Trash => "trash",
     }
 }
 
@@ -251,7 +294,8 @@ fn list<K: WpType>(
     Ok((shaped, total))
 }
 
-/// Items as WordPress answers them.
+/// Items as WordPress answers them, with their relations loaded in a fixed number of
+/// queries (ours, and one per id space for the WordPress ids).
 fn shape<K: WpType>(
     conn: &mut DbConn,
     entries: Vec<Entry>,
@@ -259,53 +303,52 @@ fn shape<K: WpType>(
     p: &Params,
     zone: chrono_tz::Tz,
 ) -> Result<Vec<WpContent>> {
-    // Our answers of the items, and what their custom fields point to (to give those
-    // ids as WordPress ids too).
+    // What custom fields point to is kept, to give those ids as WordPress ids too.
     let opts = &ReadOptions {
         keep_refs: true,
         ..opts.clone()
     };
     let related = Related::load(conn, K::KIND, &entries, opts)?;
     let details = K::load_details(conn, &entries)?;
-    let refs: Vec<Refs> = entries.iter().map(|e| related.refs(e.id).fields).collect();
-    let natives: Vec<Json> = entries
-        .into_iter()
-        .map(|e| serde_json::to_value(K::item(e, &related, &details)).unwrap_or_default())
+    let extras: Vec<Extras> = entries
+        .iter()
+        .map(|e| K::extras(e, &related, &details))
         .collect();
-    let ids = |member: &str| -> Vec<i64> {
-        natives
-            .iter()
-            .flat_map(|n| match &n[member] {
-                Json::Array(a) => a.iter().filter_map(Json::as_i64).collect::<Vec<_>>(),
-                v => v.as_i64().into_iter().collect(),
-            })
-            .collect()
-    };
-    let mut entry_ids = ids("id");
-    entry_ids.extend(ids("parent"));
-    let mut term_ids = Vec::new();
-    for (_, member) in K::TERMS {
-        term_ids.extend(ids(native_member(member)));
-    }
-    let mut media_ids = ids("featured_media");
-    media_ids.extend(ids("document"));
+    let refs: Vec<Refs> = entries.iter().map(|e| related.refs(e.id).fields).collect();
+    let mut entry_ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
+    entry_ids.extend(extras.iter().filter_map(|x| x.parent.flatten()));
+    let featured: Vec<i64> = entries
+        .iter()
+        .filter_map(|e| related.media_id(e.id, FEATURED))
+        .collect();
+    let mut media_ids = featured.clone();
+    media_ids.extend(extras.iter().filter_map(|x| x.document));
     for r in &refs {
         media_ids.extend(r.media.iter().map(|m| m.1));
         entry_ids.extend(r.entries.iter().map(|e| e.1));
     }
+    let term_ids: Vec<i64> = entries
+        .iter()
+        .flat_map(|e| {
+            K::TERMS
+                .iter()
+                .flat_map(|(t, _)| related.term_ids(e.id, *t))
+        })
+        .collect();
+    let authors: Vec<i64> = entries.iter().map(|e| e.author_id).collect();
     let map = IdMap {
         entries: wp_ids_of(conn, Space::Entries, &entry_ids)?,
         media: wp_ids_of(conn, Space::Media, &media_ids)?,
         terms: wp_ids_of(conn, Space::Terms, &term_ids)?,
-        users: wp_ids_of(conn, Space::Users, &ids("author"))?,
+        users: wp_ids_of(conn, Space::Users, &authors)?,
     };
     let embeds = if p.has("_embed") {
         Some(library::embeds(
             conn,
             opts.viewer,
             &map,
-            &ids("author"),
-            &ids("featured_media"),
+            &authors,
+            &featured,
             &term_ids,
             zone,
             &opts.public_url,
@@ -313,24 +356,42 @@ fn shape<K: WpType>(
     } else {
         None
     };
-    Ok(natives
-        .iter()
+    let now = crate::db::now();
+    let made = Made {
+        map: &map,
+        embeds: embeds.as_ref(),
+        zone,
+        base: &opts.public_url,
+        now,
+    };
+    Ok(entries
+        .into_iter()
+        .zip(extras)
         .zip(&refs)
-        .map(|(n, r)| {
-            let mut item = item::<K>(n, &map, embeds.as_ref(), zone, &opts.public_url);
+        .map(|((e, x), r)| {
+            let mut item = item::<K>(e, x, &related, &made);
             for (path, id, _) in &r.media {
                 if let Some(v) = at_path(&mut item.acf, path) {
-                    *v = json!(IdMap::get(&map.media, &json!(id)));
+                    *v = json!(made.map.media_id(*id));
                 }
             }
             for (path, id, _) in &r.entries {
                 if let Some(v) = at_path(&mut item.acf, path) {
-                    *v = json!(IdMap::get(&map.entries, &json!(id)));
+                    *v = json!(made.map.entry_id(*id));
                 }
             }
             item
         })
         .collect())
+}
+
+/// What every item of a page is made with.
+struct Made<'a> {
+    map: &'a IdMap,
+    embeds: Option<&'a Embeds>,
+    zone: chrono_tz::Tz,
+    base: &'a str,
+    now: chrono::NaiveDateTime,
 }
 
 /// The value at a custom field's path (`fields.authors[2].photo`) in the fields.
@@ -366,52 +427,33 @@ fn step(s: &str) -> Option<(&str, Vec<usize>)> {
     }
 }
 
-/// The member of our answers holding a taxonomy's ids.
-fn native_member(wp: &str) -> &str {
-    match wp {
-        "resource_type" => "resource_types",
-        other => other,
-    }
-}
-
-/// One item in WordPress's shape, from our answer of it.
-fn item<K: WpType>(
-    n: &Json,
-    map: &IdMap,
-    embeds: Option<&Embeds>,
-    zone: chrono_tz::Tz,
-    base: &str,
-) -> WpContent {
-    let id = IdMap::get(&map.entries, &n["id"]);
-    let (date, date_gmt) = dates_of(&n["published_at"], zone);
-    let (modified, modified_gmt) = dates_of(&n["updated_at"], zone);
-    let link = n["link"].as_str().unwrap_or_default().to_owned();
-    let author = IdMap::get(&map.users, &n["author"]);
-    let featured = if n["featured_media"].is_null() {
-        0
-    } else {
-        IdMap::get(&map.media, &n["featured_media"])
-    };
-    let api = format!("{base}/wp-json/wp/v2");
+/// One item in WordPress's shape.
+fn item<K: WpType>(e: Entry, x: Extras, related: &Related, made: &Made) -> WpContent {
+    let map = made.map;
+    let id = map.entry_id(e.id);
+    let (date, date_gmt) = dates(e.published_at, made.zone);
+    let (modified, modified_gmt) = dates(e.updated_at, made.zone);
+    let author = map.user_id(e.author_id);
+    let featured = related
+        .media_id(e.id, FEATURED)
+        .map_or(0, |m| map.media_id(m));
+    let api = format!("{}/wp-json/wp/v2", made.base);
     let (page, post) = (K::TYPE == "page", K::TYPE == "post");
     let terms = |member: &str| -> Option<Vec<i64>> {
-        K::TERMS.iter().any(|(_, m)| *m == member).then(|| {
-            n[native_member(member)]
-                .as_array()
-                .map(|a| a.iter().map(|t| IdMap::get(&map.terms, t)).collect())
-                .unwrap_or_default()
+        K::TERMS.iter().find(|(_, m)| *m == member).map(|(t, _)| {
+            related
+                .term_ids(e.id, *t)
+                .into_iter()
+                .map(|t| map.term_id(t))
+                .collect()
         })
     };
-    let mut acf = n["fields"].as_object().cloned().unwrap_or_default();
+    let mut acf = related.fields(e.id);
+    for (name, value) in x.acf {
+        acf.insert(name.into(), value);
+    }
     if K::TYPE == "resource" {
-        for member in ["publisher", "language", "external_url"] {
-            acf.insert(member.into(), n[member].clone());
-        }
-        let document = if n["document"].is_null() {
-            json!(false)
-        } else {
-            json!(IdMap::get(&map.media, &n["document"]))
-        };
+        let document = x.document.map_or(json!(false), |d| json!(map.media_id(d)));
         acf.insert("document".into(), document);
     }
     let mut links = json!({
@@ -439,44 +481,18 @@ fn item<K: WpType>(
         links["wp:term"] = json!(term_links);
     }
     links["curies"] = json!([{"name": "wp", "href": "https://api.w.org/{rel}", "templated": true}]);
-    let mut out = WpContent {
-        id,
-        date,
-        date_gmt,
-        guid: WpRendered::new(link.clone()),
-        modified,
-        modified_gmt,
-        slug: n["slug"].as_str().unwrap_or_default().to_owned(),
-        status: wp_status(n["status"].as_str().unwrap_or(""), &n["published_at"]),
-        kind: K::TYPE,
-        link,
-        title: WpRendered::new(wire::escape(n["title"].as_str().unwrap_or_default())),
-        content: WpRenderedOpen::new(n["content"]["html"].as_str().unwrap_or_default()),
-        excerpt: WpRenderedOpen::new(paragraph(n["excerpt"].as_str().unwrap_or_default())),
-        author,
-        featured_media: featured,
-        parent: page.then(|| {
-            if n["parent"].is_null() {
-                0
-            } else {
-                IdMap::get(&map.entries, &n["parent"])
-            }
-        }),
-        menu_order: page.then(|| n["menu_order"].as_i64().unwrap_or(0)),
-        comment_status: (page || post).then_some("closed"),
-        ping_status: (page || post).then_some("closed"),
-        sticky: post.then(|| n["sticky"].as_bool().unwrap_or(false)),
-        template: n["template"].as_str().unwrap_or("").to_owned(),
-        format: post.then_some("standard"),
-        meta: Vec::new(),
-        categories: terms("categories"),
-        tags: terms("tags"),
-        resource_type: terms("resource_type"),
-        acf,
-        links,
-        embedded: None,
-    };
-    if let Some(embeds) = embeds {
+    let status = wp_status(&e, made.now);
+    let categories = terms("categories");
+    let tags = terms("tags");
+    let resource_type = terms("resource_type");
+    let slug = e.slug.clone();
+    let excerpt = paragraph(&e.excerpt);
+    let title = wire::escape(&e.title);
+    let entry_id = e.id;
+    let sticky = e.sticky;
+    let core = related.core(e);
+    let link = x.link.or(core.link).unwrap_or_default();
+    let embedded = made.embeds.map(|embeds| {
         let mut embedded = serde_json::Map::new();
         if let Some(a) = embeds.users.get(&author) {
             embedded.insert("author".into(), json!([a]));
@@ -487,19 +503,49 @@ fn item<K: WpType>(
         if !K::TERMS.is_empty() {
             let groups: Vec<Vec<&WpTerm>> = K::TERMS
                 .iter()
-                .map(|(_, member)| {
-                    terms(member)
-                        .unwrap_or_default()
-                        .iter()
-                        .filter_map(|t| embeds.terms.get(t))
+                .map(|(t, _)| {
+                    related
+                        .term_ids(entry_id, *t)
+                        .into_iter()
+                        .filter_map(|t| embeds.terms.get(&map.term_id(t)))
                         .collect()
                 })
                 .collect();
             embedded.insert("wp:term".into(), json!(groups));
         }
-        out.embedded = Some(Json::Object(embedded));
+        Json::Object(embedded)
+    });
+    WpContent {
+        id,
+        date,
+        date_gmt,
+        guid: WpRendered::new(link.clone()),
+        modified,
+        modified_gmt,
+        slug,
+        status,
+        kind: K::TYPE,
+        link,
+        title: WpRendered::new(title),
+        content: WpRenderedOpen::new(core.content.html),
+        excerpt: WpRenderedOpen::new(excerpt),
+        author,
+        featured_media: featured,
+        parent: x.parent.map(|p| p.map_or(0, |p| map.entry_id(p))),
+        menu_order: x.menu_order,
+        comment_status: (page || post).then_some("closed"),
+        ping_status: (page || post).then_some("closed"),
+        sticky: post.then_some(sticky),
+        template: x.template,
+        format: post.then_some("standard"),
+        meta: Vec::new(),
+        categories,
+        tags,
+        resource_type,
+        acf,
+        links,
+        embedded,
     }
-    out
 }
 
 fn options(state: &State, viewer: Viewer) -> ReadOptions {

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use diesel::prelude::*;
-use serde_json::Value as Json;
 
 use crate::content::wp_ids::{self, Space};
 use crate::db::DbConn;
@@ -73,8 +72,23 @@ pub struct IdMap {
 }
 
 impl IdMap {
-    pub fn get(map: &HashMap<i64, i64>, id: &Json) -> i64 {
-        id.as_i64()
-            .map_or(0, |i| map.get(&i).copied().unwrap_or(wp_ids::BORN_HERE + i))
+    fn of(map: &HashMap<i64, i64>, id: i64) -> i64 {
+        map.get(&id).copied().unwrap_or(wp_ids::BORN_HERE + id)
+    }
+
+    pub fn entry_id(&self, id: i64) -> i64 {
+        IdMap::of(&self.entries, id)
+    }
+
+    pub fn media_id(&self, id: i64) -> i64 {
+        IdMap::of(&self.media, id)
+    }
+
+    pub fn term_id(&self, id: i64) -> i64 {
+        IdMap::of(&self.terms, id)
+    }
+
+    pub fn user_id(&self, id: i64) -> i64 {
+        IdMap::of(&self.users, id)
     }
 }

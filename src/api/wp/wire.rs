@@ -24,16 +24,6 @@ pub fn dates(at: NaiveDateTime, zone: Tz) -> (String, String) {
     )
 }
 
-/// The same from an RFC 3339 time of our own answers.
-pub fn dates_of(rfc3339: &Json, zone: Tz) -> (String, String) {
-    let at = rfc3339
-        .as_str()
-        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-        .map(|t| t.with_timezone(&Utc).naive_utc())
-        .unwrap_or_default();
-    dates(at, zone)
-}
-
 /// Plain text as a paragraph of HTML, as WordPress renders an excerpt.
 pub fn paragraph(text: &str) -> String {
     if text.is_empty() {
