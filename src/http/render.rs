@@ -69,6 +69,11 @@ impl Fragment {
             .map(Fragment)
             .map_err(Error::internal)
     }
+
+    /// The JSON.
+    pub fn json(&self) -> &str {
+        self.0.get()
+    }
 }
 
 impl Weighed for Fragment {
@@ -100,6 +105,10 @@ impl serde::Serialize for Shared {
 
 /// The objects `include` embeds, by what they are, for every reader.
 pub type FragmentCache = EpochCache<Embeddable, Fragment>;
+
+/// Items in another API's shape (the WordPress-compatible one) as anonymous readers see
+/// them, by kind and id.
+pub type ShapeCache = EpochCache<(Kind, i64), Fragment>;
 
 impl Rendered {
     /// An item from its JSON (an object, as serde wrote it).

@@ -28,6 +28,9 @@ pub struct AppState {
     /// Terms and authors as `include` embeds them, shared by every worker (a sixteenth of
     /// the render cache's size).
     pub fragments: Arc<FragmentCache>,
+    /// Items in WordPress's shape for anonymous readers (a quarter of the render cache's
+    /// size).
+    pub wp_items: Arc<crate::http::render::ShapeCache>,
     /// Every event's occurrences around now, built once per change (on with the render
     /// cache).
     pub timeline: Arc<crate::http::timeline::SharedTimeline>,
@@ -57,6 +60,10 @@ impl AppState {
             config.render_cache_size / 16,
             freshness.clone(),
         ));
+        let wp_items = Arc::new(crate::http::render::ShapeCache::new(
+            config.render_cache_size / 4,
+            freshness.clone(),
+        ));
         let timeline = Arc::new(crate::http::timeline::SharedTimeline::new(
             config.render_cache_size > 0,
             freshness.clone(),
@@ -77,6 +84,7 @@ impl AppState {
             partner_origins: crate::partners::OriginCache::default(),
             cache,
             renders,
+            wp_items,
             fragments,
             timeline,
             freshness,

@@ -433,3 +433,38 @@ async fn terms_users_media_and_discovery() {
     let taxonomies = get(&app, "/wp-json/wp/v2/taxonomies").await.json();
     assert_eq!(taxonomies["category"]["rest_base"], "categories");
 }
+
+/// Items kept in WordPress's shape between requests follow every write (here with the
+/// response cache off, so the kept items answer).
+#[actix_web::test]
+async fn kept_items_follow_writes() {
+    let app = TestApp::with_config(|c| c.cache_size = 0).await;
+    crate::wordpress::import_fixture(&app);
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let path = "/wp-json/wp/v2/posts?include=9";
+    let before = get(&app, path).await.json();
+    assert_eq!(get(&app, path).await.json(), before, "the same, kept");
+    let local = app
+        .get("/api/v1/posts?slug=the-security-implications-of-human-trafficking")
+        .send()
+        .await
+        .json()["data"][0]["id"]
+        .clone();
+    let res = app
+        .patch(&format!("/api/v1/posts/{local}"))
+        .bearer(&editor)
+        .json(&json!({"title": "Security and trafficking"}))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let after = get(&app, path).await.json();
+    assert_eq!(after[0]["title"]["rendered"], "Security and trafficking");
+    let res = app
+        .patch(&format!("/api/v1/posts/{local}"))
+        .bearer(&editor)
+        .json(&json!({"status": "draft"}))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(get(&app, path).await.json(), json!([]));
+}

@@ -4,6 +4,8 @@
 use actix_web::{HttpRequest, HttpResponse, get};
 use serde_json::{Value as Json, json};
 
+use std::sync::Arc;
+
 use crate::api::content::related::Related;
 use crate::api::content::{ReadOptions, WireKind};
 use crate::api::wp::ids::{IdMap, local_ids, wp_ids_of};
@@ -30,6 +32,7 @@ use crate::db::sql::{Sql, Value};
 use crate::error::{Error, Result};
 use crate::http::auth::MaybeUser;
 use crate::http::extract::PathId;
+use crate::http::render::{Fragment, ShapeCache, Shared};
 use crate::http::state::State;
 
 /// A post type served here.
@@ -216,7 +219,8 @@ fn list<K: WpType>(
     viewer: Viewer,
     opts: &ReadOptions,
     zone: chrono_tz::Tz,
-) -> Result<(Vec<WpContent>, i64)> {
+    kept_in: Option<&ShapeCache>,
+) -> Result<(Vec<Shared>, i64)> {
     let window = p.window()?;
     let mut filter = EntryFilter {
         statuses: statuses(p, viewer)?,
@@ -288,10 +292,49 @@ fn list<K: WpType>(
         }
     }
     let own = K::own(p, parent)?;
-    let listed = items::list::<K>(conn, query, own, &window)?;
-    let total = listed.total.unwrap_or_default();
-    let shaped = shape::<K>(conn, listed.items, opts, p, zone)?;
-    Ok((shaped, total))
+    let page = items::list_ids::<K>(conn, query, own, &window)?;
+    let total = page.total.unwrap_or_default();
+    Ok((kept::<K>(conn, &page.items, opts, p, zone, kept_in)?, total))
+}
+
+/// Items (local ids, in order) as WordPress answers them: from `kept_in` when given and
+/// kept there, else shaped (and kept).
+fn kept<K: WpType>(
+    conn: &mut DbConn,
+    ids: &[i64],
+    opts: &ReadOptions,
+    p: &Params,
+    zone: chrono_tz::Tz,
+    kept_in: Option<&ShapeCache>,
+) -> Result<Vec<Shared>> {
+    let mut found: Vec<Option<Arc<Fragment>>> = ids
+        .iter()
+        .map(|id| kept_in.and_then(|c| c.get(&(K::KIND, *id))))
+        .collect();
+    let missing: Vec<i64> = ids
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_none())
+        .map(|(id, _)| *id)
+        .collect();
+    if !missing.is_empty() {
+        let ticket = kept_in.map(|c| c.ticket());
+        let entries = crate::content::entry::find_ordered(conn, &missing)?;
+        let local: Vec<i64> = entries.iter().map(|e| e.id).collect();
+        for (id, item) in local
+            .into_iter()
+            .zip(shape::<K>(conn, entries, opts, p, zone)?)
+        {
+            let fragment = Arc::new(Fragment::new(&item)?);
+            if let (Some(cache), Some(ticket)) = (kept_in, ticket) {
+                cache.put((K::KIND, id), fragment.clone(), ticket);
+            }
+            if let Some(slot) = ids.iter().position(|i| *i == id) {
+                found[slot] = Some(fragment);
+            }
+        }
+    }
+    Ok(found.into_iter().flatten().map(Shared).collect())
 }
 
 /// Items as WordPress answers them, with their relations loaded in a fixed number of
@@ -570,7 +613,11 @@ async fn list_type<K: WpType>(
     let opts = options(&state, viewer);
     let zone = state.config.site_timezone;
     let heavy = p.get("search").is_some();
-    let read = move |conn: &mut DbConn| list::<K>(conn, &p, viewer, &opts, zone);
+    // Items as anonymous readers see them are kept between requests, like our own
+    // renderings (`_embed` adds what others share, so those are made each time).
+    let cache = (viewer == Viewer::Anonymous && !p.has("_embed") && state.wp_items.enabled())
+        .then(|| state.wp_items.clone());
+    let read = move |conn: &mut DbConn| list::<K>(conn, &p, viewer, &opts, zone, cache.as_deref());
     let (items, total) = if heavy {
         state.read_heavy(read).await?
     } else {
