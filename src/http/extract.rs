@@ -239,3 +239,30 @@ fn not_an_id(req: &HttpRequest, raw: &str) -> actix_web::Error {
         _ => Error::NotFound(format!("`{raw}` is not an id: ids are positive integers")).into(),
     }
 }
+
+#[cfg(test)]
+mod body_tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Page {
+        parent: i64,
+    }
+
+    #[test]
+    fn whole_numbers_written_with_a_fraction_are_integers_exactly() {
+        // JSON Schema's `integer` admits `1.0`; a large one must come through exact (a
+        // best-effort float parser reads this one as ...304.75).
+        for (body, want) in [
+            (&br#"{"parent": 7.0}"#[..], 7),
+            (
+                br#"{"parent": -2064739167500305.0}"#,
+                -2_064_739_167_500_305,
+            ),
+        ] {
+            let page: Page = parse_json(body).expect("an integer");
+            assert_eq!(page.parent, want);
+        }
+        assert!(parse_json::<Page>(br#"{"parent": 7.5}"#).is_err());
+    }
+}
