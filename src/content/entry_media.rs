@@ -10,7 +10,7 @@ use crate::content::Viewer;
 use crate::content::access::visibility;
 use crate::db::DbConn;
 use crate::db::schema::{entry_media, media};
-use crate::db::sql::{Sql, Value};
+use crate::db::sql::{IdRow, Sql, Value};
 use crate::error::{Error, Result};
 
 /// The role of an item's featured image.
@@ -98,11 +98,6 @@ pub fn public_if(assuming: Assuming) -> Sql {
 /// Which of the media `ids` anonymous readers see, `assuming` something of some items:
 /// the change feed's view of a file before and after a write.
 pub fn public_among(conn: &mut DbConn, ids: &[i64], assuming: Assuming) -> Result<HashSet<i64>> {
-    #[derive(QueryableByName)]
-    struct IdRow {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        id: i64,
-    }
     let mut found = HashSet::new();
     for chunk in ids.chunks(500) {
         let mut sql = Sql::new("SELECT m.id AS id FROM media m WHERE m.id IN ");

@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 use crate::content::changes::row::{Action, MEDIA, Row};
 use crate::db::schema::{webhook_deliveries as wd, webhooks};
-use crate::db::sql::{Sql, Value};
+use crate::db::sql::{IdRow, Sql, Value};
 use crate::db::{Backend, DbConn};
 use crate::error::{Error, FieldError, Result};
 
@@ -530,12 +530,6 @@ pub struct Claimed {
     pub url: String,
     pub secret: String,
     pub include_drafts: bool,
-}
-
-#[derive(QueryableByName)]
-struct IdRow {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    id: i64,
 }
 
 /// Is any delivery due? (One cheap read, before a claim takes the write lock.)

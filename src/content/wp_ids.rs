@@ -7,10 +7,12 @@
 //! `entries` and `media`), terms in another, users in a third. The `wp_id` columns hold
 //! one site's ids: the first WordPress site imported into this database.
 
+use std::collections::HashMap;
+
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::sql::{Sql, Value};
+use crate::db::sql::{IdRow, Sql, Value};
 use crate::error::Result;
 
 /// The WordPress id of a thing born here is this plus its own id.
@@ -26,7 +28,7 @@ pub enum Space {
 }
 
 impl Space {
-    fn table(self) -> &'static str {
+    pub fn table(self) -> &'static str {
         match self {
             Space::Entries => "entries",
             Space::Media => "media",
@@ -81,6 +83,42 @@ pub fn condition(alias: &str, wp_ids: &[i64]) -> Sql {
     }
     sql.push(")");
     sql
+}
+
+/// The local ids of the things of `space` with these WordPress ids.
+pub fn local_ids(conn: &mut DbConn, space: Space, wp_ids: &[i64]) -> Result<Vec<i64>> {
+    if wp_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sql = Sql::new(&format!(
+        "SELECT t.id AS id FROM {} t WHERE ",
+        space.table()
+    ));
+    sql.append(&condition("t", wp_ids));
+    let rows: Vec<IdRow> = sql.into_query().load(conn)?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
+/// The WordPress ids of the things of `space` with these local ids, by local id.
+pub fn public_ids(conn: &mut DbConn, space: Space, ids: &[i64]) -> Result<HashMap<i64, i64>> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+        wp_id: Option<i64>,
+    }
+    let mut found = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let mut sql = Sql::new(&format!(
+            "SELECT t.id AS id, t.wp_id AS wp_id FROM {} t WHERE t.id IN ",
+            space.table()
+        ));
+        sql.bind_list(chunk.iter().map(|i| Value::Int(*i)));
+        let rows: Vec<Row> = sql.into_query().load(conn)?;
+        found.extend(rows.into_iter().map(|r| (r.id, public_id(r.id, r.wp_id))));
+    }
+    Ok(found)
 }
 
 /// Gives the thing `id` its WordPress id, unless it has one or another thing holds that

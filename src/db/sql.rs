@@ -162,6 +162,13 @@ pub struct CountRow {
     pub n: i64,
 }
 
+/// A row of one id (`SELECT ... AS id`).
+#[derive(Debug, diesel::QueryableByName)]
+pub struct IdRow {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

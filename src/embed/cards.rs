@@ -10,24 +10,9 @@ use utoipa::ToSchema;
 use crate::api::events::EventResponse;
 use crate::api::posts::PostResponse;
 use crate::api::resources::ResourceResponse;
+use crate::content::html::escape;
 use crate::http::render::Shared;
 use crate::http::state::AppState;
-
-/// HTML-escapes text for element content and double-quoted attributes.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// How a card looks: `light` (the default) or `dark`.
 #[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema, PartialEq, Eq)]

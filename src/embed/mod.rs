@@ -30,7 +30,8 @@ use crate::http::list::split_list;
 use crate::http::state::{AppState, State};
 
 pub use self::cards::Theme;
-use self::cards::{escape, event_card, list_page, page, post_card, resource_card};
+use self::cards::{event_card, list_page, page, post_card, resource_card};
+use crate::content::html::escape;
 
 /// The widget partners include once: it renders `data-headpress` elements in shadow roots.
 const EMBED_JS: &str = include_str!("embed.js");

@@ -408,6 +408,25 @@ async fn terms_users_media_and_discovery() {
     assert!(author.get("email").is_none(), "only the public face");
     let users = get(&app, "/wp-json/wp/v2/users?per_page=100").await;
     assert!(ids(&users).contains(&post["author"].as_i64().unwrap()));
+    // Someone who wrote nothing public is known to administrators only.
+    let (quiet, quiet_token) = app.sign_in_as(Role::Author).await;
+    let quiet = 1_000_000_000 + quiet;
+    assert!(!ids(&users).contains(&quiet));
+    let as_author = app
+        .get("/wp-json/wp/v2/users?per_page=100")
+        .bearer(&quiet_token)
+        .send()
+        .await;
+    assert!(!ids(&as_author).contains(&quiet));
+    let (_, admin) = app.sign_in_as(Role::Admin).await;
+    let as_admin = app
+        .get("/wp-json/wp/v2/users?per_page=100")
+        .bearer(&admin)
+        .send()
+        .await;
+    assert!(ids(&as_admin).contains(&quiet));
+    let res = get(&app, &format!("/wp-json/wp/v2/users/{quiet}")).await;
+    assert_eq!(res.json()["code"], "rest_user_invalid_id");
 
     let media = get(&app, "/wp-json/wp/v2/media?per_page=100").await;
     assert_eq!(media.status, StatusCode::OK);

@@ -2065,7 +2065,7 @@ export interface paths {
         /**
          * List users (WordPress)
          * @description WordPress's `GET /wp/v2/users`: the public face of the people who wrote something
-         *     public (signed in: everyone).
+         *     public (administrators: everyone).
          */
         get: operations["list_wp_users"];
         put?: never;
@@ -2086,7 +2086,7 @@ export interface paths {
         /**
          * Get a user (WordPress)
          * @description WordPress's `GET /wp/v2/users/{id}`, by WordPress id: 404 for a user who wrote
-         *     nothing public, unless signed in.
+         *     nothing public, unless an administrator asks.
          */
         get: operations["get_wp_user"];
         put?: never;

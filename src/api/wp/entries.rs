@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::api::content::related::Related;
 use crate::api::content::{ReadOptions, WireKind};
-use crate::api::wp::ids::{IdMap, local_ids, wp_ids_of};
+use crate::api::wp::ids::{self, IdMap};
 use crate::api::wp::library::{self, Embeds};
 use crate::api::wp::params::{
     Params, WpContentParams, WpItemParams, WpListParams, WpPageParams, WpPostParams,
@@ -18,6 +18,7 @@ use crate::api::wp::wire::{self, WpContent, WpRendered, WpRenderedOpen, WpTerm, 
 use crate::content::entry::Entry;
 use crate::content::entry_media::{DOCUMENT, FEATURED};
 use crate::content::fields::Refs;
+use crate::content::html::escape;
 use crate::content::list::{EntryFilter, ListOrder, SortKey};
 use crate::content::pages::{PageFilter, Pages, Parent};
 use crate::content::paging::Direction;
@@ -25,7 +26,7 @@ use crate::content::posts::{PostFilter, Posts};
 use crate::content::resources::ResourceDetails;
 use crate::content::resources::Resources;
 use crate::content::terms::Taxonomy;
-use crate::content::wp_ids::{self, Space};
+use crate::content::wp_ids::{self, Space, local_ids, public_ids};
 use crate::content::{Status, Viewer, items};
 use crate::db::DbConn;
 use crate::db::sql::{Sql, Value};
@@ -380,10 +381,10 @@ fn shape<K: WpType>(
         .collect();
     let authors: Vec<i64> = entries.iter().map(|e| e.author_id).collect();
     let map = IdMap {
-        entries: wp_ids_of(conn, Space::Entries, &entry_ids)?,
-        media: wp_ids_of(conn, Space::Media, &media_ids)?,
-        terms: wp_ids_of(conn, Space::Terms, &term_ids)?,
-        users: wp_ids_of(conn, Space::Users, &authors)?,
+        entries: public_ids(conn, Space::Entries, &entry_ids)?,
+        media: public_ids(conn, Space::Media, &media_ids)?,
+        terms: public_ids(conn, Space::Terms, &term_ids)?,
+        users: public_ids(conn, Space::Users, &authors)?,
     };
     let embeds = if p.has("_embed") {
         Some(library::embeds(
@@ -530,7 +531,7 @@ fn item<K: WpType>(e: Entry, x: Extras, related: &Related, made: &Made) -> WpCon
     let resource_type = terms("resource_type");
     let slug = e.slug.clone();
     let excerpt = paragraph(&e.excerpt);
-    let title = wire::escape(&e.title);
+    let title = escape(&e.title);
     let entry_id = e.id;
     let sticky = e.sticky;
     let core = related.core(e);
@@ -608,6 +609,7 @@ async fn list_type<K: WpType>(
     user: MaybeUser,
 ) -> Result<HttpResponse> {
     let p = Params::parse(req.query_string())?;
+    let q = p.clone();
     let window = p.window()?;
     let viewer = user.viewer();
     let opts = options(&state, viewer);
@@ -617,13 +619,12 @@ async fn list_type<K: WpType>(
     // renderings (`_embed` adds what others share, so those are made each time).
     let cache = (viewer == Viewer::Anonymous && !p.has("_embed") && state.wp_items.enabled())
         .then(|| state.wp_items.clone());
-    let read = move |conn: &mut DbConn| list::<K>(conn, &p, viewer, &opts, zone, cache.as_deref());
+    let read = move |conn: &mut DbConn| list::<K>(conn, &q, viewer, &opts, zone, cache.as_deref());
     let (items, total) = if heavy {
         state.read_heavy(read).await?
     } else {
         state.read(read).await?
     };
-    let p = Params::parse(req.query_string())?;
     wire::page(
         &items,
         total,
@@ -641,6 +642,7 @@ async fn get_type<K: WpType>(
     wp_id: i64,
 ) -> Result<HttpResponse> {
     let p = Params::parse(req.query_string())?;
+    let q = p.clone();
     let viewer = user.viewer();
     let opts = options(&state, viewer);
     let zone = state.config.site_timezone;
@@ -650,13 +652,13 @@ async fn get_type<K: WpType>(
             let id = *local_ids(conn, Space::Entries, &[wp_id])?
                 .first()
                 .ok_or_else(missing)?;
-            let e = items::find::<K>(conn, id, viewer).map_err(|_| missing())?;
-            shape::<K>(conn, vec![e], &opts, &p, zone)?
+            let e = items::find::<K>(conn, id, viewer)
+                .map_err(|e| ids::missing(e, "Invalid post ID."))?;
+            shape::<K>(conn, vec![e], &opts, &q, zone)?
                 .pop()
                 .ok_or_else(missing)
         })
         .await?;
-    let p = Params::parse(req.query_string())?;
     Ok(wire::one(&item, &p))
 }
 

@@ -7,29 +7,26 @@ use actix_web::{HttpRequest, HttpResponse, get};
 use diesel::prelude::*;
 use serde_json::json;
 
-use crate::api::wp::ids::{IdMap, local_ids, wp_ids_of};
+use crate::api::wp::ids::{self, IdMap};
 use crate::api::wp::params::{
     Params, WpItemParams, WpListParams, WpMediaParams, WpTermParams, WpUserParams,
 };
-use crate::api::wp::wire::{self, WpMedia, WpRendered, WpTerm, WpUser, dates, escape, paragraph};
+use crate::api::wp::wire::{self, WpMedia, WpRendered, WpTerm, WpUser, dates, paragraph};
 use crate::content::Viewer;
+use crate::content::access::visibility;
+use crate::content::html::escape;
 use crate::content::paging::Direction;
 use crate::content::terms::{self, Taxonomy, Term, TermOrder, TermQuery};
-use crate::content::wp_ids::{self, Space};
+use crate::content::wp_ids::{self, Space, local_ids, public_ids};
 use crate::db::DbConn;
-use crate::db::sql::{CountRow, Sql, Value};
+use crate::db::sql::{CountRow, IdRow, Sql, Value};
 use crate::error::{Error, Result};
 use crate::http::auth::MaybeUser;
 use crate::http::extract::PathId;
 use crate::http::state::State;
 use crate::media::Media;
+use crate::users::Role;
 use crate::users::User;
-
-#[derive(QueryableByName)]
-struct IdRow {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    id: i64,
-}
 
 /// What `_embed` adds to a page of items, by WordPress id.
 #[derive(Debug, Default)]
@@ -224,9 +221,9 @@ fn list_terms(
     if p.bool("hide_empty")? == Some(true) {
         let mut c = Sql::new(
             "EXISTS (SELECT 1 FROM entry_terms et JOIN entries e ON e.id = et.entry_id \
-             WHERE et.term_id = t.id AND e.status = 'published' AND e.published_at <= ",
+             WHERE et.term_id = t.id AND ",
         );
-        c.bind(Value::Time(crate::db::now())).push(")");
+        c.append(&public("e")).push(")");
         conditions.push(c);
     }
     if let Some(posts) = p.ids("post")? {
@@ -278,7 +275,7 @@ fn list_terms(
         .flat_map(|t| [Some(t.id), t.parent_id])
         .flatten()
         .collect();
-    let map = wp_ids_of(conn, Space::Terms, &ids)?;
+    let map = public_ids(conn, Space::Terms, &ids)?;
     let counts = crate::content::counts::of_terms(conn, &ids)?;
     let items = listed
         .items
@@ -303,9 +300,9 @@ fn get_term(conn: &mut DbConn, taxonomy: Taxonomy, wp: i64, base: &str) -> Resul
     let id = *local_ids(conn, Space::Terms, &[wp])?
         .first()
         .ok_or_else(missing)?;
-    let t = terms::find(conn, taxonomy, id).map_err(|_| missing())?;
+    let t = terms::find(conn, taxonomy, id).map_err(|e| ids::missing(e, "Term does not exist."))?;
     let ids: Vec<i64> = [Some(t.id), t.parent_id].into_iter().flatten().collect();
-    let map = wp_ids_of(conn, Space::Terms, &ids)?;
+    let map = public_ids(conn, Space::Terms, &ids)?;
     let counts = crate::content::counts::of_terms(conn, &[t.id])?;
     let parent = t.parent_id.and_then(|p| map.get(&p).copied()).unwrap_or(0);
     Ok(term(
@@ -317,17 +314,26 @@ fn get_term(conn: &mut DbConn, taxonomy: Taxonomy, wp: i64, base: &str) -> Resul
     ))
 }
 
-/// The condition "user `u` is one anonymous readers may know of": the author of
-/// something public, as WordPress lists only authors of published posts.
+/// The condition "item `alias` is public" (the rule of every list).
+fn public(alias: &str) -> Sql {
+    visibility(alias, Viewer::Anonymous, None, crate::db::now())
+}
+
+/// The condition "user `u` is one `viewer` may know of here": administrators know
+/// everyone; others the authors of something public, as WordPress lists only authors of
+/// published posts to those who may not list users.
 fn public_author(viewer: Viewer) -> Sql {
-    if viewer != Viewer::Anonymous {
+    if matches!(
+        viewer,
+        Viewer::User {
+            role: Role::Admin,
+            ..
+        }
+    ) {
         return Sql::new("1 = 1");
     }
-    let mut c = Sql::new(
-        "EXISTS (SELECT 1 FROM entries e WHERE e.author_id = u.id AND e.status = 'published' \
-         AND e.published_at <= ",
-    );
-    c.bind(Value::Time(crate::db::now())).push(")");
+    let mut c = Sql::new("EXISTS (SELECT 1 FROM entries e WHERE e.author_id = u.id AND ");
+    c.append(&public("e")).push(")");
     c
 }
 
@@ -385,7 +391,7 @@ fn list_users(
     let mut count = Sql::new("SELECT COUNT(*) AS n");
     count.append(&from);
     let total = count.into_query().get_result::<CountRow>(conn)?.n;
-    let map = wp_ids_of(conn, Space::Users, &ids)?;
+    let map = public_ids(conn, Space::Users, &ids)?;
     Ok((
         users.iter().map(|u| user(u, map[&u.id], base)).collect(),
         total,
@@ -449,8 +455,8 @@ fn list_media(
     let listed = crate::media::library::list(conn, viewer, &filter, &window)?;
     let media: Vec<i64> = listed.items.iter().map(|m| m.id).collect();
     let authors: Vec<i64> = listed.items.iter().filter_map(|m| m.author_id).collect();
-    let map = wp_ids_of(conn, Space::Media, &media)?;
-    let users = wp_ids_of(conn, Space::Users, &authors)?;
+    let map = public_ids(conn, Space::Media, &media)?;
+    let users = public_ids(conn, Space::Users, &authors)?;
     let items = listed
         .items
         .iter()
@@ -480,9 +486,10 @@ fn get_media(
     let id = *local_ids(conn, Space::Media, &[wp])?
         .first()
         .ok_or_else(missing)?;
-    let m = crate::media::find_visible(conn, id, viewer).map_err(|_| missing())?;
+    let m = crate::media::find_visible(conn, id, viewer)
+        .map_err(|e| ids::missing(e, "Invalid post ID."))?;
     let author = match m.author_id {
-        Some(a) => wp_ids_of(conn, Space::Users, &[a])?
+        Some(a) => public_ids(conn, Space::Users, &[a])?
             .get(&a)
             .copied()
             .unwrap_or(0),
@@ -499,9 +506,9 @@ async fn answer_list<T: serde::Serialize + Send + 'static>(
     read: impl FnOnce(&mut DbConn, &Params) -> Result<(Vec<T>, i64)> + Clone + Send + 'static,
 ) -> Result<HttpResponse> {
     let p = Params::parse(req.query_string())?;
+    let q = p.clone();
     let window = p.window()?;
-    let (items, total) = state.read(move |conn| read(conn, &p)).await?;
-    let p = Params::parse(req.query_string())?;
+    let (items, total) = state.read(move |conn| read(conn, &q)).await?;
     wire::page(
         &items,
         total,
@@ -581,7 +588,7 @@ term_routes!(
 /// List users (WordPress)
 ///
 /// WordPress's `GET /wp/v2/users`: the public face of the people who wrote something
-/// public (signed in: everyone).
+/// public (administrators: everyone).
 #[utoipa::path(tag = "wordpress", params(WpListParams, WpUserParams),
     responses((status = 200, description = "A page of users in WordPress's shape", body = Vec<WpUser>,
         headers(("X-WP-Total" = i64, description = "Users matching"),
@@ -605,7 +612,7 @@ pub async fn list_wp_users(
 /// Get a user (WordPress)
 ///
 /// WordPress's `GET /wp/v2/users/{id}`, by WordPress id: 404 for a user who wrote
-/// nothing public, unless signed in.
+/// nothing public, unless an administrator asks.
 #[utoipa::path(tag = "wordpress", params(("id" = i64, Path, minimum = 1, description = "WordPress id"), WpItemParams),
     responses((status = 200, description = "The user in WordPress's shape", body = WpUser),
         (status = 404, description = "No such user (`rest_user_invalid_id`)", body = crate::api::wp::wire::WpError)),

@@ -29,21 +29,7 @@ pub fn paragraph(text: &str) -> String {
     if text.is_empty() {
         return String::new();
     }
-    format!("<p>{}</p>\n", escape(text))
-}
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    format!("<p>{}</p>\n", crate::content::html::escape(text))
 }
 
 /// The JSON of an answer, keeping only the members `_fields` names (top-level: `a.b`

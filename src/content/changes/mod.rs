@@ -25,10 +25,11 @@ use chrono::NaiveDateTime;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
+use crate::content::access::visibility;
 use crate::content::entry_media::{self as media, Assuming};
-use crate::content::{Kind, Status, batch};
+use crate::content::{Kind, Status, Viewer, batch};
 use crate::db::schema::{change_log, changes, media as media_table};
-use crate::db::sql::{Sql, Value};
+use crate::db::sql::{IdRow, Sql, Value};
 use crate::db::{Backend, DbConn};
 use crate::error::{Error, Result};
 
@@ -417,12 +418,6 @@ fn prune(conn: &mut DbConn) -> Result<()> {
     Ok(())
 }
 
-#[derive(QueryableByName)]
-struct IdRow {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    id: i64,
-}
-
 /// The pages below page `id` (at any depth).
 fn pages_below(conn: &mut DbConn, id: i64) -> Result<Vec<i64>> {
     let mut sql = Sql::new(
@@ -445,16 +440,16 @@ fn public_among(conn: &mut DbConn, ids: &[i64]) -> Result<HashSet<i64>> {
     for chunk in ids.chunks(500) {
         let mut sql = Sql::new("SELECT e.id AS id FROM entries e WHERE e.id IN ");
         sql.bind_list(chunk.iter().map(|i| Value::Int(*i)))
-            .push(" AND e.status = 'published' AND e.published_at <= ")
-            .bind(Value::Time(now))
+            .push(" AND ")
+            .append(&visibility("e", Viewer::Anonymous, None, now))
             .push(
                 " AND NOT EXISTS (SELECT 1 FROM page_details d \
                  JOIN page_details a ON d.path LIKE a.path || '/%' \
                  JOIN entries ae ON ae.id = a.entry_id \
-                 WHERE d.entry_id = e.id AND NOT (ae.status = 'published' AND ae.published_at <= ",
+                 WHERE d.entry_id = e.id AND NOT ",
             )
-            .bind(Value::Time(now))
-            .push("))");
+            .append(&visibility("ae", Viewer::Anonymous, None, now))
+            .push(")");
         let rows: Vec<IdRow> = sql.into_query().load(conn)?;
         found.extend(rows.into_iter().map(|r| r.id));
     }

@@ -119,7 +119,7 @@ def sync_detailed(
     """Get a user (WordPress)
 
      WordPress's `GET /wp/v2/users/{id}`, by WordPress id: 404 for a user who wrote
-    nothing public, unless signed in.
+    nothing public, unless an administrator asks.
 
     Args:
         id (int):
@@ -166,7 +166,7 @@ def sync(
     """Get a user (WordPress)
 
      WordPress's `GET /wp/v2/users/{id}`, by WordPress id: 404 for a user who wrote
-    nothing public, unless signed in.
+    nothing public, unless an administrator asks.
 
     Args:
         id (int):
@@ -208,7 +208,7 @@ async def asyncio_detailed(
     """Get a user (WordPress)
 
      WordPress's `GET /wp/v2/users/{id}`, by WordPress id: 404 for a user who wrote
-    nothing public, unless signed in.
+    nothing public, unless an administrator asks.
 
     Args:
         id (int):
@@ -253,7 +253,7 @@ async def asyncio(
     """Get a user (WordPress)
 
      WordPress's `GET /wp/v2/users/{id}`, by WordPress id: 404 for a user who wrote
-    nothing public, unless signed in.
+    nothing public, unless an administrator asks.
 
     Args:
         id (int):

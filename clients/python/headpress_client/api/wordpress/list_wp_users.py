@@ -148,7 +148,7 @@ def sync_detailed(
     """List users (WordPress)
 
      WordPress's `GET /wp/v2/users`: the public face of the people who wrote something
-    public (signed in: everyone).
+    public (administrators: everyone).
 
     Args:
         page (int | Unset):
@@ -216,7 +216,7 @@ def sync(
     """List users (WordPress)
 
      WordPress's `GET /wp/v2/users`: the public face of the people who wrote something
-    public (signed in: everyone).
+    public (administrators: everyone).
 
     Args:
         page (int | Unset):
@@ -279,7 +279,7 @@ async def asyncio_detailed(
     """List users (WordPress)
 
      WordPress's `GET /wp/v2/users`: the public face of the people who wrote something
-    public (signed in: everyone).
+    public (administrators: everyone).
 
     Args:
         page (int | Unset):
@@ -345,7 +345,7 @@ async def asyncio(
     """List users (WordPress)
 
      WordPress's `GET /wp/v2/users`: the public face of the people who wrote something
-    public (signed in: everyone).
+    public (administrators: everyone).
 
     Args:
         page (int | Unset):
