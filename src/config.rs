@@ -140,6 +140,76 @@ pub struct ServeArgs {
     /// How long a webhook receiver has to answer, in milliseconds.
     #[arg(long, env = "HEADPRESS_WEBHOOK_TIMEOUT_MS", default_value_t = 10_000)]
     pub webhook_timeout_ms: u64,
+    #[command(flatten)]
+    pub wordpress: WordpressArgs,
+}
+
+/// A running WordPress to keep in step with (`headpress sync wordpress`, and `serve` on an
+/// interval when the address is set).
+#[derive(Args, Debug, Clone)]
+pub struct WordpressArgs {
+    /// The WordPress site's address (`https://example.org`): its REST API is read with an
+    /// application password, and what changed there is written here.
+    #[arg(long = "wordpress-url", env = "HEADPRESS_WORDPRESS_URL")]
+    pub url: Option<String>,
+    /// The WordPress user the application password belongs to (an administrator, to read
+    /// drafts, private items and users).
+    #[arg(long = "wordpress-user", env = "HEADPRESS_WORDPRESS_USER")]
+    pub user: Option<String>,
+    /// An application password of that user (Users > Profile > Application Passwords).
+    #[arg(
+        long = "wordpress-app-password",
+        env = "HEADPRESS_WORDPRESS_APP_PASSWORD",
+        hide_env_values = true
+    )]
+    pub app_password: Option<String>,
+    /// Seconds between two runs of sync while serving.
+    #[arg(
+        long = "wordpress-sync-interval",
+        env = "HEADPRESS_WORDPRESS_SYNC_INTERVAL",
+        default_value_t = 300
+    )]
+    pub interval_secs: u64,
+    /// Seconds one request to WordPress may take.
+    #[arg(
+        long = "wordpress-timeout",
+        env = "HEADPRESS_WORDPRESS_TIMEOUT",
+        default_value_t = 60
+    )]
+    pub timeout_secs: u64,
+}
+
+impl WordpressArgs {
+    /// The sync settings, when a site is set; an address without its credentials is
+    /// refused.
+    pub fn settings(&self) -> Result<Option<crate::sync::Settings>, String> {
+        let Some(url) = self.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+            return Ok(None);
+        };
+        let parsed = url::Url::parse(url)
+            .map_err(|e| format!("HEADPRESS_WORDPRESS_URL: `{url}` is not an address: {e}"))?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(format!(
+                "HEADPRESS_WORDPRESS_URL: `{url}` is not an http(s) address"
+            ));
+        }
+        let (Some(user), Some(app_password)) = (&self.user, &self.app_password) else {
+            return Err(
+                "HEADPRESS_WORDPRESS_URL is set: set HEADPRESS_WORDPRESS_USER and \
+                 HEADPRESS_WORDPRESS_APP_PASSWORD too"
+                    .into(),
+            );
+        };
+        Ok(Some(crate::sync::Settings {
+            site: crate::sync::client::Site {
+                url: url.trim_end_matches('/').to_owned(),
+                user: user.clone(),
+                app_password: app_password.clone(),
+            },
+            interval: std::time::Duration::from_secs(self.interval_secs.max(10)),
+            timeout: std::time::Duration::from_secs(self.timeout_secs.max(1)),
+        }))
+    }
 }
 
 /// `5s,5m,30m,2h` as durations.

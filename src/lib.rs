@@ -14,6 +14,7 @@ pub mod http;
 pub mod import;
 pub mod media;
 pub mod partners;
+pub mod sync;
 pub mod users;
 
 use actix_cors::Cors;

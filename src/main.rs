@@ -61,6 +61,11 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Keep content in step with a running WordPress (its edits, trashings and deletions).
+    Sync {
+        #[command(subcommand)]
+        command: SyncCommand,
+    },
     /// Write a consistent copy of the database to FILE while the server keeps running
     /// (SQLite: a database file; PostgreSQL: pg_dump's custom format). Copy the data
     /// folder's `uploads/` beside it: uploaded files are not in the database.
@@ -121,6 +126,17 @@ enum ImportCommand {
         /// Report what would happen without writing anything.
         #[arg(long)]
         dry_run: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum SyncCommand {
+    /// Read a WordPress site through its REST API with an application password and write
+    /// what changed since the last run (the first run copies everything). Items written
+    /// stay read-only here until detached; safe to interrupt and run again.
+    Wordpress {
+        #[command(flatten)]
+        site: headpress::config::WordpressArgs,
     },
 }
 
@@ -195,6 +211,42 @@ fn import(database: &db::Location, command: ImportCommand) -> Result<(), String>
     }
     print!("{summary}");
     println!("\ntook {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn sync_wordpress(
+    location: &db::Location,
+    site: &headpress::config::WordpressArgs,
+) -> Result<(), String> {
+    use headpress::sync;
+    let settings = site
+        .settings()?
+        .ok_or("set the site with --wordpress-url (or HEADPRESS_WORDPRESS_URL)")?;
+    let database = open(location, 2)?;
+    let data_dir = std::env::var_os("HEADPRESS_DATA_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| location.data_dir());
+    let storage: std::sync::Arc<dyn headpress::media::storage::Storage> = std::sync::Arc::new(
+        headpress::media::storage::LocalStorage::new(data_dir.join("uploads")),
+    );
+    let store = sync::Store::Pool(database.pool.clone(), storage);
+    let started = std::time::Instant::now();
+    let report = actix_web::rt::System::new().block_on(async {
+        let client = sync::client::Client::new(settings.site.clone(), settings.timeout);
+        sync::run(&client, &store, &mut |line| eprintln!("{line}")).await
+    });
+    let report = report
+        .map_err(|e| format!("{e}; what earlier batches wrote stays, run again to carry on"))?;
+    let mut conn = database.pool.get().map_err(|e| e.to_string())?;
+    db::dialect::after_bulk_load(&mut conn).map_err(|e| e.to_string())?;
+    print!("{}", report.summary);
+    println!(
+        "\n{} requests to WordPress, {} items changed, {} deleted; took {:.1} s",
+        report.requests,
+        report.fetched,
+        report.deleted,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -284,6 +336,9 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Import { command } => import(&location, command),
+        Command::Sync {
+            command: SyncCommand::Wordpress { site },
+        } => sync_wordpress(&location, &site),
         Command::Generate {
             posts,
             seed,
@@ -329,6 +384,7 @@ fn run(cli: Cli) -> Result<(), String> {
             headpress::content::changes::set_retention_days(args.changes_days);
             headpress::content::webhooks::set_coalesce_ms(args.webhook_coalesce_ms);
             db::set_statement_timeout_ms(args.statement_timeout_ms);
+            let sync = args.wordpress.settings()?;
             let config = args.into_config(&location)?;
             let database = open(&location, pool_size)?;
             let state = web::Data::new(AppState::new(database, config));
@@ -355,7 +411,8 @@ fn run(cli: Cli) -> Result<(), String> {
                 }
             }
             let _watcher = Watcher::start(&state.db, state.freshness.clone());
-            serve(state, &bind, workers, shutdown_timeout).map_err(|e| format!("server error: {e}"))
+            serve(state, &bind, workers, shutdown_timeout, sync)
+                .map_err(|e| format!("server error: {e}"))
         }
     }
 }
@@ -374,6 +431,7 @@ async fn serve(
     bind: &str,
     workers: Option<usize>,
     shutdown_timeout: u64,
+    sync: Option<headpress::sync::Settings>,
 ) -> std::io::Result<()> {
     // Partner origins for CORS: loaded now, and again every half minute so that changes
     // made on other nodes arrive.
@@ -398,6 +456,11 @@ async fn serve(
     }
     // Webhook deliveries: every node sends its share.
     headpress::api::webhooks::worker::spawn(state.clone());
+    // A WordPress site to keep in step with: one node at a time runs it (the site's lease).
+    if let Some(settings) = sync {
+        tracing::info!(url = %settings.site.url, "keeping in step with WordPress");
+        headpress::sync::spawn(state.clone(), settings);
+    }
     let mut server = HttpServer::new(move || build_app(state.clone()))
         .disable_signals()
         .shutdown_timeout(shutdown_timeout);

@@ -15,6 +15,7 @@ pub mod pages;
 pub mod partners;
 pub mod posts;
 pub mod resources;
+pub mod sync;
 pub mod system;
 pub mod terms;
 pub mod tokens;
@@ -41,6 +42,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(u::update_me)
         .service(u::revoke_user_tokens)
         .service(audit::list_audit)
+        .service(sync::get_sync_status)
+        .service(sync::detach_from_wordpress)
         .service(changes::list_changes)
         .service(webhooks::list_webhooks)
         .service(webhooks::create_webhook)

@@ -281,6 +281,28 @@ diesel::table! {
         target_id -> BigInt,
         fingerprint -> Text,
         imported_at -> Timestamp,
+        detached -> Bool,
+    }
+}
+
+diesel::table! {
+    sync_sites (source) {
+        source -> Text,
+        url -> Text,
+        started_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+        lease_holder -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    sync_items (source, rest_base, wp_id) {
+        source -> Text,
+        rest_base -> Text,
+        wp_id -> BigInt,
+        stamp -> Text,
     }
 }
 
@@ -388,6 +410,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     field_values,
     event_details,
     import_origins,
+    sync_sites,
+    sync_items,
     partners,
     partner_usage,
     content_version,

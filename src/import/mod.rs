@@ -66,6 +66,20 @@ impl Summary {
     pub fn note(&mut self, note: impl Into<String>) {
         self.notes.push(note.into());
     }
+
+    /// Adds what another part of the same run did.
+    pub fn merge(&mut self, other: Summary) {
+        for (kind, t) in other.kinds {
+            let mine = self.tally(&kind);
+            mine.created += t.created;
+            mine.updated += t.updated;
+            mine.unchanged += t.unchanged;
+            for (why, n) in t.skipped {
+                *mine.skipped.entry(why).or_default() += n;
+            }
+        }
+        self.notes.extend(other.notes);
+    }
 }
 
 impl fmt::Display for Summary {

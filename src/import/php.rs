@@ -27,6 +27,38 @@ pub fn unserialize(input: &str) -> Result<Value, String> {
     Ok(value)
 }
 
+/// Writes a JSON value as PHP's `serialize()` would write the same PHP value (a map's
+/// integer-looking keys as integers, as PHP keeps them), for meta read from WordPress's
+/// REST API rather than from an export.
+pub fn serialize(v: &Value) -> String {
+    let key = |k: &str| match k.parse::<i64>() {
+        Ok(i) => format!("i:{i};"),
+        Err(_) => format!("s:{}:\"{k}\";", k.len()),
+    };
+    match v {
+        Value::Null => "N;".to_owned(),
+        Value::Bool(b) => format!("b:{};", u8::from(*b)),
+        Value::Number(n) if n.is_f64() => format!("d:{n};"),
+        Value::Number(n) => format!("i:{n};"),
+        Value::String(s) => format!("s:{}:\"{s}\";", s.len()),
+        Value::Array(a) => format!(
+            "a:{}:{{{}}}",
+            a.len(),
+            a.iter()
+                .enumerate()
+                .map(|(i, v)| format!("i:{i};{}", serialize(v)))
+                .collect::<String>()
+        ),
+        Value::Object(o) => format!(
+            "a:{}:{{{}}}",
+            o.len(),
+            o.iter()
+                .map(|(k, v)| format!("{}{}", key(k), serialize(v)))
+                .collect::<String>()
+        ),
+    }
+}
+
 /// Whether a post-meta value looks serialized (starts like `a:`, `s:`, `i:`, `b:`, `d:`, `N;`
 /// and parses).
 pub fn is_serialized(input: &str) -> bool {

@@ -49,10 +49,12 @@ pub enum Action {
     WebhookCreated,
     WebhookChanged,
     WebhookDeleted,
+    /// An item synced from WordPress taken over by headpress.
+    ContentDetached,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 19] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::UserCreated,
@@ -71,6 +73,7 @@ impl Action {
         Action::WebhookCreated,
         Action::WebhookChanged,
         Action::WebhookDeleted,
+        Action::ContentDetached,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -93,6 +96,7 @@ impl Action {
             Action::WebhookCreated => "webhook_created",
             Action::WebhookChanged => "webhook_changed",
             Action::WebhookDeleted => "webhook_deleted",
+            Action::ContentDetached => "content_detached",
         }
     }
 

@@ -35,3 +35,4 @@ mod visibility;
 mod webhooks;
 mod wordpress;
 mod wp_api;
+mod wp_sync;

@@ -553,6 +553,32 @@ async fn capture() {
         book.keep(get, None, &res, ok);
     }
 
+    // A WordPress site kept in step with, and an item taken over from it.
+    let _wordpress = crate::wp_sync::synced_into(&app).await;
+    let res = app
+        .get("/api/v1/sync/wordpress")
+        .bearer(&admin)
+        .send()
+        .await;
+    book.keep("get_sync_status", None, &res, ok);
+    let res = app
+        .get("/api/v1/posts?slug=annual-report")
+        .bearer(&admin)
+        .send()
+        .await;
+    let detach = json!({"collection": "posts", "id": res.json()["data"][0]["id"]});
+    let res = app
+        .post("/api/v1/sync/wordpress/detach")
+        .bearer(&admin)
+        .json(&detach)
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT, "{}", res.text());
+    book.0.insert(
+        "detach_from_wordpress".into(),
+        json!({"request": detach, "responses": {}}),
+    );
+
     let mut text = serde_json::to_string_pretty(&Value::Object(book.0)).unwrap();
     text.push('\n');
     std::fs::write(EXAMPLES, text).expect("write openapi/examples.json");

@@ -339,7 +339,10 @@ pub async fn update_item<K: WireKind>(
     let viewer = user.viewer();
     let input = prepare_body(input).await?;
     let e = state
-        .write(move |conn| items::update::<K>(conn, viewer, id, input, changes))
+        .write(move |conn| {
+            crate::sync::guard(conn, K::KIND, id)?;
+            items::update::<K>(conn, viewer, id, input, changes)
+        })
         .await?;
     respond::<K>(&state, viewer, e, StatusCode::OK).await
 }
@@ -357,6 +360,7 @@ pub async fn delete_item<K: WireKind>(
     let event = crate::api::audit::by(req, &state, &user, Action::ContentDeleted);
     match state
         .write(move |conn| {
+            crate::sync::guard(conn, K::KIND, id)?;
             let title = force
                 .then(|| crate::content::entry::find(conn, K::KIND, id))
                 .transpose()?
@@ -490,7 +494,8 @@ macro_rules! item_routes {
                 `status` to `published` with no `published_at` stamps the current time, \
                 unless the item already holds a future date (a schedule). A slug another ",
                 $noun, " has is 409; invalid members are 422. A change to the shared members, the \
-                author or the terms is kept as a revision."
+                author or the terms is kept as a revision. An item synced from WordPress \
+                is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`)."
                 $(, "\n\n", $update_more)?
             ),
             params(("id" = i64, Path, minimum = 1, description = $id_doc)),
@@ -517,7 +522,8 @@ macro_rules! item_routes {
                 "Moves the ", $noun, " to the trash (`status: trash`) and answers 200 with it; \
                 it leaves the trash when its `status` is changed again. With `force=true` it \
                 is deleted for good, with its revisions, and the answer is 204. Editors and \
-                admins may delete any ", $noun, ", authors only their own (403)."
+                admins may delete any ", $noun, ", authors only their own (403). An item \
+                synced from WordPress is 409 until detached: delete it in WordPress."
                 $(, "\n\n", $delete_more)?
             ),
             params(("id" = i64, Path, minimum = 1, description = $id_doc), $crate::http::wire::DeleteParams),

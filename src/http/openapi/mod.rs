@@ -48,6 +48,7 @@ use crate::http::problem::{PROBLEM_JSON, Problem};
         (name = "webhooks", description = "Signed deliveries of changes to your URLs (Standard Webhooks)"),
         (name = "changes", description = "The change feed: what changed, in commit order, deletions included"),
         (name = "system", description = "Health and the API description"),
+        (name = "sync", description = "Live sync from a running WordPress: its state, and detaching items from it"),
         (name = "wordpress", description = "The WordPress-compatible read API (`/wp-json/wp/v2`): WordPress REST answers over the same content, for clients written for WordPress. Its errors have WordPress's shape."),
     )
 )]

@@ -41,32 +41,7 @@ pub(super) fn group<'g>(groups: &'g [MappedGroup], title: &str) -> &'g MappedGro
 
 /// A PHP serializer for building settings and meta in tests.
 pub(super) fn ser(v: &Value) -> String {
-    let key = |k: &str| match k.parse::<i64>() {
-        Ok(i) => format!("i:{i};"),
-        Err(_) => format!("s:{}:\"{k}\";", k.len()),
-    };
-    match v {
-        Value::Null => "N;".to_owned(),
-        Value::Bool(b) => format!("b:{};", u8::from(*b)),
-        Value::Number(n) if n.is_f64() => format!("d:{n};"),
-        Value::Number(n) => format!("i:{n};"),
-        Value::String(s) => format!("s:{}:\"{s}\";", s.len()),
-        Value::Array(a) => format!(
-            "a:{}:{{{}}}",
-            a.len(),
-            a.iter()
-                .enumerate()
-                .map(|(i, v)| format!("i:{i};{}", ser(v)))
-                .collect::<String>()
-        ),
-        Value::Object(o) => format!(
-            "a:{}:{{{}}}",
-            o.len(),
-            o.iter()
-                .map(|(k, v)| format!("{}{}", key(k), ser(v)))
-                .collect::<String>()
-        ),
-    }
+    crate::import::php::serialize(v)
 }
 
 pub(super) fn acf_group(id: i64, key: &str, location: Value) -> Item {

@@ -229,14 +229,7 @@ pub fn import(
     } else {
         source
     };
-    let host = source
-        .split("://")
-        .nth(1)
-        .unwrap_or(&source)
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("wordpress")
-        .to_owned();
+    let host = host_of(&source);
     in_transaction(conn, options.dry_run, |conn| {
         let mut ctx = Ctx {
             source: format!("wordpress:{source}"),
@@ -274,6 +267,125 @@ pub fn import(
         keep_modified(conn, &mut ctx)?;
         Ok(ctx.summary)
     })
+}
+
+/// A site's content read another way than from an export: WordPress's REST API, by
+/// `sync`. Users and terms are all of the site's; the items are those that changed.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub site: Site,
+    pub attachments: Vec<Item>,
+    pub blocks: Vec<Item>,
+    /// Posts, pages, resources and events; parents before their children.
+    pub items: Vec<Item>,
+    /// The site's UTC offset, for drafts WordPress has no GMT date for.
+    pub site_offset: chrono::Duration,
+}
+
+/// Writes a snapshot of the site `source` (`wordpress:URL`, as an import of its export
+/// names it) in the caller's transaction, through the same steps as [`import`]. Items
+/// written before (by an import or an earlier snapshot) are found by their WordPress ids;
+/// custom fields follow the field groups headpress has (ACF does not publish its groups
+/// in the REST API: import the export once, or define them here).
+pub fn import_snapshot(
+    conn: &mut DbConn,
+    storage: &dyn Storage,
+    source: &str,
+    snapshot: &Snapshot,
+    options: &Options,
+) -> Result<Summary, ImportError> {
+    let groups = stored_groups(conn)?;
+    let maps = Maps::load(conn, source)?;
+    let host = host_of(source.strip_prefix("wordpress:").unwrap_or(source));
+    crate::content::items::batched(conn, |conn| {
+        let mut ctx = Ctx {
+            source: source.to_owned(),
+            host,
+            storage,
+            options,
+            maps,
+            deferred: Deferred::default(),
+            groups,
+            summary: Summary::default(),
+            site_offset: snapshot.site_offset,
+            written: HashSet::new(),
+        };
+        import_users(conn, &mut ctx, &snapshot.site)?;
+        import_terms(conn, &mut ctx, &snapshot.site)?;
+        for item in &snapshot.attachments {
+            import_attachment(conn, &mut ctx, item)?;
+        }
+        import_blocks(conn, &mut ctx, &snapshot.blocks)?;
+        for item in &snapshot.items {
+            import_item(conn, &mut ctx, item)?;
+        }
+        finish(conn, &mut ctx)?;
+        keep_modified(conn, &mut ctx)?;
+        Ok(ctx.summary)
+    })
+}
+
+/// The active field groups headpress has, as the mapping of custom-field values reads
+/// them.
+fn stored_groups(conn: &mut DbConn) -> Result<Vec<MappedGroup>, ImportError> {
+    Ok(crate::content::field_groups::list(conn)?
+        .into_iter()
+        .filter(|g| g.active)
+        .map(|g| MappedGroup {
+            wp_id: 0,
+            key: g.key,
+            title: g.title,
+            position: g.position,
+            active: g.active,
+            location: serde_json::to_value(&g.location).unwrap_or_default(),
+            fields: serde_json::to_value(&g.fields).unwrap_or_default(),
+            skipped: Vec::new(),
+        })
+        .collect())
+}
+
+impl Maps {
+    /// What earlier runs brought from `source`, by WordPress id: the media, items and
+    /// reusable blocks a snapshot's items may refer to without being in it.
+    fn load(conn: &mut DbConn, source: &str) -> Result<Maps, ImportError> {
+        use crate::db::schema::import_origins as o;
+        use diesel::prelude::*;
+        let rows: Vec<(String, String, i64)> = o::table
+            .filter(o::source.eq(source))
+            .filter(o::kind.eq_any(["media", "entry", "block"]))
+            .select((o::kind, o::source_id, o::target_id))
+            .load(conn)
+            .map_err(crate::error::Error::from)?;
+        let mut maps = Maps::default();
+        for (kind, wp, id) in rows {
+            let Ok(wp) = wp.parse::<i64>() else { continue };
+            match kind.as_str() {
+                "media" => {
+                    maps.media.insert(wp, id);
+                }
+                "block" => {
+                    maps.blocks.insert(wp, id);
+                    maps.entries.insert(wp, id);
+                }
+                _ => {
+                    maps.entries.insert(wp, id);
+                }
+            }
+        }
+        Ok(maps)
+    }
+}
+
+/// The host of a site's address, for event UIDs.
+fn host_of(source: &str) -> String {
+    source
+        .split("://")
+        .nth(1)
+        .unwrap_or(source)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("wordpress")
+        .to_owned()
 }
 
 /// Gives the items written their WordPress modification time, so that `modified` (and
