@@ -222,7 +222,7 @@ fn sync_wordpress(
     let settings = site
         .settings()?
         .ok_or("set the site with --wordpress-url (or HEADPRESS_WORDPRESS_URL)")?;
-    let database = open(location, 2)?;
+    let database = open(location, 1)?;
     let data_dir = std::env::var_os("HEADPRESS_DATA_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| location.data_dir());

@@ -22,6 +22,8 @@ pub enum SortKey {
     UpdatedAt,
     Title,
     Id,
+    /// The id the WordPress-compatible API shows (`content::wp_ids`).
+    WpId,
     Relevance,
     /// The kind's own integer order (pages: `menu_order`).
     MenuOrder,
@@ -39,7 +41,7 @@ impl SortKey {
         match self {
             SortKey::Id => "e.id",
             SortKey::Relevance => "score",
-            SortKey::MenuOrder => "sort_int",
+            SortKey::MenuOrder | SortKey::WpId => "sort_int",
             SortKey::FieldNum => "sort_num",
             SortKey::Title | SortKey::FieldText => "sort_text",
             SortKey::PublishedAt | SortKey::UpdatedAt | SortKey::KindTime => "sort_time",
@@ -258,7 +260,7 @@ fn cursor_value(key: SortKey, row: &Row) -> serde_json::Value {
     match key {
         SortKey::Id => serde_json::json!(row.id),
         SortKey::Relevance => serde_json::json!(row.score),
-        SortKey::MenuOrder => serde_json::json!(row.sort_int),
+        SortKey::MenuOrder | SortKey::WpId => serde_json::json!(row.sort_int),
         SortKey::FieldNum => serde_json::json!(row.sort_num),
         SortKey::Title | SortKey::FieldText => serde_json::json!(row.sort_text),
         SortKey::PublishedAt | SortKey::UpdatedAt | SortKey::KindTime => {
@@ -298,7 +300,7 @@ fn cursor_bind(q: &EntryQuery, cursor: &Cursor) -> Result<Value> {
         SortKey::Title => Value::Text(cursor.value.as_str().ok_or_else(bad)?.to_owned()),
         SortKey::Id => Value::Int(cursor.value.as_i64().ok_or_else(bad)?),
         SortKey::Relevance => Value::Float(cursor.value.as_f64().ok_or_else(bad)?),
-        SortKey::MenuOrder => Value::Int(cursor.value.as_i64().ok_or_else(bad)?),
+        SortKey::MenuOrder | SortKey::WpId => Value::Int(cursor.value.as_i64().ok_or_else(bad)?),
         SortKey::FieldNum => Value::Float(cursor.value.as_f64().ok_or_else(bad)?),
         SortKey::FieldText => Value::Text(cursor.value.as_str().ok_or_else(bad)?.to_owned()),
     })
@@ -373,9 +375,12 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
         Some(s) => page.append(&s.score),
         None => page.push("CAST(0 AS DOUBLE PRECISION)"),
     };
+    let sort_int = match q.order {
+        SortKey::WpId => crate::content::wp_ids::expr("e"),
+        _ => q.sort_int.unwrap_or("0").to_owned(),
+    };
     page.push(&format!(
-        " AS score, CAST({} AS BIGINT) AS sort_int, ",
-        q.sort_int.unwrap_or("0")
+        " AS score, CAST({sort_int} AS BIGINT) AS sort_int, "
     ));
     match (&q.sort_field, q.order) {
         (Some(field), SortKey::FieldNum) => {

@@ -160,10 +160,11 @@ impl Client {
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.trim().parse::<u64>().ok())
         };
-        let value: Value = serde_json::from_slice(&body).map_err(|_| {
+        let value: Value = serde_json::from_slice(&body).map_err(|e| {
+            let start = String::from_utf8_lossy(&body[..body.len().min(80)]).into_owned();
             SyncError::Garbage(format!(
-                "{url} answered {status} with something that is not JSON (is this a \
-                 WordPress site, with its REST API on?)"
+                "{url} answered {status} with something that is not JSON ({e}; it starts \
+                 `{start}`): is this a WordPress site, with its REST API on?"
             ))
         })?;
         if !status.is_success() {

@@ -280,9 +280,12 @@ async fn run_leased(
                 }
                 stamps.push((t.base.clone(), l.id, l.stamp.clone()));
             }
-            report
-                .summary
-                .merge(write_batch(store, source, snapshot, stamps, uploads.path()).await?);
+            let mut written = write_batch(store, source, snapshot, stamps, uploads.path()).await?;
+            // Users and terms were counted once, by the first batch.
+            written
+                .kinds
+                .retain(|kind, _| kind != "users" && kind != "terms");
+            report.summary.merge(written);
             progress(&format!("{}: {} written", t.base, chunk.len()));
         }
     }

@@ -189,11 +189,14 @@ fn statuses(p: &Params, viewer: Viewer) -> Result<Option<Vec<Status>>> {
 /// The order WordPress's `orderby` asks for.
 fn order<K: WpType>(p: &Params) -> Result<Option<ListOrder>> {
     let key = match p.get("orderby") {
+        // WordPress lists pages by date too (headpress's own page lists go by
+        // `menu_order`); a search goes by relevance.
+        None if K::TYPE == "page" && p.get("search").is_none() => SortKey::PublishedAt,
         None => return Ok(None),
         Some("date") => SortKey::PublishedAt,
         Some("modified") => SortKey::UpdatedAt,
         Some("title") => SortKey::Title,
-        Some("id") => SortKey::Id,
+        Some("id") => SortKey::WpId,
         Some("relevance") => SortKey::Relevance,
         Some("menu_order") if K::TYPE == "page" => SortKey::MenuOrder,
         Some(other) => {
@@ -228,9 +231,13 @@ fn list<K: WpType>(
         slugs: p.list("slug"),
         search: p.get("search").map(str::to_owned),
         order: order::<K>(p)?,
-        dir: p
-            .ascending()?
-            .map(|a| if a { Direction::Asc } else { Direction::Desc }),
+        // WordPress's `order` is `desc` unless asked (pages too).
+        dir: match p.ascending()? {
+            Some(true) => Some(Direction::Asc),
+            Some(false) => Some(Direction::Desc),
+            None if K::TYPE == "page" => Some(Direction::Desc),
+            None => None,
+        },
         published_after: p.date("after", zone)?,
         published_before: p.date("before", zone)?,
         ..Default::default()

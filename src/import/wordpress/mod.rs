@@ -403,7 +403,11 @@ fn keep_modified(conn: &mut DbConn, ctx: &mut Ctx) -> Result<(), ImportError> {
 }
 
 pub(super) fn label(item: &Item) -> String {
-    format!("{} {} (line {})", item.post_type, item.post_id, item.line)
+    match item.line {
+        // Read from the REST API: no line.
+        0 => format!("{} {}", item.post_type, item.post_id),
+        line => format!("{} {} (line {line})", item.post_type, item.post_id),
+    }
 }
 
 /// What an item holds, wherever it sits in the file.

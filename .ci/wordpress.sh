@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# headpress against a real WordPress: Debian's `wordpress` package (unpacked under
+# target/, served by PHP's built-in server, on a MariaDB instance of its own), seeded from
+# the fixture's export through WordPress's own functions. Then:
+#   1. `headpress sync wordpress` copies it; the same client calls (.ci/wordpress_compare.py)
+#      are made to WordPress and to headpress's /wp-json and compared field by field;
+#   2. a second sync with nothing changed fetches nothing;
+#   3. a title is edited, a post trashed, one deleted and a page moved in WordPress; one
+#      sync later both answer the same again.
+# Run from .ci/run after `cargo build`; PHP comes from Debian's packages when missing.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+W="$PWD/target/wordpress"
+ROOT="$W/root/usr/share/wordpress"
+WP_PORT=8391
+HP_PORT=8392
+HEADPRESS="$PWD/target/debug/headpress"
+
+if ! php -m 2>/dev/null | grep -qx mysqli || ! php -m 2>/dev/null | grep -qx SimpleXML; then
+    echo "installing PHP (CLI, MySQL, XML, GD) from Debian's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq --no-install-recommends php8.2-cli php8.2-mysql php8.2-xml php8.2-gd php8.2-mbstring >/dev/null \
+        || { apt-get update -qq && apt-get install -y -qq --no-install-recommends php8.2-cli php8.2-mysql php8.2-xml php8.2-gd php8.2-mbstring >/dev/null; }
+fi
+if [ ! -f "$ROOT/wp-settings.php" ]; then
+    echo "unpacking Debian's wordpress package"
+    mkdir -p "$W/deb" "$W/root"
+    (cd "$W/deb" && { apt-get download wordpress libphp-phpmailer php-getid3 2>/dev/null \
+        || { apt-get update -qq && apt-get download wordpress libphp-phpmailer php-getid3; }; })
+    for deb in "$W"/deb/*.deb; do dpkg-deb -x "$deb" "$W/root"; done
+    # The package links its libraries (PHPMailer, getID3) where Debian installs them.
+    find "$W/root" -type l | while read -r link; do
+        target=$(readlink "$link")
+        if [[ "$target" == /* && -e "$W/root$target" ]]; then ln -sfn "$W/root$target" "$link"; fi
+    done
+fi
+cp .ci/wordpress/wp-config.php "$ROOT/wp-config.php"
+
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# A fresh database and site every run.
+rm -rf "$W/db" "$W/content" "$W/headpress"
+mkdir -p "$W/db" "$W/content/mu-plugins" "$W/content/uploads" "$W/content/plugins" "$W/content/themes" "$W/headpress"
+cp .ci/wordpress/headpress-site.php "$W/content/mu-plugins/"
+mariadb-install-db --no-defaults --datadir="$W/db/data" --auth-root-authentication-method=normal --user="$(id -un)" >"$W/db/install.log" 2>&1
+mariadbd --no-defaults --datadir="$W/db/data" --socket="$W/db/sock" --skip-networking \
+    --user="$(id -un)" --skip-log-bin --innodb-buffer-pool-size=64M >"$W/db/log" 2>&1 &
+pids+=($!)
+for _ in $(seq 60); do
+    mariadb-admin --no-defaults --socket="$W/db/sock" -uroot ping >/dev/null 2>&1 && break
+    sleep 0.5
+done
+mariadb --no-defaults --socket="$W/db/sock" -uroot -e "CREATE DATABASE wordpress"
+
+export HP_WP_ROOT="$ROOT" HP_WP_CONTENT="$W/content" HP_WP_DB_SOCKET="$W/db/sock"
+export HP_WP_URL="http://127.0.0.1:$WP_PORT"
+creds=$(php .ci/wordpress/seed.php tests/fixtures/wordpress/small.wxr.xml tests/fixtures/wordpress/uploads)
+user=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["user"])' "$creds")
+password=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["app_password"])' "$creds")
+PHP_CLI_SERVER_WORKERS=4 php -S "127.0.0.1:$WP_PORT" -t "$ROOT" .ci/wordpress/router.php >"$W/php.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 60); do curl -sf "$HP_WP_URL/wp-json/" >/dev/null && break; sleep 0.5; done
+echo "WordPress $(php -r 'include getenv("HP_WP_ROOT")."/wp-includes/version.php"; echo $wp_version;') at $HP_WP_URL, seeded from the fixture"
+
+export DATABASE_URL="$W/headpress/headpress.db" HEADPRESS_DATA_DIR="$W/headpress"
+sync() {
+    "$HEADPRESS" sync wordpress --wordpress-url "$HP_WP_URL" --wordpress-user "$user" \
+        --wordpress-app-password "$password" 2>"$W/sync.log" | tee "$W/sync.out" | tail -3
+}
+echo "--- first sync"
+sync
+HEADPRESS_BIND="127.0.0.1:$HP_PORT" HEADPRESS_SITE_TIMEZONE=Europe/London "$HEADPRESS" serve >"$W/serve.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 60); do curl -sf "http://127.0.0.1:$HP_PORT/healthz" >/dev/null && break; sleep 0.5; done
+echo "--- the same calls to WordPress and to headpress"
+python3 .ci/wordpress_compare.py "$HP_WP_URL" "http://127.0.0.1:$HP_PORT"
+
+echo "--- a sync with nothing changed"
+sync
+if ! grep -q " 0 items changed, 0 deleted" "$W/sync.out"; then
+    echo "error: a sync with nothing changed in WordPress wrote something" >&2
+    exit 1
+fi
+requests=$(grep -o '^[0-9]* requests' "$W/sync.out" | cut -d' ' -f1)
+if [ "$requests" -gt 20 ]; then
+    echo "error: a sync with nothing changed made $requests requests" >&2
+    exit 1
+fi
+
+echo "--- edited, trashed, deleted and moved in WordPress, then one sync"
+python3 .ci/wordpress_compare.py "$HP_WP_URL" "http://127.0.0.1:$HP_PORT" --edit "$user:$password" >"$W/edits.json"
+cat "$W/edits.json"
+sync
+# The server learns of the sync's writes (another process) within a second.
+sleep 2
+python3 .ci/wordpress_compare.py "$HP_WP_URL" "http://127.0.0.1:$HP_PORT" --expect "$W/edits.json"
