@@ -4,8 +4,9 @@
 # the fixture's export through WordPress's own functions. Then:
 #   1. `headpress sync wordpress` copies it; the same client calls (.ci/wordpress_compare.py)
 #      are made to WordPress and to headpress's /wp-json and compared field by field;
-#   2. a second sync with nothing changed fetches nothing;
-#   3. a title is edited, a post trashed, one deleted and a page moved in WordPress; one
+#   2. an import of the same export answers the same calls as the sync does;
+#   3. a second sync with nothing changed fetches nothing;
+#   4. a title is edited, a post trashed, one deleted and a page moved in WordPress; one
 #      sync later both answer the same again.
 # Run from .ci/run after `cargo build`; PHP comes from Debian's packages when missing.
 set -euo pipefail
@@ -15,6 +16,7 @@ W="$PWD/target/wordpress"
 ROOT="$W/root/usr/share/wordpress"
 WP_PORT=8391
 HP_PORT=8392
+IMPORT_PORT=8393
 HEADPRESS="$PWD/target/debug/headpress"
 
 if ! php -m 2>/dev/null | grep -qx mysqli || ! php -m 2>/dev/null | grep -qx SimpleXML; then
@@ -80,6 +82,16 @@ pids+=($!)
 for _ in $(seq 60); do curl -sf "http://127.0.0.1:$HP_PORT/healthz" >/dev/null && break; sleep 0.5; done
 echo "--- the same calls to WordPress and to headpress"
 python3 .ci/wordpress_compare.py "$HP_WP_URL" "http://127.0.0.1:$HP_PORT"
+
+echo "--- an import of the same site's export answers as the sync does (import: left, sync: right)"
+mkdir -p "$W/import"
+DATABASE_URL="$W/import/headpress.db" HEADPRESS_DATA_DIR="$W/import" "$HEADPRESS" import wordpress \
+    tests/fixtures/wordpress/small.wxr.xml --uploads tests/fixtures/wordpress/uploads >"$W/import.out" 2>&1
+DATABASE_URL="$W/import/headpress.db" HEADPRESS_DATA_DIR="$W/import" HEADPRESS_BIND="127.0.0.1:$IMPORT_PORT" \
+    HEADPRESS_SITE_TIMEZONE=Europe/London "$HEADPRESS" serve >"$W/import-serve.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 60); do curl -sf "http://127.0.0.1:$IMPORT_PORT/healthz" >/dev/null && break; sleep 0.5; done
+python3 .ci/wordpress_compare.py "http://127.0.0.1:$IMPORT_PORT" "http://127.0.0.1:$HP_PORT"
 
 echo "--- a sync with nothing changed"
 sync

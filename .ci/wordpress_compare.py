@@ -152,7 +152,7 @@ def compare(wp, hp):
     ]
     # The tags of events (`events_tags`) are tags here, in the one `tags` list.
     _, _, event_tags = get(wp, "events_tags?per_page=100")
-    event_tag_ids = {t["id"] for t in event_tags or []}
+    event_tag_ids = {t["id"] for t in event_tags} if isinstance(event_tags, list) else set()
     for route, members in routes:
         s1, h1, theirs = get(wp, route)
         s2, h2, ours = get(hp, route)

@@ -179,39 +179,6 @@ pub struct WordpressArgs {
     pub timeout_secs: u64,
 }
 
-impl WordpressArgs {
-    /// The sync settings, when a site is set; an address without its credentials is
-    /// refused.
-    pub fn settings(&self) -> Result<Option<crate::sync::Settings>, String> {
-        let Some(url) = self.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
-            return Ok(None);
-        };
-        let parsed = url::Url::parse(url)
-            .map_err(|e| format!("HEADPRESS_WORDPRESS_URL: `{url}` is not an address: {e}"))?;
-        if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(format!(
-                "HEADPRESS_WORDPRESS_URL: `{url}` is not an http(s) address"
-            ));
-        }
-        let (Some(user), Some(app_password)) = (&self.user, &self.app_password) else {
-            return Err(
-                "HEADPRESS_WORDPRESS_URL is set: set HEADPRESS_WORDPRESS_USER and \
-                 HEADPRESS_WORDPRESS_APP_PASSWORD too"
-                    .into(),
-            );
-        };
-        Ok(Some(crate::sync::Settings {
-            site: crate::sync::client::Site {
-                url: url.trim_end_matches('/').to_owned(),
-                user: user.clone(),
-                app_password: app_password.clone(),
-            },
-            interval: std::time::Duration::from_secs(self.interval_secs.max(10)),
-            timeout: std::time::Duration::from_secs(self.timeout_secs.max(1)),
-        }))
-    }
-}
-
 /// `5s,5m,30m,2h` as durations.
 pub fn parse_schedule(raw: &str) -> Result<Vec<std::time::Duration>, String> {
     raw.split(',')

@@ -219,8 +219,7 @@ fn sync_wordpress(
     site: &headpress::config::WordpressArgs,
 ) -> Result<(), String> {
     use headpress::sync;
-    let settings = site
-        .settings()?
+    let settings = sync::Settings::from_args(site)?
         .ok_or("set the site with --wordpress-url (or HEADPRESS_WORDPRESS_URL)")?;
     let database = open(location, 1)?;
     let data_dir = std::env::var_os("HEADPRESS_DATA_DIR")
@@ -384,7 +383,7 @@ fn run(cli: Cli) -> Result<(), String> {
             headpress::content::changes::set_retention_days(args.changes_days);
             headpress::content::webhooks::set_coalesce_ms(args.webhook_coalesce_ms);
             db::set_statement_timeout_ms(args.statement_timeout_ms);
-            let sync = args.wordpress.settings()?;
+            let sync = headpress::sync::Settings::from_args(&args.wordpress)?;
             let config = args.into_config(&location)?;
             let database = open(&location, pool_size)?;
             let state = web::Data::new(AppState::new(database, config));

@@ -27,6 +27,14 @@ update_option('permalink_structure', '/%postname%/');
 flush_rewrite_rules();
 wp_set_current_user(1);
 kses_remove_filters();
+// Only the export's content: not the post, page and comment a new site starts with.
+foreach (get_posts(['post_type' => ['post', 'page'], 'post_status' => 'any', 'numberposts' => -1]) as $p) {
+    wp_delete_post($p->ID, true);
+}
+global $wpdb;
+// Terms keep the export's ids too: new ones are numbered far above, then renumbered.
+$wpdb->query("ALTER TABLE {$wpdb->terms} AUTO_INCREMENT = 1000000");
+$wpdb->query("ALTER TABLE {$wpdb->term_taxonomy} AUTO_INCREMENT = 1000000");
 
 // Authors, with the export's ids.
 global $wpdb;
@@ -60,6 +68,13 @@ foreach ([['category', 'category'], ['tag', 'post_tag'], ['term', null]] as [$el
                 fwrite(STDERR, "term $taxonomy/$slug: " . $made->get_error_message() . "\n");
                 exit(1);
             }
+            $id = (int) $t->term_id;
+            $wpdb->update($wpdb->terms, ['term_id' => $id], ['term_id' => $made['term_id']]);
+            $wpdb->update($wpdb->term_taxonomy, ['term_id' => $id, 'term_taxonomy_id' => $id],
+                ['term_taxonomy_id' => $made['term_taxonomy_id']]);
+            $wpdb->update($wpdb->term_taxonomy, ['parent' => $id], ['parent' => $made['term_id']]);
+            clean_term_cache([$made['term_id'], $id], $taxonomy);
+            wp_cache_flush();
         }
     }
 }
@@ -126,6 +141,12 @@ foreach ($items as $item) {
     clean_post_cache($id);
 }
 update_option('sticky_posts', $sticky);
+// The category a new site starts with is not the export's.
+$first = get_terms(['taxonomy' => 'category', 'hide_empty' => false, 'exclude' => [1], 'number' => 1]);
+if ($first) {
+    update_option('default_category', $first[0]->term_id);
+    wp_delete_term(1, 'category');
+}
 
 [$password] = WP_Application_Passwords::create_new_application_password(1, ['name' => 'headpress sync']);
 echo json_encode(['user' => 'admin', 'app_password' => $password]), "\n";

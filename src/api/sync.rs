@@ -6,11 +6,11 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::content::Kind;
+use crate::content::synced::SiteStatus;
 use crate::error::{Error, Result};
 use crate::http::auth::AuthUser;
 use crate::http::extract::JsonBody;
 use crate::http::state::State;
-use crate::sync::SiteStatus;
 use crate::users::audit::{self, Action};
 
 /// The WordPress sites content is synced from.
@@ -31,7 +31,7 @@ pub struct SyncStatusResponse {
 #[get("/sync/wordpress")]
 pub async fn get_sync_status(state: State, user: AuthUser) -> Result<HttpResponse> {
     user.require_admin()?;
-    let data = state.read(crate::sync::sites).await?;
+    let data = state.read(crate::content::synced::sites).await?;
     Ok(HttpResponse::Ok().json(SyncStatusResponse { data }))
 }
 
@@ -82,7 +82,7 @@ pub async fn detach_from_wordpress(
             let title = crate::content::entry::find(conn, kind, id)?
                 .ok_or_else(|| Error::not_found(format!("no {} with id {id}", kind.noun())))?
                 .title;
-            if !crate::sync::detach(conn, id)? {
+            if !crate::content::synced::detach(conn, id)? {
                 return Err(Error::conflict(
                     "id",
                     format!("this {} is not synced from WordPress", kind.noun()),

@@ -25,6 +25,7 @@ pub mod resources;
 pub mod reusable;
 pub mod revisions;
 pub mod slug;
+pub mod synced;
 pub mod terms;
 pub mod version;
 pub mod webhooks;

@@ -229,14 +229,17 @@ pub enum TermOrder {
     Name,
     Slug,
     Id,
+    /// The id the WordPress-compatible API shows (`content::wp_ids`); pages by offset.
+    WpId,
 }
 
 impl TermOrder {
-    fn column(self) -> &'static str {
+    fn column(self) -> String {
         match self {
-            TermOrder::Name => "t.name",
-            TermOrder::Slug => "t.slug",
-            TermOrder::Id => "t.id",
+            TermOrder::Name => "t.name".into(),
+            TermOrder::Slug => "t.slug".into(),
+            TermOrder::Id => "t.id".into(),
+            TermOrder::WpId => crate::content::wp_ids::expr("t"),
         }
     }
 
@@ -245,6 +248,7 @@ impl TermOrder {
             TermOrder::Name => "name",
             TermOrder::Slug => "slug",
             TermOrder::Id => "id",
+            TermOrder::WpId => "wp_id",
         }
     }
 }
@@ -312,7 +316,8 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
         value: match q.order {
             TermOrder::Name => serde_json::json!(last.name),
             TermOrder::Slug => serde_json::json!(last.slug),
-            TermOrder::Id => serde_json::json!(last.id),
+            // The WordPress-compatible API pages by offset, never by cursor.
+            TermOrder::Id | TermOrder::WpId => serde_json::json!(last.id),
         },
         id: last.id,
     });

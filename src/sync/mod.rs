@@ -16,15 +16,11 @@ mod run;
 
 use std::time::Duration;
 
-use actix_web::web;
-use diesel::prelude::*;
-
-use crate::content::Kind;
-use crate::db::schema::{import_origins, sync_sites};
 use crate::db::{DbConn, Pool};
 use crate::error::{Error, Result};
 use crate::http::state::AppState;
 use crate::media::storage::Storage;
+use actix_web::web;
 
 pub use run::{Report, run};
 
@@ -56,6 +52,41 @@ pub struct Settings {
     pub interval: Duration,
     /// How long one request may take.
     pub timeout: Duration,
+}
+
+impl Settings {
+    /// The settings of the flags, when a site is set; an address without its credentials
+    /// is refused.
+    pub fn from_args(
+        args: &crate::config::WordpressArgs,
+    ) -> std::result::Result<Option<Settings>, String> {
+        let Some(url) = args.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+            return Ok(None);
+        };
+        let parsed = url::Url::parse(url)
+            .map_err(|e| format!("HEADPRESS_WORDPRESS_URL: `{url}` is not an address: {e}"))?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(format!(
+                "HEADPRESS_WORDPRESS_URL: `{url}` is not an http(s) address"
+            ));
+        }
+        let (Some(user), Some(app_password)) = (&args.user, &args.app_password) else {
+            return Err(
+                "HEADPRESS_WORDPRESS_URL is set: set HEADPRESS_WORDPRESS_USER and \
+                 HEADPRESS_WORDPRESS_APP_PASSWORD too"
+                    .into(),
+            );
+        };
+        Ok(Some(Settings {
+            site: client::Site {
+                url: url.trim_end_matches('/').to_owned(),
+                user: user.clone(),
+                app_password: app_password.clone(),
+            },
+            interval: Duration::from_secs(args.interval_secs.max(10)),
+            timeout: Duration::from_secs(args.timeout_secs.max(1)),
+        }))
+    }
 }
 
 /// Where a run writes: straight to the database (the command), or through the server's
@@ -107,108 +138,6 @@ fn describe(e: &Error) -> String {
             .join("; "),
         other => other.to_string(),
     }
-}
-
-/// The origin kinds of content items (`import_origins.kind`).
-const ITEM_ORIGINS: [&str; 2] = ["entry", "block"];
-
-/// The site an item is kept in step with, when it is (and not detached).
-pub fn synced_from(conn: &mut DbConn, id: i64) -> Result<Option<String>> {
-    Ok(import_origins::table
-        .inner_join(sync_sites::table.on(sync_sites::source.eq(import_origins::source)))
-        .filter(import_origins::target_id.eq(id))
-        .filter(import_origins::kind.eq_any(ITEM_ORIGINS))
-        .filter(import_origins::detached.eq(false))
-        .select(sync_sites::url)
-        .first::<String>(conn)
-        .optional()?)
-}
-
-/// Refuses a change, through headpress's own API, of an item a synced site gave: the
-/// next run would overwrite it.
-pub fn guard(conn: &mut DbConn, kind: Kind, id: i64) -> Result<()> {
-    match synced_from(conn, id)? {
-        Some(url) => Err(Error::Conflict(
-            format!(
-                "this {} is kept in step with the WordPress site at {url}: change it there, \
-                 or detach it here first (POST /api/v1/sync/wordpress/detach)",
-                kind.noun()
-            ),
-            vec![],
-        )),
-        None => Ok(()),
-    }
-}
-
-/// Detaches an item from the site it is synced from: from now on headpress owns it and
-/// sync leaves it alone. False when it is not synced.
-pub fn detach(conn: &mut DbConn, id: i64) -> Result<bool> {
-    let synced: Vec<String> = sync_sites::table.select(sync_sites::source).load(conn)?;
-    let n = diesel::update(
-        import_origins::table
-            .filter(import_origins::target_id.eq(id))
-            .filter(import_origins::kind.eq_any(ITEM_ORIGINS))
-            .filter(import_origins::source.eq_any(synced))
-            .filter(import_origins::detached.eq(false)),
-    )
-    .set(import_origins::detached.eq(true))
-    .execute(conn)?;
-    Ok(n > 0)
-}
-
-/// What the last run of a synced site did.
-#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
-pub struct SiteStatus {
-    /// The WordPress site's address.
-    pub url: String,
-    /// When the last run started (UTC).
-    pub started_at: Option<chrono::NaiveDateTime>,
-    /// When the last run that went to the end finished (UTC).
-    pub finished_at: Option<chrono::NaiveDateTime>,
-    /// Why the last run stopped, when it failed; null when it went to the end.
-    pub last_error: Option<String>,
-    /// Items whose content comes from this site.
-    pub items: i64,
-    /// Of them, detached: owned by headpress now.
-    pub detached: i64,
-}
-
-/// Every synced site with its last run.
-pub fn sites(conn: &mut DbConn) -> Result<Vec<SiteStatus>> {
-    type Row = (
-        String,
-        String,
-        Option<chrono::NaiveDateTime>,
-        Option<chrono::NaiveDateTime>,
-        Option<String>,
-    );
-    let rows: Vec<Row> = sync_sites::table
-        .order(sync_sites::url)
-        .select((
-            sync_sites::source,
-            sync_sites::url,
-            sync_sites::started_at,
-            sync_sites::finished_at,
-            sync_sites::last_error,
-        ))
-        .load(conn)?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (source, url, started_at, finished_at, last_error) in rows {
-        let counted: Vec<bool> = import_origins::table
-            .filter(import_origins::source.eq(&source))
-            .filter(import_origins::kind.eq_any(ITEM_ORIGINS))
-            .select(import_origins::detached)
-            .load(conn)?;
-        out.push(SiteStatus {
-            url,
-            started_at,
-            finished_at,
-            last_error,
-            items: counted.len() as i64,
-            detached: counted.iter().filter(|d| **d).count() as i64,
-        });
-    }
-    Ok(out)
 }
 
 /// Runs sync every `interval` while the server runs (`serve` with a WordPress site set).

@@ -23,6 +23,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("demo", 7),
     ("embed", 7),
     ("generate", 7),
+    ("sync", 7),
     ("", 9),
     ("main", 9),
 ];

@@ -112,7 +112,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a reusable block
-         * @description Moves the reusable block to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the answer is 204. Editors and admins may delete any reusable block, authors only their own (403).
+         * @description Moves the reusable block to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the answer is 204. Editors and admins may delete any reusable block, authors only their own (403). An item synced from WordPress is 409 until detached: delete it in WordPress.
          *
          *     Items that include a trashed or unpublished block show nothing in its place to anonymous readers.
          */
@@ -123,7 +123,7 @@ export interface paths {
          * Update a reusable block
          * @description Changes the members sent (those left out stay as they are) and answers with the reusable block as stored. Editors and admins may change any reusable block, authors only their own (403); one you may not see is 404.
          *
-         *     Setting `status` to `published` with no `published_at` stamps the current time, unless the item already holds a future date (a schedule). A slug another reusable block has is 409; invalid members are 422. A change to the shared members, the author or the terms is kept as a revision.
+         *     Setting `status` to `published` with no `published_at` stamps the current time, unless the item already holds a future date (a schedule). A slug another reusable block has is 409; invalid members are 422. A change to the shared members, the author or the terms is kept as a revision. An item synced from WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
          *
          *     Every item that includes the block shows the change. Content that would make the block include itself, directly or through other blocks, is 422.
          */
@@ -421,7 +421,7 @@ export interface paths {
         post?: never;
         /**
          * Delete an event
-         * @description Moves the event to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the answer is 204. Editors and admins may delete any event, authors only their own (403).
+         * @description Moves the event to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the answer is 204. Editors and admins may delete any event, authors only their own (403). An item synced from WordPress is 409 until detached: delete it in WordPress.
          */
         delete: operations["delete_event"];
         options?: never;
@@ -430,7 +430,7 @@ export interface paths {
          * Update an event
          * @description Changes the members sent (those left out stay as they are) and answers with the event as stored. Editors and admins may change any event, authors only their own (403); one you may not see is 404.
          *
-         *     Setting `status` to `published` with no `published_at` stamps the current time, unless the item already holds a future date (a schedule). A slug another event has is 409; invalid members are 422. A change to the shared members, the author or the terms is kept as a revision.
+         *     Setting `status` to `published` with no `published_at` stamps the current time, unless the item already holds a future date (a schedule). A slug another event has is 409; invalid members are 422. A change to the shared members, the author or the terms is kept as a revision. An item synced from WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
          *
          *     Schedule members sent are checked together with the stored ones, as on create. `ends_at`, `rrule`, `venue`, `organizer` and `featured_media` take `null` to remove them.
          */
@@ -703,7 +703,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a page
-         * @description Moves the page to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the answer is 204. Editors and admins may delete any page, authors only their own (403).
+         * @description Moves the page to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the answer is 204. Editors and admins may delete any page, authors only their own (403). An item synced from WordPress is 409 until detached: delete it in WordPress.
          *
          *     Deleting a page for good moves its children up to its parent.
          */
@@ -714,7 +714,7 @@ export interface paths {
          * Update a page
          * @description Changes the members sent (those left out stay as they are) and answers with the page as stored. Editors and admins may change any page, authors only their own (403); one you may not see is 404.
          *
-         *     Setting `status` to `published` with no `published_at` stamps the current time, unless the item already holds a future date (a schedule). A slug another page has is 409; invalid members are 422. A change to the shared members, the author or the terms is kept as a revision.
+         *     Setting `status` to `published` with no `published_at` stamps the current time, unless the item already holds a future date (a schedule). A slug another page has is 409; invalid members are 422. A change to the shared members, the author or the terms is kept as a revision. An item synced from WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
          *
          *     `parent: null` moves the page to the top of the tree; a page cannot become its own ancestor (422). A new slug or parent changes the `path` of the page and of every page below it.
          */
@@ -861,7 +861,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a post
-         * @description Moves the post to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the answer is 204. Editors and admins may delete any post, authors only their own (403).
+         * @description Moves the post to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the answer is 204. Editors and admins may delete any post, authors only their own (403). An item synced from WordPress is 409 until detached: delete it in WordPress.
          */
         delete: operations["delete_post"];
         options?: never;
@@ -870,7 +870,7 @@ export interface paths {
          * Update a post
          * @description Changes the members sent (those left out stay as they are) and answers with the post as stored. Editors and admins may change any post, authors only their own (403); one you may not see is 404.
          *
-         *     Setting `status` to `published` with no `published_at` stamps the current time, unless the item already holds a future date (a schedule). A slug another post has is 409; invalid members are 422. A change to the shared members, the author or the terms is kept as a revision.
+         *     Setting `status` to `published` with no `published_at` stamps the current time, unless the item already holds a future date (a schedule). A slug another post has is 409; invalid members are 422. A change to the shared members, the author or the terms is kept as a revision. An item synced from WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
          *
          *     `tags` or `categories`, when sent, replace the post's terms of that taxonomy; `featured_media: null` removes the featured image.
          */
@@ -1062,7 +1062,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a resource
-         * @description Moves the resource to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the answer is 204. Editors and admins may delete any resource, authors only their own (403).
+         * @description Moves the resource to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the answer is 204. Editors and admins may delete any resource, authors only their own (403). An item synced from WordPress is 409 until detached: delete it in WordPress.
          */
         delete: operations["delete_resource"];
         options?: never;
@@ -1071,7 +1071,7 @@ export interface paths {
          * Update a resource
          * @description Changes the members sent (those left out stay as they are) and answers with the resource as stored. Editors and admins may change any resource, authors only their own (403); one you may not see is 404.
          *
-         *     Setting `status` to `published` with no `published_at` stamps the current time, unless the item already holds a future date (a schedule). A slug another resource has is 409; invalid members are 422. A change to the shared members, the author or the terms is kept as a revision.
+         *     Setting `status` to `published` with no `published_at` stamps the current time, unless the item already holds a future date (a schedule). A slug another resource has is 409; invalid members are 422. A change to the shared members, the author or the terms is kept as a revision. An item synced from WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
          *
          *     `resource_types` or `tags`, when sent, replace the resource's terms of that taxonomy (`resource_types` cannot be emptied); `document: null` and `featured_media: null` remove those files.
          */
@@ -1092,6 +1092,51 @@ export interface paths {
         get: operations["list_resource_revisions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/wordpress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show how sync stands
+         * @description Each WordPress site content is kept in step with (`headpress sync wordpress`, or
+         *     `serve` with `HEADPRESS_WORDPRESS_URL`): when its last run started and finished, why
+         *     it failed when it did, and how many items came from it. Administrators only (403).
+         */
+        get: operations["get_sync_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/wordpress/detach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Detach an item from WordPress
+         * @description Items synced from WordPress are read-only here (a change or deletion is 409): the next
+         *     run would overwrite it. Detaching hands the item to headpress for good: it can be
+         *     changed here, and sync leaves it alone even when it changes in WordPress. 404 when no
+         *     such item; 409 when it is not synced (or detached already). Administrators only (403).
+         */
+        post: operations["detach_from_wordpress"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2149,7 +2194,7 @@ export interface components {
          *     `webhook_created`, `webhook_changed` or `webhook_deleted`.
          * @enum {string}
          */
-        AuditAction: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted" | "api_token_created" | "api_token_deleted" | "webhook_created" | "webhook_changed" | "webhook_deleted";
+        AuditAction: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted" | "api_token_created" | "api_token_deleted" | "webhook_created" | "webhook_changed" | "webhook_deleted" | "content_detached";
         /** @description A page of a list of `AuditEntryResponse`: its items, and where it stands in the whole list. */
         AuditEntryList: {
             /** @description The items of this page, in the list's order. */
@@ -2814,6 +2859,16 @@ export interface components {
              *     (every attempt failed).
              */
             status: string;
+        };
+        /** @description Which item to detach. */
+        DetachRequest: {
+            /** @description Its collection: `posts`, `pages`, `resources`, `events` or `blocks`. */
+            collection: string;
+            /**
+             * Format: int64
+             * @description Its id here.
+             */
+            id: number;
         };
         /**
          * @description Objects embedded on request with `include`: each member is there only when `include`
@@ -3710,6 +3765,33 @@ export interface components {
          * @enum {string}
          */
         Scope: "read:drafts" | "write:posts" | "write:pages" | "write:resources" | "write:events" | "write:blocks" | "write:media" | "write:terms";
+        /** @description What the last run of a synced site did. */
+        SiteStatus: {
+            /**
+             * Format: int64
+             * @description Of them, detached: owned by headpress now.
+             */
+            detached: number;
+            /**
+             * Format: date-time
+             * @description When the last run that went to the end finished (UTC).
+             */
+            finished_at?: string | null;
+            /**
+             * Format: int64
+             * @description Items whose content comes from this site.
+             */
+            items: number;
+            /** @description Why the last run stopped, when it failed; null when it went to the end. */
+            last_error?: string | null;
+            /**
+             * Format: date-time
+             * @description When the last run started (UTC).
+             */
+            started_at?: string | null;
+            /** @description The WordPress site's address. */
+            url: string;
+        };
         /**
          * @description Where an item is in its life: `draft` (being written), `pending` (waiting for
          *     review), `published` (public once its `published_at` has come; a future date
@@ -3719,6 +3801,11 @@ export interface components {
          * @enum {string}
          */
         Status: "draft" | "pending" | "published" | "private" | "trash";
+        /** @description The WordPress sites content is synced from. */
+        SyncStatusResponse: {
+            /** @description One per site, with its last run. */
+            data: components["schemas"]["SiteStatus"][];
+        };
         /** @description A page of a list of `TermResponse`: its items, and where it stands in the whole list. */
         TermList: {
             /** @description The items of this page, in the list's order. */
@@ -5108,7 +5195,7 @@ export interface operations {
                  */
                 count?: "exact" | "none";
                 /** @description Only entries of this action. */
-                action?: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted" | "api_token_created" | "api_token_deleted" | "webhook_created" | "webhook_changed" | "webhook_deleted";
+                action?: "sign_in" | "sign_in_failed" | "user_created" | "user_changed" | "user_deleted" | "tokens_revoked" | "partner_created" | "partner_changed" | "partner_deleted" | "content_deleted" | "media_deleted" | "term_deleted" | "field_group_deleted" | "api_token_created" | "api_token_deleted" | "webhook_created" | "webhook_changed" | "webhook_deleted" | "content_detached";
                 /** @description Only entries of what this user did (a user id). */
                 actor?: number;
             };
@@ -5136,9 +5223,9 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 10,
-                     *           "at": "2026-12-05T18:29:34.591798Z",
+                     *           "at": "2026-12-05T21:20:09.487862Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-c028b3e4634f",
+                     *           "actor": "admin-3b2eb3e533f0",
                      *           "action": "partner_changed",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -5147,9 +5234,9 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 9,
-                     *           "at": "2026-12-05T18:29:34.590235Z",
+                     *           "at": "2026-12-05T21:20:09.485609Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-c028b3e4634f",
+                     *           "actor": "admin-3b2eb3e533f0",
                      *           "action": "partner_created",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -5205,7 +5292,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjQ5NTM3NCwibmJmIjoxNzk2NDk1Mzc0LCJleHAiOjE3OTY0OTg5NzQsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.VKt4QAqB2h2HPVblm6lrnh2…",
+                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjUwNTYwOSwibmJmIjoxNzk2NTA1NjA5LCJleHAiOjE3OTY1MDkyMDksImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.wc9INj74P9bfpuHq3TK48O2…",
                      *       "token_type": "Bearer",
                      *       "expires_in": 3600
                      *     }
@@ -5372,9 +5459,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T18:29:34.364240Z",
-                     *           "created_at": "2026-12-05T18:29:34.364240Z",
-                     *           "updated_at": "2026-12-05T18:29:34.364240Z"
+                     *           "published_at": "2026-12-05T21:20:09.179343Z",
+                     *           "created_at": "2026-12-05T21:20:09.179343Z",
+                     *           "updated_at": "2026-12-05T21:20:09.179343Z"
                      *         },
                      *         {
                      *           "id": 4,
@@ -5422,9 +5509,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T18:29:34.363474Z",
-                     *           "created_at": "2026-12-05T18:29:34.363474Z",
-                     *           "updated_at": "2026-12-05T18:29:34.363474Z"
+                     *           "published_at": "2026-12-05T21:20:09.178077Z",
+                     *           "created_at": "2026-12-05T21:20:09.178077Z",
+                     *           "updated_at": "2026-12-05T21:20:09.178077Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -5432,7 +5519,7 @@ export interface operations {
                      *         "per_page": 2,
                      *         "total": 5,
                      *         "total_pages": 3,
-                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQxODoyOTozNC4zNjM0NzQiLCJpIjo0fQ"
+                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQyMToyMDowOS4xNzgwNzciLCJpIjo0fQ"
                      *       }
                      *     }
                      */
@@ -5498,9 +5585,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T18:29:34.581979Z",
-                     *       "created_at": "2026-12-05T18:29:34.581979Z",
-                     *       "updated_at": "2026-12-05T18:29:34.581979Z"
+                     *       "published_at": "2026-12-05T21:20:09.474584Z",
+                     *       "created_at": "2026-12-05T21:20:09.474584Z",
+                     *       "updated_at": "2026-12-05T21:20:09.474584Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5604,9 +5691,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T18:29:34.364240Z",
-                     *       "created_at": "2026-12-05T18:29:34.364240Z",
-                     *       "updated_at": "2026-12-05T18:29:34.364240Z"
+                     *       "published_at": "2026-12-05T21:20:09.179343Z",
+                     *       "created_at": "2026-12-05T21:20:09.179343Z",
+                     *       "updated_at": "2026-12-05T21:20:09.179343Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"] | components["schemas"]["BlockPartial"];
@@ -5660,9 +5747,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T18:29:34.585591Z",
-                     *       "created_at": "2026-12-05T18:29:34.585591Z",
-                     *       "updated_at": "2026-12-05T18:29:34.587207Z"
+                     *       "published_at": "2026-12-05T21:20:09.479219Z",
+                     *       "created_at": "2026-12-05T21:20:09.479219Z",
+                     *       "updated_at": "2026-12-05T21:20:09.481636Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5735,9 +5822,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T18:29:34.581979Z",
-                     *       "created_at": "2026-12-05T18:29:34.581979Z",
-                     *       "updated_at": "2026-12-05T18:29:34.583827Z"
+                     *       "published_at": "2026-12-05T21:20:09.474584Z",
+                     *       "created_at": "2026-12-05T21:20:09.474584Z",
+                     *       "updated_at": "2026-12-05T21:20:09.477039Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5803,7 +5890,7 @@ export interface operations {
                      *           "id": 86,
                      *           "parent": 78,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T18:29:34.582281Z",
+                     *           "created_at": "2026-12-05T21:20:09.474978Z",
                      *           "slug": "newsletter-call-to-action",
                      *           "status": "published",
                      *           "title": "Newsletter call to action",
@@ -5819,7 +5906,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T18:29:34.581979Z"
+                     *           "published_at": "2026-12-05T21:20:09.474584Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6259,7 +6346,7 @@ export interface operations {
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "created",
                      *           "public": true,
-                     *           "at": "2026-12-05T18:29:34.616806Z"
+                     *           "at": "2026-12-05T21:20:09.511126Z"
                      *         },
                      *         {
                      *           "kind": "post",
@@ -6267,7 +6354,7 @@ export interface operations {
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "updated",
                      *           "public": true,
-                     *           "at": "2026-12-05T18:29:34.619748Z"
+                     *           "at": "2026-12-05T21:20:09.514771Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6713,9 +6800,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *           "published_at": "2026-12-05T18:29:34.402879Z",
-                     *           "created_at": "2026-12-05T18:29:34.402879Z",
-                     *           "updated_at": "2026-12-05T18:29:34.402879Z",
+                     *           "published_at": "2026-12-05T21:20:09.229379Z",
+                     *           "created_at": "2026-12-05T21:20:09.229379Z",
+                     *           "updated_at": "2026-12-05T21:20:09.229379Z",
                      *           "fields": {},
                      *           "starts_at": "2023-12-13T08:00:00",
                      *           "ends_at": "2023-12-13T10:00:00",
@@ -6776,9 +6863,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/workshop-responding-to-ilo-forced-labour-protocol",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fworkshop-responding-to-ilo-forced-labour-protocol&format=json",
-                     *           "published_at": "2026-12-05T18:29:34.404095Z",
-                     *           "created_at": "2026-12-05T18:29:34.404095Z",
-                     *           "updated_at": "2026-12-05T18:29:34.404095Z",
+                     *           "published_at": "2026-12-05T21:20:09.230931Z",
+                     *           "created_at": "2026-12-05T21:20:09.230931Z",
+                     *           "updated_at": "2026-12-05T21:20:09.230931Z",
                      *           "fields": {},
                      *           "starts_at": "2024-02-13T11:00:00",
                      *           "ends_at": "2024-02-13T13:00:00",
@@ -6895,9 +6982,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T18:29:34.573196Z",
-                     *       "created_at": "2026-12-05T18:29:34.573196Z",
-                     *       "updated_at": "2026-12-05T18:29:34.573196Z",
+                     *       "published_at": "2026-12-05T21:20:09.462834Z",
+                     *       "created_at": "2026-12-05T21:20:09.462834Z",
+                     *       "updated_at": "2026-12-05T21:20:09.462834Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -6928,7 +7015,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-c20af4dc34a295fc@headpress",
+                     *       "ical_uid": "event-77-7f6316b3d87e54e3@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7162,9 +7249,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *       "published_at": "2026-12-05T18:29:34.402879Z",
-                     *       "created_at": "2026-12-05T18:29:34.402879Z",
-                     *       "updated_at": "2026-12-05T18:29:34.402879Z",
+                     *       "published_at": "2026-12-05T21:20:09.229379Z",
+                     *       "created_at": "2026-12-05T21:20:09.229379Z",
+                     *       "updated_at": "2026-12-05T21:20:09.229379Z",
                      *       "fields": {},
                      *       "starts_at": "2023-12-13T08:00:00",
                      *       "ends_at": "2023-12-13T10:00:00",
@@ -7257,9 +7344,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T18:29:34.575954Z",
-                     *       "created_at": "2026-12-05T18:29:34.573196Z",
-                     *       "updated_at": "2026-12-05T18:29:34.578942Z",
+                     *       "published_at": "2026-12-05T21:20:09.466644Z",
+                     *       "created_at": "2026-12-05T21:20:09.462834Z",
+                     *       "updated_at": "2026-12-05T21:20:09.470766Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -7290,7 +7377,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-c20af4dc34a295fc@headpress",
+                     *       "ical_uid": "event-77-7f6316b3d87e54e3@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7362,9 +7449,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T18:29:34.575954Z",
-                     *       "created_at": "2026-12-05T18:29:34.573196Z",
-                     *       "updated_at": "2026-12-05T18:29:34.575954Z",
+                     *       "published_at": "2026-12-05T21:20:09.466644Z",
+                     *       "created_at": "2026-12-05T21:20:09.462834Z",
+                     *       "updated_at": "2026-12-05T21:20:09.466644Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -7395,7 +7482,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-c20af4dc34a295fc@headpress",
+                     *       "ical_uid": "event-77-7f6316b3d87e54e3@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7510,7 +7597,7 @@ export interface operations {
                      *           "id": 84,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T18:29:34.576615Z",
+                     *           "created_at": "2026-12-05T21:20:09.467559Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "published",
                      *           "title": "Supplier due diligence workshop",
@@ -7519,13 +7606,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T18:29:34.575954Z"
+                     *           "published_at": "2026-12-05T21:20:09.466644Z"
                      *         },
                      *         {
                      *           "id": 83,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T18:29:34.574181Z",
+                     *           "created_at": "2026-12-05T21:20:09.464217Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "draft",
                      *           "title": "Supplier due diligence workshop",
@@ -7534,7 +7621,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T18:29:34.573196Z"
+                     *           "published_at": "2026-12-05T21:20:09.462834Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7661,8 +7748,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T18:29:34.365052Z",
-                     *           "updated_at": "2026-12-05T18:29:34.365052Z"
+                     *           "created_at": "2026-12-05T21:20:09.180448Z",
+                     *           "updated_at": "2026-12-05T21:20:09.180448Z"
                      *         },
                      *         {
                      *           "id": 2,
@@ -7697,8 +7784,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T18:29:34.536802Z",
-                     *           "updated_at": "2026-12-05T18:29:34.536802Z"
+                     *           "created_at": "2026-12-05T21:20:09.415608Z",
+                     *           "updated_at": "2026-12-05T21:20:09.415608Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7802,8 +7889,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T18:29:34.536802Z",
-                     *       "updated_at": "2026-12-05T18:29:34.536802Z"
+                     *       "created_at": "2026-12-05T21:20:09.415608Z",
+                     *       "updated_at": "2026-12-05T21:20:09.415608Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -7887,8 +7974,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T18:29:34.536802Z",
-                     *       "updated_at": "2026-12-05T18:29:34.536802Z"
+                     *       "created_at": "2026-12-05T21:20:09.415608Z",
+                     *       "updated_at": "2026-12-05T21:20:09.415608Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -7993,8 +8080,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T18:29:34.536802Z",
-                     *       "updated_at": "2026-12-05T18:29:34.539383Z"
+                     *       "created_at": "2026-12-05T21:20:09.415608Z",
+                     *       "updated_at": "2026-12-05T21:20:09.418674Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -8076,11 +8163,11 @@ export interface operations {
                      *           "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T18:29:34.388417Z",
-                     *           "updated_at": "2026-12-05T18:29:34.388417Z"
+                     *           "created_at": "2026-12-05T21:20:09.210917Z",
+                     *           "updated_at": "2026-12-05T21:20:09.210917Z"
                      *         },
                      *         {
                      *           "id": 1,
@@ -8093,11 +8180,11 @@ export interface operations {
                      *           "sha256": "b80786834cba9593d0aeca545b80e97022600012ac51d3034c83b8064b72fcce",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b8078683057811.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b807868342fbc8.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T18:29:34.383437Z",
-                     *           "updated_at": "2026-12-05T18:29:34.383437Z"
+                     *           "created_at": "2026-12-05T21:20:09.204262Z",
+                     *           "updated_at": "2026-12-05T21:20:09.204262Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8152,11 +8239,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T18:29:34.541902Z",
-                     *       "updated_at": "2026-12-05T18:29:34.541902Z"
+                     *       "created_at": "2026-12-05T21:20:09.421618Z",
+                     *       "updated_at": "2026-12-05T21:20:09.421618Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8218,11 +8305,11 @@ export interface operations {
                      *       "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *       "width": null,
                      *       "height": null,
-                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf",
+                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf",
                      *       "remote": false,
                      *       "author": 1,
-                     *       "created_at": "2026-12-05T18:29:34.388417Z",
-                     *       "updated_at": "2026-12-05T18:29:34.388417Z"
+                     *       "created_at": "2026-12-05T21:20:09.210917Z",
+                     *       "updated_at": "2026-12-05T21:20:09.210917Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8313,11 +8400,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T18:29:34.541902Z",
-                     *       "updated_at": "2026-12-05T18:29:34.543181Z"
+                     *       "created_at": "2026-12-05T21:20:09.421618Z",
+                     *       "updated_at": "2026-12-05T21:20:09.423239Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8544,9 +8631,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T18:29:34.554985Z",
-                     *       "created_at": "2026-12-05T18:29:34.554985Z",
-                     *       "updated_at": "2026-12-05T18:29:34.554985Z",
+                     *       "published_at": "2026-12-05T21:20:09.439216Z",
+                     *       "created_at": "2026-12-05T21:20:09.439216Z",
+                     *       "updated_at": "2026-12-05T21:20:09.439216Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8632,9 +8719,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T18:29:34.554985Z",
-                     *       "created_at": "2026-12-05T18:29:34.554985Z",
-                     *       "updated_at": "2026-12-05T18:29:34.554985Z",
+                     *       "published_at": "2026-12-05T21:20:09.439216Z",
+                     *       "created_at": "2026-12-05T21:20:09.439216Z",
+                     *       "updated_at": "2026-12-05T21:20:09.439216Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8701,9 +8788,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T18:29:34.558086Z",
-                     *       "created_at": "2026-12-05T18:29:34.554985Z",
-                     *       "updated_at": "2026-12-05T18:29:34.560876Z",
+                     *       "published_at": "2026-12-05T21:20:09.443078Z",
+                     *       "created_at": "2026-12-05T21:20:09.439216Z",
+                     *       "updated_at": "2026-12-05T21:20:09.446125Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8782,9 +8869,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T18:29:34.558086Z",
-                     *       "created_at": "2026-12-05T18:29:34.554985Z",
-                     *       "updated_at": "2026-12-05T18:29:34.558086Z",
+                     *       "published_at": "2026-12-05T21:20:09.443078Z",
+                     *       "created_at": "2026-12-05T21:20:09.439216Z",
+                     *       "updated_at": "2026-12-05T21:20:09.443078Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8856,7 +8943,7 @@ export interface operations {
                      *           "id": 78,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T18:29:34.558587Z",
+                     *           "created_at": "2026-12-05T21:20:09.443711Z",
                      *           "slug": "our-partners",
                      *           "status": "published",
                      *           "title": "Our partners",
@@ -8872,13 +8959,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T18:29:34.558086Z"
+                     *           "published_at": "2026-12-05T21:20:09.443078Z"
                      *         },
                      *         {
                      *           "id": 77,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T18:29:34.555594Z",
+                     *           "created_at": "2026-12-05T21:20:09.440036Z",
                      *           "slug": "our-partners",
                      *           "status": "draft",
                      *           "title": "Our partners",
@@ -8894,7 +8981,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T18:29:34.554985Z"
+                     *           "published_at": "2026-12-05T21:20:09.439216Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8961,14 +9048,14 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "name": "Ethical Trade Network",
-                     *           "key_prefix": "hp_c079f7a",
+                     *           "key_prefix": "hp_ee73a74",
                      *           "origins": [
                      *             "https://partners.example.org"
                      *           ],
                      *           "quota_per_minute": 600,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T18:29:34.590035Z",
-                     *           "updated_at": "2026-12-05T18:29:34.590035Z"
+                     *           "created_at": "2026-12-05T21:20:09.485361Z",
+                     *           "updated_at": "2026-12-05T21:20:09.485361Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9025,15 +9112,15 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_c079f7a",
+                     *       "key_prefix": "hp_ee73a74",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T18:29:34.590035Z",
-                     *       "updated_at": "2026-12-05T18:29:34.590035Z",
-                     *       "key": "hp_c079f7a9ac259e2c36bb4b09fb6f1e6761d2bfa647b5611d"
+                     *       "created_at": "2026-12-05T21:20:09.485361Z",
+                     *       "updated_at": "2026-12-05T21:20:09.485361Z",
+                     *       "key": "hp_ee73a74a19ce1f325cce3013281bb0aac92f6be26d9b8c99"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPartnerResponse"];
@@ -9078,14 +9165,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_c079f7a",
+                     *       "key_prefix": "hp_ee73a74",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T18:29:34.590035Z",
-                     *       "updated_at": "2026-12-05T18:29:34.590035Z"
+                     *       "created_at": "2026-12-05T21:20:09.485361Z",
+                     *       "updated_at": "2026-12-05T21:20:09.485361Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -9161,14 +9248,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_c079f7a",
+                     *       "key_prefix": "hp_ee73a74",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 1200,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T18:29:34.590035Z",
-                     *       "updated_at": "2026-12-05T18:29:34.591754Z"
+                     *       "created_at": "2026-12-05T21:20:09.485361Z",
+                     *       "updated_at": "2026-12-05T21:20:09.487785Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -9326,8 +9413,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *           "published_at": "2024-06-30T08:47:37Z",
-                     *           "created_at": "2026-12-05T18:29:34.378626Z",
-                     *           "updated_at": "2026-12-05T18:29:34.378626Z",
+                     *           "created_at": "2026-12-05T21:20:09.198180Z",
+                     *           "updated_at": "2026-12-05T21:20:09.198180Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -9408,8 +9495,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/opinion-it-is-time-to-act-on-the-modern-slavery-act-review",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fopinion-it-is-time-to-act-on-the-modern-slavery-act-review&format=json",
                      *           "published_at": "2024-06-08T21:36:04Z",
-                     *           "created_at": "2026-12-05T18:29:34.381605Z",
-                     *           "updated_at": "2026-12-05T18:29:34.381605Z",
+                     *           "created_at": "2026-12-05T21:20:09.201921Z",
+                     *           "updated_at": "2026-12-05T21:20:09.201921Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -9580,9 +9667,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T18:29:34.546586Z",
-                     *       "created_at": "2026-12-05T18:29:34.546586Z",
-                     *       "updated_at": "2026-12-05T18:29:34.546586Z",
+                     *       "published_at": "2026-12-05T21:20:09.427245Z",
+                     *       "created_at": "2026-12-05T21:20:09.427245Z",
+                     *       "updated_at": "2026-12-05T21:20:09.427245Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -9699,8 +9786,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *       "published_at": "2024-06-30T08:47:37Z",
-                     *       "created_at": "2026-12-05T18:29:34.378626Z",
-                     *       "updated_at": "2026-12-05T18:29:34.378626Z",
+                     *       "created_at": "2026-12-05T21:20:09.198180Z",
+                     *       "updated_at": "2026-12-05T21:20:09.198180Z",
                      *       "fields": {
                      *         "report_year": null,
                      *         "is_featured": false
@@ -9781,9 +9868,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T18:29:34.549756Z",
-                     *       "created_at": "2026-12-05T18:29:34.546586Z",
-                     *       "updated_at": "2026-12-05T18:29:34.552492Z",
+                     *       "published_at": "2026-12-05T21:20:09.431709Z",
+                     *       "created_at": "2026-12-05T21:20:09.427245Z",
+                     *       "updated_at": "2026-12-05T21:20:09.435724Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -9876,9 +9963,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T18:29:34.549756Z",
-                     *       "created_at": "2026-12-05T18:29:34.546586Z",
-                     *       "updated_at": "2026-12-05T18:29:34.549756Z",
+                     *       "published_at": "2026-12-05T21:20:09.431709Z",
+                     *       "created_at": "2026-12-05T21:20:09.427245Z",
+                     *       "updated_at": "2026-12-05T21:20:09.431709Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -9956,7 +10043,7 @@ export interface operations {
                      *           "id": 75,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T18:29:34.550276Z",
+                     *           "created_at": "2026-12-05T21:20:09.432368Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "published",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -9980,13 +10067,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T18:29:34.549756Z"
+                     *           "published_at": "2026-12-05T21:20:09.431709Z"
                      *         },
                      *         {
                      *           "id": 74,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T18:29:34.547532Z",
+                     *           "created_at": "2026-12-05T21:20:09.428869Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "draft",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -10010,7 +10097,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T18:29:34.546586Z"
+                     *           "published_at": "2026-12-05T21:20:09.427245Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -10081,8 +10168,8 @@ export interface operations {
                      *           "kind": "post",
                      *           "item_id": 80,
                      *           "created_by": 2,
-                     *           "created_at": "2026-12-05T18:29:34.606027Z",
-                     *           "expires_at": "2026-12-05T19:29:34.606027Z",
+                     *           "created_at": "2026-12-05T21:20:09.500958Z",
+                     *           "expires_at": "2026-12-05T22:20:09.500958Z",
                      *           "url": "http://localhost:8080/api/v1/posts/80"
                      *         }
                      *       ],
@@ -10140,10 +10227,10 @@ export interface operations {
                      *       "kind": "post",
                      *       "item_id": 80,
                      *       "created_by": 2,
-                     *       "created_at": "2026-12-05T18:29:34.606027Z",
-                     *       "expires_at": "2026-12-05T19:29:34.606027Z",
+                     *       "created_at": "2026-12-05T21:20:09.500958Z",
+                     *       "expires_at": "2026-12-05T22:20:09.500958Z",
                      *       "url": "http://localhost:8080/api/v1/posts/80",
-                     *       "token": "hpp_5y-6DJn6gbful2drVutXhFhTpEhZV2WAXRvj_MVvK38"
+                     *       "token": "hpp_WKvVIGQuFyE2hi4PVhVBAuaEyYI-P5R0qGUCAQl4auc"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPreviewResponse"];
@@ -10630,8 +10717,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *           "published_at": "2021-02-15T10:00:00Z",
-                     *           "created_at": "2026-12-05T18:29:34.384240Z",
-                     *           "updated_at": "2026-12-05T18:29:34.384240Z",
+                     *           "created_at": "2026-12-05T21:20:09.205247Z",
+                     *           "updated_at": "2026-12-05T21:20:09.205247Z",
                      *           "fields": {
                      *             "publication_year": 2021,
                      *             "countries": [
@@ -10746,8 +10833,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Finformation-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland…",
                      *           "published_at": "2020-10-05T09:00:00Z",
-                     *           "created_at": "2026-12-05T18:29:34.385863Z",
-                     *           "updated_at": "2026-12-05T18:29:34.385863Z",
+                     *           "created_at": "2026-12-05T21:20:09.207460Z",
+                     *           "updated_at": "2026-12-05T21:20:09.207460Z",
                      *           "fields": {
                      *             "publication_year": 2020,
                      *             "countries": [
@@ -10909,9 +10996,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T18:29:34.564769Z",
-                     *       "created_at": "2026-12-05T18:29:34.564769Z",
-                     *       "updated_at": "2026-12-05T18:29:34.564769Z",
+                     *       "published_at": "2026-12-05T21:20:09.450600Z",
+                     *       "created_at": "2026-12-05T21:20:09.450600Z",
+                     *       "updated_at": "2026-12-05T21:20:09.450600Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11028,8 +11115,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *       "published_at": "2021-02-15T10:00:00Z",
-                     *       "created_at": "2026-12-05T18:29:34.384240Z",
-                     *       "updated_at": "2026-12-05T18:29:34.384240Z",
+                     *       "created_at": "2026-12-05T21:20:09.205247Z",
+                     *       "updated_at": "2026-12-05T21:20:09.205247Z",
                      *       "fields": {
                      *         "publication_year": 2021,
                      *         "countries": [
@@ -11106,9 +11193,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T18:29:34.567215Z",
-                     *       "created_at": "2026-12-05T18:29:34.564769Z",
-                     *       "updated_at": "2026-12-05T18:29:34.569858Z",
+                     *       "published_at": "2026-12-05T21:20:09.454962Z",
+                     *       "created_at": "2026-12-05T21:20:09.450600Z",
+                     *       "updated_at": "2026-12-05T21:20:09.458565Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11192,9 +11279,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T18:29:34.567215Z",
-                     *       "created_at": "2026-12-05T18:29:34.564769Z",
-                     *       "updated_at": "2026-12-05T18:29:34.567215Z",
+                     *       "published_at": "2026-12-05T21:20:09.454962Z",
+                     *       "created_at": "2026-12-05T21:20:09.450600Z",
+                     *       "updated_at": "2026-12-05T21:20:09.454962Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11278,7 +11365,7 @@ export interface operations {
                      *           "id": 81,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T18:29:34.567695Z",
+                     *           "created_at": "2026-12-05T21:20:09.455692Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "published",
                      *           "title": "Modern slavery statement checklist",
@@ -11287,13 +11374,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T18:29:34.567215Z"
+                     *           "published_at": "2026-12-05T21:20:09.454962Z"
                      *         },
                      *         {
                      *           "id": 80,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T18:29:34.565601Z",
+                     *           "created_at": "2026-12-05T21:20:09.452264Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "draft",
                      *           "title": "Modern slavery statement checklist",
@@ -11302,7 +11389,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T18:29:34.564769Z"
+                     *           "published_at": "2026-12-05T21:20:09.450600Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -11321,6 +11408,109 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    get_sync_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The synced sites */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "url": "http://127.0.0.1:33341",
+                     *           "started_at": "2026-12-05T21:20:09.556084",
+                     *           "finished_at": "2026-12-05T21:20:09.592128",
+                     *           "last_error": null,
+                     *           "items": 9,
+                     *           "detached": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SyncStatusResponse"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    detach_from_wordpress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "collection": "posts",
+                 *       "id": 92
+                 *     }
+                 */
+                "application/json": components["schemas"]["DetachRequest"];
+            };
+        };
+        responses: {
+            /** @description Detached */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            /** @description No such item (`not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item is not synced from WordPress (`conflict`) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -11663,11 +11853,11 @@ export interface operations {
                      *           "id": 1,
                      *           "user_id": 2,
                      *           "name": "Netlify build",
-                     *           "prefix": "hpt_DLWzYl",
+                     *           "prefix": "hpt_xv-xRO",
                      *           "scopes": [
                      *             "read:drafts"
                      *           ],
-                     *           "created_at": "2026-12-05T18:29:34.592797Z",
+                     *           "created_at": "2026-12-05T21:20:09.495872Z",
                      *           "expires_at": "2027-12-31T00:00:00Z",
                      *           "last_used_at": null
                      *         }
@@ -11727,14 +11917,14 @@ export interface operations {
                      *       "id": 1,
                      *       "user_id": 2,
                      *       "name": "Netlify build",
-                     *       "prefix": "hpt_DLWzYl",
+                     *       "prefix": "hpt_xv-xRO",
                      *       "scopes": [
                      *         "read:drafts"
                      *       ],
-                     *       "created_at": "2026-12-05T18:29:34.592797Z",
+                     *       "created_at": "2026-12-05T21:20:09.495872Z",
                      *       "expires_at": "2027-12-31T00:00:00Z",
                      *       "last_used_at": null,
-                     *       "token": "hpt_DLWzYlrfLGPUjyISrgKMQ_eFsosGb8mIBodpcQ3gc7k"
+                     *       "token": "hpt_xv-xROkprMAQ1_4Gv7iXWzhcsm3BoYYLSxmsHpw11y0"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedApiTokenResponse"];
@@ -11829,19 +12019,19 @@ export interface operations {
                      *           "email": "admin@example.org",
                      *           "role": "admin",
                      *           "can_sign_in": true,
-                     *           "created_at": "2026-12-05T18:29:34.355463Z",
-                     *           "updated_at": "2026-12-05T18:29:34.355463Z"
+                     *           "created_at": "2026-12-05T21:20:09.167542Z",
+                     *           "updated_at": "2026-12-05T21:20:09.167542Z"
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "name": "admin-c028b3e4634f",
-                     *           "slug": "admin-c028b3e4634f",
-                     *           "username": "admin-c028b3e4634f",
+                     *           "name": "admin-3b2eb3e533f0",
+                     *           "slug": "admin-3b2eb3e533f0",
+                     *           "username": "admin-3b2eb3e533f0",
                      *           "email": "",
                      *           "role": "admin",
                      *           "can_sign_in": false,
-                     *           "created_at": "2026-12-05T18:29:34.457691Z",
-                     *           "updated_at": "2026-12-05T18:29:34.457691Z"
+                     *           "created_at": "2026-12-05T21:20:09.297995Z",
+                     *           "updated_at": "2026-12-05T21:20:09.297995Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -11904,8 +12094,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T18:29:34.491132Z",
-                     *       "updated_at": "2026-12-05T18:29:34.491132Z"
+                     *       "created_at": "2026-12-05T21:20:09.357267Z",
+                     *       "updated_at": "2026-12-05T21:20:09.357267Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -11952,8 +12142,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T18:29:34.491132Z",
-                     *       "updated_at": "2026-12-05T18:29:34.491132Z"
+                     *       "created_at": "2026-12-05T21:20:09.357267Z",
+                     *       "updated_at": "2026-12-05T21:20:09.357267Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12002,8 +12192,8 @@ export interface operations {
                      *       "email": "a.diallo@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T18:29:34.491132Z",
-                     *       "updated_at": "2026-12-05T18:29:34.520020Z"
+                     *       "created_at": "2026-12-05T21:20:09.357267Z",
+                     *       "updated_at": "2026-12-05T21:20:09.394095Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12062,8 +12252,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T18:29:34.491132Z",
-                     *       "updated_at": "2026-12-05T18:29:34.491132Z"
+                     *       "created_at": "2026-12-05T21:20:09.357267Z",
+                     *       "updated_at": "2026-12-05T21:20:09.357267Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12150,8 +12340,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T18:29:34.491132Z",
-                     *       "updated_at": "2026-12-05T18:29:34.518915Z"
+                     *       "created_at": "2026-12-05T21:20:09.357267Z",
+                     *       "updated_at": "2026-12-05T21:20:09.392669Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12251,8 +12441,8 @@ export interface operations {
                      *           "include_drafts": false,
                      *           "enabled": true,
                      *           "disabled_reason": null,
-                     *           "created_at": "2026-12-05T18:29:34.608539Z",
-                     *           "updated_at": "2026-12-05T18:29:34.608539Z"
+                     *           "created_at": "2026-12-05T21:20:09.502200Z",
+                     *           "updated_at": "2026-12-05T21:20:09.502200Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -12318,9 +12508,9 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T18:29:34.608539Z",
-                     *       "updated_at": "2026-12-05T18:29:34.608539Z",
-                     *       "secret": "whsec_rioDxFqiXi+JR+U/3wxSrNyHPKdMLAr4zs3dTXJg+bM="
+                     *       "created_at": "2026-12-05T21:20:09.502200Z",
+                     *       "updated_at": "2026-12-05T21:20:09.502200Z",
+                     *       "secret": "whsec_9W+9oH3KX0vWQbW6LqTmcP/4aJ8+TYaFUoOZkKNDdb4="
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedWebhookResponse"];
@@ -12373,8 +12563,8 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T18:29:34.608539Z",
-                     *       "updated_at": "2026-12-05T18:29:34.608539Z"
+                     *       "created_at": "2026-12-05T21:20:09.502200Z",
+                     *       "updated_at": "2026-12-05T21:20:09.502200Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookResponse"];
@@ -12461,8 +12651,8 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T18:29:34.608539Z",
-                     *       "updated_at": "2026-12-05T18:29:34.610143Z"
+                     *       "created_at": "2026-12-05T21:20:09.502200Z",
+                     *       "updated_at": "2026-12-05T21:20:09.503816Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookResponse"];
@@ -12526,7 +12716,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 3,
-                     *           "message_id": "msg_7bd5e1450ee0984c9d786c295963cbc3",
+                     *           "message_id": "msg_6eff89f003b8622ebc599adcf78c302d",
                      *           "event": "webhook.ping",
                      *           "kind": "webhook",
                      *           "item_id": 1,
@@ -12535,13 +12725,13 @@ export interface operations {
                      *           "response_status": null,
                      *           "error": null,
                      *           "duration_ms": null,
-                     *           "next_attempt_at": "2026-12-05T18:29:34.614461Z",
-                     *           "created_at": "2026-12-05T18:29:34.614463Z",
+                     *           "next_attempt_at": "2026-12-05T21:20:09.508079Z",
+                     *           "created_at": "2026-12-05T21:20:09.508080Z",
                      *           "delivered_at": null
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "message_id": "msg_7bd5e1450ee0984c9d786c295963cbc3",
+                     *           "message_id": "msg_6eff89f003b8622ebc599adcf78c302d",
                      *           "event": "webhook.ping",
                      *           "kind": "webhook",
                      *           "item_id": 1,
@@ -12550,8 +12740,8 @@ export interface operations {
                      *           "response_status": null,
                      *           "error": null,
                      *           "duration_ms": null,
-                     *           "next_attempt_at": "2026-12-05T18:29:34.613330Z",
-                     *           "created_at": "2026-12-05T18:29:34.613342Z",
+                     *           "next_attempt_at": "2026-12-05T21:20:09.507117Z",
+                     *           "created_at": "2026-12-05T21:20:09.507132Z",
                      *           "delivered_at": null
                      *         }
                      *       ],
@@ -12600,7 +12790,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 3,
-                     *       "message_id": "msg_7bd5e1450ee0984c9d786c295963cbc3",
+                     *       "message_id": "msg_6eff89f003b8622ebc599adcf78c302d",
                      *       "event": "webhook.ping",
                      *       "kind": "webhook",
                      *       "item_id": 1,
@@ -12609,8 +12799,8 @@ export interface operations {
                      *       "response_status": null,
                      *       "error": null,
                      *       "duration_ms": null,
-                     *       "next_attempt_at": "2026-12-05T18:29:34.614461Z",
-                     *       "created_at": "2026-12-05T18:29:34.614463Z",
+                     *       "next_attempt_at": "2026-12-05T21:20:09.508079Z",
+                     *       "created_at": "2026-12-05T21:20:09.508080Z",
                      *       "delivered_at": null
                      *     }
                      */
@@ -12649,7 +12839,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 2,
-                     *       "message_id": "msg_7bd5e1450ee0984c9d786c295963cbc3",
+                     *       "message_id": "msg_6eff89f003b8622ebc599adcf78c302d",
                      *       "event": "webhook.ping",
                      *       "kind": "webhook",
                      *       "item_id": 1,
@@ -12658,8 +12848,8 @@ export interface operations {
                      *       "response_status": null,
                      *       "error": null,
                      *       "duration_ms": null,
-                     *       "next_attempt_at": "2026-12-05T18:29:34.613330Z",
-                     *       "created_at": "2026-12-05T18:29:34.613342Z",
+                     *       "next_attempt_at": "2026-12-05T21:20:09.507117Z",
+                     *       "created_at": "2026-12-05T21:20:09.507132Z",
                      *       "delivered_at": null
                      *     }
                      */
@@ -13088,7 +13278,7 @@ export interface operations {
                      *       "type": "rich",
                      *       "version": "1.0",
                      *       "title": "Forced labour in cocoa supply chains",
-                     *       "author_name": "admin-c028b3e4634f",
+                     *       "author_name": "admin-3b2eb3e533f0",
                      *       "provider_name": "headpress",
                      *       "provider_url": "http://localhost:8080",
                      *       "html": "<iframe src=\"http://localhost:8080/embed/posts/82\" width=\"480\" height=\"360\" title=\"Forced labour in cocoa supply chains\" loading=\"lazy\" style=\"border:0;max-width:100%\" sandbox=\"allow-popups allow-popu…",
@@ -13882,17 +14072,17 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000003,
-                     *         "date": "2026-12-05T18:29:34",
-                     *         "date_gmt": "2026-12-05T18:29:34",
+                     *         "date": "2026-12-05T21:20:09",
+                     *         "date_gmt": "2026-12-05T21:20:09",
                      *         "guid": {
-                     *           "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png"
+                     *           "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png"
                      *         },
-                     *         "modified": "2026-12-05T18:29:34",
-                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "modified": "2026-12-05T21:20:09",
+                     *         "modified_gmt": "2026-12-05T21:20:09",
                      *         "slug": "about-us",
                      *         "status": "inherit",
                      *         "type": "attachment",
-                     *         "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *         "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
                      *         "title": {
                      *           "rendered": "About us"
                      *         },
@@ -13914,12 +14104,12 @@ export interface operations {
                      *         "media_details": {
                      *           "width": 1200,
                      *           "height": 400,
-                     *           "file": "2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *           "file": "2026/12/about-us-c4b8ad8e4f8a6b.png",
                      *           "filesize": 3310,
                      *           "sizes": {}
                      *         },
                      *         "post": null,
-                     *         "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *         "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
                      *         "_links": {
                      *           "self": [
                      *             {
@@ -13946,17 +14136,17 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": 1000000002,
-                     *         "date": "2026-12-05T18:29:34",
-                     *         "date_gmt": "2026-12-05T18:29:34",
+                     *         "date": "2026-12-05T21:20:09",
+                     *         "date_gmt": "2026-12-05T21:20:09",
                      *         "guid": {
-                     *           "rendered": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf"
+                     *           "rendered": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf"
                      *         },
-                     *         "modified": "2026-12-05T18:29:34",
-                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "modified": "2026-12-05T21:20:09",
+                     *         "modified_gmt": "2026-12-05T21:20:09",
                      *         "slug": "guidance-tool-for-construction-companies-in-the-middle-east",
                      *         "status": "inherit",
                      *         "type": "attachment",
-                     *         "link": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf",
+                     *         "link": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf",
                      *         "title": {
                      *           "rendered": "Guidance Tool for Construction Companies in the Middle East (PDF)"
                      *         },
@@ -13978,12 +14168,12 @@ export interface operations {
                      *         "media_details": {
                      *           "width": null,
                      *           "height": null,
-                     *           "file": "2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf",
+                     *           "file": "2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf",
                      *           "filesize": 965,
                      *           "sizes": {}
                      *         },
                      *         "post": null,
-                     *         "source_url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133d50db5.pdf",
+                     *         "source_url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf",
                      *         "_links": {
                      *           "self": [
                      *             {
@@ -14069,17 +14259,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000003,
-                     *       "date": "2026-12-05T18:29:34",
-                     *       "date_gmt": "2026-12-05T18:29:34",
+                     *       "date": "2026-12-05T21:20:09",
+                     *       "date_gmt": "2026-12-05T21:20:09",
                      *       "guid": {
-                     *         "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png"
+                     *         "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png"
                      *       },
-                     *       "modified": "2026-12-05T18:29:34",
-                     *       "modified_gmt": "2026-12-05T18:29:34",
+                     *       "modified": "2026-12-05T21:20:09",
+                     *       "modified_gmt": "2026-12-05T21:20:09",
                      *       "slug": "about-us",
                      *       "status": "inherit",
                      *       "type": "attachment",
-                     *       "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *       "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
                      *       "title": {
                      *         "rendered": "About us"
                      *       },
@@ -14101,12 +14291,12 @@ export interface operations {
                      *       "media_details": {
                      *         "width": 1200,
                      *         "height": 400,
-                     *         "file": "2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *         "file": "2026/12/about-us-c4b8ad8e4f8a6b.png",
                      *         "filesize": 3310,
                      *         "sizes": {}
                      *       },
                      *       "post": null,
-                     *       "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee0a2c0.png",
+                     *       "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
                      *       "_links": {
                      *         "self": [
                      *           {
@@ -14232,13 +14422,13 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000083,
-                     *         "date": "2026-12-05T18:29:34",
-                     *         "date_gmt": "2026-12-05T18:29:34",
+                     *         "date": "2026-12-05T21:20:09",
+                     *         "date_gmt": "2026-12-05T21:20:09",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/about-us"
                      *         },
-                     *         "modified": "2026-12-05T18:29:34",
-                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "modified": "2026-12-05T21:20:09",
+                     *         "modified_gmt": "2026-12-05T21:20:09",
                      *         "slug": "about-us",
                      *         "status": "publish",
                      *         "type": "page",
@@ -14355,13 +14545,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000083,
-                     *       "date": "2026-12-05T18:29:34",
-                     *       "date_gmt": "2026-12-05T18:29:34",
+                     *       "date": "2026-12-05T21:20:09",
+                     *       "date_gmt": "2026-12-05T21:20:09",
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/about-us"
                      *       },
-                     *       "modified": "2026-12-05T18:29:34",
-                     *       "modified_gmt": "2026-12-05T18:29:34",
+                     *       "modified": "2026-12-05T21:20:09",
+                     *       "modified_gmt": "2026-12-05T21:20:09",
                      *       "slug": "about-us",
                      *       "status": "publish",
                      *       "type": "page",
@@ -14522,13 +14712,13 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000082,
-                     *         "date": "2026-12-05T18:29:34",
-                     *         "date_gmt": "2026-12-05T18:29:34",
+                     *         "date": "2026-12-05T21:20:09",
+                     *         "date_gmt": "2026-12-05T21:20:09",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/news/forced-labour-in-cocoa"
                      *         },
-                     *         "modified": "2026-12-05T18:29:34",
-                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "modified": "2026-12-05T21:20:09",
+                     *         "modified_gmt": "2026-12-05T21:20:09",
                      *         "slug": "forced-labour-in-cocoa",
                      *         "status": "publish",
                      *         "type": "post",
@@ -14603,13 +14793,13 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": 1000000081,
-                     *         "date": "2026-12-05T18:29:34",
-                     *         "date_gmt": "2026-12-05T18:29:34",
+                     *         "date": "2026-12-05T21:20:09",
+                     *         "date_gmt": "2026-12-05T21:20:09",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/news/new-guidance-on-forced-labour-indicators"
                      *         },
-                     *         "modified": "2026-12-05T18:29:34",
-                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "modified": "2026-12-05T21:20:09",
+                     *         "modified_gmt": "2026-12-05T21:20:09",
                      *         "slug": "new-guidance-on-forced-labour-indicators",
                      *         "status": "publish",
                      *         "type": "post",
@@ -14743,13 +14933,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000082,
-                     *       "date": "2026-12-05T18:29:34",
-                     *       "date_gmt": "2026-12-05T18:29:34",
+                     *       "date": "2026-12-05T21:20:09",
+                     *       "date_gmt": "2026-12-05T21:20:09",
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/news/forced-labour-in-cocoa"
                      *       },
-                     *       "modified": "2026-12-05T18:29:34",
-                     *       "modified_gmt": "2026-12-05T18:29:34",
+                     *       "modified": "2026-12-05T21:20:09",
+                     *       "modified_gmt": "2026-12-05T21:20:09",
                      *       "slug": "forced-labour-in-cocoa",
                      *       "status": "publish",
                      *       "type": "post",
@@ -15177,8 +15367,8 @@ export interface operations {
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland"
                      *         },
-                     *         "modified": "2026-12-05T18:29:34",
-                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "modified": "2026-12-05T21:20:09",
+                     *         "modified_gmt": "2026-12-05T21:20:09",
                      *         "slug": "public-procurement-and-human-rights-in-northern-ireland",
                      *         "status": "publish",
                      *         "type": "resource",
@@ -15269,8 +15459,8 @@ export interface operations {
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland"
                      *         },
-                     *         "modified": "2026-12-05T18:29:34",
-                     *         "modified_gmt": "2026-12-05T18:29:34",
+                     *         "modified": "2026-12-05T21:20:09",
+                     *         "modified_gmt": "2026-12-05T21:20:09",
                      *         "slug": "information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *         "status": "publish",
                      *         "type": "resource",
@@ -15422,8 +15612,8 @@ export interface operations {
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland"
                      *       },
-                     *       "modified": "2026-12-05T18:29:34",
-                     *       "modified_gmt": "2026-12-05T18:29:34",
+                     *       "modified": "2026-12-05T21:20:09",
+                     *       "modified_gmt": "2026-12-05T21:20:09",
                      *       "slug": "public-procurement-and-human-rights-in-northern-ireland",
                      *       "status": "publish",
                      *       "type": "resource",

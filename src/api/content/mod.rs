@@ -340,7 +340,7 @@ pub async fn update_item<K: WireKind>(
     let input = prepare_body(input).await?;
     let e = state
         .write(move |conn| {
-            crate::sync::guard(conn, K::KIND, id)?;
+            crate::content::synced::guard(conn, K::KIND, id)?;
             items::update::<K>(conn, viewer, id, input, changes)
         })
         .await?;
@@ -360,7 +360,7 @@ pub async fn delete_item<K: WireKind>(
     let event = crate::api::audit::by(req, &state, &user, Action::ContentDeleted);
     match state
         .write(move |conn| {
-            crate::sync::guard(conn, K::KIND, id)?;
+            crate::content::synced::guard(conn, K::KIND, id)?;
             let title = force
                 .then(|| crate::content::entry::find(conn, K::KIND, id))
                 .transpose()?

@@ -247,7 +247,7 @@ fn list_terms(
     let order = match p.get("orderby") {
         None | Some("name") => TermOrder::Name,
         Some("slug") => TermOrder::Slug,
-        Some("id") => TermOrder::Id,
+        Some("id") => TermOrder::WpId,
         Some(other) => {
             return Err(Error::invalid_query(
                 "orderby",

@@ -40,6 +40,7 @@ from .created_preview_response import CreatedPreviewResponse
 from .created_webhook_response import CreatedWebhookResponse
 from .delivery_list import DeliveryList
 from .delivery_response import DeliveryResponse
+from .detach_request import DetachRequest
 from .embed_event_theme import EmbedEventTheme
 from .embed_events_theme import EmbedEventsTheme
 from .embed_post_theme import EmbedPostTheme
@@ -151,7 +152,9 @@ from .revision_list import RevisionList
 from .revision_response import RevisionResponse
 from .role import Role
 from .scope import Scope
+from .site_status import SiteStatus
 from .status import Status
+from .sync_status_response import SyncStatusResponse
 from .term_list import TermList
 from .term_response import TermResponse
 from .term_response_count_by_kind import TermResponseCountByKind
@@ -233,6 +236,7 @@ __all__ = (
     "CreateWebhookRequest",
     "DeliveryList",
     "DeliveryResponse",
+    "DetachRequest",
     "Embedded",
     "EmbedEventsTheme",
     "EmbedEventTheme",
@@ -344,7 +348,9 @@ __all__ = (
     "RevisionResponse",
     "Role",
     "Scope",
+    "SiteStatus",
     "Status",
+    "SyncStatusResponse",
     "TermList",
     "TermResponse",
     "TermResponseCountByKind",

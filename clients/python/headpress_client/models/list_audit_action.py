@@ -5,6 +5,7 @@ class ListAuditAction(StrEnum):
     API_TOKEN_CREATED = "api_token_created"
     API_TOKEN_DELETED = "api_token_deleted"
     CONTENT_DELETED = "content_deleted"
+    CONTENT_DETACHED = "content_detached"
     FIELD_GROUP_DELETED = "field_group_deleted"
     MEDIA_DELETED = "media_deleted"
     PARTNER_CHANGED = "partner_changed"

@@ -114,7 +114,7 @@ def sync_detailed(
      Moves the reusable block to the trash (`status: trash`) and answers 200 with it; it leaves the trash
     when its `status` is changed again. With `force=true` it is deleted for good, with its revisions,
     and the answer is 204. Editors and admins may delete any reusable block, authors only their own
-    (403).
+    (403). An item synced from WordPress is 409 until detached: delete it in WordPress.
 
     Items that include a trashed or unpublished block show nothing in its place to anonymous readers.
 
@@ -153,7 +153,7 @@ def sync(
      Moves the reusable block to the trash (`status: trash`) and answers 200 with it; it leaves the trash
     when its `status` is changed again. With `force=true` it is deleted for good, with its revisions,
     and the answer is 204. Editors and admins may delete any reusable block, authors only their own
-    (403).
+    (403). An item synced from WordPress is 409 until detached: delete it in WordPress.
 
     Items that include a trashed or unpublished block show nothing in its place to anonymous readers.
 
@@ -187,7 +187,7 @@ async def asyncio_detailed(
      Moves the reusable block to the trash (`status: trash`) and answers 200 with it; it leaves the trash
     when its `status` is changed again. With `force=true` it is deleted for good, with its revisions,
     and the answer is 204. Editors and admins may delete any reusable block, authors only their own
-    (403).
+    (403). An item synced from WordPress is 409 until detached: delete it in WordPress.
 
     Items that include a trashed or unpublished block show nothing in its place to anonymous readers.
 
@@ -224,7 +224,7 @@ async def asyncio(
      Moves the reusable block to the trash (`status: trash`) and answers 200 with it; it leaves the trash
     when its `status` is changed again. With `force=true` it is deleted for good, with its revisions,
     and the answer is 204. Editors and admins may delete any reusable block, authors only their own
-    (403).
+    (403). An item synced from WordPress is 409 until detached: delete it in WordPress.
 
     Items that include a trashed or unpublished block show nothing in its place to anonymous readers.
 

@@ -128,7 +128,9 @@ def sync_detailed(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another reusable block has is 409; invalid members
-    are 422. A change to the shared members, the author or the terms is kept as a revision.
+    are 422. A change to the shared members, the author or the terms is kept as a revision. An item
+    synced from WordPress is 409 until an administrator detaches it (`POST
+    /api/v1/sync/wordpress/detach`).
 
     Every item that includes the block shows the change. Content that would make the block include
     itself, directly or through other blocks, is 422.
@@ -171,7 +173,9 @@ def sync(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another reusable block has is 409; invalid members
-    are 422. A change to the shared members, the author or the terms is kept as a revision.
+    are 422. A change to the shared members, the author or the terms is kept as a revision. An item
+    synced from WordPress is 409 until an administrator detaches it (`POST
+    /api/v1/sync/wordpress/detach`).
 
     Every item that includes the block shows the change. Content that would make the block include
     itself, directly or through other blocks, is 422.
@@ -209,7 +213,9 @@ async def asyncio_detailed(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another reusable block has is 409; invalid members
-    are 422. A change to the shared members, the author or the terms is kept as a revision.
+    are 422. A change to the shared members, the author or the terms is kept as a revision. An item
+    synced from WordPress is 409 until an administrator detaches it (`POST
+    /api/v1/sync/wordpress/detach`).
 
     Every item that includes the block shows the change. Content that would make the block include
     itself, directly or through other blocks, is 422.
@@ -250,7 +256,9 @@ async def asyncio(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another reusable block has is 409; invalid members
-    are 422. A change to the shared members, the author or the terms is kept as a revision.
+    are 422. A change to the shared members, the author or the terms is kept as a revision. An item
+    synced from WordPress is 409 until an administrator detaches it (`POST
+    /api/v1/sync/wordpress/detach`).
 
     Every item that includes the block shows the change. Content that would make the block include
     itself, directly or through other blocks, is 422.

@@ -113,7 +113,8 @@ def sync_detailed(
 
      Moves the event to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its
     `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the
-    answer is 204. Editors and admins may delete any event, authors only their own (403).
+    answer is 204. Editors and admins may delete any event, authors only their own (403). An item synced
+    from WordPress is 409 until detached: delete it in WordPress.
 
     Args:
         id (int):
@@ -149,7 +150,8 @@ def sync(
 
      Moves the event to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its
     `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the
-    answer is 204. Editors and admins may delete any event, authors only their own (403).
+    answer is 204. Editors and admins may delete any event, authors only their own (403). An item synced
+    from WordPress is 409 until detached: delete it in WordPress.
 
     Args:
         id (int):
@@ -180,7 +182,8 @@ async def asyncio_detailed(
 
      Moves the event to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its
     `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the
-    answer is 204. Editors and admins may delete any event, authors only their own (403).
+    answer is 204. Editors and admins may delete any event, authors only their own (403). An item synced
+    from WordPress is 409 until detached: delete it in WordPress.
 
     Args:
         id (int):
@@ -214,7 +217,8 @@ async def asyncio(
 
      Moves the event to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its
     `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the
-    answer is 204. Editors and admins may delete any event, authors only their own (403).
+    answer is 204. Editors and admins may delete any event, authors only their own (403). An item synced
+    from WordPress is 409 until detached: delete it in WordPress.
 
     Args:
         id (int):

@@ -127,7 +127,8 @@ def sync_detailed(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another event has is 409; invalid members are 422.
-    A change to the shared members, the author or the terms is kept as a revision.
+    A change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     Schedule members sent are checked together with the stored ones, as on create. `ends_at`, `rrule`,
     `venue`, `organizer` and `featured_media` take `null` to remove them.
@@ -171,7 +172,8 @@ def sync(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another event has is 409; invalid members are 422.
-    A change to the shared members, the author or the terms is kept as a revision.
+    A change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     Schedule members sent are checked together with the stored ones, as on create. `ends_at`, `rrule`,
     `venue`, `organizer` and `featured_media` take `null` to remove them.
@@ -210,7 +212,8 @@ async def asyncio_detailed(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another event has is 409; invalid members are 422.
-    A change to the shared members, the author or the terms is kept as a revision.
+    A change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     Schedule members sent are checked together with the stored ones, as on create. `ends_at`, `rrule`,
     `venue`, `organizer` and `featured_media` take `null` to remove them.
@@ -252,7 +255,8 @@ async def asyncio(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another event has is 409; invalid members are 422.
-    A change to the shared members, the author or the terms is kept as a revision.
+    A change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     Schedule members sent are checked together with the stored ones, as on create. `ends_at`, `rrule`,
     `venue`, `organizer` and `featured_media` take `null` to remove them.

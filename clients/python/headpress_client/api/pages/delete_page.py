@@ -113,7 +113,8 @@ def sync_detailed(
 
      Moves the page to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its
     `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the
-    answer is 204. Editors and admins may delete any page, authors only their own (403).
+    answer is 204. Editors and admins may delete any page, authors only their own (403). An item synced
+    from WordPress is 409 until detached: delete it in WordPress.
 
     Deleting a page for good moves its children up to its parent.
 
@@ -151,7 +152,8 @@ def sync(
 
      Moves the page to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its
     `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the
-    answer is 204. Editors and admins may delete any page, authors only their own (403).
+    answer is 204. Editors and admins may delete any page, authors only their own (403). An item synced
+    from WordPress is 409 until detached: delete it in WordPress.
 
     Deleting a page for good moves its children up to its parent.
 
@@ -184,7 +186,8 @@ async def asyncio_detailed(
 
      Moves the page to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its
     `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the
-    answer is 204. Editors and admins may delete any page, authors only their own (403).
+    answer is 204. Editors and admins may delete any page, authors only their own (403). An item synced
+    from WordPress is 409 until detached: delete it in WordPress.
 
     Deleting a page for good moves its children up to its parent.
 
@@ -220,7 +223,8 @@ async def asyncio(
 
      Moves the page to the trash (`status: trash`) and answers 200 with it; it leaves the trash when its
     `status` is changed again. With `force=true` it is deleted for good, with its revisions, and the
-    answer is 204. Editors and admins may delete any page, authors only their own (403).
+    answer is 204. Editors and admins may delete any page, authors only their own (403). An item synced
+    from WordPress is 409 until detached: delete it in WordPress.
 
     Deleting a page for good moves its children up to its parent.
 

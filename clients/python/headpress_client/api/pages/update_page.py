@@ -125,7 +125,8 @@ def sync_detailed(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another page has is 409; invalid members are 422. A
-    change to the shared members, the author or the terms is kept as a revision.
+    change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `parent: null` moves the page to the top of the tree; a page cannot become its own ancestor (422). A
     new slug or parent changes the `path` of the page and of every page below it.
@@ -168,7 +169,8 @@ def sync(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another page has is 409; invalid members are 422. A
-    change to the shared members, the author or the terms is kept as a revision.
+    change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `parent: null` moves the page to the top of the tree; a page cannot become its own ancestor (422). A
     new slug or parent changes the `path` of the page and of every page below it.
@@ -206,7 +208,8 @@ async def asyncio_detailed(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another page has is 409; invalid members are 422. A
-    change to the shared members, the author or the terms is kept as a revision.
+    change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `parent: null` moves the page to the top of the tree; a page cannot become its own ancestor (422). A
     new slug or parent changes the `path` of the page and of every page below it.
@@ -247,7 +250,8 @@ async def asyncio(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another page has is 409; invalid members are 422. A
-    change to the shared members, the author or the terms is kept as a revision.
+    change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `parent: null` moves the page to the top of the tree; a page cannot become its own ancestor (422). A
     new slug or parent changes the `path` of the page and of every page below it.

@@ -125,7 +125,8 @@ def sync_detailed(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another post has is 409; invalid members are 422. A
-    change to the shared members, the author or the terms is kept as a revision.
+    change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `tags` or `categories`, when sent, replace the post's terms of that taxonomy; `featured_media: null`
     removes the featured image.
@@ -167,7 +168,8 @@ def sync(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another post has is 409; invalid members are 422. A
-    change to the shared members, the author or the terms is kept as a revision.
+    change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `tags` or `categories`, when sent, replace the post's terms of that taxonomy; `featured_media: null`
     removes the featured image.
@@ -204,7 +206,8 @@ async def asyncio_detailed(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another post has is 409; invalid members are 422. A
-    change to the shared members, the author or the terms is kept as a revision.
+    change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `tags` or `categories`, when sent, replace the post's terms of that taxonomy; `featured_media: null`
     removes the featured image.
@@ -244,7 +247,8 @@ async def asyncio(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another post has is 409; invalid members are 422. A
-    change to the shared members, the author or the terms is kept as a revision.
+    change to the shared members, the author or the terms is kept as a revision. An item synced from
+    WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `tags` or `categories`, when sent, replace the post's terms of that taxonomy; `featured_media: null`
     removes the featured image.

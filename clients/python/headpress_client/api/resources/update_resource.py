@@ -128,7 +128,8 @@ def sync_detailed(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another resource has is 409; invalid members are
-    422. A change to the shared members, the author or the terms is kept as a revision.
+    422. A change to the shared members, the author or the terms is kept as a revision. An item synced
+    from WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `resource_types` or `tags`, when sent, replace the resource's terms of that taxonomy
     (`resource_types` cannot be emptied); `document: null` and `featured_media: null` remove those
@@ -173,7 +174,8 @@ def sync(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another resource has is 409; invalid members are
-    422. A change to the shared members, the author or the terms is kept as a revision.
+    422. A change to the shared members, the author or the terms is kept as a revision. An item synced
+    from WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `resource_types` or `tags`, when sent, replace the resource's terms of that taxonomy
     (`resource_types` cannot be emptied); `document: null` and `featured_media: null` remove those
@@ -213,7 +215,8 @@ async def asyncio_detailed(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another resource has is 409; invalid members are
-    422. A change to the shared members, the author or the terms is kept as a revision.
+    422. A change to the shared members, the author or the terms is kept as a revision. An item synced
+    from WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `resource_types` or `tags`, when sent, replace the resource's terms of that taxonomy
     (`resource_types` cannot be emptied); `document: null` and `featured_media: null` remove those
@@ -256,7 +259,8 @@ async def asyncio(
 
     Setting `status` to `published` with no `published_at` stamps the current time, unless the item
     already holds a future date (a schedule). A slug another resource has is 409; invalid members are
-    422. A change to the shared members, the author or the terms is kept as a revision.
+    422. A change to the shared members, the author or the terms is kept as a revision. An item synced
+    from WordPress is 409 until an administrator detaches it (`POST /api/v1/sync/wordpress/detach`).
 
     `resource_types` or `tags`, when sent, replace the resource's terms of that taxonomy
     (`resource_types` cannot be emptied); `document: null` and `featured_media: null` remove those
