@@ -5,8 +5,9 @@
 #   1. `headpress sync wordpress` copies it; the same client calls (.ci/wordpress_compare.py)
 #      are made to WordPress and to headpress's /wp-json and compared field by field;
 #   2. an import of the same export answers the same calls as the sync does;
-#   3. a second sync with nothing changed fetches nothing;
-#   4. a title is edited, a post trashed, one deleted and a page moved in WordPress; one
+#   3. a sync killed with kill -9 mid-way, then run again, gives the same answers;
+#   4. a second sync with nothing changed fetches nothing;
+#   5. a title is edited, a post trashed, one deleted and a page moved in WordPress; one
 #      sync later both answer the same again.
 # Run from .ci/run after `cargo build`; PHP comes from Debian's packages when missing.
 set -euo pipefail
@@ -17,9 +18,10 @@ ROOT="$W/root/usr/share/wordpress"
 WP_PORT=8391
 HP_PORT=8392
 IMPORT_PORT=8393
+KILLED_PORT=8394
 HEADPRESS="$PWD/target/debug/headpress"
 
-if ! php -m 2>/dev/null | grep -qx mysqli || ! php -m 2>/dev/null | grep -qx SimpleXML; then
+if ! php -r 'exit(extension_loaded("mysqli") && extension_loaded("simplexml") ? 0 : 1);' 2>/dev/null; then
     echo "installing PHP (CLI, MySQL, XML, GD) from Debian's packages"
     export DEBIAN_FRONTEND=noninteractive
     apt-get install -y -qq --no-install-recommends php8.2-cli php8.2-mysql php8.2-xml php8.2-gd php8.2-mbstring >/dev/null \
@@ -47,7 +49,7 @@ cleanup() {
 trap cleanup EXIT
 
 # A fresh database and site every run.
-rm -rf "$W/db" "$W/content" "$W/headpress"
+rm -rf "$W/db" "$W/content" "$W/headpress" "$W/import" "$W/killed"
 mkdir -p "$W/db" "$W/content/mu-plugins" "$W/content/uploads" "$W/content/plugins" "$W/content/themes" "$W/headpress"
 cp .ci/wordpress/headpress-site.php "$W/content/mu-plugins/"
 mariadb-install-db --no-defaults --datadir="$W/db/data" --auth-root-authentication-method=normal --user="$(id -un)" >"$W/db/install.log" 2>&1
@@ -92,6 +94,39 @@ DATABASE_URL="$W/import/headpress.db" HEADPRESS_DATA_DIR="$W/import" HEADPRESS_B
 pids+=($!)
 for _ in $(seq 60); do curl -sf "http://127.0.0.1:$IMPORT_PORT/healthz" >/dev/null && break; sleep 0.5; done
 python3 .ci/wordpress_compare.py "http://127.0.0.1:$IMPORT_PORT" "http://127.0.0.1:$HP_PORT"
+
+echo "--- a sync killed (kill -9) mid-way and run again answers as the whole one does"
+mkdir -p "$W/killed"
+killed_sync() {
+    DATABASE_URL="$W/killed/headpress.db" HEADPRESS_DATA_DIR="$W/killed" "$HEADPRESS" sync wordpress \
+        --wordpress-url "$HP_WP_URL" --wordpress-user "$user" --wordpress-app-password "$password" "$@"
+}
+DATABASE_URL="$W/killed/headpress.db" HEADPRESS_DATA_DIR="$W/killed" "$HEADPRESS" sync wordpress \
+    --wordpress-url "$HP_WP_URL" --wordpress-user "$user" --wordpress-app-password "$password" \
+    >"$W/killed/first.out" 2>&1 &
+victim=$!
+# Killed once the resources are written, before the events, pages and posts.
+for _ in $(seq 400); do
+    grep -q "^resources: .* written" "$W/killed/first.out" && break
+    sleep 0.02
+done
+kill -9 "$victim" 2>/dev/null || true
+wait "$victim" 2>/dev/null || true
+echo "killed after: $(grep -E "written" "$W/killed/first.out" | tail -1)"
+if ! killed_sync >"$W/killed/second.out" 2>&1; then
+    cat "$W/killed/second.out" >&2
+    exit 1
+fi
+tail -1 "$W/killed/second.out"
+if grep -q " 0 items changed" "$W/killed/second.out"; then
+    echo "error: the sync was not killed mid-way (the second run had nothing left to do)" >&2
+    exit 1
+fi
+DATABASE_URL="$W/killed/headpress.db" HEADPRESS_DATA_DIR="$W/killed" HEADPRESS_BIND="127.0.0.1:$KILLED_PORT" \
+    HEADPRESS_SITE_TIMEZONE=Europe/London "$HEADPRESS" serve >"$W/killed-serve.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 60); do curl -sf "http://127.0.0.1:$KILLED_PORT/healthz" >/dev/null && break; sleep 0.5; done
+python3 .ci/wordpress_compare.py "http://127.0.0.1:$HP_PORT" "http://127.0.0.1:$KILLED_PORT"
 
 echo "--- a sync with nothing changed"
 sync

@@ -98,9 +98,9 @@ pub async fn run(
         .trim_end_matches('/')
         .to_owned();
     let source = format!("wordpress:{url}");
-    let holder = format!("{}-{}", std::process::id(), rand::random::<u32>());
+    let holder = holder();
     lease(store, &source, &url, &holder).await?;
-    let result = run_leased(client, store, &source, &index, progress).await;
+    let result = run_leased(client, store, &source, &holder, &index, progress).await;
     let error = result.as_ref().err().map(ToString::to_string);
     release(store, &source, &holder, error).await?;
     result
@@ -110,6 +110,7 @@ async fn run_leased(
     client: &Client,
     store: &Store,
     source: &str,
+    holder: &str,
     index: &Value,
     progress: &mut dyn FnMut(&str),
 ) -> std::result::Result<Report, SyncError> {
@@ -287,6 +288,7 @@ async fn run_leased(
                 .retain(|kind, _| kind != "users" && kind != "terms");
             report.summary.merge(written);
             progress(&format!("{}: {} written", t.base, chunk.len()));
+            renew(store, source, holder).await?;
         }
     }
     // What came from the site (by an earlier run, or an import of its export) and the
@@ -566,11 +568,18 @@ async fn lease(
                     .values((sync_sites::source.eq(&source), sync_sites::url.eq(&url)))
                     .execute(conn)?;
             }
+            // A holder on this machine whose process is gone (killed) holds nothing.
+            let held_by: Option<String> = sync_sites::table
+                .find(&source)
+                .select(sync_sites::lease_holder)
+                .first(conn)?;
+            let orphaned = held_by.filter(|h| !alive(h));
             let n = diesel::update(
                 sync_sites::table.find(&source).filter(
                     sync_sites::lease_until
                         .is_null()
-                        .or(sync_sites::lease_until.lt(now)),
+                        .or(sync_sites::lease_until.lt(now))
+                        .or(sync_sites::lease_holder.eq(orphaned.unwrap_or_default())),
                 ),
             )
             .set((
@@ -590,6 +599,52 @@ async fn lease(
             "another sync of this site is running (its lease ends within 10 minutes)".into(),
         ))
     }
+}
+
+/// Who holds a lease: this machine, this process, this run.
+pub(super) fn holder() -> String {
+    format!(
+        "{}:{}:{:08x}",
+        host(),
+        std::process::id(),
+        rand::random::<u32>()
+    )
+}
+
+fn host() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Whether the process that took a lease may still run: one on another machine is
+/// believed; one on this machine runs while its pid does.
+fn alive(holder: &str) -> bool {
+    let mut parts = holder.split(':');
+    let (Some(host_name), Some(pid)) = (parts.next(), parts.next()) else {
+        return true;
+    };
+    if host_name.is_empty() || host_name != host() || !cfg!(target_os = "linux") {
+        return true;
+    }
+    pid == std::process::id().to_string() || std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// Keeps the site for a run that is still working.
+async fn renew(store: &Store, source: &str, holder: &str) -> std::result::Result<(), SyncError> {
+    let (source, holder) = (source.to_owned(), holder.to_owned());
+    store
+        .write(move |conn| {
+            diesel::update(
+                sync_sites::table
+                    .find(&source)
+                    .filter(sync_sites::lease_holder.eq(&holder)),
+            )
+            .set(sync_sites::lease_until.eq(crate::db::now() + LEASE))
+            .execute(conn)?;
+            Ok(())
+        })
+        .await
 }
 
 async fn release(

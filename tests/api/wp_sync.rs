@@ -819,3 +819,56 @@ async fn a_sync_after_an_import_of_the_export_updates_the_same_items() {
     assert_eq!(pages.header("x-total-count").as_deref(), Some("0"));
     assert!(report.deleted >= 112, "{report:?}");
 }
+
+#[actix_web::test]
+async fn serve_keeps_in_step_and_one_run_at_a_time_holds_the_site() {
+    let (app, wp) = started().await;
+    // Two runs at once: the second finds the site taken.
+    let store = Store::State(app.state.clone());
+    let (a, b) = (wp.client(PASSWORD), wp.client(PASSWORD));
+    let (first, second) = futures_util::future::join(
+        sync::run(&a, &store, &mut |_| {}),
+        sync::run(&b, &store, &mut |_| {}),
+    )
+    .await;
+    let busy = [&first, &second]
+        .iter()
+        .filter(|r| matches!(r, Err(SyncError::Busy(_))))
+        .count();
+    assert_eq!(busy, 1, "{first:?} / {second:?}");
+    assert!(first.is_ok() || second.is_ok());
+
+    // An anonymous reader's answer, kept in the response cache.
+    let before = app.get("/api/v1/posts?slug=annual-report").send().await;
+    assert_eq!(before.json()["data"][0]["title"], "Annual report");
+
+    // `serve` with the site set runs sync at once, then every interval.
+    wp.edit(|s| {
+        let p = s.items.get_mut("posts").unwrap().get_mut(&14).unwrap();
+        p["title"]["raw"] = json!("Annual report, revised");
+        p["modified_gmt"] = json!("2024-06-01T08:00:00");
+    });
+    let settings = sync::Settings {
+        site: client::Site {
+            url: wp.url.clone(),
+            user: USER.into(),
+            app_password: PASSWORD.into(),
+        },
+        interval: Duration::from_secs(3600),
+        timeout: Duration::from_secs(5),
+    };
+    sync::spawn(app.state.clone(), settings);
+    let (_, admin) = app.sign_in_as(Role::Admin).await;
+    let mut title = Value::Null;
+    for _ in 0..100 {
+        title = find(&app, &admin, "posts", "annual-report").await.unwrap()["title"].clone();
+        if title == "Annual report, revised" {
+            break;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(title, "Annual report, revised");
+    // The cached answer is not served after it: the write went through the server's state.
+    let res = app.get("/api/v1/posts?slug=annual-report").send().await;
+    assert_eq!(res.json()["data"][0]["title"], "Annual report, revised");
+}
