@@ -531,6 +531,7 @@ async fn capture() {
         ("list_wp_posts", "get_wp_post", "posts"),
         ("list_wp_pages", "get_wp_page", "pages"),
         ("list_wp_resources", "get_wp_resource", "resources"),
+        ("list_wp_events", "get_wp_event", "events"),
         ("list_wp_categories", "get_wp_category", "categories"),
         ("list_wp_tags", "get_wp_tag", "tags"),
         (

@@ -143,6 +143,56 @@ async fn imported_items_answer_as_wordpress_did() {
     }
 }
 
+/// Events read back as WordPress answered them: the shared members, their tags and the
+/// calendar's meta (`start`, `end`, `all_day`, `venue`, `timezone`). WordPress's rendered
+/// title has curly quotes, its content ai1ec's own time and place block first.
+#[actix_web::test]
+async fn imported_events_answer_as_wordpress_did() {
+    let app = site().await;
+    for (id, fixture) in [(1233, "event-1233.http"), (1374, "event-1374.http")] {
+        let res = get(&app, &format!("/wp-json/wp/v2/events/{id}")).await;
+        assert_eq!(res.status, StatusCode::OK, "{id}: {}", res.text());
+        let (ours, theirs) = (res.json(), recorded(fixture));
+        let shared = SAME.iter().filter(|m| **m != "tags");
+        for member in shared.chain(&["comment_status", "ping_status"]) {
+            assert_eq!(
+                ours.get(*member),
+                theirs.get(*member),
+                "`{member}` of event {id}: ours {ours}"
+            );
+        }
+        // The calendar's meta. Event 1374's times came with the calendar export (`--ics`),
+        // in its zone: the same instants as WordPress's meta, told in London time.
+        if id == 1233 {
+            assert_eq!(ours["meta"], theirs["meta"]);
+        } else {
+            assert_eq!(ours["meta"]["start"], "2026-10-01T15:00:00");
+            assert_eq!(theirs["meta"]["start"], "2026-10-01T10:00:00");
+            assert_eq!(theirs["meta"]["timezone"], "America/New_York");
+            assert_eq!(ours["meta"]["timezone"], "Europe/London");
+        }
+        // Their `post_tag` tags, then their `events_tags` (one taxonomy here).
+        let tags = ours["tags"].as_array().unwrap();
+        let wp_tags = theirs["tags"].as_array().unwrap();
+        assert_eq!(&tags[..wp_tags.len()], &wp_tags[..], "event {id}: {tags:?}");
+        let plain = |v: &Value| {
+            v.as_str()
+                .unwrap()
+                .replace("&#8217;", "'")
+                .replace("&#39;", "'")
+        };
+        assert_eq!(
+            plain(&ours["title"]["rendered"]),
+            plain(&theirs["title"]["rendered"])
+        );
+    }
+    let list = get(&app, "/wp-json/wp/v2/events?per_page=3").await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.text());
+    assert_eq!(list.header("x-wp-total").as_deref(), Some("70"));
+    let types = get(&app, "/wp-json/wp/v2/types").await.json();
+    assert_eq!(types["ai1ec_event"]["rest_base"], "events");
+}
+
 /// Lists take WordPress's parameters and answer with its headers.
 #[actix_web::test]
 async fn lists_page_filter_and_count_as_wordpress_does() {

@@ -1819,6 +1819,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/wp-json/wp/v2/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events (WordPress)
+         * @description WordPress's `GET /wp/v2/events`: the items of `/api/v1/events` in WordPress's shape, with `X-WP-Total`, `X-WP-TotalPages` and `Link`. Anonymous readers get what is public; `status` needs a bearer token.
+         */
+        get: operations["list_wp_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event (WordPress)
+         * @description WordPress's `GET /wp/v2/events/{id}`, by WordPress id.
+         */
+        get: operations["get_wp_event"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wp-json/wp/v2/media": {
         parameters: {
             query?: never;
@@ -4337,7 +4377,7 @@ export interface components {
             url: string;
         };
         /**
-         * @description A post, page or resource as WordPress answers it. Every member is present unless
+         * @description A post, page, resource or event as WordPress answers it. Every member is present unless
          *     `_fields` leaves it out; the members of one type only (`parent`, `sticky`,
          *     `categories`, `resource_type`, ...) are absent from the others.
          */
@@ -4357,13 +4397,15 @@ export interface components {
             author?: number;
             /** @description Posts: category WordPress ids. */
             categories?: number[] | null;
-            /** @description Posts and pages: always `closed` (no comments here). */
+            /** @description Posts, pages and events: always `closed` (no comments here). */
             comment_status?: string | null;
             content?: components["schemas"]["WpRenderedOpen"];
             /** @description Published, in the site's time zone (`HEADPRESS_SITE_TIMEZONE`), no offset. */
             date?: string;
             /** @description Published, in GMT. */
             date_gmt?: string;
+            /** @description Events: event category WordPress ids. */
+            events_categories?: number[] | null;
             excerpt?: components["schemas"]["WpRenderedOpen"];
             /**
              * Format: int64
@@ -4387,8 +4429,11 @@ export interface components {
              * @description Pages: the place among siblings.
              */
             menu_order?: number | null;
-            /** @description Always empty: registered meta is not kept here. */
-            meta?: components["schemas"]["Value"][];
+            /**
+             * @description Registered meta: `[]`, but for events All-in-One Event Calendar's `start` and `end`
+             *     (local times in `timezone`), `all_day`, `venue` (its name) and `timezone`.
+             */
+            meta?: components["schemas"]["Value"];
             /** @description Last changed, in the site's time zone. */
             modified?: string;
             /** @description Last changed, in GMT. */
@@ -4398,7 +4443,7 @@ export interface components {
              * @description Pages: the parent page's WordPress id, 0 at the top.
              */
             parent?: number | null;
-            /** @description Posts and pages: always `closed` (no pingbacks here). */
+            /** @description Posts, pages and events: always `closed` (no pingbacks here). */
             ping_status?: string | null;
             /** @description Resources: resource type WordPress ids. */
             resource_type?: number[] | null;
@@ -4408,12 +4453,15 @@ export interface components {
             status?: string;
             /** @description Posts: pinned to the front page. */
             sticky?: boolean | null;
-            /** @description Posts and resources: tag WordPress ids. */
+            /**
+             * @description Posts, resources and events: tag WordPress ids (events: `post_tag` and
+             *     `events_tags` alike, which are one taxonomy here).
+             */
             tags?: number[] | null;
             /** @description The page template, or empty. */
             template?: string;
             title?: components["schemas"]["WpRendered"];
-            /** @description `post`, `page` or `resource`. */
+            /** @description `post`, `page`, `resource` or `ai1ec_event`. */
             type?: string;
         };
         /** @description WordPress's error body. */
@@ -5223,9 +5271,9 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 10,
-                     *           "at": "2026-12-05T21:20:09.487862Z",
+                     *           "at": "2026-12-05T21:47:40.627526Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-3b2eb3e533f0",
+                     *           "actor": "admin-9423384b6d85",
                      *           "action": "partner_changed",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -5234,9 +5282,9 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 9,
-                     *           "at": "2026-12-05T21:20:09.485609Z",
+                     *           "at": "2026-12-05T21:47:40.625656Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-3b2eb3e533f0",
+                     *           "actor": "admin-9423384b6d85",
                      *           "action": "partner_created",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -5292,7 +5340,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjUwNTYwOSwibmJmIjoxNzk2NTA1NjA5LCJleHAiOjE3OTY1MDkyMDksImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.wc9INj74P9bfpuHq3TK48O2…",
+                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjUwNzI2MCwibmJmIjoxNzk2NTA3MjYwLCJleHAiOjE3OTY1MTA4NjAsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.btu-wbpFZKTv5rF3AzdsIEz…",
                      *       "token_type": "Bearer",
                      *       "expires_in": 3600
                      *     }
@@ -5459,9 +5507,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T21:20:09.179343Z",
-                     *           "created_at": "2026-12-05T21:20:09.179343Z",
-                     *           "updated_at": "2026-12-05T21:20:09.179343Z"
+                     *           "published_at": "2026-12-05T21:47:40.314873Z",
+                     *           "created_at": "2026-12-05T21:47:40.314873Z",
+                     *           "updated_at": "2026-12-05T21:47:40.314873Z"
                      *         },
                      *         {
                      *           "id": 4,
@@ -5509,9 +5557,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T21:20:09.178077Z",
-                     *           "created_at": "2026-12-05T21:20:09.178077Z",
-                     *           "updated_at": "2026-12-05T21:20:09.178077Z"
+                     *           "published_at": "2026-12-05T21:47:40.313987Z",
+                     *           "created_at": "2026-12-05T21:47:40.313987Z",
+                     *           "updated_at": "2026-12-05T21:47:40.313987Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -5519,7 +5567,7 @@ export interface operations {
                      *         "per_page": 2,
                      *         "total": 5,
                      *         "total_pages": 3,
-                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQyMToyMDowOS4xNzgwNzciLCJpIjo0fQ"
+                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQyMTo0Nzo0MC4zMTM5ODciLCJpIjo0fQ"
                      *       }
                      *     }
                      */
@@ -5585,9 +5633,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:20:09.474584Z",
-                     *       "created_at": "2026-12-05T21:20:09.474584Z",
-                     *       "updated_at": "2026-12-05T21:20:09.474584Z"
+                     *       "published_at": "2026-12-05T21:47:40.615151Z",
+                     *       "created_at": "2026-12-05T21:47:40.615151Z",
+                     *       "updated_at": "2026-12-05T21:47:40.615151Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5691,9 +5739,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:20:09.179343Z",
-                     *       "created_at": "2026-12-05T21:20:09.179343Z",
-                     *       "updated_at": "2026-12-05T21:20:09.179343Z"
+                     *       "published_at": "2026-12-05T21:47:40.314873Z",
+                     *       "created_at": "2026-12-05T21:47:40.314873Z",
+                     *       "updated_at": "2026-12-05T21:47:40.314873Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"] | components["schemas"]["BlockPartial"];
@@ -5747,9 +5795,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:20:09.479219Z",
-                     *       "created_at": "2026-12-05T21:20:09.479219Z",
-                     *       "updated_at": "2026-12-05T21:20:09.481636Z"
+                     *       "published_at": "2026-12-05T21:47:40.619530Z",
+                     *       "created_at": "2026-12-05T21:47:40.619530Z",
+                     *       "updated_at": "2026-12-05T21:47:40.621661Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5822,9 +5870,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:20:09.474584Z",
-                     *       "created_at": "2026-12-05T21:20:09.474584Z",
-                     *       "updated_at": "2026-12-05T21:20:09.477039Z"
+                     *       "published_at": "2026-12-05T21:47:40.615151Z",
+                     *       "created_at": "2026-12-05T21:47:40.615151Z",
+                     *       "updated_at": "2026-12-05T21:47:40.617395Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5890,7 +5938,7 @@ export interface operations {
                      *           "id": 86,
                      *           "parent": 78,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:20:09.474978Z",
+                     *           "created_at": "2026-12-05T21:47:40.615592Z",
                      *           "slug": "newsletter-call-to-action",
                      *           "status": "published",
                      *           "title": "Newsletter call to action",
@@ -5906,7 +5954,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T21:20:09.474584Z"
+                     *           "published_at": "2026-12-05T21:47:40.615151Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6346,7 +6394,7 @@ export interface operations {
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "created",
                      *           "public": true,
-                     *           "at": "2026-12-05T21:20:09.511126Z"
+                     *           "at": "2026-12-05T21:47:40.651558Z"
                      *         },
                      *         {
                      *           "kind": "post",
@@ -6354,7 +6402,7 @@ export interface operations {
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "updated",
                      *           "public": true,
-                     *           "at": "2026-12-05T21:20:09.514771Z"
+                     *           "at": "2026-12-05T21:47:40.654966Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6800,9 +6848,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *           "published_at": "2026-12-05T21:20:09.229379Z",
-                     *           "created_at": "2026-12-05T21:20:09.229379Z",
-                     *           "updated_at": "2026-12-05T21:20:09.229379Z",
+                     *           "published_at": "2026-12-05T21:47:40.364386Z",
+                     *           "created_at": "2026-12-05T21:47:40.364386Z",
+                     *           "updated_at": "2026-12-05T21:47:40.364386Z",
                      *           "fields": {},
                      *           "starts_at": "2023-12-13T08:00:00",
                      *           "ends_at": "2023-12-13T10:00:00",
@@ -6863,9 +6911,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/workshop-responding-to-ilo-forced-labour-protocol",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fworkshop-responding-to-ilo-forced-labour-protocol&format=json",
-                     *           "published_at": "2026-12-05T21:20:09.230931Z",
-                     *           "created_at": "2026-12-05T21:20:09.230931Z",
-                     *           "updated_at": "2026-12-05T21:20:09.230931Z",
+                     *           "published_at": "2026-12-05T21:47:40.365911Z",
+                     *           "created_at": "2026-12-05T21:47:40.365911Z",
+                     *           "updated_at": "2026-12-05T21:47:40.365911Z",
                      *           "fields": {},
                      *           "starts_at": "2024-02-13T11:00:00",
                      *           "ends_at": "2024-02-13T13:00:00",
@@ -6982,9 +7030,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T21:20:09.462834Z",
-                     *       "created_at": "2026-12-05T21:20:09.462834Z",
-                     *       "updated_at": "2026-12-05T21:20:09.462834Z",
+                     *       "published_at": "2026-12-05T21:47:40.603658Z",
+                     *       "created_at": "2026-12-05T21:47:40.603658Z",
+                     *       "updated_at": "2026-12-05T21:47:40.603658Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -7015,7 +7063,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-7f6316b3d87e54e3@headpress",
+                     *       "ical_uid": "event-77-7129330144e170d5@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7249,9 +7297,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *       "published_at": "2026-12-05T21:20:09.229379Z",
-                     *       "created_at": "2026-12-05T21:20:09.229379Z",
-                     *       "updated_at": "2026-12-05T21:20:09.229379Z",
+                     *       "published_at": "2026-12-05T21:47:40.364386Z",
+                     *       "created_at": "2026-12-05T21:47:40.364386Z",
+                     *       "updated_at": "2026-12-05T21:47:40.364386Z",
                      *       "fields": {},
                      *       "starts_at": "2023-12-13T08:00:00",
                      *       "ends_at": "2023-12-13T10:00:00",
@@ -7344,9 +7392,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T21:20:09.466644Z",
-                     *       "created_at": "2026-12-05T21:20:09.462834Z",
-                     *       "updated_at": "2026-12-05T21:20:09.470766Z",
+                     *       "published_at": "2026-12-05T21:47:40.607663Z",
+                     *       "created_at": "2026-12-05T21:47:40.603658Z",
+                     *       "updated_at": "2026-12-05T21:47:40.611770Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -7377,7 +7425,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-7f6316b3d87e54e3@headpress",
+                     *       "ical_uid": "event-77-7129330144e170d5@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7449,9 +7497,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T21:20:09.466644Z",
-                     *       "created_at": "2026-12-05T21:20:09.462834Z",
-                     *       "updated_at": "2026-12-05T21:20:09.466644Z",
+                     *       "published_at": "2026-12-05T21:47:40.607663Z",
+                     *       "created_at": "2026-12-05T21:47:40.603658Z",
+                     *       "updated_at": "2026-12-05T21:47:40.607663Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -7482,7 +7530,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-7f6316b3d87e54e3@headpress",
+                     *       "ical_uid": "event-77-7129330144e170d5@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7597,7 +7645,7 @@ export interface operations {
                      *           "id": 84,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:20:09.467559Z",
+                     *           "created_at": "2026-12-05T21:47:40.608793Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "published",
                      *           "title": "Supplier due diligence workshop",
@@ -7606,13 +7654,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T21:20:09.466644Z"
+                     *           "published_at": "2026-12-05T21:47:40.607663Z"
                      *         },
                      *         {
                      *           "id": 83,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:20:09.464217Z",
+                     *           "created_at": "2026-12-05T21:47:40.605124Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "draft",
                      *           "title": "Supplier due diligence workshop",
@@ -7621,7 +7669,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T21:20:09.462834Z"
+                     *           "published_at": "2026-12-05T21:47:40.603658Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7748,8 +7796,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T21:20:09.180448Z",
-                     *           "updated_at": "2026-12-05T21:20:09.180448Z"
+                     *           "created_at": "2026-12-05T21:47:40.315815Z",
+                     *           "updated_at": "2026-12-05T21:47:40.315815Z"
                      *         },
                      *         {
                      *           "id": 2,
@@ -7784,8 +7832,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T21:20:09.415608Z",
-                     *           "updated_at": "2026-12-05T21:20:09.415608Z"
+                     *           "created_at": "2026-12-05T21:47:40.558269Z",
+                     *           "updated_at": "2026-12-05T21:47:40.558269Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7889,8 +7937,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:20:09.415608Z",
-                     *       "updated_at": "2026-12-05T21:20:09.415608Z"
+                     *       "created_at": "2026-12-05T21:47:40.558269Z",
+                     *       "updated_at": "2026-12-05T21:47:40.558269Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -7974,8 +8022,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:20:09.415608Z",
-                     *       "updated_at": "2026-12-05T21:20:09.415608Z"
+                     *       "created_at": "2026-12-05T21:47:40.558269Z",
+                     *       "updated_at": "2026-12-05T21:47:40.558269Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -8080,8 +8128,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:20:09.415608Z",
-                     *       "updated_at": "2026-12-05T21:20:09.418674Z"
+                     *       "created_at": "2026-12-05T21:47:40.558269Z",
+                     *       "updated_at": "2026-12-05T21:47:40.561527Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -8163,11 +8211,11 @@ export interface operations {
                      *           "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T21:20:09.210917Z",
-                     *           "updated_at": "2026-12-05T21:20:09.210917Z"
+                     *           "created_at": "2026-12-05T21:47:40.345627Z",
+                     *           "updated_at": "2026-12-05T21:47:40.345627Z"
                      *         },
                      *         {
                      *           "id": 1,
@@ -8180,11 +8228,11 @@ export interface operations {
                      *           "sha256": "b80786834cba9593d0aeca545b80e97022600012ac51d3034c83b8064b72fcce",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b807868342fbc8.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b8078683d8783f.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T21:20:09.204262Z",
-                     *           "updated_at": "2026-12-05T21:20:09.204262Z"
+                     *           "created_at": "2026-12-05T21:47:40.339226Z",
+                     *           "updated_at": "2026-12-05T21:47:40.339226Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8239,11 +8287,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T21:20:09.421618Z",
-                     *       "updated_at": "2026-12-05T21:20:09.421618Z"
+                     *       "created_at": "2026-12-05T21:47:40.564598Z",
+                     *       "updated_at": "2026-12-05T21:47:40.564598Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8305,11 +8353,11 @@ export interface operations {
                      *       "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *       "width": null,
                      *       "height": null,
-                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf",
+                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf",
                      *       "remote": false,
                      *       "author": 1,
-                     *       "created_at": "2026-12-05T21:20:09.210917Z",
-                     *       "updated_at": "2026-12-05T21:20:09.210917Z"
+                     *       "created_at": "2026-12-05T21:47:40.345627Z",
+                     *       "updated_at": "2026-12-05T21:47:40.345627Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8400,11 +8448,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T21:20:09.421618Z",
-                     *       "updated_at": "2026-12-05T21:20:09.423239Z"
+                     *       "created_at": "2026-12-05T21:47:40.564598Z",
+                     *       "updated_at": "2026-12-05T21:47:40.566070Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8631,9 +8679,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:20:09.439216Z",
-                     *       "created_at": "2026-12-05T21:20:09.439216Z",
-                     *       "updated_at": "2026-12-05T21:20:09.439216Z",
+                     *       "published_at": "2026-12-05T21:47:40.580695Z",
+                     *       "created_at": "2026-12-05T21:47:40.580695Z",
+                     *       "updated_at": "2026-12-05T21:47:40.580695Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8719,9 +8767,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:20:09.439216Z",
-                     *       "created_at": "2026-12-05T21:20:09.439216Z",
-                     *       "updated_at": "2026-12-05T21:20:09.439216Z",
+                     *       "published_at": "2026-12-05T21:47:40.580695Z",
+                     *       "created_at": "2026-12-05T21:47:40.580695Z",
+                     *       "updated_at": "2026-12-05T21:47:40.580695Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8788,9 +8836,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:20:09.443078Z",
-                     *       "created_at": "2026-12-05T21:20:09.439216Z",
-                     *       "updated_at": "2026-12-05T21:20:09.446125Z",
+                     *       "published_at": "2026-12-05T21:47:40.584613Z",
+                     *       "created_at": "2026-12-05T21:47:40.580695Z",
+                     *       "updated_at": "2026-12-05T21:47:40.588060Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8869,9 +8917,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:20:09.443078Z",
-                     *       "created_at": "2026-12-05T21:20:09.439216Z",
-                     *       "updated_at": "2026-12-05T21:20:09.443078Z",
+                     *       "published_at": "2026-12-05T21:47:40.584613Z",
+                     *       "created_at": "2026-12-05T21:47:40.580695Z",
+                     *       "updated_at": "2026-12-05T21:47:40.584613Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8943,7 +8991,7 @@ export interface operations {
                      *           "id": 78,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:20:09.443711Z",
+                     *           "created_at": "2026-12-05T21:47:40.585389Z",
                      *           "slug": "our-partners",
                      *           "status": "published",
                      *           "title": "Our partners",
@@ -8959,13 +9007,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T21:20:09.443078Z"
+                     *           "published_at": "2026-12-05T21:47:40.584613Z"
                      *         },
                      *         {
                      *           "id": 77,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:20:09.440036Z",
+                     *           "created_at": "2026-12-05T21:47:40.581590Z",
                      *           "slug": "our-partners",
                      *           "status": "draft",
                      *           "title": "Our partners",
@@ -8981,7 +9029,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T21:20:09.439216Z"
+                     *           "published_at": "2026-12-05T21:47:40.580695Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9048,14 +9096,14 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "name": "Ethical Trade Network",
-                     *           "key_prefix": "hp_ee73a74",
+                     *           "key_prefix": "hp_06bc7e6",
                      *           "origins": [
                      *             "https://partners.example.org"
                      *           ],
                      *           "quota_per_minute": 600,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T21:20:09.485361Z",
-                     *           "updated_at": "2026-12-05T21:20:09.485361Z"
+                     *           "created_at": "2026-12-05T21:47:40.625370Z",
+                     *           "updated_at": "2026-12-05T21:47:40.625370Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9112,15 +9160,15 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_ee73a74",
+                     *       "key_prefix": "hp_06bc7e6",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:20:09.485361Z",
-                     *       "updated_at": "2026-12-05T21:20:09.485361Z",
-                     *       "key": "hp_ee73a74a19ce1f325cce3013281bb0aac92f6be26d9b8c99"
+                     *       "created_at": "2026-12-05T21:47:40.625370Z",
+                     *       "updated_at": "2026-12-05T21:47:40.625370Z",
+                     *       "key": "hp_06bc7e6be69451c2bd26e1b095bc999993fdc9b13e417bea"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPartnerResponse"];
@@ -9165,14 +9213,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_ee73a74",
+                     *       "key_prefix": "hp_06bc7e6",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:20:09.485361Z",
-                     *       "updated_at": "2026-12-05T21:20:09.485361Z"
+                     *       "created_at": "2026-12-05T21:47:40.625370Z",
+                     *       "updated_at": "2026-12-05T21:47:40.625370Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -9248,14 +9296,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_ee73a74",
+                     *       "key_prefix": "hp_06bc7e6",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 1200,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:20:09.485361Z",
-                     *       "updated_at": "2026-12-05T21:20:09.487785Z"
+                     *       "created_at": "2026-12-05T21:47:40.625370Z",
+                     *       "updated_at": "2026-12-05T21:47:40.627433Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -9413,8 +9461,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *           "published_at": "2024-06-30T08:47:37Z",
-                     *           "created_at": "2026-12-05T21:20:09.198180Z",
-                     *           "updated_at": "2026-12-05T21:20:09.198180Z",
+                     *           "created_at": "2026-12-05T21:47:40.333314Z",
+                     *           "updated_at": "2026-12-05T21:47:40.333314Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -9495,8 +9543,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/opinion-it-is-time-to-act-on-the-modern-slavery-act-review",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fopinion-it-is-time-to-act-on-the-modern-slavery-act-review&format=json",
                      *           "published_at": "2024-06-08T21:36:04Z",
-                     *           "created_at": "2026-12-05T21:20:09.201921Z",
-                     *           "updated_at": "2026-12-05T21:20:09.201921Z",
+                     *           "created_at": "2026-12-05T21:47:40.337038Z",
+                     *           "updated_at": "2026-12-05T21:47:40.337038Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -9667,9 +9715,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T21:20:09.427245Z",
-                     *       "created_at": "2026-12-05T21:20:09.427245Z",
-                     *       "updated_at": "2026-12-05T21:20:09.427245Z",
+                     *       "published_at": "2026-12-05T21:47:40.570253Z",
+                     *       "created_at": "2026-12-05T21:47:40.570253Z",
+                     *       "updated_at": "2026-12-05T21:47:40.570253Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -9786,8 +9834,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *       "published_at": "2024-06-30T08:47:37Z",
-                     *       "created_at": "2026-12-05T21:20:09.198180Z",
-                     *       "updated_at": "2026-12-05T21:20:09.198180Z",
+                     *       "created_at": "2026-12-05T21:47:40.333314Z",
+                     *       "updated_at": "2026-12-05T21:47:40.333314Z",
                      *       "fields": {
                      *         "report_year": null,
                      *         "is_featured": false
@@ -9868,9 +9916,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T21:20:09.431709Z",
-                     *       "created_at": "2026-12-05T21:20:09.427245Z",
-                     *       "updated_at": "2026-12-05T21:20:09.435724Z",
+                     *       "published_at": "2026-12-05T21:47:40.573990Z",
+                     *       "created_at": "2026-12-05T21:47:40.570253Z",
+                     *       "updated_at": "2026-12-05T21:47:40.577650Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -9963,9 +10011,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T21:20:09.431709Z",
-                     *       "created_at": "2026-12-05T21:20:09.427245Z",
-                     *       "updated_at": "2026-12-05T21:20:09.431709Z",
+                     *       "published_at": "2026-12-05T21:47:40.573990Z",
+                     *       "created_at": "2026-12-05T21:47:40.570253Z",
+                     *       "updated_at": "2026-12-05T21:47:40.573990Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -10043,7 +10091,7 @@ export interface operations {
                      *           "id": 75,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:20:09.432368Z",
+                     *           "created_at": "2026-12-05T21:47:40.574739Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "published",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -10067,13 +10115,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T21:20:09.431709Z"
+                     *           "published_at": "2026-12-05T21:47:40.573990Z"
                      *         },
                      *         {
                      *           "id": 74,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:20:09.428869Z",
+                     *           "created_at": "2026-12-05T21:47:40.571626Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "draft",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -10097,7 +10145,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T21:20:09.427245Z"
+                     *           "published_at": "2026-12-05T21:47:40.570253Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -10168,8 +10216,8 @@ export interface operations {
                      *           "kind": "post",
                      *           "item_id": 80,
                      *           "created_by": 2,
-                     *           "created_at": "2026-12-05T21:20:09.500958Z",
-                     *           "expires_at": "2026-12-05T22:20:09.500958Z",
+                     *           "created_at": "2026-12-05T21:47:40.640138Z",
+                     *           "expires_at": "2026-12-05T22:47:40.640138Z",
                      *           "url": "http://localhost:8080/api/v1/posts/80"
                      *         }
                      *       ],
@@ -10227,10 +10275,10 @@ export interface operations {
                      *       "kind": "post",
                      *       "item_id": 80,
                      *       "created_by": 2,
-                     *       "created_at": "2026-12-05T21:20:09.500958Z",
-                     *       "expires_at": "2026-12-05T22:20:09.500958Z",
+                     *       "created_at": "2026-12-05T21:47:40.640138Z",
+                     *       "expires_at": "2026-12-05T22:47:40.640138Z",
                      *       "url": "http://localhost:8080/api/v1/posts/80",
-                     *       "token": "hpp_WKvVIGQuFyE2hi4PVhVBAuaEyYI-P5R0qGUCAQl4auc"
+                     *       "token": "hpp_4R6FmFEXQCCcLRCbMsi7be9zadF9eMN7Zk6dSpV0_fA"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPreviewResponse"];
@@ -10717,8 +10765,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *           "published_at": "2021-02-15T10:00:00Z",
-                     *           "created_at": "2026-12-05T21:20:09.205247Z",
-                     *           "updated_at": "2026-12-05T21:20:09.205247Z",
+                     *           "created_at": "2026-12-05T21:47:40.340085Z",
+                     *           "updated_at": "2026-12-05T21:47:40.340085Z",
                      *           "fields": {
                      *             "publication_year": 2021,
                      *             "countries": [
@@ -10833,8 +10881,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Finformation-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland…",
                      *           "published_at": "2020-10-05T09:00:00Z",
-                     *           "created_at": "2026-12-05T21:20:09.207460Z",
-                     *           "updated_at": "2026-12-05T21:20:09.207460Z",
+                     *           "created_at": "2026-12-05T21:47:40.342189Z",
+                     *           "updated_at": "2026-12-05T21:47:40.342189Z",
                      *           "fields": {
                      *             "publication_year": 2020,
                      *             "countries": [
@@ -10996,9 +11044,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T21:20:09.450600Z",
-                     *       "created_at": "2026-12-05T21:20:09.450600Z",
-                     *       "updated_at": "2026-12-05T21:20:09.450600Z",
+                     *       "published_at": "2026-12-05T21:47:40.592645Z",
+                     *       "created_at": "2026-12-05T21:47:40.592645Z",
+                     *       "updated_at": "2026-12-05T21:47:40.592645Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11115,8 +11163,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *       "published_at": "2021-02-15T10:00:00Z",
-                     *       "created_at": "2026-12-05T21:20:09.205247Z",
-                     *       "updated_at": "2026-12-05T21:20:09.205247Z",
+                     *       "created_at": "2026-12-05T21:47:40.340085Z",
+                     *       "updated_at": "2026-12-05T21:47:40.340085Z",
                      *       "fields": {
                      *         "publication_year": 2021,
                      *         "countries": [
@@ -11193,9 +11241,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T21:20:09.454962Z",
-                     *       "created_at": "2026-12-05T21:20:09.450600Z",
-                     *       "updated_at": "2026-12-05T21:20:09.458565Z",
+                     *       "published_at": "2026-12-05T21:47:40.596118Z",
+                     *       "created_at": "2026-12-05T21:47:40.592645Z",
+                     *       "updated_at": "2026-12-05T21:47:40.599721Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11279,9 +11327,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T21:20:09.454962Z",
-                     *       "created_at": "2026-12-05T21:20:09.450600Z",
-                     *       "updated_at": "2026-12-05T21:20:09.454962Z",
+                     *       "published_at": "2026-12-05T21:47:40.596118Z",
+                     *       "created_at": "2026-12-05T21:47:40.592645Z",
+                     *       "updated_at": "2026-12-05T21:47:40.596118Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11365,7 +11413,7 @@ export interface operations {
                      *           "id": 81,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:20:09.455692Z",
+                     *           "created_at": "2026-12-05T21:47:40.596890Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "published",
                      *           "title": "Modern slavery statement checklist",
@@ -11374,13 +11422,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T21:20:09.454962Z"
+                     *           "published_at": "2026-12-05T21:47:40.596118Z"
                      *         },
                      *         {
                      *           "id": 80,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:20:09.452264Z",
+                     *           "created_at": "2026-12-05T21:47:40.593891Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "draft",
                      *           "title": "Modern slavery statement checklist",
@@ -11389,7 +11437,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T21:20:09.450600Z"
+                     *           "published_at": "2026-12-05T21:47:40.592645Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -11437,9 +11485,9 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "url": "http://127.0.0.1:33341",
-                     *           "started_at": "2026-12-05T21:20:09.556084",
-                     *           "finished_at": "2026-12-05T21:20:09.592128",
+                     *           "url": "http://127.0.0.1:45721",
+                     *           "started_at": "2026-12-05T21:47:40.712298",
+                     *           "finished_at": "2026-12-05T21:47:40.744358",
                      *           "last_error": null,
                      *           "items": 9,
                      *           "detached": 0
@@ -11853,11 +11901,11 @@ export interface operations {
                      *           "id": 1,
                      *           "user_id": 2,
                      *           "name": "Netlify build",
-                     *           "prefix": "hpt_xv-xRO",
+                     *           "prefix": "hpt_1I4nog",
                      *           "scopes": [
                      *             "read:drafts"
                      *           ],
-                     *           "created_at": "2026-12-05T21:20:09.495872Z",
+                     *           "created_at": "2026-12-05T21:47:40.635844Z",
                      *           "expires_at": "2027-12-31T00:00:00Z",
                      *           "last_used_at": null
                      *         }
@@ -11917,14 +11965,14 @@ export interface operations {
                      *       "id": 1,
                      *       "user_id": 2,
                      *       "name": "Netlify build",
-                     *       "prefix": "hpt_xv-xRO",
+                     *       "prefix": "hpt_1I4nog",
                      *       "scopes": [
                      *         "read:drafts"
                      *       ],
-                     *       "created_at": "2026-12-05T21:20:09.495872Z",
+                     *       "created_at": "2026-12-05T21:47:40.635844Z",
                      *       "expires_at": "2027-12-31T00:00:00Z",
                      *       "last_used_at": null,
-                     *       "token": "hpt_xv-xROkprMAQ1_4Gv7iXWzhcsm3BoYYLSxmsHpw11y0"
+                     *       "token": "hpt_1I4nograzfzSCXkGns6ZYDmvnSUEJHfv8Fw7GM5soxY"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedApiTokenResponse"];
@@ -12019,19 +12067,19 @@ export interface operations {
                      *           "email": "admin@example.org",
                      *           "role": "admin",
                      *           "can_sign_in": true,
-                     *           "created_at": "2026-12-05T21:20:09.167542Z",
-                     *           "updated_at": "2026-12-05T21:20:09.167542Z"
+                     *           "created_at": "2026-12-05T21:47:40.303771Z",
+                     *           "updated_at": "2026-12-05T21:47:40.303771Z"
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "name": "admin-3b2eb3e533f0",
-                     *           "slug": "admin-3b2eb3e533f0",
-                     *           "username": "admin-3b2eb3e533f0",
+                     *           "name": "admin-9423384b6d85",
+                     *           "slug": "admin-9423384b6d85",
+                     *           "username": "admin-9423384b6d85",
                      *           "email": "",
                      *           "role": "admin",
                      *           "can_sign_in": false,
-                     *           "created_at": "2026-12-05T21:20:09.297995Z",
-                     *           "updated_at": "2026-12-05T21:20:09.297995Z"
+                     *           "created_at": "2026-12-05T21:47:40.433462Z",
+                     *           "updated_at": "2026-12-05T21:47:40.433462Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -12094,8 +12142,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T21:20:09.357267Z",
-                     *       "updated_at": "2026-12-05T21:20:09.357267Z"
+                     *       "created_at": "2026-12-05T21:47:40.490395Z",
+                     *       "updated_at": "2026-12-05T21:47:40.490395Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12142,8 +12190,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T21:20:09.357267Z",
-                     *       "updated_at": "2026-12-05T21:20:09.357267Z"
+                     *       "created_at": "2026-12-05T21:47:40.490395Z",
+                     *       "updated_at": "2026-12-05T21:47:40.490395Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12192,8 +12240,8 @@ export interface operations {
                      *       "email": "a.diallo@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T21:20:09.357267Z",
-                     *       "updated_at": "2026-12-05T21:20:09.394095Z"
+                     *       "created_at": "2026-12-05T21:47:40.490395Z",
+                     *       "updated_at": "2026-12-05T21:47:40.539941Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12252,8 +12300,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T21:20:09.357267Z",
-                     *       "updated_at": "2026-12-05T21:20:09.357267Z"
+                     *       "created_at": "2026-12-05T21:47:40.490395Z",
+                     *       "updated_at": "2026-12-05T21:47:40.490395Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12340,8 +12388,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T21:20:09.357267Z",
-                     *       "updated_at": "2026-12-05T21:20:09.392669Z"
+                     *       "created_at": "2026-12-05T21:47:40.490395Z",
+                     *       "updated_at": "2026-12-05T21:47:40.538634Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12441,8 +12489,8 @@ export interface operations {
                      *           "include_drafts": false,
                      *           "enabled": true,
                      *           "disabled_reason": null,
-                     *           "created_at": "2026-12-05T21:20:09.502200Z",
-                     *           "updated_at": "2026-12-05T21:20:09.502200Z"
+                     *           "created_at": "2026-12-05T21:47:40.641853Z",
+                     *           "updated_at": "2026-12-05T21:47:40.641853Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -12508,9 +12556,9 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T21:20:09.502200Z",
-                     *       "updated_at": "2026-12-05T21:20:09.502200Z",
-                     *       "secret": "whsec_9W+9oH3KX0vWQbW6LqTmcP/4aJ8+TYaFUoOZkKNDdb4="
+                     *       "created_at": "2026-12-05T21:47:40.641853Z",
+                     *       "updated_at": "2026-12-05T21:47:40.641853Z",
+                     *       "secret": "whsec_HmS+8TFvCixdr0yF7h8P6EV9YWvshEGZLbFKQVGGu70="
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedWebhookResponse"];
@@ -12563,8 +12611,8 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T21:20:09.502200Z",
-                     *       "updated_at": "2026-12-05T21:20:09.502200Z"
+                     *       "created_at": "2026-12-05T21:47:40.641853Z",
+                     *       "updated_at": "2026-12-05T21:47:40.641853Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookResponse"];
@@ -12651,8 +12699,8 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T21:20:09.502200Z",
-                     *       "updated_at": "2026-12-05T21:20:09.503816Z"
+                     *       "created_at": "2026-12-05T21:47:40.641853Z",
+                     *       "updated_at": "2026-12-05T21:47:40.643801Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookResponse"];
@@ -12716,7 +12764,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 3,
-                     *           "message_id": "msg_6eff89f003b8622ebc599adcf78c302d",
+                     *           "message_id": "msg_99b9dfd598f59ea4de5b31d28d47133c",
                      *           "event": "webhook.ping",
                      *           "kind": "webhook",
                      *           "item_id": 1,
@@ -12725,13 +12773,13 @@ export interface operations {
                      *           "response_status": null,
                      *           "error": null,
                      *           "duration_ms": null,
-                     *           "next_attempt_at": "2026-12-05T21:20:09.508079Z",
-                     *           "created_at": "2026-12-05T21:20:09.508080Z",
+                     *           "next_attempt_at": "2026-12-05T21:47:40.648261Z",
+                     *           "created_at": "2026-12-05T21:47:40.648262Z",
                      *           "delivered_at": null
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "message_id": "msg_6eff89f003b8622ebc599adcf78c302d",
+                     *           "message_id": "msg_99b9dfd598f59ea4de5b31d28d47133c",
                      *           "event": "webhook.ping",
                      *           "kind": "webhook",
                      *           "item_id": 1,
@@ -12740,8 +12788,8 @@ export interface operations {
                      *           "response_status": null,
                      *           "error": null,
                      *           "duration_ms": null,
-                     *           "next_attempt_at": "2026-12-05T21:20:09.507117Z",
-                     *           "created_at": "2026-12-05T21:20:09.507132Z",
+                     *           "next_attempt_at": "2026-12-05T21:47:40.647367Z",
+                     *           "created_at": "2026-12-05T21:47:40.647382Z",
                      *           "delivered_at": null
                      *         }
                      *       ],
@@ -12790,7 +12838,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 3,
-                     *       "message_id": "msg_6eff89f003b8622ebc599adcf78c302d",
+                     *       "message_id": "msg_99b9dfd598f59ea4de5b31d28d47133c",
                      *       "event": "webhook.ping",
                      *       "kind": "webhook",
                      *       "item_id": 1,
@@ -12799,8 +12847,8 @@ export interface operations {
                      *       "response_status": null,
                      *       "error": null,
                      *       "duration_ms": null,
-                     *       "next_attempt_at": "2026-12-05T21:20:09.508079Z",
-                     *       "created_at": "2026-12-05T21:20:09.508080Z",
+                     *       "next_attempt_at": "2026-12-05T21:47:40.648261Z",
+                     *       "created_at": "2026-12-05T21:47:40.648262Z",
                      *       "delivered_at": null
                      *     }
                      */
@@ -12839,7 +12887,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 2,
-                     *       "message_id": "msg_6eff89f003b8622ebc599adcf78c302d",
+                     *       "message_id": "msg_99b9dfd598f59ea4de5b31d28d47133c",
                      *       "event": "webhook.ping",
                      *       "kind": "webhook",
                      *       "item_id": 1,
@@ -12848,8 +12896,8 @@ export interface operations {
                      *       "response_status": null,
                      *       "error": null,
                      *       "duration_ms": null,
-                     *       "next_attempt_at": "2026-12-05T21:20:09.507117Z",
-                     *       "created_at": "2026-12-05T21:20:09.507132Z",
+                     *       "next_attempt_at": "2026-12-05T21:47:40.647367Z",
+                     *       "created_at": "2026-12-05T21:47:40.647382Z",
                      *       "delivered_at": null
                      *     }
                      */
@@ -13278,7 +13326,7 @@ export interface operations {
                      *       "type": "rich",
                      *       "version": "1.0",
                      *       "title": "Forced labour in cocoa supply chains",
-                     *       "author_name": "admin-3b2eb3e533f0",
+                     *       "author_name": "admin-9423384b6d85",
                      *       "provider_name": "headpress",
                      *       "provider_url": "http://localhost:8080",
                      *       "html": "<iframe src=\"http://localhost:8080/embed/posts/82\" width=\"480\" height=\"360\" title=\"Forced labour in cocoa supply chains\" loading=\"lazy\" style=\"border:0;max-width:100%\" sandbox=\"allow-popups allow-popu…",
@@ -13610,6 +13658,32 @@ export interface operations {
                      *             "self": [
                      *               {
                      *                 "href": "http://localhost:8080/wp-json/wp/v2/resources/(?P<id>[\\d]+)"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/events": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/events"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/events/(?P<id>[\\d]+)": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/events/(?P<id>[\\d]+)"
                      *               }
                      *             ]
                      *           }
@@ -14011,6 +14085,410 @@ export interface operations {
             503: components["responses"]["WpError503"];
         };
     };
+    list_wp_events: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Items a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Items to skip (instead of `page`). */
+                offset?: number;
+                /** @description Words to search for. */
+                search?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Only these slugs. */
+                slug?: string;
+                /** @description `asc` or `desc`. */
+                order?: string;
+                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                _fields?: string;
+                /** @description Only by these authors (WordPress user ids, comma-separated). */
+                author?: string;
+                /**
+                 * @description `date` (default), `modified`, `title`, `id`, `relevance` (with `search`), and for
+                 *     pages `menu_order`.
+                 */
+                orderby?: string;
+                /** @description Published after this time (ISO 8601; the site's zone unless it names an offset). */
+                after?: string;
+                /** @description Published before this time. */
+                before?: string;
+                /** @description Changed after this time. */
+                modified_after?: string;
+                /** @description Changed before this time. */
+                modified_before?: string;
+                /**
+                 * @description `publish` (default), `future`, `draft`, `pending`, `private`, `trash` or `any`,
+                 *     comma-separated; other than `publish` needs a bearer token.
+                 */
+                status?: string;
+                /** @description Embed the author, featured image and terms in `_embedded`. */
+                _embed?: string;
+                /** @description Only with these tags (WordPress term ids, any of). */
+                tags?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Items matching */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000073,
+                     *         "date": "2026-12-05T21:47:40",
+                     *         "date_gmt": "2026-12-05T21:47:40",
+                     *         "guid": {
+                     *           "rendered": "http://localhost:8080/events/webinar-technology-and-trafficking-asia-pacific-time"
+                     *         },
+                     *         "modified": "2026-12-05T21:47:40",
+                     *         "modified_gmt": "2026-12-05T21:47:40",
+                     *         "slug": "webinar-technology-and-trafficking-asia-pacific-time",
+                     *         "status": "publish",
+                     *         "type": "ai1ec_event",
+                     *         "link": "http://localhost:8080/events/webinar-technology-and-trafficking-asia-pacific-time",
+                     *         "title": {
+                     *           "rendered": "Webinar: Technology and Trafficking (Asia-Pacific time)"
+                     *         },
+                     *         "content": {
+                     *           "rendered": "<p>How online recruitment and payment platforms are used by traffickers, and how they can be part of the response.</p>\n\n\n\n<p>This event takes place online; joining details are sent after registration.…",
+                     *           "protected": false
+                     *         },
+                     *         "excerpt": {
+                     *           "rendered": "<p>How online recruitment and payment platforms are used by traffickers, and how they can be part of the response. This event takes place online; joining details are sent after registration.</p>\n",
+                     *           "protected": false
+                     *         },
+                     *         "author": 1000000001,
+                     *         "featured_media": 0,
+                     *         "comment_status": "closed",
+                     *         "ping_status": "closed",
+                     *         "template": "",
+                     *         "meta": {
+                     *           "start": "2027-02-10T05:00:00",
+                     *           "end": "2027-02-10T06:00:00",
+                     *           "all_day": false,
+                     *           "venue": "Online (Zoom)",
+                     *           "timezone": "Europe/London"
+                     *         },
+                     *         "tags": [
+                     *           1000000038,
+                     *           1000000043
+                     *         ],
+                     *         "events_categories": [
+                     *           1000000041
+                     *         ],
+                     *         "acf": {},
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events/1000000073"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/ai1ec_event"
+                     *             }
+                     *           ],
+                     *           "author": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users/1000000001"
+                     *             }
+                     *           ],
+                     *           "wp:term": [
+                     *             {
+                     *               "taxonomy": "post_tag",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000073"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000072,
+                     *         "date": "2026-12-05T21:47:40",
+                     *         "date_gmt": "2026-12-05T21:47:40",
+                     *         "guid": {
+                     *           "rendered": "http://localhost:8080/events/mumbai-workshop-grievance-mechanisms-for-garment-workers"
+                     *         },
+                     *         "modified": "2026-12-05T21:47:40",
+                     *         "modified_gmt": "2026-12-05T21:47:40",
+                     *         "slug": "mumbai-workshop-grievance-mechanisms-for-garment-workers",
+                     *         "status": "publish",
+                     *         "type": "ai1ec_event",
+                     *         "link": "http://localhost:8080/events/mumbai-workshop-grievance-mechanisms-for-garment-workers",
+                     *         "title": {
+                     *           "rendered": "Mumbai Workshop: Grievance Mechanisms for Garment Workers"
+                     *         },
+                     *         "content": {
+                     *           "rendered": "<p>Designing grievance mechanisms that workers trust: a workshop for brands, suppliers and unions.</p>\n\n\n\n<p>This event takes place in person at Tata Institute of Social Sciences, Mumbai.</p>",
+                     *           "protected": false
+                     *         },
+                     *         "excerpt": {
+                     *           "rendered": "<p>Designing grievance mechanisms that workers trust: a workshop for brands, suppliers and unions. This event takes place in person at Tata Institute of Social Sciences, Mumbai.</p>\n",
+                     *           "protected": false
+                     *         },
+                     *         "author": 1000000001,
+                     *         "featured_media": 0,
+                     *         "comment_status": "closed",
+                     *         "ping_status": "closed",
+                     *         "template": "",
+                     *         "meta": {
+                     *           "start": "2027-01-20T08:30:00",
+                     *           "end": "2027-01-20T11:30:00",
+                     *           "all_day": false,
+                     *           "venue": "Tata Institute of Social Sciences",
+                     *           "timezone": "Europe/London"
+                     *         },
+                     *         "tags": [
+                     *           1000000038,
+                     *           1000000039
+                     *         ],
+                     *         "events_categories": [
+                     *           1000000037
+                     *         ],
+                     *         "acf": {},
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events/1000000072"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/ai1ec_event"
+                     *             }
+                     *           ],
+                     *           "author": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/users/1000000001"
+                     *             }
+                     *           ],
+                     *           "wp:term": [
+                     *             {
+                     *               "taxonomy": "post_tag",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000072"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpContent"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_wp_event: {
+        parameters: {
+            query?: {
+                /** @description Keep only these members (comma-separated). */
+                _fields?: string;
+                /** @description Embed the linked objects (`author`, `wp:featuredmedia`, `wp:term`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description WordPress id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1000000073,
+                     *       "date": "2026-12-05T21:47:40",
+                     *       "date_gmt": "2026-12-05T21:47:40",
+                     *       "guid": {
+                     *         "rendered": "http://localhost:8080/events/webinar-technology-and-trafficking-asia-pacific-time"
+                     *       },
+                     *       "modified": "2026-12-05T21:47:40",
+                     *       "modified_gmt": "2026-12-05T21:47:40",
+                     *       "slug": "webinar-technology-and-trafficking-asia-pacific-time",
+                     *       "status": "publish",
+                     *       "type": "ai1ec_event",
+                     *       "link": "http://localhost:8080/events/webinar-technology-and-trafficking-asia-pacific-time",
+                     *       "title": {
+                     *         "rendered": "Webinar: Technology and Trafficking (Asia-Pacific time)"
+                     *       },
+                     *       "content": {
+                     *         "rendered": "<p>How online recruitment and payment platforms are used by traffickers, and how they can be part of the response.</p>\n\n\n\n<p>This event takes place online; joining details are sent after registration.…",
+                     *         "protected": false
+                     *       },
+                     *       "excerpt": {
+                     *         "rendered": "<p>How online recruitment and payment platforms are used by traffickers, and how they can be part of the response. This event takes place online; joining details are sent after registration.</p>\n",
+                     *         "protected": false
+                     *       },
+                     *       "author": 1000000001,
+                     *       "featured_media": 0,
+                     *       "comment_status": "closed",
+                     *       "ping_status": "closed",
+                     *       "template": "",
+                     *       "meta": {
+                     *         "start": "2027-02-10T05:00:00",
+                     *         "end": "2027-02-10T06:00:00",
+                     *         "all_day": false,
+                     *         "venue": "Online (Zoom)",
+                     *         "timezone": "Europe/London"
+                     *       },
+                     *       "tags": [
+                     *         1000000038,
+                     *         1000000043
+                     *       ],
+                     *       "events_categories": [
+                     *         1000000041
+                     *       ],
+                     *       "acf": {},
+                     *       "_links": {
+                     *         "self": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/events/1000000073"
+                     *           }
+                     *         ],
+                     *         "collection": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/events"
+                     *           }
+                     *         ],
+                     *         "about": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/types/ai1ec_event"
+                     *           }
+                     *         ],
+                     *         "author": [
+                     *           {
+                     *             "embeddable": true,
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/users/1000000001"
+                     *           }
+                     *         ],
+                     *         "wp:term": [
+                     *           {
+                     *             "taxonomy": "post_tag",
+                     *             "embeddable": true,
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000073"
+                     *           }
+                     *         ],
+                     *         "curies": [
+                     *           {
+                     *             "name": "wp",
+                     *             "href": "https://api.w.org/{rel}",
+                     *             "templated": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WpContent"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["WpError400"];
+            401: components["responses"]["WpError401"];
+            /** @description No such item, or not visible to you (`rest_post_invalid_id`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
     list_wp_media: {
         parameters: {
             query?: {
@@ -14072,17 +14550,17 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000003,
-                     *         "date": "2026-12-05T21:20:09",
-                     *         "date_gmt": "2026-12-05T21:20:09",
+                     *         "date": "2026-12-05T21:47:40",
+                     *         "date_gmt": "2026-12-05T21:47:40",
                      *         "guid": {
-                     *           "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png"
+                     *           "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png"
                      *         },
-                     *         "modified": "2026-12-05T21:20:09",
-                     *         "modified_gmt": "2026-12-05T21:20:09",
+                     *         "modified": "2026-12-05T21:47:40",
+                     *         "modified_gmt": "2026-12-05T21:47:40",
                      *         "slug": "about-us",
                      *         "status": "inherit",
                      *         "type": "attachment",
-                     *         "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
+                     *         "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
                      *         "title": {
                      *           "rendered": "About us"
                      *         },
@@ -14104,12 +14582,12 @@ export interface operations {
                      *         "media_details": {
                      *           "width": 1200,
                      *           "height": 400,
-                     *           "file": "2026/12/about-us-c4b8ad8e4f8a6b.png",
+                     *           "file": "2026/12/about-us-c4b8ad8e170d0a.png",
                      *           "filesize": 3310,
                      *           "sizes": {}
                      *         },
                      *         "post": null,
-                     *         "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
+                     *         "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
                      *         "_links": {
                      *           "self": [
                      *             {
@@ -14136,17 +14614,17 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": 1000000002,
-                     *         "date": "2026-12-05T21:20:09",
-                     *         "date_gmt": "2026-12-05T21:20:09",
+                     *         "date": "2026-12-05T21:47:40",
+                     *         "date_gmt": "2026-12-05T21:47:40",
                      *         "guid": {
-                     *           "rendered": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf"
+                     *           "rendered": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf"
                      *         },
-                     *         "modified": "2026-12-05T21:20:09",
-                     *         "modified_gmt": "2026-12-05T21:20:09",
+                     *         "modified": "2026-12-05T21:47:40",
+                     *         "modified_gmt": "2026-12-05T21:47:40",
                      *         "slug": "guidance-tool-for-construction-companies-in-the-middle-east",
                      *         "status": "inherit",
                      *         "type": "attachment",
-                     *         "link": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf",
+                     *         "link": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf",
                      *         "title": {
                      *           "rendered": "Guidance Tool for Construction Companies in the Middle East (PDF)"
                      *         },
@@ -14168,12 +14646,12 @@ export interface operations {
                      *         "media_details": {
                      *           "width": null,
                      *           "height": null,
-                     *           "file": "2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf",
+                     *           "file": "2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf",
                      *           "filesize": 965,
                      *           "sizes": {}
                      *         },
                      *         "post": null,
-                     *         "source_url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f1337c7762.pdf",
+                     *         "source_url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf",
                      *         "_links": {
                      *           "self": [
                      *             {
@@ -14259,17 +14737,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000003,
-                     *       "date": "2026-12-05T21:20:09",
-                     *       "date_gmt": "2026-12-05T21:20:09",
+                     *       "date": "2026-12-05T21:47:40",
+                     *       "date_gmt": "2026-12-05T21:47:40",
                      *       "guid": {
-                     *         "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png"
+                     *         "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png"
                      *       },
-                     *       "modified": "2026-12-05T21:20:09",
-                     *       "modified_gmt": "2026-12-05T21:20:09",
+                     *       "modified": "2026-12-05T21:47:40",
+                     *       "modified_gmt": "2026-12-05T21:47:40",
                      *       "slug": "about-us",
                      *       "status": "inherit",
                      *       "type": "attachment",
-                     *       "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
+                     *       "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
                      *       "title": {
                      *         "rendered": "About us"
                      *       },
@@ -14291,12 +14769,12 @@ export interface operations {
                      *       "media_details": {
                      *         "width": 1200,
                      *         "height": 400,
-                     *         "file": "2026/12/about-us-c4b8ad8e4f8a6b.png",
+                     *         "file": "2026/12/about-us-c4b8ad8e170d0a.png",
                      *         "filesize": 3310,
                      *         "sizes": {}
                      *       },
                      *       "post": null,
-                     *       "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e4f8a6b.png",
+                     *       "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
                      *       "_links": {
                      *         "self": [
                      *           {
@@ -14422,13 +14900,13 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000083,
-                     *         "date": "2026-12-05T21:20:09",
-                     *         "date_gmt": "2026-12-05T21:20:09",
+                     *         "date": "2026-12-05T21:47:40",
+                     *         "date_gmt": "2026-12-05T21:47:40",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/about-us"
                      *         },
-                     *         "modified": "2026-12-05T21:20:09",
-                     *         "modified_gmt": "2026-12-05T21:20:09",
+                     *         "modified": "2026-12-05T21:47:40",
+                     *         "modified_gmt": "2026-12-05T21:47:40",
                      *         "slug": "about-us",
                      *         "status": "publish",
                      *         "type": "page",
@@ -14545,13 +15023,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000083,
-                     *       "date": "2026-12-05T21:20:09",
-                     *       "date_gmt": "2026-12-05T21:20:09",
+                     *       "date": "2026-12-05T21:47:40",
+                     *       "date_gmt": "2026-12-05T21:47:40",
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/about-us"
                      *       },
-                     *       "modified": "2026-12-05T21:20:09",
-                     *       "modified_gmt": "2026-12-05T21:20:09",
+                     *       "modified": "2026-12-05T21:47:40",
+                     *       "modified_gmt": "2026-12-05T21:47:40",
                      *       "slug": "about-us",
                      *       "status": "publish",
                      *       "type": "page",
@@ -14712,13 +15190,13 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000082,
-                     *         "date": "2026-12-05T21:20:09",
-                     *         "date_gmt": "2026-12-05T21:20:09",
+                     *         "date": "2026-12-05T21:47:40",
+                     *         "date_gmt": "2026-12-05T21:47:40",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/news/forced-labour-in-cocoa"
                      *         },
-                     *         "modified": "2026-12-05T21:20:09",
-                     *         "modified_gmt": "2026-12-05T21:20:09",
+                     *         "modified": "2026-12-05T21:47:40",
+                     *         "modified_gmt": "2026-12-05T21:47:40",
                      *         "slug": "forced-labour-in-cocoa",
                      *         "status": "publish",
                      *         "type": "post",
@@ -14793,13 +15271,13 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": 1000000081,
-                     *         "date": "2026-12-05T21:20:09",
-                     *         "date_gmt": "2026-12-05T21:20:09",
+                     *         "date": "2026-12-05T21:47:40",
+                     *         "date_gmt": "2026-12-05T21:47:40",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/news/new-guidance-on-forced-labour-indicators"
                      *         },
-                     *         "modified": "2026-12-05T21:20:09",
-                     *         "modified_gmt": "2026-12-05T21:20:09",
+                     *         "modified": "2026-12-05T21:47:40",
+                     *         "modified_gmt": "2026-12-05T21:47:40",
                      *         "slug": "new-guidance-on-forced-labour-indicators",
                      *         "status": "publish",
                      *         "type": "post",
@@ -14933,13 +15411,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000082,
-                     *       "date": "2026-12-05T21:20:09",
-                     *       "date_gmt": "2026-12-05T21:20:09",
+                     *       "date": "2026-12-05T21:47:40",
+                     *       "date_gmt": "2026-12-05T21:47:40",
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/news/forced-labour-in-cocoa"
                      *       },
-                     *       "modified": "2026-12-05T21:20:09",
-                     *       "modified_gmt": "2026-12-05T21:20:09",
+                     *       "modified": "2026-12-05T21:47:40",
+                     *       "modified_gmt": "2026-12-05T21:47:40",
                      *       "slug": "forced-labour-in-cocoa",
                      *       "status": "publish",
                      *       "type": "post",
@@ -15367,8 +15845,8 @@ export interface operations {
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland"
                      *         },
-                     *         "modified": "2026-12-05T21:20:09",
-                     *         "modified_gmt": "2026-12-05T21:20:09",
+                     *         "modified": "2026-12-05T21:47:40",
+                     *         "modified_gmt": "2026-12-05T21:47:40",
                      *         "slug": "public-procurement-and-human-rights-in-northern-ireland",
                      *         "status": "publish",
                      *         "type": "resource",
@@ -15459,8 +15937,8 @@ export interface operations {
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland"
                      *         },
-                     *         "modified": "2026-12-05T21:20:09",
-                     *         "modified_gmt": "2026-12-05T21:20:09",
+                     *         "modified": "2026-12-05T21:47:40",
+                     *         "modified_gmt": "2026-12-05T21:47:40",
                      *         "slug": "information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *         "status": "publish",
                      *         "type": "resource",
@@ -15612,8 +16090,8 @@ export interface operations {
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland"
                      *       },
-                     *       "modified": "2026-12-05T21:20:09",
-                     *       "modified_gmt": "2026-12-05T21:20:09",
+                     *       "modified": "2026-12-05T21:47:40",
+                     *       "modified_gmt": "2026-12-05T21:47:40",
                      *       "slug": "public-procurement-and-human-rights-in-northern-ireland",
                      *       "status": "publish",
                      *       "type": "resource",
@@ -16026,7 +16504,8 @@ export interface operations {
                      *         "description": "",
                      *         "types": [
                      *           "post",
-                     *           "resource"
+                     *           "resource",
+                     *           "ai1ec_event"
                      *         ],
                      *         "hierarchical": false,
                      *         "rest_base": "tags",
@@ -16181,6 +16660,32 @@ export interface operations {
                      *           "wp:items": [
                      *             {
                      *               "href": "http://localhost:8080/wp-json/wp/v2/resources"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "ai1ec_event": {
+                     *         "description": "",
+                     *         "hierarchical": false,
+                     *         "has_archive": false,
+                     *         "name": "Events",
+                     *         "slug": "ai1ec_event",
+                     *         "icon": null,
+                     *         "taxonomies": [
+                     *           "post_tag",
+                     *           "events_categories"
+                     *         ],
+                     *         "rest_base": "events",
+                     *         "rest_namespace": "wp/v2",
+                     *         "_links": {
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types"
+                     *             }
+                     *           ],
+                     *           "wp:items": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events"
                      *             }
                      *           ]
                      *         }

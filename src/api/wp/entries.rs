@@ -11,7 +11,7 @@ use crate::api::content::{ReadOptions, WireKind};
 use crate::api::wp::ids::{self, IdMap};
 use crate::api::wp::library::{self, Embeds};
 use crate::api::wp::params::{
-    Params, WpContentParams, WpItemParams, WpListParams, WpPageParams, WpPostParams,
+    Params, WpContentParams, WpEventParams, WpItemParams, WpListParams, WpPageParams, WpPostParams,
     WpResourceParams,
 };
 use crate::api::wp::wire::{self, WpContent, WpRendered, WpRenderedOpen, WpTerm, dates, paragraph};
@@ -67,6 +67,8 @@ pub struct Extras {
     acf: Vec<(&'static str, Json)>,
     /// Resources: the downloadable file (an ACF field in WordPress).
     document: Option<i64>,
+    /// Events: the registered meta All-in-One Event Calendar's site keeps (`start`, ...).
+    meta: Option<Json>,
 }
 
 impl WpType for Posts {
@@ -102,6 +104,47 @@ impl WpType for Pages {
             menu_order: Some(d.map_or(0, |d| i64::from(d.menu_order))),
             template: d.map(|d| d.template.clone()).unwrap_or_default(),
             link: related.page_link(e.id, &e.slug, path),
+            ..Extras::default()
+        }
+    }
+}
+
+impl WpType for crate::events::Events {
+    const TYPE: &'static str = "ai1ec_event";
+    const BASE: &'static str = "events";
+    const TERMS: &'static [(Taxonomy, &'static str)] = &[
+        (Taxonomy::Tag, "tags"),
+        (Taxonomy::EventCategory, "events_categories"),
+    ];
+
+    fn own(_: &Params, _: Option<Option<i64>>) -> Result<crate::events::EventFilter> {
+        Ok(Default::default())
+    }
+
+    fn extras(e: &Entry, _: &Related, details: &Self::Details) -> Extras {
+        let Some(d) = details.get(&e.id) else {
+            return Extras::default();
+        };
+        let local = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%S").to_string();
+        // As the calendar keeps them: an all-day event ends at 23:59:59 of its last day,
+        // an event without an end ends when it starts.
+        let end = d.ends_local.unwrap_or(d.starts_local);
+        let (start, end) = if d.all_day {
+            (
+                format!("{}T00:00:00", d.starts_local.format("%Y-%m-%d")),
+                format!("{}T23:59:59", end.format("%Y-%m-%d")),
+            )
+        } else {
+            (local(d.starts_local), local(end))
+        };
+        Extras {
+            meta: Some(json!({
+                "start": start,
+                "end": end,
+                "all_day": d.all_day,
+                "venue": d.venue().map(|v| v.name).unwrap_or_default(),
+                "timezone": d.timezone,
+            })),
             ..Extras::default()
         }
     }
@@ -191,7 +234,9 @@ fn order<K: WpType>(p: &Params) -> Result<Option<ListOrder>> {
     let key = match p.get("orderby") {
         // WordPress lists pages by date too (headpress's own page lists go by
         // `menu_order`); a search goes by relevance.
-        None if K::TYPE == "page" && p.get("search").is_none() => SortKey::PublishedAt,
+        None if matches!(K::TYPE, "page" | "ai1ec_event") && p.get("search").is_none() => {
+            SortKey::PublishedAt
+        }
         None => return Ok(None),
         Some("date") => SortKey::PublishedAt,
         Some("modified") => SortKey::UpdatedAt,
@@ -235,7 +280,7 @@ fn list<K: WpType>(
         dir: match p.ascending()? {
             Some(true) => Some(Direction::Asc),
             Some(false) => Some(Direction::Desc),
-            None if K::TYPE == "page" => Some(Direction::Desc),
+            None if matches!(K::TYPE, "page" | "ai1ec_event") => Some(Direction::Desc),
             None => None,
         },
         published_after: p.date("after", zone)?,
@@ -490,6 +535,7 @@ fn item<K: WpType>(e: Entry, x: Extras, related: &Related, made: &Made) -> WpCon
         .map_or(0, |m| map.media_id(m));
     let api = format!("{}/wp-json/wp/v2", made.base);
     let (page, post) = (K::TYPE == "page", K::TYPE == "post");
+    let commented = page || post || K::TYPE == "ai1ec_event";
     let terms = |member: &str| -> Option<Vec<i64>> {
         K::TERMS.iter().find(|(_, m)| *m == member).map(|(t, _)| {
             related
@@ -517,15 +563,16 @@ fn item<K: WpType>(e: Entry, x: Extras, related: &Related, made: &Made) -> WpCon
         links["wp:featuredmedia"] =
             json!([{"embeddable": true, "href": format!("{api}/media/{featured}")}]);
     }
+    // Links to the taxonomies this API serves (event categories have no route).
     let term_links: Vec<Json> = K::TERMS
         .iter()
-        .map(|(taxonomy, member)| {
+        .filter_map(|(taxonomy, member)| {
             let wp_taxonomy = crate::api::wp::TAXONOMIES
                 .iter()
-                .find(|t| t.taxonomy == Some(*taxonomy))
-                .map_or("", |t| t.name);
-            json!({"taxonomy": wp_taxonomy, "embeddable": true,
-                   "href": format!("{api}/{member}?post={id}")})
+                .find(|t| t.taxonomy == Some(*taxonomy))?
+                .name;
+            Some(json!({"taxonomy": wp_taxonomy, "embeddable": true,
+                   "href": format!("{api}/{member}?post={id}")}))
         })
         .collect();
     if !term_links.is_empty() {
@@ -536,6 +583,7 @@ fn item<K: WpType>(e: Entry, x: Extras, related: &Related, made: &Made) -> WpCon
     let categories = terms("categories");
     let tags = terms("tags");
     let resource_type = terms("resource_type");
+    let events_categories = terms("events_categories");
     let slug = e.slug.clone();
     let excerpt = paragraph(&e.excerpt);
     let title = escape(&e.title);
@@ -584,15 +632,16 @@ fn item<K: WpType>(e: Entry, x: Extras, related: &Related, made: &Made) -> WpCon
         featured_media: featured,
         parent: x.parent.map(|p| p.map_or(0, |p| map.entry_id(p))),
         menu_order: x.menu_order,
-        comment_status: (page || post).then_some("closed"),
-        ping_status: (page || post).then_some("closed"),
+        comment_status: commented.then_some("closed"),
+        ping_status: commented.then_some("closed"),
         sticky: post.then_some(sticky),
         template: x.template,
         format: post.then_some("standard"),
-        meta: Vec::new(),
+        meta: x.meta.unwrap_or_else(|| json!([])),
         categories,
         tags,
         resource_type,
+        events_categories,
         acf,
         links,
         embedded,
@@ -719,6 +768,15 @@ wp_routes!(
     "/wp-json/wp/v2/pages/{id}",
     list_wp_pages = "List pages (WordPress)",
     get_wp_page = "Get a page (WordPress)"
+);
+wp_routes!(
+    crate::events::Events,
+    WpEventParams,
+    "events",
+    "/wp-json/wp/v2/events",
+    "/wp-json/wp/v2/events/{id}",
+    list_wp_events = "List events (WordPress)",
+    get_wp_event = "Get an event (WordPress)"
 );
 wp_routes!(
     Resources,

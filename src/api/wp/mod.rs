@@ -40,6 +40,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(library::get_wp_category)
         .service(library::list_wp_tags)
         .service(library::get_wp_tag)
+        .service(entries::list_wp_events)
+        .service(entries::get_wp_event)
         .service(library::list_wp_resource_types)
         .service(library::get_wp_resource_type)
         .service(library::list_wp_users)
@@ -63,7 +65,7 @@ pub(crate) struct Described {
 }
 
 /// The post types this API serves.
-pub(crate) const TYPES: [Described; 3] = [
+pub(crate) const TYPES: [Described; 4] = [
     Described {
         name: "post",
         base: "posts",
@@ -88,6 +90,14 @@ pub(crate) const TYPES: [Described; 3] = [
         hierarchical: false,
         taxonomy: None,
     },
+    Described {
+        name: "ai1ec_event",
+        base: "events",
+        label: "Events",
+        related: &["post_tag", "events_categories"],
+        hierarchical: false,
+        taxonomy: None,
+    },
 ];
 
 /// The taxonomies this API serves.
@@ -104,7 +114,7 @@ pub(crate) const TAXONOMIES: [Described; 3] = [
         name: "post_tag",
         base: "tags",
         label: "Tags",
-        related: &["post", "resource"],
+        related: &["post", "resource", "ai1ec_event"],
         hierarchical: false,
         taxonomy: Some(Taxonomy::Tag),
     },

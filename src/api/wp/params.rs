@@ -279,6 +279,16 @@ pub struct WpResourceParams {
     resource_type: Option<String>,
 }
 
+/// Filters of events.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct WpEventParams {
+    /// Only with these tags (WordPress term ids, any of).
+    #[param(pattern = "^([0-9]+(,[0-9]+)*)?$")]
+    tags: Option<String>,
+}
+
 /// Filters of terms.
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -166,7 +166,7 @@ impl WpRenderedOpen {
     }
 }
 
-/// A post, page or resource as WordPress answers it. Every member is present unless
+/// A post, page, resource or event as WordPress answers it. Every member is present unless
 /// `_fields` leaves it out; the members of one type only (`parent`, `sticky`,
 /// `categories`, `resource_type`, ...) are absent from the others.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -196,7 +196,7 @@ pub struct WpContent {
     /// `publish`, `future` (scheduled), `draft`, `pending`, `private` or `trash`.
     #[schema(required = false)]
     pub status: &'static str,
-    /// `post`, `page` or `resource`.
+    /// `post`, `page`, `resource` or `ai1ec_event`.
     #[serde(rename = "type")]
     #[schema(required = false)]
     pub kind: &'static str,
@@ -223,11 +223,11 @@ pub struct WpContent {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(required = false)]
     pub menu_order: Option<i64>,
-    /// Posts and pages: always `closed` (no comments here).
+    /// Posts, pages and events: always `closed` (no comments here).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(required = false)]
     pub comment_status: Option<&'static str>,
-    /// Posts and pages: always `closed` (no pingbacks here).
+    /// Posts, pages and events: always `closed` (no pingbacks here).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(required = false)]
     pub ping_status: Option<&'static str>,
@@ -242,14 +242,16 @@ pub struct WpContent {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(required = false)]
     pub format: Option<&'static str>,
-    /// Always empty: registered meta is not kept here.
+    /// Registered meta: `[]`, but for events All-in-One Event Calendar's `start` and `end`
+    /// (local times in `timezone`), `all_day`, `venue` (its name) and `timezone`.
     #[schema(required = false)]
-    pub meta: Vec<Json>,
+    pub meta: Json,
     /// Posts: category WordPress ids.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(required = false)]
     pub categories: Option<Vec<i64>>,
-    /// Posts and resources: tag WordPress ids.
+    /// Posts, resources and events: tag WordPress ids (events: `post_tag` and
+    /// `events_tags` alike, which are one taxonomy here).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(required = false)]
     pub tags: Option<Vec<i64>>,
@@ -257,6 +259,10 @@ pub struct WpContent {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(required = false)]
     pub resource_type: Option<Vec<i64>>,
+    /// Events: event category WordPress ids.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(required = false)]
+    pub events_categories: Option<Vec<i64>>,
     /// Custom field values, as ACF answers them.
     #[schema(required = false)]
     pub acf: serde_json::Map<String, Json>,

@@ -21,7 +21,7 @@ T = TypeVar("T", bound="WpContent")
 
 @_attrs_define
 class WpContent:
-    """A post, page or resource as WordPress answers it. Every member is present unless
+    """A post, page, resource or event as WordPress answers it. Every member is present unless
     `_fields` leaves it out; the members of one type only (`parent`, `sticky`,
     `categories`, `resource_type`, ...) are absent from the others.
 
@@ -31,10 +31,11 @@ class WpContent:
             acf (WpContentAcf | Unset): Custom field values, as ACF answers them.
             author (int | Unset): The author's WordPress id.
             categories (list[int] | None | Unset): Posts: category WordPress ids.
-            comment_status (None | str | Unset): Posts and pages: always `closed` (no comments here).
+            comment_status (None | str | Unset): Posts, pages and events: always `closed` (no comments here).
             content (WpRenderedOpen | Unset): `{"rendered": html, "protected": false}`: nothing here is password-protected.
             date (str | Unset): Published, in the site's time zone (`HEADPRESS_SITE_TIMEZONE`), no offset.
             date_gmt (str | Unset): Published, in GMT.
+            events_categories (list[int] | None | Unset): Events: event category WordPress ids.
             excerpt (WpRenderedOpen | Unset): `{"rendered": html, "protected": false}`: nothing here is password-protected.
             featured_media (int | Unset): The featured image's WordPress id, 0 for none.
             format_ (None | str | Unset): Posts: always `standard`.
@@ -43,19 +44,20 @@ class WpContent:
                 was born here.
             link (str | Unset): The item's address on the site.
             menu_order (int | None | Unset): Pages: the place among siblings.
-            meta (list[Any] | Unset): Always empty: registered meta is not kept here.
+            meta (Any | Unset):
             modified (str | Unset): Last changed, in the site's time zone.
             modified_gmt (str | Unset): Last changed, in GMT.
             parent (int | None | Unset): Pages: the parent page's WordPress id, 0 at the top.
-            ping_status (None | str | Unset): Posts and pages: always `closed` (no pingbacks here).
+            ping_status (None | str | Unset): Posts, pages and events: always `closed` (no pingbacks here).
             resource_type (list[int] | None | Unset): Resources: resource type WordPress ids.
             slug (str | Unset): The address name.
             status (str | Unset): `publish`, `future` (scheduled), `draft`, `pending`, `private` or `trash`.
             sticky (bool | None | Unset): Posts: pinned to the front page.
-            tags (list[int] | None | Unset): Posts and resources: tag WordPress ids.
+            tags (list[int] | None | Unset): Posts, resources and events: tag WordPress ids (events: `post_tag` and
+                `events_tags` alike, which are one taxonomy here).
             template (str | Unset): The page template, or empty.
             title (WpRendered | Unset): `{"rendered": html}`.
-            type_ (str | Unset): `post`, `page` or `resource`.
+            type_ (str | Unset): `post`, `page`, `resource` or `ai1ec_event`.
     """
 
     field_embedded: None | Unset | WpContentEmbeddedType0 = UNSET
@@ -67,6 +69,7 @@ class WpContent:
     content: WpRenderedOpen | Unset = UNSET
     date: str | Unset = UNSET
     date_gmt: str | Unset = UNSET
+    events_categories: list[int] | None | Unset = UNSET
     excerpt: WpRenderedOpen | Unset = UNSET
     featured_media: int | Unset = UNSET
     format_: None | str | Unset = UNSET
@@ -74,7 +77,7 @@ class WpContent:
     id: int | Unset = UNSET
     link: str | Unset = UNSET
     menu_order: int | None | Unset = UNSET
-    meta: list[Any] | Unset = UNSET
+    meta: Any | Unset = UNSET
     modified: str | Unset = UNSET
     modified_gmt: str | Unset = UNSET
     parent: int | None | Unset = UNSET
@@ -133,6 +136,15 @@ class WpContent:
 
         date_gmt = self.date_gmt
 
+        events_categories: list[int] | None | Unset
+        if isinstance(self.events_categories, Unset):
+            events_categories = UNSET
+        elif isinstance(self.events_categories, list):
+            events_categories = self.events_categories
+
+        else:
+            events_categories = self.events_categories
+
         excerpt: dict[str, Any] | Unset = UNSET
         if not isinstance(self.excerpt, Unset):
             excerpt = self.excerpt.to_dict()
@@ -159,9 +171,7 @@ class WpContent:
         else:
             menu_order = self.menu_order
 
-        meta: list[Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta
+        meta = self.meta
 
         modified = self.modified
 
@@ -236,6 +246,8 @@ class WpContent:
             field_dict["date"] = date
         if date_gmt is not UNSET:
             field_dict["date_gmt"] = date_gmt
+        if events_categories is not UNSET:
+            field_dict["events_categories"] = events_categories
         if excerpt is not UNSET:
             field_dict["excerpt"] = excerpt
         if featured_media is not UNSET:
@@ -359,6 +371,23 @@ class WpContent:
 
         date_gmt = d.pop("date_gmt", UNSET)
 
+        def _parse_events_categories(data: object) -> list[int] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                events_categories_type_0 = cast(list[int], data)
+
+                return events_categories_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[int] | None | Unset, data)
+
+        events_categories = _parse_events_categories(d.pop("events_categories", UNSET))
+
         _excerpt = d.pop("excerpt", UNSET)
         excerpt: WpRenderedOpen | Unset
         if isinstance(_excerpt, Unset):
@@ -397,7 +426,7 @@ class WpContent:
 
         menu_order = _parse_menu_order(d.pop("menu_order", UNSET))
 
-        meta = cast(list[Any], d.pop("meta", UNSET))
+        meta = d.pop("meta", UNSET)
 
         modified = d.pop("modified", UNSET)
 
@@ -489,6 +518,7 @@ class WpContent:
             content=content,
             date=date,
             date_gmt=date_gmt,
+            events_categories=events_categories,
             excerpt=excerpt,
             featured_media=featured_media,
             format_=format_,
