@@ -11,6 +11,7 @@
 //! administrator detaches them.
 
 pub mod client;
+mod lease;
 mod rest;
 mod run;
 

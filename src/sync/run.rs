@@ -9,12 +9,13 @@ use diesel::prelude::*;
 use serde_json::Value;
 
 use super::client::Client;
+use super::lease;
 use super::rest::{self, Lookup};
 use super::{Store, SyncError};
 use crate::content::Viewer;
 use crate::content::{Kind, Role};
 use crate::db::DbConn;
-use crate::db::schema::{import_origins, sync_items, sync_sites};
+use crate::db::schema::{import_origins, sync_items};
 use crate::error::{Error, Result};
 use crate::import::Summary;
 use crate::import::wordpress::{self, Snapshot};
@@ -44,8 +45,6 @@ const STATUSES: &str = "publish,future,draft,pending,private,trash";
 const MEDIA_STATUSES: &str = "inherit,private,trash";
 /// Items fetched and written together, in one transaction.
 const BATCH: usize = 100;
-/// How long a run holds the site before another node may take it over.
-const LEASE: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
 
 /// What a run did.
 #[derive(Debug, Default)]
@@ -98,12 +97,31 @@ pub async fn run(
         .trim_end_matches('/')
         .to_owned();
     let source = format!("wordpress:{url}");
-    let holder = holder();
-    lease(store, &source, &url, &holder).await?;
+    let holder = lease::holder();
+    lease::take(store, &source, &url, &holder).await?;
     let result = run_leased(client, store, &source, &holder, &index, progress).await;
     let error = result.as_ref().err().map(ToString::to_string);
-    release(store, &source, &holder, error).await?;
+    lease::release(store, &source, &holder, error).await?;
     result
+}
+
+/// A run's writer of batches: what it knows of the site once it has read what items
+/// refer to.
+struct Batches<'a> {
+    client: &'a Client,
+    store: &'a Store,
+    source: &'a str,
+    holder: &'a str,
+    /// Authors and terms, as every batch carries them (its items name them).
+    site: crate::import::wxr::Site,
+    lookup: Lookup,
+    site_offset: chrono::Duration,
+    /// Where media files are downloaded to, as an uploads folder would hold them.
+    uploads: tempfile::TempDir,
+}
+
+fn edit() -> Vec<(&'static str, String)> {
+    vec![("context", "edit".to_owned())]
 }
 
 async fn run_leased(
@@ -115,22 +133,73 @@ async fn run_leased(
     progress: &mut dyn FnMut(&str),
 ) -> std::result::Result<Report, SyncError> {
     let mut report = Report::default();
-    let edit = || vec![("context", "edit".to_owned())];
     let types = client.get("/wp/v2/types", &edit()).await?;
     let taxonomies = client.get("/wp/v2/taxonomies", &edit()).await?;
-    let base_of = |all: &Value, name: &str| {
-        all.get(name).map(|t| {
-            t["rest_base"]
-                .as_str()
-                .filter(|b| !b.is_empty())
-                .unwrap_or(name)
-                .to_owned()
+    let (lookup, terms) = read_terms(client, &taxonomies).await?;
+    // What the site has now, and what the last run saw.
+    let post_types = list_post_types(client, &types).await?;
+    let seen_source = source.to_owned();
+    let (seen, known, detached) = store
+        .write(move |conn| {
+            Ok((
+                seen(conn, &seen_source)?,
+                known(conn, &seen_source)?,
+                detached(conn, &seen_source)?,
+            ))
         })
-    };
+        .await?;
+    let site = read_site(
+        client,
+        store,
+        source,
+        holder,
+        index,
+        &post_types,
+        lookup,
+        terms,
+    )
+    .await?;
+    // Users and terms first: every batch refers to them.
+    let first = site.snapshot();
+    report.summary.merge(site.write(first, Vec::new()).await?);
+    for t in &post_types {
+        let changed: Vec<&Listed> = t
+            .listed
+            .iter()
+            .filter(|l| !detached.contains(&l.id))
+            .filter(|l| seen.get(&(t.base.clone(), l.id)) != Some(&l.stamp))
+            .collect();
+        site.write_changed(t, changed, &mut report, progress)
+            .await?;
+    }
+    // What came from the site (by an earlier run, or an import of its export) and the
+    // site no longer lists: deleted in WordPress. Only kinds whose list was read.
+    let listed: HashSet<i64> = post_types
+        .iter()
+        .flat_map(|t| t.listed.iter().map(|l| l.id))
+        .collect();
+    let read: Vec<&'static str> = post_types.iter().map(|t| t.name).collect();
+    let gone: Vec<i64> = known
+        .into_iter()
+        .filter(|id| !listed.contains(id) && !detached.contains(id))
+        .collect();
+    report.deleted = delete_missing(store, source, gone, read).await?;
+    if report.deleted > 0 {
+        progress(&format!("{} deleted in WordPress", report.deleted));
+    }
+    report.requests = client.requests.get();
+    Ok(report)
+}
+
+/// The terms of the taxonomies headpress keeps, all of them.
+async fn read_terms(
+    client: &Client,
+    taxonomies: &Value,
+) -> std::result::Result<(Lookup, Vec<crate::import::wxr::Term>), SyncError> {
     let mut lookup = Lookup::default();
     let mut terms = Vec::new();
     for taxonomy in TAXONOMIES {
-        let Some(base) = base_of(&taxonomies, taxonomy) else {
+        let Some(base) = base_of(taxonomies, taxonomy) else {
             continue;
         };
         let list = client
@@ -142,23 +211,36 @@ async fn run_leased(
         }
         lookup.taxonomies.push((taxonomy.to_owned(), base));
     }
-    // What the site has now, and what the last run saw.
+    Ok((lookup, terms))
+}
+
+/// Where the REST API serves a type or taxonomy, when the site has it.
+fn base_of(all: &Value, name: &str) -> Option<String> {
+    all.get(name).map(|t| {
+        t["rest_base"]
+            .as_str()
+            .filter(|b| !b.is_empty())
+            .unwrap_or(name)
+            .to_owned()
+    })
+}
+
+/// Every item of the post types headpress keeps: ids, stamps, parents and authors only.
+async fn list_post_types(
+    client: &Client,
+    types: &Value,
+) -> std::result::Result<Vec<PostType>, SyncError> {
     let mut post_types = Vec::new();
     for name in TYPES {
-        let Some(base) = base_of(&types, name) else {
+        let Some(base) = base_of(types, name) else {
             continue;
-        };
-        let statuses = if name == "attachment" {
-            MEDIA_STATUSES
-        } else {
-            STATUSES
         };
         let mut q = edit();
         q.push((
             "_fields",
             "id,modified_gmt,status,parent,post,author".into(),
         ));
-        q.push(("status", statuses.into()));
+        q.push(("status", statuses(name).into()));
         q.push(("orderby", "id".into()));
         q.push(("order", "asc".into()));
         let listed = client
@@ -180,17 +262,29 @@ async fn run_leased(
             .collect::<std::result::Result<Vec<_>, SyncError>>()?;
         post_types.push(PostType { name, base, listed });
     }
-    let seen_source = source.to_owned();
-    let (seen, known, detached) = store
-        .write(move |conn| {
-            Ok((
-                seen(conn, &seen_source)?,
-                known(conn, &seen_source)?,
-                detached(conn, &seen_source)?,
-            ))
-        })
-        .await?;
-    // Authors of what the site has; WordPress lists users 100 a page.
+    Ok(post_types)
+}
+
+fn statuses(post_type: &str) -> &'static str {
+    if post_type == "attachment" {
+        MEDIA_STATUSES
+    } else {
+        STATUSES
+    }
+}
+
+/// The site's users (the authors of what it has) and its offset, with the terms read.
+#[expect(clippy::too_many_arguments, reason = "the run's parts, gathered once")]
+async fn read_site<'a>(
+    client: &'a Client,
+    store: &'a Store,
+    source: &'a str,
+    holder: &'a str,
+    index: &Value,
+    post_types: &[PostType],
+    mut lookup: Lookup,
+    terms: Vec<crate::import::wxr::Term>,
+) -> std::result::Result<Batches<'a>, SyncError> {
     let authors: HashSet<i64> = post_types
         .iter()
         .flat_map(|t| t.listed.iter().map(|l| l.author))
@@ -210,116 +304,151 @@ async fn run_leased(
             site.authors.push(author);
         }
     }
-    let site_offset = chrono::Duration::minutes(
-        (index["gmt_offset"]
-            .as_f64()
-            .or_else(|| index["gmt_offset"].as_str()?.parse().ok())
-            .unwrap_or(0.0)
-            * 60.0) as i64,
-    );
-    let uploads = tempfile::tempdir()
-        .map_err(|e| SyncError::Content(format!("cannot make a folder for downloads: {e}")))?;
-    // Users and terms first: every batch refers to them.
-    let first = Snapshot {
-        site: site.clone(),
-        site_offset,
-        ..Default::default()
-    };
-    report
-        .summary
-        .merge(write_batch(store, source, first, Vec::new(), uploads.path()).await?);
-    // Every batch carries the users and terms (unchanged now): its items name them.
-    for t in &post_types {
-        let mut changed: Vec<&Listed> = t
-            .listed
-            .iter()
-            .filter(|l| !detached.contains(&l.id))
-            .filter(|l| seen.get(&(t.base.clone(), l.id)) != Some(&l.stamp))
-            .collect();
+    let hours = index["gmt_offset"]
+        .as_f64()
+        .or_else(|| index["gmt_offset"].as_str()?.parse().ok())
+        .unwrap_or(0.0);
+    Ok(Batches {
+        client,
+        store,
+        source,
+        holder,
+        site,
+        lookup,
+        site_offset: chrono::Duration::minutes((hours * 60.0) as i64),
+        uploads: tempfile::tempdir()
+            .map_err(|e| SyncError::Content(format!("cannot make a folder for downloads: {e}")))?,
+    })
+}
+
+impl Batches<'_> {
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            site: self.site.clone(),
+            site_offset: self.site_offset,
+            ..Default::default()
+        }
+    }
+
+    /// Fetches the changed items of a type 100 at a time and writes each batch.
+    async fn write_changed(
+        &self,
+        t: &PostType,
+        mut changed: Vec<&Listed>,
+        report: &mut Report,
+        progress: &mut dyn FnMut(&str),
+    ) -> std::result::Result<(), SyncError> {
         if changed.is_empty() {
-            continue;
+            return Ok(());
         }
         if t.name == "page" {
             sort_parents_first(&mut changed, &t.listed);
         }
         progress(&format!("{}: {} changed", t.base, changed.len()));
-        let statuses = if t.name == "attachment" {
-            MEDIA_STATUSES
-        } else {
-            STATUSES
-        };
         for chunk in changed.chunks(BATCH) {
             let ids: Vec<String> = chunk.iter().map(|l| l.id.to_string()).collect();
             let mut q = edit();
             q.push(("include", ids.join(",")));
-            q.push(("status", statuses.into()));
+            q.push(("status", statuses(t.name).into()));
             q.push(("per_page", BATCH.to_string()));
-            let got = client.list(&format!("/wp/v2/{}", t.base), &q).await?;
+            let got = self.client.list(&format!("/wp/v2/{}", t.base), &q).await?;
             report.fetched += got.items.len();
             let mut by_id: HashMap<i64, Value> = HashMap::new();
             for v in got.items {
                 by_id.insert(rest::id(&v, &t.base)?, v);
             }
-            let mut snapshot = Snapshot {
-                site: site.clone(),
-                site_offset,
-                ..Default::default()
-            };
+            let mut snapshot = self.snapshot();
             let mut stamps = Vec::new();
             // In the order listed (parents first); an item deleted since it was listed
             // is left for the next run.
             for l in chunk {
                 let Some(v) = by_id.get(&l.id) else { continue };
-                let item = rest::item(v, &lookup)?;
-                if t.name == "attachment" {
-                    download(client, &item, uploads.path()).await?;
-                    snapshot.attachments.push(item);
-                } else if t.name == "wp_block" {
-                    snapshot.blocks.push(item);
-                } else {
-                    snapshot.items.push(item);
+                let item = rest::item(v, &self.lookup)?;
+                match t.name {
+                    "attachment" => {
+                        download(self.client, &item, self.uploads.path()).await?;
+                        snapshot.attachments.push(item);
+                    }
+                    "wp_block" => snapshot.blocks.push(item),
+                    _ => snapshot.items.push(item),
                 }
                 stamps.push((t.base.clone(), l.id, l.stamp.clone()));
             }
-            let mut written = write_batch(store, source, snapshot, stamps, uploads.path()).await?;
+            let mut written = self.write(snapshot, stamps).await?;
             // Users and terms were counted once, by the first batch.
             written
                 .kinds
                 .retain(|kind, _| kind != "users" && kind != "terms");
             report.summary.merge(written);
             progress(&format!("{}: {} written", t.base, chunk.len()));
-            renew(store, source, holder).await?;
+            lease::renew(self.store, self.source, self.holder).await?;
+        }
+        Ok(())
+    }
+
+    /// Writes one batch and what the run saw of its items, in one transaction.
+    async fn write(
+        &self,
+        snapshot: Snapshot,
+        stamps: Vec<(String, i64, String)>,
+    ) -> std::result::Result<Summary, SyncError> {
+        let source = self.source.to_owned();
+        let storage: Arc<dyn Storage> = self.store.storage();
+        let options = wordpress::Options {
+            uploads: Some(self.uploads.path().to_owned()),
+            ..Default::default()
+        };
+        self.store
+            .write(move |conn| {
+                let summary = wordpress::import_snapshot(
+                    conn,
+                    storage.as_ref(),
+                    &source,
+                    &snapshot,
+                    &options,
+                )
+                .map_err(|e| match e {
+                    crate::import::ImportError::App(e) => e,
+                    other => Error::invalid("wordpress", other.to_string()),
+                })?;
+                for (base, id, stamp) in &stamps {
+                    diesel::delete(sync_items::table.find((&source, base, id))).execute(conn)?;
+                    diesel::insert_into(sync_items::table)
+                        .values((
+                            sync_items::source.eq(&source),
+                            sync_items::rest_base.eq(base),
+                            sync_items::wp_id.eq(id),
+                            sync_items::stamp.eq(stamp),
+                        ))
+                        .execute(conn)?;
+                }
+                Ok(summary)
+            })
+            .await
+    }
+}
+
+/// Deletes what the site no longer has; how many things went.
+async fn delete_missing(
+    store: &Store,
+    source: &str,
+    gone: Vec<i64>,
+    read: Vec<&'static str>,
+) -> std::result::Result<usize, SyncError> {
+    if gone.is_empty() {
+        return Ok(0);
+    }
+    let source = source.to_owned();
+    let storage = store.storage();
+    let (deleted, files) = store
+        .write(move |conn| delete_gone(conn, &source, &gone, &read))
+        .await?;
+    for file in files {
+        if let Err(e) = storage.delete(&file) {
+            tracing::warn!(%file, error = %e, "sync: a deleted media item's file stays");
         }
     }
-    // What came from the site (by an earlier run, or an import of its export) and the
-    // site no longer lists: deleted in WordPress. Only kinds whose list was read.
-    let listed: HashSet<i64> = post_types
-        .iter()
-        .flat_map(|t| t.listed.iter().map(|l| l.id))
-        .collect();
-    let read: Vec<&'static str> = post_types.iter().map(|t| t.name).collect();
-    let gone: Vec<i64> = known
-        .into_iter()
-        .filter(|id| !listed.contains(id) && !detached.contains(id))
-        .collect();
-    if !gone.is_empty() {
-        let source = source.to_owned();
-        let storage = store.storage();
-        let (deleted, files) = store
-            .write(move |conn| delete_gone(conn, &source, &gone, &read))
-            .await?;
-        report.deleted = deleted;
-        if deleted > 0 {
-            progress(&format!("{deleted} deleted in WordPress"));
-        }
-        for file in files {
-            if let Err(e) = storage.delete(&file) {
-                tracing::warn!(%file, error = %e, "sync: a deleted media item's file stays");
-            }
-        }
-    }
-    report.requests = client.requests.get();
-    Ok(report)
+    Ok(deleted)
 }
 
 fn with(
@@ -376,44 +505,6 @@ async fn download(
         .map_or(Ok(()), std::fs::create_dir_all)
         .and_then(|()| std::fs::write(&path, bytes));
     saved.map_err(|e| SyncError::Content(format!("cannot keep {}: {e}", path.display())))
-}
-
-/// Writes one batch and what the run saw of its items, in one transaction.
-async fn write_batch(
-    store: &Store,
-    source: &str,
-    snapshot: Snapshot,
-    stamps: Vec<(String, i64, String)>,
-    uploads: &Path,
-) -> std::result::Result<Summary, SyncError> {
-    let source = source.to_owned();
-    let storage: Arc<dyn Storage> = store.storage();
-    let options = wordpress::Options {
-        uploads: Some(uploads.to_owned()),
-        ..Default::default()
-    };
-    store
-        .write(move |conn| {
-            let summary =
-                wordpress::import_snapshot(conn, storage.as_ref(), &source, &snapshot, &options)
-                    .map_err(|e| match e {
-                        crate::import::ImportError::App(e) => e,
-                        other => Error::invalid("wordpress", other.to_string()),
-                    })?;
-            for (base, id, stamp) in &stamps {
-                diesel::delete(sync_items::table.find((&source, base, id))).execute(conn)?;
-                diesel::insert_into(sync_items::table)
-                    .values((
-                        sync_items::source.eq(&source),
-                        sync_items::rest_base.eq(base),
-                        sync_items::wp_id.eq(id),
-                        sync_items::stamp.eq(stamp),
-                    ))
-                    .execute(conn)?;
-            }
-            Ok(summary)
-        })
-        .await
 }
 
 /// What the last run saw of each item: (REST base, id) -> stamp.
@@ -544,138 +635,4 @@ fn delete_gone(
         }
     }
     Ok((deleted, files))
-}
-
-/// Takes the site for this run, unless another holds it.
-async fn lease(
-    store: &Store,
-    source: &str,
-    url: &str,
-    holder: &str,
-) -> std::result::Result<(), SyncError> {
-    let (source, url, holder) = (source.to_owned(), url.to_owned(), holder.to_owned());
-    let taken = store
-        .write(move |conn| {
-            let now = crate::db::now();
-            let known = sync_sites::table
-                .find(&source)
-                .select(sync_sites::source)
-                .first::<String>(conn)
-                .optional()?
-                .is_some();
-            if !known {
-                diesel::insert_into(sync_sites::table)
-                    .values((sync_sites::source.eq(&source), sync_sites::url.eq(&url)))
-                    .execute(conn)?;
-            }
-            // A holder on this machine whose process is gone (killed) holds nothing.
-            let held_by: Option<String> = sync_sites::table
-                .find(&source)
-                .select(sync_sites::lease_holder)
-                .first(conn)?;
-            let orphaned = held_by.filter(|h| !alive(h));
-            let n = diesel::update(
-                sync_sites::table.find(&source).filter(
-                    sync_sites::lease_until
-                        .is_null()
-                        .or(sync_sites::lease_until.lt(now))
-                        .or(sync_sites::lease_holder.eq(orphaned.unwrap_or_default())),
-                ),
-            )
-            .set((
-                sync_sites::lease_until.eq(now + LEASE),
-                sync_sites::lease_holder.eq(&holder),
-                sync_sites::started_at.eq(now),
-                sync_sites::url.eq(&url),
-            ))
-            .execute(conn)?;
-            Ok(n == 1)
-        })
-        .await?;
-    if taken {
-        Ok(())
-    } else {
-        Err(SyncError::Busy(
-            "another sync of this site is running (its lease ends within 10 minutes)".into(),
-        ))
-    }
-}
-
-/// Who holds a lease: this machine, this process, this run.
-pub(super) fn holder() -> String {
-    format!(
-        "{}:{}:{:08x}",
-        host(),
-        std::process::id(),
-        rand::random::<u32>()
-    )
-}
-
-fn host() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .map(|h| h.trim().to_owned())
-        .unwrap_or_default()
-}
-
-/// Whether the process that took a lease may still run: one on another machine is
-/// believed; one on this machine runs while its pid does.
-fn alive(holder: &str) -> bool {
-    let mut parts = holder.split(':');
-    let (Some(host_name), Some(pid)) = (parts.next(), parts.next()) else {
-        return true;
-    };
-    if host_name.is_empty() || host_name != host() || !cfg!(target_os = "linux") {
-        return true;
-    }
-    pid == std::process::id().to_string() || std::path::Path::new(&format!("/proc/{pid}")).exists()
-}
-
-/// Keeps the site for a run that is still working.
-async fn renew(store: &Store, source: &str, holder: &str) -> std::result::Result<(), SyncError> {
-    let (source, holder) = (source.to_owned(), holder.to_owned());
-    store
-        .write(move |conn| {
-            diesel::update(
-                sync_sites::table
-                    .find(&source)
-                    .filter(sync_sites::lease_holder.eq(&holder)),
-            )
-            .set(sync_sites::lease_until.eq(crate::db::now() + LEASE))
-            .execute(conn)?;
-            Ok(())
-        })
-        .await
-}
-
-async fn release(
-    store: &Store,
-    source: &str,
-    holder: &str,
-    error: Option<String>,
-) -> std::result::Result<(), SyncError> {
-    let (source, holder) = (source.to_owned(), holder.to_owned());
-    store
-        .write(move |conn| {
-            let site = sync_sites::table
-                .find(&source)
-                .filter(sync_sites::lease_holder.eq(&holder));
-            let lease = (
-                sync_sites::lease_until.eq(None::<chrono::NaiveDateTime>),
-                sync_sites::lease_holder.eq(None::<String>),
-            );
-            match error {
-                Some(e) => diesel::update(site)
-                    .set((lease, sync_sites::last_error.eq(e)))
-                    .execute(conn)?,
-                None => diesel::update(site)
-                    .set((
-                        lease,
-                        sync_sites::last_error.eq(None::<String>),
-                        sync_sites::finished_at.eq(crate::db::now()),
-                    ))
-                    .execute(conn)?,
-            };
-            Ok(())
-        })
-        .await
 }
