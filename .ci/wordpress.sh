@@ -43,7 +43,8 @@ cp .ci/wordpress/wp-config.php "$ROOT/wp-config.php"
 
 pids=()
 cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    # PHP's server forks its workers: they go with it.
+    for pid in "${pids[@]}"; do pkill -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -67,6 +68,12 @@ export HP_WP_URL="http://127.0.0.1:$WP_PORT"
 creds=$(php .ci/wordpress/seed.php tests/fixtures/wordpress/small.wxr.xml tests/fixtures/wordpress/uploads)
 user=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["user"])' "$creds")
 password=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["app_password"])' "$creds")
+for port in $WP_PORT $HP_PORT $IMPORT_PORT $KILLED_PORT; do
+    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+        echo "error: something already listens on 127.0.0.1:$port" >&2
+        exit 1
+    fi
+done
 PHP_CLI_SERVER_WORKERS=4 php -S "127.0.0.1:$WP_PORT" -t "$ROOT" .ci/wordpress/router.php >"$W/php.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 60); do curl -sf "$HP_WP_URL/wp-json/" >/dev/null && break; sleep 0.5; done
