@@ -62,11 +62,12 @@ string arrives as a string, and accepting it is right. Dropped only when every v
 the failure names is such a `type` change of a string member and the request is multipart.
 
 The WordPress-compatible API (`/wp-json`) answers errors in WordPress's shape (`{code,
-message, data}`); two of its refusals depend on more than the schema: a `page` past the
+message, data}`); some of its refusals depend on more than the schema: a `page` past the
 last page of the data is a 400 `rest_post_invalid_page_number`, as WordPress answers it,
 a `status` other than `publish` asked for without signing in is a 400 `rest_invalid_param`
 ("Status is forbidden.", WordPress's answer: it depends on who asks, not on the value),
-and a NUL character in a parameter a 400 `rest_invalid_param` naming it.
+a NUL character in a parameter a 400 `rest_invalid_param` naming it, and
+`orderby=relevance` with no (or an empty) `search`, as WordPress refuses it.
 
 Schema-expressible limits (empty names, short passwords, unknown `fields`, ...) are *not*
 dropped: those belong in the OpenAPI document.
@@ -253,7 +254,10 @@ def _wordpress_unexpressible(status: int, error: dict) -> bool:
         and isinstance(params, dict)
         and bool(params)
         and all(
-            m == "must not contain NUL characters" or (k == "status" and m == "Status is forbidden.")
+            m == "must not contain NUL characters"
+            or (k == "status" and m == "Status is forbidden.")
+            # As WordPress (`rest_no_search_term_defined`): an empty `search` is none.
+            or (k == "orderby" and m == "`relevance` needs `search`")
             for k, m in params.items()
         )
     )
