@@ -134,7 +134,7 @@ impl Seen {
     pub fn read(conn: &mut DbConn) -> crate::error::Result<Seen> {
         Ok(Seen {
             version: version::current(conn)?,
-            next_due: version::next_publication(conn, crate::db::now())?,
+            next_due: version::next_publication(conn)?,
         })
     }
 }
