@@ -60,10 +60,10 @@ pub fn detach(conn: &mut DbConn, id: i64) -> Result<bool> {
 pub struct SiteStatus {
     /// The WordPress site's address.
     pub url: String,
-    /// When the last run started (UTC).
-    pub started_at: Option<chrono::NaiveDateTime>,
-    /// When the last run that went to the end finished (UTC).
-    pub finished_at: Option<chrono::NaiveDateTime>,
+    /// When the last run started.
+    pub started_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// When the last run that went to the end finished.
+    pub finished_at: Option<chrono::DateTime<chrono::Utc>>,
     /// Why the last run stopped, when it failed; null when it went to the end.
     pub last_error: Option<String>,
     /// Items whose content comes from this site.
@@ -98,10 +98,11 @@ pub fn sites(conn: &mut DbConn) -> Result<Vec<SiteStatus>> {
             .filter(import_origins::kind.eq_any(ITEM_ORIGINS))
             .select(import_origins::detached)
             .load(conn)?;
+        let utc = |t: chrono::NaiveDateTime| t.and_utc();
         out.push(SiteStatus {
             url,
-            started_at,
-            finished_at,
+            started_at: started_at.map(utc),
+            finished_at: finished_at.map(utc),
             last_error,
             items: counted.len() as i64,
             detached: counted.iter().filter(|d| **d).count() as i64,

@@ -3814,7 +3814,7 @@ export interface components {
             detached: number;
             /**
              * Format: date-time
-             * @description When the last run that went to the end finished (UTC).
+             * @description When the last run that went to the end finished.
              */
             finished_at?: string | null;
             /**
@@ -3826,7 +3826,7 @@ export interface components {
             last_error?: string | null;
             /**
              * Format: date-time
-             * @description When the last run started (UTC).
+             * @description When the last run started.
              */
             started_at?: string | null;
             /** @description The WordPress site's address. */
@@ -5271,9 +5271,9 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 10,
-                     *           "at": "2026-12-05T21:47:40.627526Z",
+                     *           "at": "2026-12-05T22:30:01.615022Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-9423384b6d85",
+                     *           "actor": "admin-500c35d09e1a",
                      *           "action": "partner_changed",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -5282,9 +5282,9 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 9,
-                     *           "at": "2026-12-05T21:47:40.625656Z",
+                     *           "at": "2026-12-05T22:30:01.613366Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-9423384b6d85",
+                     *           "actor": "admin-500c35d09e1a",
                      *           "action": "partner_created",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -5340,7 +5340,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjUwNzI2MCwibmJmIjoxNzk2NTA3MjYwLCJleHAiOjE3OTY1MTA4NjAsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.btu-wbpFZKTv5rF3AzdsIEz…",
+                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjUwOTgwMSwibmJmIjoxNzk2NTA5ODAxLCJleHAiOjE3OTY1MTM0MDEsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.rnhzJvNgm5JaQSaUrL2zCma…",
                      *       "token_type": "Bearer",
                      *       "expires_in": 3600
                      *     }
@@ -5507,9 +5507,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T21:47:40.314873Z",
-                     *           "created_at": "2026-12-05T21:47:40.314873Z",
-                     *           "updated_at": "2026-12-05T21:47:40.314873Z"
+                     *           "published_at": "2026-12-05T22:30:01.319068Z",
+                     *           "created_at": "2026-12-05T22:30:01.319068Z",
+                     *           "updated_at": "2026-12-05T22:30:01.319068Z"
                      *         },
                      *         {
                      *           "id": 4,
@@ -5557,9 +5557,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T21:47:40.313987Z",
-                     *           "created_at": "2026-12-05T21:47:40.313987Z",
-                     *           "updated_at": "2026-12-05T21:47:40.313987Z"
+                     *           "published_at": "2026-12-05T22:30:01.318207Z",
+                     *           "created_at": "2026-12-05T22:30:01.318207Z",
+                     *           "updated_at": "2026-12-05T22:30:01.318207Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -5567,7 +5567,7 @@ export interface operations {
                      *         "per_page": 2,
                      *         "total": 5,
                      *         "total_pages": 3,
-                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQyMTo0Nzo0MC4zMTM5ODciLCJpIjo0fQ"
+                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQyMjozMDowMS4zMTgyMDciLCJpIjo0fQ"
                      *       }
                      *     }
                      */
@@ -5633,9 +5633,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:47:40.615151Z",
-                     *       "created_at": "2026-12-05T21:47:40.615151Z",
-                     *       "updated_at": "2026-12-05T21:47:40.615151Z"
+                     *       "published_at": "2026-12-05T22:30:01.603017Z",
+                     *       "created_at": "2026-12-05T22:30:01.603017Z",
+                     *       "updated_at": "2026-12-05T22:30:01.603017Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5739,9 +5739,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:47:40.314873Z",
-                     *       "created_at": "2026-12-05T21:47:40.314873Z",
-                     *       "updated_at": "2026-12-05T21:47:40.314873Z"
+                     *       "published_at": "2026-12-05T22:30:01.319068Z",
+                     *       "created_at": "2026-12-05T22:30:01.319068Z",
+                     *       "updated_at": "2026-12-05T22:30:01.319068Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"] | components["schemas"]["BlockPartial"];
@@ -5795,9 +5795,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:47:40.619530Z",
-                     *       "created_at": "2026-12-05T21:47:40.619530Z",
-                     *       "updated_at": "2026-12-05T21:47:40.621661Z"
+                     *       "published_at": "2026-12-05T22:30:01.607358Z",
+                     *       "created_at": "2026-12-05T22:30:01.607358Z",
+                     *       "updated_at": "2026-12-05T22:30:01.609675Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5870,9 +5870,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:47:40.615151Z",
-                     *       "created_at": "2026-12-05T21:47:40.615151Z",
-                     *       "updated_at": "2026-12-05T21:47:40.617395Z"
+                     *       "published_at": "2026-12-05T22:30:01.603017Z",
+                     *       "created_at": "2026-12-05T22:30:01.603017Z",
+                     *       "updated_at": "2026-12-05T22:30:01.605415Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5938,7 +5938,7 @@ export interface operations {
                      *           "id": 86,
                      *           "parent": 78,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:47:40.615592Z",
+                     *           "created_at": "2026-12-05T22:30:01.603472Z",
                      *           "slug": "newsletter-call-to-action",
                      *           "status": "published",
                      *           "title": "Newsletter call to action",
@@ -5954,7 +5954,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T21:47:40.615151Z"
+                     *           "published_at": "2026-12-05T22:30:01.603017Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6394,7 +6394,7 @@ export interface operations {
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "created",
                      *           "public": true,
-                     *           "at": "2026-12-05T21:47:40.651558Z"
+                     *           "at": "2026-12-05T22:30:01.637868Z"
                      *         },
                      *         {
                      *           "kind": "post",
@@ -6402,7 +6402,7 @@ export interface operations {
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "updated",
                      *           "public": true,
-                     *           "at": "2026-12-05T21:47:40.654966Z"
+                     *           "at": "2026-12-05T22:30:01.641515Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6848,9 +6848,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *           "published_at": "2026-12-05T21:47:40.364386Z",
-                     *           "created_at": "2026-12-05T21:47:40.364386Z",
-                     *           "updated_at": "2026-12-05T21:47:40.364386Z",
+                     *           "published_at": "2026-12-05T22:30:01.363396Z",
+                     *           "created_at": "2026-12-05T22:30:01.363396Z",
+                     *           "updated_at": "2026-12-05T22:30:01.363396Z",
                      *           "fields": {},
                      *           "starts_at": "2023-12-13T08:00:00",
                      *           "ends_at": "2023-12-13T10:00:00",
@@ -6911,9 +6911,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/workshop-responding-to-ilo-forced-labour-protocol",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fworkshop-responding-to-ilo-forced-labour-protocol&format=json",
-                     *           "published_at": "2026-12-05T21:47:40.365911Z",
-                     *           "created_at": "2026-12-05T21:47:40.365911Z",
-                     *           "updated_at": "2026-12-05T21:47:40.365911Z",
+                     *           "published_at": "2026-12-05T22:30:01.364688Z",
+                     *           "created_at": "2026-12-05T22:30:01.364688Z",
+                     *           "updated_at": "2026-12-05T22:30:01.364688Z",
                      *           "fields": {},
                      *           "starts_at": "2024-02-13T11:00:00",
                      *           "ends_at": "2024-02-13T13:00:00",
@@ -7030,9 +7030,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T21:47:40.603658Z",
-                     *       "created_at": "2026-12-05T21:47:40.603658Z",
-                     *       "updated_at": "2026-12-05T21:47:40.603658Z",
+                     *       "published_at": "2026-12-05T22:30:01.591197Z",
+                     *       "created_at": "2026-12-05T22:30:01.591197Z",
+                     *       "updated_at": "2026-12-05T22:30:01.591197Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -7063,7 +7063,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-7129330144e170d5@headpress",
+                     *       "ical_uid": "event-77-034dd3f61365d5b9@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7297,9 +7297,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *       "published_at": "2026-12-05T21:47:40.364386Z",
-                     *       "created_at": "2026-12-05T21:47:40.364386Z",
-                     *       "updated_at": "2026-12-05T21:47:40.364386Z",
+                     *       "published_at": "2026-12-05T22:30:01.363396Z",
+                     *       "created_at": "2026-12-05T22:30:01.363396Z",
+                     *       "updated_at": "2026-12-05T22:30:01.363396Z",
                      *       "fields": {},
                      *       "starts_at": "2023-12-13T08:00:00",
                      *       "ends_at": "2023-12-13T10:00:00",
@@ -7392,9 +7392,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T21:47:40.607663Z",
-                     *       "created_at": "2026-12-05T21:47:40.603658Z",
-                     *       "updated_at": "2026-12-05T21:47:40.611770Z",
+                     *       "published_at": "2026-12-05T22:30:01.595141Z",
+                     *       "created_at": "2026-12-05T22:30:01.591197Z",
+                     *       "updated_at": "2026-12-05T22:30:01.599286Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -7425,7 +7425,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-7129330144e170d5@headpress",
+                     *       "ical_uid": "event-77-034dd3f61365d5b9@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7497,9 +7497,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T21:47:40.607663Z",
-                     *       "created_at": "2026-12-05T21:47:40.603658Z",
-                     *       "updated_at": "2026-12-05T21:47:40.607663Z",
+                     *       "published_at": "2026-12-05T22:30:01.595141Z",
+                     *       "created_at": "2026-12-05T22:30:01.591197Z",
+                     *       "updated_at": "2026-12-05T22:30:01.595141Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -7530,7 +7530,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-7129330144e170d5@headpress",
+                     *       "ical_uid": "event-77-034dd3f61365d5b9@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7645,7 +7645,7 @@ export interface operations {
                      *           "id": 84,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:47:40.608793Z",
+                     *           "created_at": "2026-12-05T22:30:01.596163Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "published",
                      *           "title": "Supplier due diligence workshop",
@@ -7654,13 +7654,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T21:47:40.607663Z"
+                     *           "published_at": "2026-12-05T22:30:01.595141Z"
                      *         },
                      *         {
                      *           "id": 83,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:47:40.605124Z",
+                     *           "created_at": "2026-12-05T22:30:01.592648Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "draft",
                      *           "title": "Supplier due diligence workshop",
@@ -7669,7 +7669,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T21:47:40.603658Z"
+                     *           "published_at": "2026-12-05T22:30:01.591197Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7796,8 +7796,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T21:47:40.315815Z",
-                     *           "updated_at": "2026-12-05T21:47:40.315815Z"
+                     *           "created_at": "2026-12-05T22:30:01.319970Z",
+                     *           "updated_at": "2026-12-05T22:30:01.319970Z"
                      *         },
                      *         {
                      *           "id": 2,
@@ -7832,8 +7832,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T21:47:40.558269Z",
-                     *           "updated_at": "2026-12-05T21:47:40.558269Z"
+                     *           "created_at": "2026-12-05T22:30:01.546724Z",
+                     *           "updated_at": "2026-12-05T22:30:01.546724Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7937,8 +7937,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:47:40.558269Z",
-                     *       "updated_at": "2026-12-05T21:47:40.558269Z"
+                     *       "created_at": "2026-12-05T22:30:01.546724Z",
+                     *       "updated_at": "2026-12-05T22:30:01.546724Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -8022,8 +8022,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:47:40.558269Z",
-                     *       "updated_at": "2026-12-05T21:47:40.558269Z"
+                     *       "created_at": "2026-12-05T22:30:01.546724Z",
+                     *       "updated_at": "2026-12-05T22:30:01.546724Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -8128,8 +8128,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:47:40.558269Z",
-                     *       "updated_at": "2026-12-05T21:47:40.561527Z"
+                     *       "created_at": "2026-12-05T22:30:01.546724Z",
+                     *       "updated_at": "2026-12-05T22:30:01.550006Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -8211,11 +8211,11 @@ export interface operations {
                      *           "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T21:47:40.345627Z",
-                     *           "updated_at": "2026-12-05T21:47:40.345627Z"
+                     *           "created_at": "2026-12-05T22:30:01.346862Z",
+                     *           "updated_at": "2026-12-05T22:30:01.346862Z"
                      *         },
                      *         {
                      *           "id": 1,
@@ -8228,11 +8228,11 @@ export interface operations {
                      *           "sha256": "b80786834cba9593d0aeca545b80e97022600012ac51d3034c83b8064b72fcce",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b8078683d8783f.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b8078683e64c81.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T21:47:40.339226Z",
-                     *           "updated_at": "2026-12-05T21:47:40.339226Z"
+                     *           "created_at": "2026-12-05T22:30:01.341111Z",
+                     *           "updated_at": "2026-12-05T22:30:01.341111Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8287,11 +8287,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T21:47:40.564598Z",
-                     *       "updated_at": "2026-12-05T21:47:40.564598Z"
+                     *       "created_at": "2026-12-05T22:30:01.552918Z",
+                     *       "updated_at": "2026-12-05T22:30:01.552918Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8353,11 +8353,11 @@ export interface operations {
                      *       "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *       "width": null,
                      *       "height": null,
-                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf",
+                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf",
                      *       "remote": false,
                      *       "author": 1,
-                     *       "created_at": "2026-12-05T21:47:40.345627Z",
-                     *       "updated_at": "2026-12-05T21:47:40.345627Z"
+                     *       "created_at": "2026-12-05T22:30:01.346862Z",
+                     *       "updated_at": "2026-12-05T22:30:01.346862Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8448,11 +8448,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T21:47:40.564598Z",
-                     *       "updated_at": "2026-12-05T21:47:40.566070Z"
+                     *       "created_at": "2026-12-05T22:30:01.552918Z",
+                     *       "updated_at": "2026-12-05T22:30:01.554421Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8679,9 +8679,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:47:40.580695Z",
-                     *       "created_at": "2026-12-05T21:47:40.580695Z",
-                     *       "updated_at": "2026-12-05T21:47:40.580695Z",
+                     *       "published_at": "2026-12-05T22:30:01.569041Z",
+                     *       "created_at": "2026-12-05T22:30:01.569041Z",
+                     *       "updated_at": "2026-12-05T22:30:01.569041Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8767,9 +8767,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:47:40.580695Z",
-                     *       "created_at": "2026-12-05T21:47:40.580695Z",
-                     *       "updated_at": "2026-12-05T21:47:40.580695Z",
+                     *       "published_at": "2026-12-05T22:30:01.569041Z",
+                     *       "created_at": "2026-12-05T22:30:01.569041Z",
+                     *       "updated_at": "2026-12-05T22:30:01.569041Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8836,9 +8836,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:47:40.584613Z",
-                     *       "created_at": "2026-12-05T21:47:40.580695Z",
-                     *       "updated_at": "2026-12-05T21:47:40.588060Z",
+                     *       "published_at": "2026-12-05T22:30:01.573070Z",
+                     *       "created_at": "2026-12-05T22:30:01.569041Z",
+                     *       "updated_at": "2026-12-05T22:30:01.576553Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8917,9 +8917,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T21:47:40.584613Z",
-                     *       "created_at": "2026-12-05T21:47:40.580695Z",
-                     *       "updated_at": "2026-12-05T21:47:40.584613Z",
+                     *       "published_at": "2026-12-05T22:30:01.573070Z",
+                     *       "created_at": "2026-12-05T22:30:01.569041Z",
+                     *       "updated_at": "2026-12-05T22:30:01.573070Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8991,7 +8991,7 @@ export interface operations {
                      *           "id": 78,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:47:40.585389Z",
+                     *           "created_at": "2026-12-05T22:30:01.573836Z",
                      *           "slug": "our-partners",
                      *           "status": "published",
                      *           "title": "Our partners",
@@ -9007,13 +9007,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T21:47:40.584613Z"
+                     *           "published_at": "2026-12-05T22:30:01.573070Z"
                      *         },
                      *         {
                      *           "id": 77,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:47:40.581590Z",
+                     *           "created_at": "2026-12-05T22:30:01.569926Z",
                      *           "slug": "our-partners",
                      *           "status": "draft",
                      *           "title": "Our partners",
@@ -9029,7 +9029,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T21:47:40.580695Z"
+                     *           "published_at": "2026-12-05T22:30:01.569041Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9096,14 +9096,14 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "name": "Ethical Trade Network",
-                     *           "key_prefix": "hp_06bc7e6",
+                     *           "key_prefix": "hp_1695174",
                      *           "origins": [
                      *             "https://partners.example.org"
                      *           ],
                      *           "quota_per_minute": 600,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T21:47:40.625370Z",
-                     *           "updated_at": "2026-12-05T21:47:40.625370Z"
+                     *           "created_at": "2026-12-05T22:30:01.613062Z",
+                     *           "updated_at": "2026-12-05T22:30:01.613062Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9160,15 +9160,15 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_06bc7e6",
+                     *       "key_prefix": "hp_1695174",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:47:40.625370Z",
-                     *       "updated_at": "2026-12-05T21:47:40.625370Z",
-                     *       "key": "hp_06bc7e6be69451c2bd26e1b095bc999993fdc9b13e417bea"
+                     *       "created_at": "2026-12-05T22:30:01.613062Z",
+                     *       "updated_at": "2026-12-05T22:30:01.613062Z",
+                     *       "key": "hp_1695174b4377079b3ae3c864e6652057e80463adc95d792a"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPartnerResponse"];
@@ -9213,14 +9213,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_06bc7e6",
+                     *       "key_prefix": "hp_1695174",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:47:40.625370Z",
-                     *       "updated_at": "2026-12-05T21:47:40.625370Z"
+                     *       "created_at": "2026-12-05T22:30:01.613062Z",
+                     *       "updated_at": "2026-12-05T22:30:01.613062Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -9296,14 +9296,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_06bc7e6",
+                     *       "key_prefix": "hp_1695174",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 1200,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T21:47:40.625370Z",
-                     *       "updated_at": "2026-12-05T21:47:40.627433Z"
+                     *       "created_at": "2026-12-05T22:30:01.613062Z",
+                     *       "updated_at": "2026-12-05T22:30:01.614953Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -9461,8 +9461,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *           "published_at": "2024-06-30T08:47:37Z",
-                     *           "created_at": "2026-12-05T21:47:40.333314Z",
-                     *           "updated_at": "2026-12-05T21:47:40.333314Z",
+                     *           "created_at": "2026-12-05T22:30:01.335631Z",
+                     *           "updated_at": "2026-12-05T22:30:01.335631Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -9543,8 +9543,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/opinion-it-is-time-to-act-on-the-modern-slavery-act-review",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fopinion-it-is-time-to-act-on-the-modern-slavery-act-review&format=json",
                      *           "published_at": "2024-06-08T21:36:04Z",
-                     *           "created_at": "2026-12-05T21:47:40.337038Z",
-                     *           "updated_at": "2026-12-05T21:47:40.337038Z",
+                     *           "created_at": "2026-12-05T22:30:01.339083Z",
+                     *           "updated_at": "2026-12-05T22:30:01.339083Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -9715,9 +9715,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T21:47:40.570253Z",
-                     *       "created_at": "2026-12-05T21:47:40.570253Z",
-                     *       "updated_at": "2026-12-05T21:47:40.570253Z",
+                     *       "published_at": "2026-12-05T22:30:01.558720Z",
+                     *       "created_at": "2026-12-05T22:30:01.558720Z",
+                     *       "updated_at": "2026-12-05T22:30:01.558720Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -9834,8 +9834,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *       "published_at": "2024-06-30T08:47:37Z",
-                     *       "created_at": "2026-12-05T21:47:40.333314Z",
-                     *       "updated_at": "2026-12-05T21:47:40.333314Z",
+                     *       "created_at": "2026-12-05T22:30:01.335631Z",
+                     *       "updated_at": "2026-12-05T22:30:01.335631Z",
                      *       "fields": {
                      *         "report_year": null,
                      *         "is_featured": false
@@ -9916,9 +9916,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T21:47:40.573990Z",
-                     *       "created_at": "2026-12-05T21:47:40.570253Z",
-                     *       "updated_at": "2026-12-05T21:47:40.577650Z",
+                     *       "published_at": "2026-12-05T22:30:01.562770Z",
+                     *       "created_at": "2026-12-05T22:30:01.558720Z",
+                     *       "updated_at": "2026-12-05T22:30:01.566297Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -10011,9 +10011,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T21:47:40.573990Z",
-                     *       "created_at": "2026-12-05T21:47:40.570253Z",
-                     *       "updated_at": "2026-12-05T21:47:40.573990Z",
+                     *       "published_at": "2026-12-05T22:30:01.562770Z",
+                     *       "created_at": "2026-12-05T22:30:01.558720Z",
+                     *       "updated_at": "2026-12-05T22:30:01.562770Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -10091,7 +10091,7 @@ export interface operations {
                      *           "id": 75,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:47:40.574739Z",
+                     *           "created_at": "2026-12-05T22:30:01.563586Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "published",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -10115,13 +10115,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T21:47:40.573990Z"
+                     *           "published_at": "2026-12-05T22:30:01.562770Z"
                      *         },
                      *         {
                      *           "id": 74,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:47:40.571626Z",
+                     *           "created_at": "2026-12-05T22:30:01.560163Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "draft",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -10145,7 +10145,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T21:47:40.570253Z"
+                     *           "published_at": "2026-12-05T22:30:01.558720Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -10216,8 +10216,8 @@ export interface operations {
                      *           "kind": "post",
                      *           "item_id": 80,
                      *           "created_by": 2,
-                     *           "created_at": "2026-12-05T21:47:40.640138Z",
-                     *           "expires_at": "2026-12-05T22:47:40.640138Z",
+                     *           "created_at": "2026-12-05T22:30:01.627565Z",
+                     *           "expires_at": "2026-12-05T23:30:01.627565Z",
                      *           "url": "http://localhost:8080/api/v1/posts/80"
                      *         }
                      *       ],
@@ -10275,10 +10275,10 @@ export interface operations {
                      *       "kind": "post",
                      *       "item_id": 80,
                      *       "created_by": 2,
-                     *       "created_at": "2026-12-05T21:47:40.640138Z",
-                     *       "expires_at": "2026-12-05T22:47:40.640138Z",
+                     *       "created_at": "2026-12-05T22:30:01.627565Z",
+                     *       "expires_at": "2026-12-05T23:30:01.627565Z",
                      *       "url": "http://localhost:8080/api/v1/posts/80",
-                     *       "token": "hpp_4R6FmFEXQCCcLRCbMsi7be9zadF9eMN7Zk6dSpV0_fA"
+                     *       "token": "hpp_VGp7PRVs0OhAOW4jmfa-oTERESkrlAVfbzmZODjBRwg"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPreviewResponse"];
@@ -10765,8 +10765,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *           "published_at": "2021-02-15T10:00:00Z",
-                     *           "created_at": "2026-12-05T21:47:40.340085Z",
-                     *           "updated_at": "2026-12-05T21:47:40.340085Z",
+                     *           "created_at": "2026-12-05T22:30:01.341922Z",
+                     *           "updated_at": "2026-12-05T22:30:01.341922Z",
                      *           "fields": {
                      *             "publication_year": 2021,
                      *             "countries": [
@@ -10881,8 +10881,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Finformation-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland…",
                      *           "published_at": "2020-10-05T09:00:00Z",
-                     *           "created_at": "2026-12-05T21:47:40.342189Z",
-                     *           "updated_at": "2026-12-05T21:47:40.342189Z",
+                     *           "created_at": "2026-12-05T22:30:01.343815Z",
+                     *           "updated_at": "2026-12-05T22:30:01.343815Z",
                      *           "fields": {
                      *             "publication_year": 2020,
                      *             "countries": [
@@ -11044,9 +11044,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T21:47:40.592645Z",
-                     *       "created_at": "2026-12-05T21:47:40.592645Z",
-                     *       "updated_at": "2026-12-05T21:47:40.592645Z",
+                     *       "published_at": "2026-12-05T22:30:01.580406Z",
+                     *       "created_at": "2026-12-05T22:30:01.580406Z",
+                     *       "updated_at": "2026-12-05T22:30:01.580406Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11163,8 +11163,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *       "published_at": "2021-02-15T10:00:00Z",
-                     *       "created_at": "2026-12-05T21:47:40.340085Z",
-                     *       "updated_at": "2026-12-05T21:47:40.340085Z",
+                     *       "created_at": "2026-12-05T22:30:01.341922Z",
+                     *       "updated_at": "2026-12-05T22:30:01.341922Z",
                      *       "fields": {
                      *         "publication_year": 2021,
                      *         "countries": [
@@ -11241,9 +11241,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T21:47:40.596118Z",
-                     *       "created_at": "2026-12-05T21:47:40.592645Z",
-                     *       "updated_at": "2026-12-05T21:47:40.599721Z",
+                     *       "published_at": "2026-12-05T22:30:01.583805Z",
+                     *       "created_at": "2026-12-05T22:30:01.580406Z",
+                     *       "updated_at": "2026-12-05T22:30:01.587456Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11327,9 +11327,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T21:47:40.596118Z",
-                     *       "created_at": "2026-12-05T21:47:40.592645Z",
-                     *       "updated_at": "2026-12-05T21:47:40.596118Z",
+                     *       "published_at": "2026-12-05T22:30:01.583805Z",
+                     *       "created_at": "2026-12-05T22:30:01.580406Z",
+                     *       "updated_at": "2026-12-05T22:30:01.583805Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11413,7 +11413,7 @@ export interface operations {
                      *           "id": 81,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:47:40.596890Z",
+                     *           "created_at": "2026-12-05T22:30:01.584547Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "published",
                      *           "title": "Modern slavery statement checklist",
@@ -11422,13 +11422,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T21:47:40.596118Z"
+                     *           "published_at": "2026-12-05T22:30:01.583805Z"
                      *         },
                      *         {
                      *           "id": 80,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T21:47:40.593891Z",
+                     *           "created_at": "2026-12-05T22:30:01.581644Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "draft",
                      *           "title": "Modern slavery statement checklist",
@@ -11437,7 +11437,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T21:47:40.592645Z"
+                     *           "published_at": "2026-12-05T22:30:01.580406Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -11485,9 +11485,9 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "url": "http://127.0.0.1:45721",
-                     *           "started_at": "2026-12-05T21:47:40.712298",
-                     *           "finished_at": "2026-12-05T21:47:40.744358",
+                     *           "url": "http://127.0.0.1:36511",
+                     *           "started_at": "2026-12-05T22:30:01.679343Z",
+                     *           "finished_at": "2026-12-05T22:30:01.716654Z",
                      *           "last_error": null,
                      *           "items": 9,
                      *           "detached": 0
@@ -11901,11 +11901,11 @@ export interface operations {
                      *           "id": 1,
                      *           "user_id": 2,
                      *           "name": "Netlify build",
-                     *           "prefix": "hpt_1I4nog",
+                     *           "prefix": "hpt_HZOU3z",
                      *           "scopes": [
                      *             "read:drafts"
                      *           ],
-                     *           "created_at": "2026-12-05T21:47:40.635844Z",
+                     *           "created_at": "2026-12-05T22:30:01.623065Z",
                      *           "expires_at": "2027-12-31T00:00:00Z",
                      *           "last_used_at": null
                      *         }
@@ -11965,14 +11965,14 @@ export interface operations {
                      *       "id": 1,
                      *       "user_id": 2,
                      *       "name": "Netlify build",
-                     *       "prefix": "hpt_1I4nog",
+                     *       "prefix": "hpt_HZOU3z",
                      *       "scopes": [
                      *         "read:drafts"
                      *       ],
-                     *       "created_at": "2026-12-05T21:47:40.635844Z",
+                     *       "created_at": "2026-12-05T22:30:01.623065Z",
                      *       "expires_at": "2027-12-31T00:00:00Z",
                      *       "last_used_at": null,
-                     *       "token": "hpt_1I4nograzfzSCXkGns6ZYDmvnSUEJHfv8Fw7GM5soxY"
+                     *       "token": "hpt_HZOU3z3QyphcILnVnG4IdW0cxnxHPVFQtKltLg2Hni4"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedApiTokenResponse"];
@@ -12067,19 +12067,19 @@ export interface operations {
                      *           "email": "admin@example.org",
                      *           "role": "admin",
                      *           "can_sign_in": true,
-                     *           "created_at": "2026-12-05T21:47:40.303771Z",
-                     *           "updated_at": "2026-12-05T21:47:40.303771Z"
+                     *           "created_at": "2026-12-05T22:30:01.309718Z",
+                     *           "updated_at": "2026-12-05T22:30:01.309718Z"
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "name": "admin-9423384b6d85",
-                     *           "slug": "admin-9423384b6d85",
-                     *           "username": "admin-9423384b6d85",
+                     *           "name": "admin-500c35d09e1a",
+                     *           "slug": "admin-500c35d09e1a",
+                     *           "username": "admin-500c35d09e1a",
                      *           "email": "",
                      *           "role": "admin",
                      *           "can_sign_in": false,
-                     *           "created_at": "2026-12-05T21:47:40.433462Z",
-                     *           "updated_at": "2026-12-05T21:47:40.433462Z"
+                     *           "created_at": "2026-12-05T22:30:01.428183Z",
+                     *           "updated_at": "2026-12-05T22:30:01.428183Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -12142,8 +12142,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T21:47:40.490395Z",
-                     *       "updated_at": "2026-12-05T21:47:40.490395Z"
+                     *       "created_at": "2026-12-05T22:30:01.482787Z",
+                     *       "updated_at": "2026-12-05T22:30:01.482787Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12190,8 +12190,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T21:47:40.490395Z",
-                     *       "updated_at": "2026-12-05T21:47:40.490395Z"
+                     *       "created_at": "2026-12-05T22:30:01.482787Z",
+                     *       "updated_at": "2026-12-05T22:30:01.482787Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12240,8 +12240,8 @@ export interface operations {
                      *       "email": "a.diallo@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T21:47:40.490395Z",
-                     *       "updated_at": "2026-12-05T21:47:40.539941Z"
+                     *       "created_at": "2026-12-05T22:30:01.482787Z",
+                     *       "updated_at": "2026-12-05T22:30:01.529043Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12300,8 +12300,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T21:47:40.490395Z",
-                     *       "updated_at": "2026-12-05T21:47:40.490395Z"
+                     *       "created_at": "2026-12-05T22:30:01.482787Z",
+                     *       "updated_at": "2026-12-05T22:30:01.482787Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12388,8 +12388,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T21:47:40.490395Z",
-                     *       "updated_at": "2026-12-05T21:47:40.538634Z"
+                     *       "created_at": "2026-12-05T22:30:01.482787Z",
+                     *       "updated_at": "2026-12-05T22:30:01.528030Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12489,8 +12489,8 @@ export interface operations {
                      *           "include_drafts": false,
                      *           "enabled": true,
                      *           "disabled_reason": null,
-                     *           "created_at": "2026-12-05T21:47:40.641853Z",
-                     *           "updated_at": "2026-12-05T21:47:40.641853Z"
+                     *           "created_at": "2026-12-05T22:30:01.628802Z",
+                     *           "updated_at": "2026-12-05T22:30:01.628802Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -12556,9 +12556,9 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T21:47:40.641853Z",
-                     *       "updated_at": "2026-12-05T21:47:40.641853Z",
-                     *       "secret": "whsec_HmS+8TFvCixdr0yF7h8P6EV9YWvshEGZLbFKQVGGu70="
+                     *       "created_at": "2026-12-05T22:30:01.628802Z",
+                     *       "updated_at": "2026-12-05T22:30:01.628802Z",
+                     *       "secret": "whsec_Ycs2r5EDNMv/1h6ctHmjad4LmaqiR8+oQ4IIq+1pj6g="
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedWebhookResponse"];
@@ -12611,8 +12611,8 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T21:47:40.641853Z",
-                     *       "updated_at": "2026-12-05T21:47:40.641853Z"
+                     *       "created_at": "2026-12-05T22:30:01.628802Z",
+                     *       "updated_at": "2026-12-05T22:30:01.628802Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookResponse"];
@@ -12699,8 +12699,8 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T21:47:40.641853Z",
-                     *       "updated_at": "2026-12-05T21:47:40.643801Z"
+                     *       "created_at": "2026-12-05T22:30:01.628802Z",
+                     *       "updated_at": "2026-12-05T22:30:01.630303Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookResponse"];
@@ -12764,7 +12764,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 3,
-                     *           "message_id": "msg_99b9dfd598f59ea4de5b31d28d47133c",
+                     *           "message_id": "msg_06cf4f94d3795bbada9cfa32d89c5671",
                      *           "event": "webhook.ping",
                      *           "kind": "webhook",
                      *           "item_id": 1,
@@ -12773,13 +12773,13 @@ export interface operations {
                      *           "response_status": null,
                      *           "error": null,
                      *           "duration_ms": null,
-                     *           "next_attempt_at": "2026-12-05T21:47:40.648261Z",
-                     *           "created_at": "2026-12-05T21:47:40.648262Z",
+                     *           "next_attempt_at": "2026-12-05T22:30:01.635059Z",
+                     *           "created_at": "2026-12-05T22:30:01.635061Z",
                      *           "delivered_at": null
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "message_id": "msg_99b9dfd598f59ea4de5b31d28d47133c",
+                     *           "message_id": "msg_06cf4f94d3795bbada9cfa32d89c5671",
                      *           "event": "webhook.ping",
                      *           "kind": "webhook",
                      *           "item_id": 1,
@@ -12788,8 +12788,8 @@ export interface operations {
                      *           "response_status": null,
                      *           "error": null,
                      *           "duration_ms": null,
-                     *           "next_attempt_at": "2026-12-05T21:47:40.647367Z",
-                     *           "created_at": "2026-12-05T21:47:40.647382Z",
+                     *           "next_attempt_at": "2026-12-05T22:30:01.634058Z",
+                     *           "created_at": "2026-12-05T22:30:01.634074Z",
                      *           "delivered_at": null
                      *         }
                      *       ],
@@ -12838,7 +12838,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 3,
-                     *       "message_id": "msg_99b9dfd598f59ea4de5b31d28d47133c",
+                     *       "message_id": "msg_06cf4f94d3795bbada9cfa32d89c5671",
                      *       "event": "webhook.ping",
                      *       "kind": "webhook",
                      *       "item_id": 1,
@@ -12847,8 +12847,8 @@ export interface operations {
                      *       "response_status": null,
                      *       "error": null,
                      *       "duration_ms": null,
-                     *       "next_attempt_at": "2026-12-05T21:47:40.648261Z",
-                     *       "created_at": "2026-12-05T21:47:40.648262Z",
+                     *       "next_attempt_at": "2026-12-05T22:30:01.635059Z",
+                     *       "created_at": "2026-12-05T22:30:01.635061Z",
                      *       "delivered_at": null
                      *     }
                      */
@@ -12887,7 +12887,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 2,
-                     *       "message_id": "msg_99b9dfd598f59ea4de5b31d28d47133c",
+                     *       "message_id": "msg_06cf4f94d3795bbada9cfa32d89c5671",
                      *       "event": "webhook.ping",
                      *       "kind": "webhook",
                      *       "item_id": 1,
@@ -12896,8 +12896,8 @@ export interface operations {
                      *       "response_status": null,
                      *       "error": null,
                      *       "duration_ms": null,
-                     *       "next_attempt_at": "2026-12-05T21:47:40.647367Z",
-                     *       "created_at": "2026-12-05T21:47:40.647382Z",
+                     *       "next_attempt_at": "2026-12-05T22:30:01.634058Z",
+                     *       "created_at": "2026-12-05T22:30:01.634074Z",
                      *       "delivered_at": null
                      *     }
                      */
@@ -13326,7 +13326,7 @@ export interface operations {
                      *       "type": "rich",
                      *       "version": "1.0",
                      *       "title": "Forced labour in cocoa supply chains",
-                     *       "author_name": "admin-9423384b6d85",
+                     *       "author_name": "admin-500c35d09e1a",
                      *       "provider_name": "headpress",
                      *       "provider_url": "http://localhost:8080",
                      *       "html": "<iframe src=\"http://localhost:8080/embed/posts/82\" width=\"480\" height=\"360\" title=\"Forced labour in cocoa supply chains\" loading=\"lazy\" style=\"border:0;max-width:100%\" sandbox=\"allow-popups allow-popu…",
@@ -14164,13 +14164,13 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000073,
-                     *         "date": "2026-12-05T21:47:40",
-                     *         "date_gmt": "2026-12-05T21:47:40",
+                     *         "date": "2026-12-05T22:30:01",
+                     *         "date_gmt": "2026-12-05T22:30:01",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/events/webinar-technology-and-trafficking-asia-pacific-time"
                      *         },
-                     *         "modified": "2026-12-05T21:47:40",
-                     *         "modified_gmt": "2026-12-05T21:47:40",
+                     *         "modified": "2026-12-05T22:30:01",
+                     *         "modified_gmt": "2026-12-05T22:30:01",
                      *         "slug": "webinar-technology-and-trafficking-asia-pacific-time",
                      *         "status": "publish",
                      *         "type": "ai1ec_event",
@@ -14246,13 +14246,13 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": 1000000072,
-                     *         "date": "2026-12-05T21:47:40",
-                     *         "date_gmt": "2026-12-05T21:47:40",
+                     *         "date": "2026-12-05T22:30:01",
+                     *         "date_gmt": "2026-12-05T22:30:01",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/events/mumbai-workshop-grievance-mechanisms-for-garment-workers"
                      *         },
-                     *         "modified": "2026-12-05T21:47:40",
-                     *         "modified_gmt": "2026-12-05T21:47:40",
+                     *         "modified": "2026-12-05T22:30:01",
+                     *         "modified_gmt": "2026-12-05T22:30:01",
                      *         "slug": "mumbai-workshop-grievance-mechanisms-for-garment-workers",
                      *         "status": "publish",
                      *         "type": "ai1ec_event",
@@ -14387,13 +14387,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000073,
-                     *       "date": "2026-12-05T21:47:40",
-                     *       "date_gmt": "2026-12-05T21:47:40",
+                     *       "date": "2026-12-05T22:30:01",
+                     *       "date_gmt": "2026-12-05T22:30:01",
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/events/webinar-technology-and-trafficking-asia-pacific-time"
                      *       },
-                     *       "modified": "2026-12-05T21:47:40",
-                     *       "modified_gmt": "2026-12-05T21:47:40",
+                     *       "modified": "2026-12-05T22:30:01",
+                     *       "modified_gmt": "2026-12-05T22:30:01",
                      *       "slug": "webinar-technology-and-trafficking-asia-pacific-time",
                      *       "status": "publish",
                      *       "type": "ai1ec_event",
@@ -14550,17 +14550,17 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000003,
-                     *         "date": "2026-12-05T21:47:40",
-                     *         "date_gmt": "2026-12-05T21:47:40",
+                     *         "date": "2026-12-05T22:30:01",
+                     *         "date_gmt": "2026-12-05T22:30:01",
                      *         "guid": {
-                     *           "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png"
+                     *           "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png"
                      *         },
-                     *         "modified": "2026-12-05T21:47:40",
-                     *         "modified_gmt": "2026-12-05T21:47:40",
+                     *         "modified": "2026-12-05T22:30:01",
+                     *         "modified_gmt": "2026-12-05T22:30:01",
                      *         "slug": "about-us",
                      *         "status": "inherit",
                      *         "type": "attachment",
-                     *         "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
+                     *         "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
                      *         "title": {
                      *           "rendered": "About us"
                      *         },
@@ -14582,12 +14582,12 @@ export interface operations {
                      *         "media_details": {
                      *           "width": 1200,
                      *           "height": 400,
-                     *           "file": "2026/12/about-us-c4b8ad8e170d0a.png",
+                     *           "file": "2026/12/about-us-c4b8ad8eee4a87.png",
                      *           "filesize": 3310,
                      *           "sizes": {}
                      *         },
                      *         "post": null,
-                     *         "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
+                     *         "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
                      *         "_links": {
                      *           "self": [
                      *             {
@@ -14614,17 +14614,17 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": 1000000002,
-                     *         "date": "2026-12-05T21:47:40",
-                     *         "date_gmt": "2026-12-05T21:47:40",
+                     *         "date": "2026-12-05T22:30:01",
+                     *         "date_gmt": "2026-12-05T22:30:01",
                      *         "guid": {
-                     *           "rendered": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf"
+                     *           "rendered": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf"
                      *         },
-                     *         "modified": "2026-12-05T21:47:40",
-                     *         "modified_gmt": "2026-12-05T21:47:40",
+                     *         "modified": "2026-12-05T22:30:01",
+                     *         "modified_gmt": "2026-12-05T22:30:01",
                      *         "slug": "guidance-tool-for-construction-companies-in-the-middle-east",
                      *         "status": "inherit",
                      *         "type": "attachment",
-                     *         "link": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf",
+                     *         "link": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf",
                      *         "title": {
                      *           "rendered": "Guidance Tool for Construction Companies in the Middle East (PDF)"
                      *         },
@@ -14646,12 +14646,12 @@ export interface operations {
                      *         "media_details": {
                      *           "width": null,
                      *           "height": null,
-                     *           "file": "2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf",
+                     *           "file": "2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf",
                      *           "filesize": 965,
                      *           "sizes": {}
                      *         },
                      *         "post": null,
-                     *         "source_url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f133634cd1.pdf",
+                     *         "source_url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf",
                      *         "_links": {
                      *           "self": [
                      *             {
@@ -14737,17 +14737,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000003,
-                     *       "date": "2026-12-05T21:47:40",
-                     *       "date_gmt": "2026-12-05T21:47:40",
+                     *       "date": "2026-12-05T22:30:01",
+                     *       "date_gmt": "2026-12-05T22:30:01",
                      *       "guid": {
-                     *         "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png"
+                     *         "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png"
                      *       },
-                     *       "modified": "2026-12-05T21:47:40",
-                     *       "modified_gmt": "2026-12-05T21:47:40",
+                     *       "modified": "2026-12-05T22:30:01",
+                     *       "modified_gmt": "2026-12-05T22:30:01",
                      *       "slug": "about-us",
                      *       "status": "inherit",
                      *       "type": "attachment",
-                     *       "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
+                     *       "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
                      *       "title": {
                      *         "rendered": "About us"
                      *       },
@@ -14769,12 +14769,12 @@ export interface operations {
                      *       "media_details": {
                      *         "width": 1200,
                      *         "height": 400,
-                     *         "file": "2026/12/about-us-c4b8ad8e170d0a.png",
+                     *         "file": "2026/12/about-us-c4b8ad8eee4a87.png",
                      *         "filesize": 3310,
                      *         "sizes": {}
                      *       },
                      *       "post": null,
-                     *       "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8e170d0a.png",
+                     *       "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
                      *       "_links": {
                      *         "self": [
                      *           {
@@ -14900,13 +14900,13 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000083,
-                     *         "date": "2026-12-05T21:47:40",
-                     *         "date_gmt": "2026-12-05T21:47:40",
+                     *         "date": "2026-12-05T22:30:01",
+                     *         "date_gmt": "2026-12-05T22:30:01",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/about-us"
                      *         },
-                     *         "modified": "2026-12-05T21:47:40",
-                     *         "modified_gmt": "2026-12-05T21:47:40",
+                     *         "modified": "2026-12-05T22:30:01",
+                     *         "modified_gmt": "2026-12-05T22:30:01",
                      *         "slug": "about-us",
                      *         "status": "publish",
                      *         "type": "page",
@@ -15023,13 +15023,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000083,
-                     *       "date": "2026-12-05T21:47:40",
-                     *       "date_gmt": "2026-12-05T21:47:40",
+                     *       "date": "2026-12-05T22:30:01",
+                     *       "date_gmt": "2026-12-05T22:30:01",
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/about-us"
                      *       },
-                     *       "modified": "2026-12-05T21:47:40",
-                     *       "modified_gmt": "2026-12-05T21:47:40",
+                     *       "modified": "2026-12-05T22:30:01",
+                     *       "modified_gmt": "2026-12-05T22:30:01",
                      *       "slug": "about-us",
                      *       "status": "publish",
                      *       "type": "page",
@@ -15190,13 +15190,13 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000082,
-                     *         "date": "2026-12-05T21:47:40",
-                     *         "date_gmt": "2026-12-05T21:47:40",
+                     *         "date": "2026-12-05T22:30:01",
+                     *         "date_gmt": "2026-12-05T22:30:01",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/news/forced-labour-in-cocoa"
                      *         },
-                     *         "modified": "2026-12-05T21:47:40",
-                     *         "modified_gmt": "2026-12-05T21:47:40",
+                     *         "modified": "2026-12-05T22:30:01",
+                     *         "modified_gmt": "2026-12-05T22:30:01",
                      *         "slug": "forced-labour-in-cocoa",
                      *         "status": "publish",
                      *         "type": "post",
@@ -15271,13 +15271,13 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": 1000000081,
-                     *         "date": "2026-12-05T21:47:40",
-                     *         "date_gmt": "2026-12-05T21:47:40",
+                     *         "date": "2026-12-05T22:30:01",
+                     *         "date_gmt": "2026-12-05T22:30:01",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/news/new-guidance-on-forced-labour-indicators"
                      *         },
-                     *         "modified": "2026-12-05T21:47:40",
-                     *         "modified_gmt": "2026-12-05T21:47:40",
+                     *         "modified": "2026-12-05T22:30:01",
+                     *         "modified_gmt": "2026-12-05T22:30:01",
                      *         "slug": "new-guidance-on-forced-labour-indicators",
                      *         "status": "publish",
                      *         "type": "post",
@@ -15411,13 +15411,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000082,
-                     *       "date": "2026-12-05T21:47:40",
-                     *       "date_gmt": "2026-12-05T21:47:40",
+                     *       "date": "2026-12-05T22:30:01",
+                     *       "date_gmt": "2026-12-05T22:30:01",
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/news/forced-labour-in-cocoa"
                      *       },
-                     *       "modified": "2026-12-05T21:47:40",
-                     *       "modified_gmt": "2026-12-05T21:47:40",
+                     *       "modified": "2026-12-05T22:30:01",
+                     *       "modified_gmt": "2026-12-05T22:30:01",
                      *       "slug": "forced-labour-in-cocoa",
                      *       "status": "publish",
                      *       "type": "post",
@@ -15845,8 +15845,8 @@ export interface operations {
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland"
                      *         },
-                     *         "modified": "2026-12-05T21:47:40",
-                     *         "modified_gmt": "2026-12-05T21:47:40",
+                     *         "modified": "2026-12-05T22:30:01",
+                     *         "modified_gmt": "2026-12-05T22:30:01",
                      *         "slug": "public-procurement-and-human-rights-in-northern-ireland",
                      *         "status": "publish",
                      *         "type": "resource",
@@ -15937,8 +15937,8 @@ export interface operations {
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland"
                      *         },
-                     *         "modified": "2026-12-05T21:47:40",
-                     *         "modified_gmt": "2026-12-05T21:47:40",
+                     *         "modified": "2026-12-05T22:30:01",
+                     *         "modified_gmt": "2026-12-05T22:30:01",
                      *         "slug": "information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *         "status": "publish",
                      *         "type": "resource",
@@ -16090,8 +16090,8 @@ export interface operations {
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland"
                      *       },
-                     *       "modified": "2026-12-05T21:47:40",
-                     *       "modified_gmt": "2026-12-05T21:47:40",
+                     *       "modified": "2026-12-05T22:30:01",
+                     *       "modified_gmt": "2026-12-05T22:30:01",
                      *       "slug": "public-procurement-and-human-rights-in-northern-ireland",
                      *       "status": "publish",
                      *       "type": "resource",

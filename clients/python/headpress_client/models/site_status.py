@@ -20,9 +20,9 @@ class SiteStatus:
         detached (int): Of them, detached: owned by headpress now.
         items (int): Items whose content comes from this site.
         url (str): The WordPress site's address.
-        finished_at (datetime.datetime | None | Unset): When the last run that went to the end finished (UTC).
+        finished_at (datetime.datetime | None | Unset): When the last run that went to the end finished.
         last_error (None | str | Unset): Why the last run stopped, when it failed; null when it went to the end.
-        started_at (datetime.datetime | None | Unset): When the last run started (UTC).
+        started_at (datetime.datetime | None | Unset): When the last run started.
     """
 
     detached: int
