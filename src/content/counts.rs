@@ -249,7 +249,7 @@ fn settle_for_read(conn: &mut DbConn, now: NaiveDateTime) {
 }
 
 /// Settles the scheduled items whose time has come, if any has (one small query when none
-/// has), for a read that must see them: the change feed.
+/// has), for a read that must see them (the change feed) and for the freshness watcher.
 pub fn settle_if_due(conn: &mut DbConn, now: NaiveDateTime) {
     #[derive(QueryableByName)]
     struct DueFlag {

@@ -197,6 +197,11 @@ impl Watcher {
                                 .ok();
                         }
                         if let Some(conn) = reader.as_mut() {
+                            // Scheduled items whose time has come are moved into the counts
+                            // here too, so that one no read moves (only items are read)
+                            // does not keep answers from the cache: until it is moved,
+                            // `next_due` stays in the past and nothing is cached.
+                            crate::content::counts::settle_if_due(conn, crate::db::now());
                             match Seen::read(conn) {
                                 Ok(seen) => freshness.observe(seen),
                                 Err(e) => {

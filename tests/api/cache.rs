@@ -150,6 +150,43 @@ async fn a_scheduled_item_appears_at_its_time() {
     assert_eq!(titles(&after), ["Soon"]);
 }
 
+/// A scheduled item that comes due while nothing lists it (only items are read) is moved
+/// into the counts by the node itself: answers are cached again within about a second.
+#[actix_web::test]
+async fn a_due_item_nobody_lists_does_not_keep_answers_from_the_cache() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let post = app.published_post(&editor, "Read alone").await;
+    let due = chrono::Utc::now() + chrono::Duration::milliseconds(300);
+    app.create_post(
+        &editor,
+        json!({"title": "Later", "status": "published", "published_at": due.to_rfc3339()}),
+    )
+    .await;
+    let path = format!("/api/v1/posts/{}", post["id"]);
+    let wait = (due - chrono::Utc::now()).to_std().unwrap_or_default();
+    actix_web::rt::time::sleep(wait + Duration::from_millis(100)).await;
+    let started = Instant::now();
+    let cached = loop {
+        read(&app, &path).await;
+        let (res, cost) = read(&app, &path).await;
+        assert_eq!(res.status, StatusCode::OK);
+        if cost == 0 {
+            break true;
+        }
+        if started.elapsed() > Duration::from_secs(4) {
+            break false;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(
+        cached,
+        "item answers are cached again once the due item is moved"
+    );
+    let (total, _) = read(&app, "/api/v1/posts").await;
+    assert_eq!(total.header("x-total-count").as_deref(), Some("2"));
+}
+
 #[actix_web::test]
 async fn answers_about_events_expire_with_their_next_occurrence() {
     let app = TestApp::new().await;
