@@ -87,6 +87,20 @@ impl Error {
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         Error::Internal(cause.to_string())
     }
+
+    /// The error as a sentence for a report (imports, `generate`, sync): the members it
+    /// names with what is wrong with each (`title: must not be empty; slug: ...`), or
+    /// its message.
+    pub fn explain(&self) -> String {
+        match self {
+            Error::Validation(errors) | Error::Conflict(_, errors) if !errors.is_empty() => errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("; "),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl From<diesel::result::Error> for Error {

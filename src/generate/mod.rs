@@ -52,22 +52,10 @@ pub enum GenerateError {
     NotEmpty(i64),
     /// Content the generator made was refused (a bug in the generator, or a database
     /// `--append` cannot add to).
-    #[error("{what}: {}", explain(.cause))]
+    #[error("{what}: {}", .cause.explain())]
     Item { what: String, cause: Error },
     #[error(transparent)]
     App(#[from] Error),
-}
-
-/// An error with the fields it names.
-fn explain(e: &Error) -> String {
-    match e {
-        Error::Validation(errors) | Error::Conflict(_, errors) if !errors.is_empty() => errors
-            .iter()
-            .map(|e| format!("{}: {}", e.field, e.message))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
 }
 
 impl From<diesel::result::Error> for GenerateError {

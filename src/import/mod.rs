@@ -140,21 +140,9 @@ pub enum ImportError {
 
 impl ImportError {
     pub fn item(item: impl Into<String>, e: crate::error::Error) -> ImportError {
-        let cause = match &e {
-            crate::error::Error::Validation(errors) | crate::error::Error::Conflict(_, errors)
-                if !errors.is_empty() =>
-            {
-                errors
-                    .iter()
-                    .map(|e| format!("{}: {}", e.field, e.message))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            }
-            other => other.to_string(),
-        };
         ImportError::Item {
             item: item.into(),
-            cause,
+            cause: e.explain(),
         }
     }
 }

@@ -17,11 +17,12 @@ mod run;
 
 use std::time::Duration;
 
+use actix_web::web;
+
 use crate::db::{DbConn, Pool};
 use crate::error::{Error, Result};
 use crate::http::state::AppState;
 use crate::media::storage::Storage;
-use actix_web::web;
 
 pub use run::{Report, run};
 
@@ -125,19 +126,7 @@ impl Store {
                 .and_then(|r| r)
             }
         };
-        done.map_err(|e| SyncError::Content(describe(&e)))
-    }
-}
-
-/// An error as a sentence, with the members named.
-fn describe(e: &Error) -> String {
-    match e {
-        Error::Validation(errors) | Error::Conflict(_, errors) if !errors.is_empty() => errors
-            .iter()
-            .map(|f| format!("{}: {}", f.field, f.message))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
+        done.map_err(|e| SyncError::Content(e.explain()))
     }
 }
 

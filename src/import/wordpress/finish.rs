@@ -7,7 +7,6 @@ use crate::content::pages::{PageChanges, Pages};
 use crate::content::resources::{ResourceChanges, Resources};
 use crate::content::{Kind, html, items};
 use crate::db::DbConn;
-use crate::error::Error;
 use crate::events::ical;
 use crate::events::{EventChanges, Events};
 use crate::import::acf;
@@ -54,17 +53,10 @@ pub(super) fn finish(conn: &mut DbConn, ctx: &mut Ctx) -> Result<(), ImportError
         };
         // A write is all or nothing: values the groups refuse leave the item as it was.
         if let Err(e) = update_shared(conn, kind, viewer, id, input) {
-            let why = match &e {
-                Error::Validation(errors) => errors
-                    .iter()
-                    .map(|f| format!("{}: {}", f.field, f.message))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                other => other.to_string(),
-            };
             ctx.summary.note(format!(
-                "{} {id}: custom fields left out: {why}",
-                kind.noun()
+                "{} {id}: custom fields left out: {}",
+                kind.noun(),
+                e.explain()
             ));
         }
         if kind == Kind::Resource
