@@ -42,12 +42,11 @@ pub fn guard(conn: &mut DbConn, kind: Kind, id: i64) -> Result<()> {
 /// Detaches an item from the site it is synced from: from now on headpress owns it and
 /// sync leaves it alone. False when it is not synced.
 pub fn detach(conn: &mut DbConn, id: i64) -> Result<bool> {
-    let synced: Vec<String> = sync_sites::table.select(sync_sites::source).load(conn)?;
     let n = diesel::update(
         import_origins::table
             .filter(import_origins::target_id.eq(id))
             .filter(import_origins::kind.eq_any(ITEM_ORIGINS))
-            .filter(import_origins::source.eq_any(synced))
+            .filter(import_origins::source.eq_any(sync_sites::table.select(sync_sites::source)))
             .filter(import_origins::detached.eq(false)),
     )
     .set(import_origins::detached.eq(true))
@@ -93,10 +92,11 @@ pub fn sites(conn: &mut DbConn) -> Result<Vec<SiteStatus>> {
         .load(conn)?;
     let mut out = Vec::with_capacity(rows.len());
     for (source, url, started_at, finished_at, last_error) in rows {
-        let counted: Vec<bool> = import_origins::table
+        let counted: Vec<(bool, i64)> = import_origins::table
             .filter(import_origins::source.eq(&source))
             .filter(import_origins::kind.eq_any(ITEM_ORIGINS))
-            .select(import_origins::detached)
+            .group_by(import_origins::detached)
+            .select((import_origins::detached, diesel::dsl::count_star()))
             .load(conn)?;
         let utc = |t: chrono::NaiveDateTime| t.and_utc();
         out.push(SiteStatus {
@@ -104,8 +104,8 @@ pub fn sites(conn: &mut DbConn) -> Result<Vec<SiteStatus>> {
             started_at: started_at.map(utc),
             finished_at: finished_at.map(utc),
             last_error,
-            items: counted.len() as i64,
-            detached: counted.iter().filter(|d| **d).count() as i64,
+            items: counted.iter().map(|(_, n)| n).sum(),
+            detached: counted.iter().filter(|(d, _)| *d).map(|(_, n)| n).sum(),
         });
     }
     Ok(out)

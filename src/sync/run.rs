@@ -118,6 +118,8 @@ struct Batches<'a> {
     site_offset: chrono::Duration,
     /// Where media files are downloaded to, as an uploads folder would hold them.
     uploads: tempfile::TempDir,
+    /// What the batches share (loaded by the first): what is written, by WordPress id.
+    session: Option<wordpress::Session>,
 }
 
 fn edit() -> Vec<(&'static str, String)> {
@@ -148,7 +150,7 @@ async fn run_leased(
             ))
         })
         .await?;
-    let site = read_site(
+    let mut site = read_site(
         client,
         store,
         source,
@@ -318,6 +320,7 @@ async fn read_site<'a>(
         site_offset: chrono::Duration::minutes((hours * 60.0) as i64),
         uploads: tempfile::tempdir()
             .map_err(|e| SyncError::Content(format!("cannot make a folder for downloads: {e}")))?,
+        session: None,
     })
 }
 
@@ -332,7 +335,7 @@ impl Batches<'_> {
 
     /// Fetches the changed items of a type 100 at a time and writes each batch.
     async fn write_changed(
-        &self,
+        &mut self,
         t: &PostType,
         mut changed: Vec<&Listed>,
         report: &mut Report,
@@ -388,29 +391,37 @@ impl Batches<'_> {
 
     /// Writes one batch and what the run saw of its items, in one transaction.
     async fn write(
-        &self,
+        &mut self,
         snapshot: Snapshot,
         stamps: Vec<(String, i64, String)>,
     ) -> std::result::Result<Summary, SyncError> {
+        let session = self.session.take();
         let source = self.source.to_owned();
         let storage: Arc<dyn Storage> = self.store.storage();
         let options = wordpress::Options {
             uploads: Some(self.uploads.path().to_owned()),
             ..Default::default()
         };
-        self.store
+        let (summary, session) = self
+            .store
             .write(move |conn| {
+                let into = |e| match e {
+                    crate::import::ImportError::App(e) => e,
+                    other => Error::invalid("wordpress", other.to_string()),
+                };
+                let mut session = match session {
+                    Some(session) => session,
+                    None => wordpress::Session::load(conn, &source).map_err(into)?,
+                };
                 let summary = wordpress::import_snapshot(
                     conn,
                     storage.as_ref(),
                     &source,
                     &snapshot,
                     &options,
+                    &mut session,
                 )
-                .map_err(|e| match e {
-                    crate::import::ImportError::App(e) => e,
-                    other => Error::invalid("wordpress", other.to_string()),
-                })?;
+                .map_err(into)?;
                 for (base, id, stamp) in &stamps {
                     diesel::delete(sync_items::table.find((&source, base, id))).execute(conn)?;
                     diesel::insert_into(sync_items::table)
@@ -422,9 +433,13 @@ impl Batches<'_> {
                         ))
                         .execute(conn)?;
                 }
-                Ok(summary)
+                Ok((summary, session))
             })
-            .await
+            .await?;
+        // A batch that failed ends the run: its session (which may name what it rolled
+        // back) goes with it.
+        self.session = Some(session);
+        Ok(summary)
     }
 }
 

@@ -293,9 +293,8 @@ pub fn import_snapshot(
     source: &str,
     snapshot: &Snapshot,
     options: &Options,
+    session: &mut Session,
 ) -> Result<Summary, ImportError> {
-    let groups = stored_groups(conn)?;
-    let maps = Maps::load(conn, source)?;
     let host = host_of(source.strip_prefix("wordpress:").unwrap_or(source));
     crate::content::items::batched(conn, |conn| {
         let mut ctx = Ctx {
@@ -303,9 +302,10 @@ pub fn import_snapshot(
             host,
             storage,
             options,
-            maps,
+            // Given back below; a snapshot that fails ends its series.
+            maps: std::mem::take(&mut session.maps),
             deferred: Deferred::default(),
-            groups,
+            groups: session.groups.clone(),
             summary: Summary::default(),
             site_offset: snapshot.site_offset,
             written: HashSet::new(),
@@ -321,8 +321,27 @@ pub fn import_snapshot(
         }
         finish(conn, &mut ctx)?;
         keep_modified(conn, &mut ctx)?;
+        session.maps = ctx.maps;
         Ok(ctx.summary)
     })
+}
+
+/// What a series of snapshots of one site (a run of sync) shares, loaded once: what
+/// earlier runs wrote, by WordPress id, kept up to date as snapshots write more, and the
+/// field groups.
+#[derive(Default)]
+pub struct Session {
+    maps: Maps,
+    groups: Vec<MappedGroup>,
+}
+
+impl Session {
+    pub fn load(conn: &mut DbConn, source: &str) -> Result<Session, ImportError> {
+        Ok(Session {
+            maps: Maps::load(conn, source)?,
+            groups: stored_groups(conn)?,
+        })
+    }
 }
 
 /// The active field groups headpress has, as the mapping of custom-field values reads
