@@ -21,9 +21,12 @@ pub enum SortKey {
     PublishedAt,
     UpdatedAt,
     Title,
+    Slug,
     Id,
     /// The id the WordPress-compatible API shows (`content::wp_ids`).
     WpId,
+    /// The order of `EntryQuery::given` (WordPress's `orderby=include`), the others after.
+    Given,
     Relevance,
     /// The kind's own integer order (pages: `menu_order`).
     MenuOrder,
@@ -41,9 +44,9 @@ impl SortKey {
         match self {
             SortKey::Id => "e.id",
             SortKey::Relevance => "score",
-            SortKey::MenuOrder | SortKey::WpId => "sort_int",
+            SortKey::MenuOrder | SortKey::WpId | SortKey::Given => "sort_int",
             SortKey::FieldNum => "sort_num",
-            SortKey::Title | SortKey::FieldText => "sort_text",
+            SortKey::Title | SortKey::Slug | SortKey::FieldText => "sort_text",
             SortKey::PublishedAt | SortKey::UpdatedAt | SortKey::KindTime => "sort_time",
         }
     }
@@ -106,6 +109,11 @@ pub struct EntryQuery {
     pub sort_time: Option<&'static str>,
     /// `field.NAME=value` filters, turned into conditions by `field_groups::narrow`.
     pub field_filters: Vec<(String, String)>,
+    /// Kinds listed along with `kind` (a search across kinds); their own filters and
+    /// orders do not apply.
+    pub also: Vec<Kind>,
+    /// The WordPress ids `SortKey::Given` orders by.
+    pub given: Vec<i64>,
 }
 
 impl EntryQuery {
@@ -141,6 +149,8 @@ impl EntryQuery {
         let ascending = matches!(
             order,
             SortKey::Title
+                | SortKey::Slug
+                | SortKey::Given
                 | SortKey::MenuOrder
                 | SortKey::FieldNum
                 | SortKey::FieldText
@@ -176,6 +186,8 @@ impl EntryQuery {
             sort_field,
             sort_time: None,
             field_filters: f.fields,
+            also: Vec::new(),
+            given: Vec::new(),
         })
     }
 }
@@ -204,9 +216,17 @@ const NO_NUMBER: f64 = -1e300;
 type TermIds = Vec<Vec<i64>>;
 
 fn filters(q: &EntryQuery, term_ids: &TermIds, now: NaiveDateTime) -> Sql {
-    let mut w = Sql::new(" WHERE e.kind = ");
-    w.bind(Value::Text(q.kind.as_str().to_owned()))
-        .push(" AND ");
+    let mut w = Sql::new(" WHERE e.kind ");
+    if q.also.is_empty() {
+        w.push("= ").bind(Value::Text(q.kind.as_str().to_owned()));
+    } else {
+        w.push("IN ").bind_list(
+            std::iter::once(q.kind)
+                .chain(q.also.iter().copied())
+                .map(|k| Value::Text(k.as_str().to_owned())),
+        );
+    }
+    w.push(" AND ");
     w.append(&visibility("e", q.viewer, q.statuses.as_deref(), now));
     for c in &q.conditions {
         w.push(" AND ").append(c);
@@ -260,9 +280,9 @@ fn cursor_value(key: SortKey, row: &Row) -> serde_json::Value {
     match key {
         SortKey::Id => serde_json::json!(row.id),
         SortKey::Relevance => serde_json::json!(row.score),
-        SortKey::MenuOrder | SortKey::WpId => serde_json::json!(row.sort_int),
+        SortKey::MenuOrder | SortKey::WpId | SortKey::Given => serde_json::json!(row.sort_int),
         SortKey::FieldNum => serde_json::json!(row.sort_num),
-        SortKey::Title | SortKey::FieldText => serde_json::json!(row.sort_text),
+        SortKey::Title | SortKey::Slug | SortKey::FieldText => serde_json::json!(row.sort_text),
         SortKey::PublishedAt | SortKey::UpdatedAt | SortKey::KindTime => {
             serde_json::json!(format_ts(row.sort_time))
         }
@@ -297,10 +317,14 @@ fn cursor_bind(q: &EntryQuery, cursor: &Cursor) -> Result<Value> {
                 NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").map_err(|_| bad())?,
             )
         }
-        SortKey::Title => Value::Text(cursor.value.as_str().ok_or_else(bad)?.to_owned()),
+        SortKey::Title | SortKey::Slug => {
+            Value::Text(cursor.value.as_str().ok_or_else(bad)?.to_owned())
+        }
         SortKey::Id => Value::Int(cursor.value.as_i64().ok_or_else(bad)?),
         SortKey::Relevance => Value::Float(cursor.value.as_f64().ok_or_else(bad)?),
-        SortKey::MenuOrder | SortKey::WpId => Value::Int(cursor.value.as_i64().ok_or_else(bad)?),
+        SortKey::MenuOrder | SortKey::WpId | SortKey::Given => {
+            Value::Int(cursor.value.as_i64().ok_or_else(bad)?)
+        }
         SortKey::FieldNum => Value::Float(cursor.value.as_f64().ok_or_else(bad)?),
         SortKey::FieldText => Value::Text(cursor.value.as_str().ok_or_else(bad)?.to_owned()),
     })
@@ -326,7 +350,14 @@ fn stored_total(
         return Ok(None);
     }
     match q.terms.as_slice() {
-        [] => Ok(Some(counts::public_total(conn, q.kind, now)?)),
+        [] => {
+            let mut n = counts::public_total(conn, q.kind, now)?;
+            for kind in &q.also {
+                n += counts::public_total(conn, *kind, now)?;
+            }
+            Ok(Some(n))
+        }
+        _ if !q.also.is_empty() => Ok(None),
         [(_, slugs)] if slugs.len() == 1 => {
             let Some(&term) = term_ids.first().and_then(|ids| ids.first()) else {
                 return Ok(Some(0));
@@ -377,6 +408,7 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     };
     let sort_int = match q.order {
         SortKey::WpId => crate::content::wp_ids::expr("e"),
+        SortKey::Given => crate::content::wp_ids::position("e", &q.given),
         _ => q.sort_int.unwrap_or("0").to_owned(),
     };
     page.push(&format!(
@@ -399,6 +431,9 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
         }
         (_, SortKey::Title) => {
             page.push("CAST(0 AS DOUBLE PRECISION) AS sort_num, e.title AS sort_text");
+        }
+        (_, SortKey::Slug) => {
+            page.push("CAST(0 AS DOUBLE PRECISION) AS sort_num, e.slug AS sort_text");
         }
         _ => {
             page.push("CAST(0 AS DOUBLE PRECISION) AS sort_num, '' AS sort_text");

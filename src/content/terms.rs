@@ -1,5 +1,6 @@
 //! Taxonomies (tags, categories, ...) and their terms, shared by every kind of content.
 
+use crate::content::Kind;
 use crate::content::changes::{self, Action};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -224,31 +225,46 @@ pub struct TermQuery {
     pub conditions: Vec<Sql>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TermOrder {
     Name,
     Slug,
     Id,
     /// The id the WordPress-compatible API shows (`content::wp_ids`); pages by offset.
     WpId,
+    /// How many published items carry the term (of one kind, or of all); by offset.
+    Count(Option<Kind>),
+    /// The order of these WordPress ids (WordPress's `orderby=include`), the others
+    /// after them; by offset.
+    Given(Vec<i64>),
 }
 
 impl TermOrder {
-    fn column(self) -> String {
+    fn column(&self) -> String {
         match self {
             TermOrder::Name => "t.name".into(),
             TermOrder::Slug => "t.slug".into(),
             TermOrder::Id => "t.id".into(),
             TermOrder::WpId => crate::content::wp_ids::expr("t"),
+            TermOrder::Count(kind) => format!(
+                "(SELECT COALESCE(SUM(tc.n), 0) FROM term_counts tc WHERE tc.term_id = t.id{})",
+                kind.map_or(String::new(), |k| format!(
+                    " AND tc.kind = '{}'",
+                    k.as_str()
+                ))
+            ),
+            TermOrder::Given(ids) => crate::content::wp_ids::position("t", ids),
         }
     }
 
-    fn key(self) -> &'static str {
+    fn key(&self) -> &'static str {
         match self {
             TermOrder::Name => "name",
             TermOrder::Slug => "slug",
             TermOrder::Id => "id",
             TermOrder::WpId => "wp_id",
+            TermOrder::Count(_) => "count",
+            TermOrder::Given(_) => "include",
         }
     }
 }
@@ -317,13 +333,19 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
             TermOrder::Name => serde_json::json!(last.name),
             TermOrder::Slug => serde_json::json!(last.slug),
             // The WordPress-compatible API pages by offset, never by cursor.
-            TermOrder::Id | TermOrder::WpId => serde_json::json!(last.id),
+            TermOrder::Id | TermOrder::WpId | TermOrder::Count(_) | TermOrder::Given(_) => {
+                serde_json::json!(last.id)
+            }
         },
         id: last.id,
     });
     let total = if !window.count {
         None
-    } else if q.slugs.is_empty() && q.search.is_none() && q.parent.is_none() {
+    } else if q.slugs.is_empty()
+        && q.search.is_none()
+        && q.parent.is_none()
+        && q.conditions.is_empty()
+    {
         // The whole taxonomy: its stored count (kept by triggers on `terms`).
         Some(
             taxonomy_counts::table

@@ -59,6 +59,18 @@ pub fn expr(alias: &str) -> String {
     format!("COALESCE({alias}.wp_id, {BORN_HERE} + {alias}.id)")
 }
 
+/// The SQL expression of where the WordPress id of rows of `alias` stands in `ids` (0 for
+/// the first; the others after all of them): WordPress's `orderby=include`. The ids are
+/// integers, written into the statement as they are.
+pub fn position(alias: &str, ids: &[i64]) -> String {
+    let mut case = format!("CASE {}", expr(alias));
+    for (at, id) in ids.iter().enumerate() {
+        case.push_str(&format!(" WHEN {id} THEN {at}"));
+    }
+    case.push_str(&format!(" ELSE {} END", ids.len()));
+    case
+}
+
 /// The SQL condition "row `alias` has one of these WordPress ids".
 pub fn condition(alias: &str, wp_ids: &[i64]) -> Sql {
     let (born, kept): (Vec<i64>, Vec<i64>) = wp_ids.iter().partition(|i| **i > BORN_HERE);

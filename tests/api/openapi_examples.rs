@@ -523,6 +523,10 @@ async fn capture() {
         ("get_index", "/wp-json"),
         ("get_types", "/wp-json/wp/v2/types"),
         ("get_taxonomies", "/wp-json/wp/v2/taxonomies"),
+        (
+            "search_wp",
+            "/wp-json/wp/v2/search?search=slavery&per_page=3",
+        ),
     ] {
         let res = app.get(path).send().await;
         book.keep(id, None, &res, ok);
@@ -539,6 +543,12 @@ async fn capture() {
             "get_wp_resource_type",
             "resource_type",
         ),
+        (
+            "list_wp_event_categories",
+            "get_wp_event_category",
+            "events_categories",
+        ),
+        ("list_wp_event_tags", "get_wp_event_tag", "events_tags"),
         ("list_wp_users", "get_wp_user", "users"),
         ("list_wp_media", "get_wp_media", "media"),
     ] {

@@ -253,6 +253,27 @@ async fn lists_page_filter_and_count_as_wordpress_does() {
         res.json(),
         json!([{"id": 9, "title": {"rendered": "The Security Implications of Human Trafficking"}}])
     );
+    // Nested paths keep only what they name; a member named whole wins.
+    let res = get(
+        &app,
+        "/wp-json/wp/v2/posts/9?_fields=id,content.protected,_links.self,meta,nothing.here",
+    )
+    .await;
+    let body = res.json();
+    assert_eq!(body["content"], json!({"protected": false}));
+    assert_eq!(body["_links"].as_object().unwrap().len(), 1);
+    assert!(body["_links"]["self"][0]["href"].is_string());
+    let mut names: Vec<&String> = body.as_object().unwrap().keys().collect();
+    names.sort();
+    assert_eq!(names, ["_links", "content", "id", "meta"]);
+    let res = get(
+        &app,
+        "/wp-json/wp/v2/posts/9?_fields=content.protected,content",
+    )
+    .await;
+    let content = &res.json()["content"];
+    assert!(content["rendered"].as_str().unwrap().contains("<p>"));
+    assert_eq!(content["protected"], false);
     let res = get(
         &app,
         "/wp-json/wp/v2/posts?slug=the-security-implications-of-human-trafficking",
@@ -311,6 +332,78 @@ async fn lists_page_filter_and_count_as_wordpress_does() {
             .iter()
             .all(|p| p["parent"] == 14)
     );
+    // Several parents, and all but some.
+    let all = get(&app, "/wp-json/wp/v2/pages?per_page=100").await.json();
+    let all = all.as_array().unwrap();
+    let parent_of = |ids: &[i64]| -> Vec<i64> {
+        let mut out: Vec<i64> = all
+            .iter()
+            .filter(|p| ids.contains(&p["parent"].as_i64().unwrap()))
+            .map(|p| p["id"].as_i64().unwrap())
+            .collect();
+        out.sort();
+        out
+    };
+    let sorted = |res: crate::support::Res| {
+        let mut v = ids(&res);
+        v.sort();
+        v
+    };
+    let both = get(&app, "/wp-json/wp/v2/pages?parent=0,14&per_page=100").await;
+    assert_eq!(sorted(both), parent_of(&[0, 14]));
+    let others: Vec<i64> = all
+        .iter()
+        .map(|p| p["parent"].as_i64().unwrap())
+        .filter(|p| *p != 0 && *p != 14)
+        .collect();
+    let res = get(
+        &app,
+        "/wp-json/wp/v2/pages?parent_exclude=0,14&per_page=100",
+    )
+    .await;
+    assert_eq!(sorted(res), parent_of(&others));
+    let res = get(&app, "/wp-json/wp/v2/pages?parent_exclude=14&per_page=100").await;
+    let mut rest = others.clone();
+    rest.push(0);
+    assert_eq!(sorted(res), parent_of(&rest));
+
+    // By slug, and in the order of `include`.
+    let posts = get(&app, "/wp-json/wp/v2/posts?per_page=5").await;
+    let five = ids(&posts);
+    let res = get(
+        &app,
+        "/wp-json/wp/v2/posts?orderby=slug&order=asc&per_page=100",
+    )
+    .await;
+    let slugs: Vec<String> = res
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["slug"].as_str().unwrap().to_owned())
+        .collect();
+    let mut by_slug = slugs.clone();
+    by_slug.sort();
+    assert_eq!(slugs, by_slug);
+    let wanted = [five[2], five[0], five[4], five[1]];
+    let res = get(
+        &app,
+        &format!(
+            "/wp-json/wp/v2/posts?orderby=include&include={},{},{},{}",
+            wanted[0], wanted[1], wanted[2], wanted[3]
+        ),
+    )
+    .await;
+    assert_eq!(ids(&res), wanted);
+    let res = get(
+        &app,
+        &format!(
+            "/wp-json/wp/v2/posts?orderby=include&order=desc&include={},{},{},{}&per_page=2&page=2",
+            wanted[0], wanted[1], wanted[2], wanted[3]
+        ),
+    )
+    .await;
+    assert_eq!(ids(&res), [wanted[1], wanted[0]]);
 
     // _embed brings the author and the terms.
     let res = get(&app, "/wp-json/wp/v2/posts/9?_embed").await.json();
@@ -536,4 +629,250 @@ async fn kept_items_follow_writes() {
         .await;
     assert_eq!(res.status, StatusCode::OK);
     assert_eq!(get(&app, path).await.json(), json!([]));
+}
+
+/// The `X-WP-Total` of an answer.
+fn total(res: &crate::support::Res) -> i64 {
+    res.header("x-wp-total")
+        .expect("X-WP-Total")
+        .parse()
+        .unwrap()
+}
+
+/// Event categories and event tags have their own routes; the tags of events are tags
+/// here, so `events_tags` lists the tags events carry, counting events only.
+#[actix_web::test]
+async fn event_taxonomies_answer_as_wordpress_does() {
+    let app = site().await;
+    let res = get(&app, "/wp-json/wp/v2/events_categories?per_page=100").await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let categories = res.json();
+    let training = categories
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["slug"] == "training")
+        .expect("the training category")
+        .clone();
+    assert_eq!(training["taxonomy"], "events_categories");
+    let events = get(
+        &app,
+        &format!("/wp-json/wp/v2/events?events_categories={}", training["id"]),
+    )
+    .await;
+    assert!(total(&events) > 0);
+    assert_eq!(training["count"].as_i64().unwrap(), total(&events));
+    let one = get(
+        &app,
+        &format!("/wp-json/wp/v2/events_categories/{}", training["id"]),
+    )
+    .await;
+    assert_eq!(one.json()["name"], training["name"]);
+
+    let res = get(&app, "/wp-json/wp/v2/events_tags?per_page=100").await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let event_tags = res.json();
+    let free = event_tags
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["slug"] == "free")
+        .expect("the free tag")
+        .clone();
+    assert_eq!(free["taxonomy"], "events_tags");
+    let by_tags = get(&app, &format!("/wp-json/wp/v2/events?tags={}", free["id"])).await;
+    let by_event_tags = get(
+        &app,
+        &format!("/wp-json/wp/v2/events?events_tags={}", free["id"]),
+    )
+    .await;
+    assert_eq!(ids(&by_tags), ids(&by_event_tags));
+    assert_eq!(free["count"].as_i64().unwrap(), total(&by_tags));
+    // A tag no event carries is no event tag.
+    let tags = get(&app, "/wp-json/wp/v2/tags?per_page=100").await.json();
+    let event_tag_ids: Vec<i64> = ids(&res);
+    let posts_only = tags
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_i64().unwrap())
+        .find(|id| !event_tag_ids.contains(id))
+        .expect("a tag of posts only");
+    let res = get(&app, &format!("/wp-json/wp/v2/events_tags/{posts_only}")).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert_eq!(res.json()["code"], "rest_term_invalid");
+    let taxonomies = get(&app, "/wp-json/wp/v2/taxonomies").await.json();
+    assert_eq!(taxonomies["events_tags"]["types"], json!(["ai1ec_event"]));
+
+    // Terms by the order of `include` and by count; a filtered list counts what it lists.
+    let all: Vec<i64> = tags
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_i64().unwrap())
+        .collect();
+    let wanted = [all[3], all[0], all[2]];
+    let res = get(
+        &app,
+        &format!(
+            "/wp-json/wp/v2/tags?include={},{},{}&orderby=include",
+            wanted[0], wanted[1], wanted[2]
+        ),
+    )
+    .await;
+    assert_eq!(ids(&res), wanted);
+    assert_eq!(total(&res), 3);
+    let res = get(
+        &app,
+        "/wp-json/wp/v2/tags?orderby=count&order=desc&per_page=100",
+    )
+    .await;
+    let counts: Vec<i64> = res
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["count"].as_i64().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert!(counts[0] > counts[counts.len() - 1]);
+    let res = get(&app, "/wp-json/wp/v2/tags?orderby=popularity").await;
+    assert_eq!(res.json()["code"], "rest_invalid_param");
+}
+
+/// `/wp/v2/search` finds what each type's own `search` finds, all types in one list, and
+/// no draft.
+#[actix_web::test]
+async fn search_finds_every_type_as_wordpress_does() {
+    let app = site().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let res = app
+        .post("/api/v1/pages")
+        .bearer(&editor)
+        .json(&json!({"title": "Slavery draft notes"}))
+        .send()
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED);
+    let draft = 1_000_000_000 + res.json()["id"].as_i64().unwrap();
+
+    let res = get(&app, "/wp-json/wp/v2/search?search=slavery&per_page=100").await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let found = res.json();
+    let mut expected = Vec::new();
+    let mut sum = 0;
+    for (base, subtype) in [
+        ("posts", "post"),
+        ("pages", "page"),
+        ("resources", "resource"),
+        ("events", "ai1ec_event"),
+    ] {
+        let own = get(
+            &app,
+            &format!("/wp-json/wp/v2/{base}?search=slavery&per_page=100"),
+        )
+        .await;
+        sum += total(&own);
+        for item in own.json().as_array().unwrap() {
+            expected.push((subtype.to_owned(), item["id"].as_i64().unwrap()));
+            let result = found
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["id"] == item["id"])
+                .unwrap_or_else(|| panic!("{subtype} {} found", item["id"]));
+            assert_eq!(result["url"], item["link"]);
+            assert_eq!(result["title"], item["title"]["rendered"]);
+            assert_eq!(result["type"], "post");
+            assert_eq!(result["subtype"], subtype);
+        }
+    }
+    let mut got: Vec<(String, i64)> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["subtype"].as_str().unwrap().to_owned(),
+                r["id"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    got.sort();
+    expected.sort();
+    assert_eq!(got, expected);
+    assert!(expected.iter().any(|(s, _)| s == "post"));
+    assert!(expected.iter().any(|(s, _)| s == "resource"));
+    assert_eq!(total(&res), sum);
+    assert!(!ids(&res).contains(&draft), "no draft");
+    let first = &found[0];
+    assert_eq!(
+        first["_links"]["self"][0]["href"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next(),
+        Some(first["id"].to_string().as_str())
+    );
+
+    // One type; each item embedded as its own route answers it; paging.
+    let res = get(
+        &app,
+        "/wp-json/wp/v2/search?search=slavery&subtype=resource&_embed=1",
+    )
+    .await;
+    let body = res.json();
+    assert!(!body.as_array().unwrap().is_empty());
+    for r in body.as_array().unwrap() {
+        assert_eq!(r["subtype"], "resource");
+        let own = get(&app, &format!("/wp-json/wp/v2/resources/{}", r["id"])).await;
+        assert_eq!(r["_embedded"]["self"][0], own.json());
+    }
+    let second = get(
+        &app,
+        "/wp-json/wp/v2/search?search=slavery&per_page=2&page=2",
+    )
+    .await;
+    let all: Vec<i64> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids(&second), all[2..4]);
+
+    // Terms by name.
+    let res = get(&app, "/wp-json/wp/v2/search?type=term&search=train").await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let terms = res.json();
+    let training = terms
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["type"] == "events_categories")
+        .expect("the training category of events");
+    assert!(
+        training.get("subtype").is_none(),
+        "as WordPress: the taxonomy is the type"
+    );
+    assert_eq!(training["title"], "Training");
+
+    // Without words: everything public, newest first.
+    let res = get(&app, "/wp-json/wp/v2/search?per_page=5").await;
+    assert_eq!(res.status, StatusCode::OK);
+    let posts = get(&app, "/wp-json/wp/v2/posts?per_page=1").await;
+    let pages = get(&app, "/wp-json/wp/v2/pages?per_page=1").await;
+    let resources = get(&app, "/wp-json/wp/v2/resources?per_page=1").await;
+    let events = get(&app, "/wp-json/wp/v2/events?per_page=1").await;
+    assert_eq!(
+        total(&res),
+        total(&posts) + total(&pages) + total(&resources) + total(&events)
+    );
+
+    for bad in ["type=bogus", "subtype=nothing", "per_page=101"] {
+        let res = get(&app, &format!("/wp-json/wp/v2/search?{bad}")).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(res.json()["code"], "rest_invalid_param", "{bad}");
+    }
+    let formats = get(&app, "/wp-json/wp/v2/search?type=post-format").await;
+    assert_eq!(formats.json(), json!([]));
 }

@@ -1859,6 +1859,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/wp-json/wp/v2/events_categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List event categories (WordPress)
+         * @description WordPress's `GET /wp/v2/events_categories`, with `hide_empty`, `parent` and `post`.
+         */
+        get: operations["list_wp_event_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/events_categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event category (WordPress)
+         * @description WordPress's `GET /wp/v2/events_categories/{id}`, by WordPress id.
+         */
+        get: operations["get_wp_event_category"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/events_tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List event tags (WordPress)
+         * @description WordPress's `GET /wp/v2/events_tags`, with `hide_empty`, `parent` and `post`.
+         */
+        get: operations["list_wp_event_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/events_tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event tag (WordPress)
+         * @description WordPress's `GET /wp/v2/events_tags/{id}`, by WordPress id.
+         */
+        get: operations["get_wp_event_tag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wp-json/wp/v2/media": {
         parameters: {
             query?: never;
@@ -2051,6 +2131,29 @@ export interface paths {
          * @description WordPress's `GET /wp/v2/resources/{id}`, by WordPress id.
          */
         get: operations["get_wp_resource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wp-json/wp/v2/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search (WordPress)
+         * @description WordPress's `GET /wp/v2/search`: published posts, pages, resources and events whose
+         *     words match `search` (ranked by relevance; without `search`, everything, newest first),
+         *     or with `type=term` the terms whose name or slug contains it. `_embed` embeds each
+         *     item as its own route answers it.
+         */
+        get: operations["search_wp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4548,6 +4651,29 @@ export interface components {
             /** @description The HTML. */
             rendered: string;
         };
+        /** @description One thing found, as WordPress's search answers it. */
+        WpSearchResult: {
+            /** @description With `_embed` (items only): `self`, the item as its own route answers it. */
+            _embedded?: Record<string, never> | null;
+            /** @description Links to the thing itself (`self`, embeddable), its type and this collection. */
+            _links?: Record<string, never>;
+            /**
+             * Format: int64
+             * @description The WordPress id of the item or term.
+             */
+            id?: number;
+            /** @description An item's post type (`post`, `page`, `resource`, `ai1ec_event`); terms have none. */
+            subtype?: string | null;
+            /** @description The item's title, or the term's name (HTML-escaped, as WordPress gives it). */
+            title?: string;
+            /**
+             * @description `post` for an item; a term's taxonomy (`category`, `post_tag`, ...), as WordPress
+             *     answers terms.
+             */
+            type?: string;
+            /** @description Its address on the site. */
+            url?: string;
+        };
         /** @description A term as WordPress answers it. */
         WpTerm: {
             /** @description Links to related resources (`self`, `collection`, `about`). */
@@ -5271,9 +5397,9 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 10,
-                     *           "at": "2026-12-05T22:30:01.615022Z",
+                     *           "at": "2026-12-06T00:42:01.635055Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-500c35d09e1a",
+                     *           "actor": "admin-3477c0cdb350",
                      *           "action": "partner_changed",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -5282,9 +5408,9 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 9,
-                     *           "at": "2026-12-05T22:30:01.613366Z",
+                     *           "at": "2026-12-06T00:42:01.632923Z",
                      *           "actor_id": 2,
-                     *           "actor": "admin-500c35d09e1a",
+                     *           "actor": "admin-3477c0cdb350",
                      *           "action": "partner_created",
                      *           "target_type": "partner",
                      *           "target_id": 1,
@@ -5340,7 +5466,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjUwOTgwMSwibmJmIjoxNzk2NTA5ODAxLCJleHAiOjE3OTY1MTM0MDEsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.rnhzJvNgm5JaQSaUrL2zCma…",
+                     *       "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImVkaXRvciIsImlhdCI6MTc5NjUxNzcyMSwibmJmIjoxNzk2NTE3NzIxLCJleHAiOjE3OTY1MjEzMjEsImlzcyI6ImhlYWRwcmVzcyIsInZlciI6MH0.rb9zuMhKpHiAN-BfEKFZHiV…",
                      *       "token_type": "Bearer",
                      *       "expires_in": 3600
                      *     }
@@ -5507,9 +5633,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T22:30:01.319068Z",
-                     *           "created_at": "2026-12-05T22:30:01.319068Z",
-                     *           "updated_at": "2026-12-05T22:30:01.319068Z"
+                     *           "published_at": "2026-12-06T00:42:01.053005Z",
+                     *           "created_at": "2026-12-06T00:42:01.053005Z",
+                     *           "updated_at": "2026-12-06T00:42:01.053005Z"
                      *         },
                      *         {
                      *           "id": 4,
@@ -5557,9 +5683,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": null,
                      *           "oembed_url": null,
-                     *           "published_at": "2026-12-05T22:30:01.318207Z",
-                     *           "created_at": "2026-12-05T22:30:01.318207Z",
-                     *           "updated_at": "2026-12-05T22:30:01.318207Z"
+                     *           "published_at": "2026-12-06T00:42:01.051517Z",
+                     *           "created_at": "2026-12-06T00:42:01.051517Z",
+                     *           "updated_at": "2026-12-06T00:42:01.051517Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -5567,7 +5693,7 @@ export interface operations {
                      *         "per_page": 2,
                      *         "total": 5,
                      *         "total_pages": 3,
-                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNVQyMjozMDowMS4zMTgyMDciLCJpIjo0fQ"
+                     *         "next_cursor": "eyJrIjoicHVibGlzaGVkX2F0IiwiZCI6ImRlc2MiLCJ2IjoiMjAyNi0xMi0wNlQwMDo0MjowMS4wNTE1MTciLCJpIjo0fQ"
                      *       }
                      *     }
                      */
@@ -5633,9 +5759,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T22:30:01.603017Z",
-                     *       "created_at": "2026-12-05T22:30:01.603017Z",
-                     *       "updated_at": "2026-12-05T22:30:01.603017Z"
+                     *       "published_at": "2026-12-06T00:42:01.620233Z",
+                     *       "created_at": "2026-12-06T00:42:01.620233Z",
+                     *       "updated_at": "2026-12-06T00:42:01.620233Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5739,9 +5865,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T22:30:01.319068Z",
-                     *       "created_at": "2026-12-05T22:30:01.319068Z",
-                     *       "updated_at": "2026-12-05T22:30:01.319068Z"
+                     *       "published_at": "2026-12-06T00:42:01.053005Z",
+                     *       "created_at": "2026-12-06T00:42:01.053005Z",
+                     *       "updated_at": "2026-12-06T00:42:01.053005Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"] | components["schemas"]["BlockPartial"];
@@ -5795,9 +5921,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T22:30:01.607358Z",
-                     *       "created_at": "2026-12-05T22:30:01.607358Z",
-                     *       "updated_at": "2026-12-05T22:30:01.609675Z"
+                     *       "published_at": "2026-12-06T00:42:01.625394Z",
+                     *       "created_at": "2026-12-06T00:42:01.625394Z",
+                     *       "updated_at": "2026-12-06T00:42:01.627935Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5870,9 +5996,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": null,
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T22:30:01.603017Z",
-                     *       "created_at": "2026-12-05T22:30:01.603017Z",
-                     *       "updated_at": "2026-12-05T22:30:01.605415Z"
+                     *       "published_at": "2026-12-06T00:42:01.620233Z",
+                     *       "created_at": "2026-12-06T00:42:01.620233Z",
+                     *       "updated_at": "2026-12-06T00:42:01.622920Z"
                      *     }
                      */
                     "application/json": components["schemas"]["BlockResponse"];
@@ -5938,7 +6064,7 @@ export interface operations {
                      *           "id": 86,
                      *           "parent": 78,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T22:30:01.603472Z",
+                     *           "created_at": "2026-12-06T00:42:01.620747Z",
                      *           "slug": "newsletter-call-to-action",
                      *           "status": "published",
                      *           "title": "Newsletter call to action",
@@ -5954,7 +6080,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T22:30:01.603017Z"
+                     *           "published_at": "2026-12-06T00:42:01.620233Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6394,7 +6520,7 @@ export interface operations {
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "created",
                      *           "public": true,
-                     *           "at": "2026-12-05T22:30:01.637868Z"
+                     *           "at": "2026-12-06T00:42:01.676782Z"
                      *         },
                      *         {
                      *           "kind": "post",
@@ -6402,7 +6528,7 @@ export interface operations {
                      *           "slug": "forced-labour-in-cocoa",
                      *           "action": "updated",
                      *           "public": true,
-                     *           "at": "2026-12-05T22:30:01.641515Z"
+                     *           "at": "2026-12-06T00:42:01.683067Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -6848,9 +6974,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *           "published_at": "2026-12-05T22:30:01.363396Z",
-                     *           "created_at": "2026-12-05T22:30:01.363396Z",
-                     *           "updated_at": "2026-12-05T22:30:01.363396Z",
+                     *           "published_at": "2026-12-06T00:42:01.216326Z",
+                     *           "created_at": "2026-12-06T00:42:01.216326Z",
+                     *           "updated_at": "2026-12-06T00:42:01.216326Z",
                      *           "fields": {},
                      *           "starts_at": "2023-12-13T08:00:00",
                      *           "ends_at": "2023-12-13T10:00:00",
@@ -6911,9 +7037,9 @@ export interface operations {
                      *           "author": 1,
                      *           "link": "http://localhost:8080/events/workshop-responding-to-ilo-forced-labour-protocol",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fworkshop-responding-to-ilo-forced-labour-protocol&format=json",
-                     *           "published_at": "2026-12-05T22:30:01.364688Z",
-                     *           "created_at": "2026-12-05T22:30:01.364688Z",
-                     *           "updated_at": "2026-12-05T22:30:01.364688Z",
+                     *           "published_at": "2026-12-06T00:42:01.218580Z",
+                     *           "created_at": "2026-12-06T00:42:01.218580Z",
+                     *           "updated_at": "2026-12-06T00:42:01.218580Z",
                      *           "fields": {},
                      *           "starts_at": "2024-02-13T11:00:00",
                      *           "ends_at": "2024-02-13T13:00:00",
@@ -7030,9 +7156,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T22:30:01.591197Z",
-                     *       "created_at": "2026-12-05T22:30:01.591197Z",
-                     *       "updated_at": "2026-12-05T22:30:01.591197Z",
+                     *       "published_at": "2026-12-06T00:42:01.606235Z",
+                     *       "created_at": "2026-12-06T00:42:01.606235Z",
+                     *       "updated_at": "2026-12-06T00:42:01.606235Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -7063,7 +7189,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-034dd3f61365d5b9@headpress",
+                     *       "ical_uid": "event-77-0e8808af1ef34fe4@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7297,9 +7423,9 @@ export interface operations {
                      *       "author": 1,
                      *       "link": "http://localhost:8080/events/roundtable-on-worker-driven-social-responsibility",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Froundtable-on-worker-driven-social-responsibility&format=json",
-                     *       "published_at": "2026-12-05T22:30:01.363396Z",
-                     *       "created_at": "2026-12-05T22:30:01.363396Z",
-                     *       "updated_at": "2026-12-05T22:30:01.363396Z",
+                     *       "published_at": "2026-12-06T00:42:01.216326Z",
+                     *       "created_at": "2026-12-06T00:42:01.216326Z",
+                     *       "updated_at": "2026-12-06T00:42:01.216326Z",
                      *       "fields": {},
                      *       "starts_at": "2023-12-13T08:00:00",
                      *       "ends_at": "2023-12-13T10:00:00",
@@ -7392,9 +7518,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T22:30:01.595141Z",
-                     *       "created_at": "2026-12-05T22:30:01.591197Z",
-                     *       "updated_at": "2026-12-05T22:30:01.599286Z",
+                     *       "published_at": "2026-12-06T00:42:01.610796Z",
+                     *       "created_at": "2026-12-06T00:42:01.606235Z",
+                     *       "updated_at": "2026-12-06T00:42:01.615690Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -7425,7 +7551,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-034dd3f61365d5b9@headpress",
+                     *       "ical_uid": "event-77-0e8808af1ef34fe4@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7497,9 +7623,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/events/supplier-due-diligence-workshop",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fevents%2Fsupplier-due-diligence-workshop&format=json",
-                     *       "published_at": "2026-12-05T22:30:01.595141Z",
-                     *       "created_at": "2026-12-05T22:30:01.591197Z",
-                     *       "updated_at": "2026-12-05T22:30:01.595141Z",
+                     *       "published_at": "2026-12-06T00:42:01.610796Z",
+                     *       "created_at": "2026-12-06T00:42:01.606235Z",
+                     *       "updated_at": "2026-12-06T00:42:01.610796Z",
                      *       "fields": {},
                      *       "starts_at": "2027-03-09T14:00:00",
                      *       "ends_at": "2027-03-09T16:30:00",
@@ -7530,7 +7656,7 @@ export interface operations {
                      *       ],
                      *       "tags": [],
                      *       "featured_media": null,
-                     *       "ical_uid": "event-77-034dd3f61365d5b9@headpress",
+                     *       "ical_uid": "event-77-0e8808af1ef34fe4@headpress",
                      *       "next_occurrence": {
                      *         "starts_at": "2027-03-09T14:00:00",
                      *         "ends_at": "2027-03-09T16:30:00",
@@ -7645,7 +7771,7 @@ export interface operations {
                      *           "id": 84,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T22:30:01.596163Z",
+                     *           "created_at": "2026-12-06T00:42:01.612056Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "published",
                      *           "title": "Supplier due diligence workshop",
@@ -7654,13 +7780,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T22:30:01.595141Z"
+                     *           "published_at": "2026-12-06T00:42:01.610796Z"
                      *         },
                      *         {
                      *           "id": 83,
                      *           "parent": 77,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T22:30:01.592648Z",
+                     *           "created_at": "2026-12-06T00:42:01.607956Z",
                      *           "slug": "supplier-due-diligence-workshop",
                      *           "status": "draft",
                      *           "title": "Supplier due diligence workshop",
@@ -7669,7 +7795,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T22:30:01.591197Z"
+                     *           "published_at": "2026-12-06T00:42:01.606235Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7796,8 +7922,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T22:30:01.319970Z",
-                     *           "updated_at": "2026-12-05T22:30:01.319970Z"
+                     *           "created_at": "2026-12-06T00:42:01.054504Z",
+                     *           "updated_at": "2026-12-06T00:42:01.054504Z"
                      *         },
                      *         {
                      *           "id": 2,
@@ -7832,8 +7958,8 @@ export interface operations {
                      *           },
                      *           "position": 0,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T22:30:01.546724Z",
-                     *           "updated_at": "2026-12-05T22:30:01.546724Z"
+                     *           "created_at": "2026-12-06T00:42:01.514434Z",
+                     *           "updated_at": "2026-12-06T00:42:01.514434Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -7937,8 +8063,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T22:30:01.546724Z",
-                     *       "updated_at": "2026-12-05T22:30:01.546724Z"
+                     *       "created_at": "2026-12-06T00:42:01.514434Z",
+                     *       "updated_at": "2026-12-06T00:42:01.514434Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -8022,8 +8148,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T22:30:01.546724Z",
-                     *       "updated_at": "2026-12-05T22:30:01.546724Z"
+                     *       "created_at": "2026-12-06T00:42:01.514434Z",
+                     *       "updated_at": "2026-12-06T00:42:01.514434Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -8128,8 +8254,8 @@ export interface operations {
                      *       },
                      *       "position": 0,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T22:30:01.546724Z",
-                     *       "updated_at": "2026-12-05T22:30:01.550006Z"
+                     *       "created_at": "2026-12-06T00:42:01.514434Z",
+                     *       "updated_at": "2026-12-06T00:42:01.523242Z"
                      *     }
                      */
                     "application/json": components["schemas"]["FieldGroupResponse"];
@@ -8211,11 +8337,11 @@ export interface operations {
                      *           "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13344c8ec.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T22:30:01.346862Z",
-                     *           "updated_at": "2026-12-05T22:30:01.346862Z"
+                     *           "created_at": "2026-12-06T00:42:01.151808Z",
+                     *           "updated_at": "2026-12-06T00:42:01.151808Z"
                      *         },
                      *         {
                      *           "id": 1,
@@ -8228,11 +8354,11 @@ export interface operations {
                      *           "sha256": "b80786834cba9593d0aeca545b80e97022600012ac51d3034c83b8064b72fcce",
                      *           "width": null,
                      *           "height": null,
-                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b8078683e64c81.pdf",
+                     *           "url": "http://localhost:8080/uploads/2026/12/public-procurement-and-human-rights-in-northern-ireland-b807868336e2bb.pdf",
                      *           "remote": false,
                      *           "author": 1,
-                     *           "created_at": "2026-12-05T22:30:01.341111Z",
-                     *           "updated_at": "2026-12-05T22:30:01.341111Z"
+                     *           "created_at": "2026-12-06T00:42:01.129164Z",
+                     *           "updated_at": "2026-12-06T00:42:01.129164Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -8287,11 +8413,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee6d480.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T22:30:01.552918Z",
-                     *       "updated_at": "2026-12-05T22:30:01.552918Z"
+                     *       "created_at": "2026-12-06T00:42:01.527555Z",
+                     *       "updated_at": "2026-12-06T00:42:01.527555Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8353,11 +8479,11 @@ export interface operations {
                      *       "sha256": "0916f1337815705eff668d74c13d90018e67b641f54480db623343a2b2d64f16",
                      *       "width": null,
                      *       "height": null,
-                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf",
+                     *       "url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13344c8ec.pdf",
                      *       "remote": false,
                      *       "author": 1,
-                     *       "created_at": "2026-12-05T22:30:01.346862Z",
-                     *       "updated_at": "2026-12-05T22:30:01.346862Z"
+                     *       "created_at": "2026-12-06T00:42:01.151808Z",
+                     *       "updated_at": "2026-12-06T00:42:01.151808Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8448,11 +8574,11 @@ export interface operations {
                      *       "sha256": "c4b8ad8e8dc695ea15cc927e7ec588925da92be82ae15c6ca610104dba28432e",
                      *       "width": 1200,
                      *       "height": 400,
-                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
+                     *       "url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee6d480.png",
                      *       "remote": false,
                      *       "author": 3,
-                     *       "created_at": "2026-12-05T22:30:01.552918Z",
-                     *       "updated_at": "2026-12-05T22:30:01.554421Z"
+                     *       "created_at": "2026-12-06T00:42:01.527555Z",
+                     *       "updated_at": "2026-12-06T00:42:01.531208Z"
                      *     }
                      */
                     "application/json": components["schemas"]["MediaResponse"];
@@ -8679,9 +8805,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T22:30:01.569041Z",
-                     *       "created_at": "2026-12-05T22:30:01.569041Z",
-                     *       "updated_at": "2026-12-05T22:30:01.569041Z",
+                     *       "published_at": "2026-12-06T00:42:01.563093Z",
+                     *       "created_at": "2026-12-06T00:42:01.563093Z",
+                     *       "updated_at": "2026-12-06T00:42:01.563093Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8767,9 +8893,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T22:30:01.569041Z",
-                     *       "created_at": "2026-12-05T22:30:01.569041Z",
-                     *       "updated_at": "2026-12-05T22:30:01.569041Z",
+                     *       "published_at": "2026-12-06T00:42:01.563093Z",
+                     *       "created_at": "2026-12-06T00:42:01.563093Z",
+                     *       "updated_at": "2026-12-06T00:42:01.563093Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8836,9 +8962,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T22:30:01.573070Z",
-                     *       "created_at": "2026-12-05T22:30:01.569041Z",
-                     *       "updated_at": "2026-12-05T22:30:01.576553Z",
+                     *       "published_at": "2026-12-06T00:42:01.572029Z",
+                     *       "created_at": "2026-12-06T00:42:01.563093Z",
+                     *       "updated_at": "2026-12-06T00:42:01.578817Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8917,9 +9043,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/our-partners",
                      *       "oembed_url": null,
-                     *       "published_at": "2026-12-05T22:30:01.573070Z",
-                     *       "created_at": "2026-12-05T22:30:01.569041Z",
-                     *       "updated_at": "2026-12-05T22:30:01.573070Z",
+                     *       "published_at": "2026-12-06T00:42:01.572029Z",
+                     *       "created_at": "2026-12-06T00:42:01.563093Z",
+                     *       "updated_at": "2026-12-06T00:42:01.572029Z",
                      *       "fields": {},
                      *       "parent": null,
                      *       "menu_order": 3,
@@ -8991,7 +9117,7 @@ export interface operations {
                      *           "id": 78,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T22:30:01.573836Z",
+                     *           "created_at": "2026-12-06T00:42:01.575321Z",
                      *           "slug": "our-partners",
                      *           "status": "published",
                      *           "title": "Our partners",
@@ -9007,13 +9133,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T22:30:01.573070Z"
+                     *           "published_at": "2026-12-06T00:42:01.572029Z"
                      *         },
                      *         {
                      *           "id": 77,
                      *           "parent": 75,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T22:30:01.569926Z",
+                     *           "created_at": "2026-12-06T00:42:01.564275Z",
                      *           "slug": "our-partners",
                      *           "status": "draft",
                      *           "title": "Our partners",
@@ -9029,7 +9155,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T22:30:01.569041Z"
+                     *           "published_at": "2026-12-06T00:42:01.563093Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9096,14 +9222,14 @@ export interface operations {
                      *         {
                      *           "id": 1,
                      *           "name": "Ethical Trade Network",
-                     *           "key_prefix": "hp_1695174",
+                     *           "key_prefix": "hp_8234514",
                      *           "origins": [
                      *             "https://partners.example.org"
                      *           ],
                      *           "quota_per_minute": 600,
                      *           "active": true,
-                     *           "created_at": "2026-12-05T22:30:01.613062Z",
-                     *           "updated_at": "2026-12-05T22:30:01.613062Z"
+                     *           "created_at": "2026-12-06T00:42:01.632647Z",
+                     *           "updated_at": "2026-12-06T00:42:01.632647Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -9160,15 +9286,15 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_1695174",
+                     *       "key_prefix": "hp_8234514",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T22:30:01.613062Z",
-                     *       "updated_at": "2026-12-05T22:30:01.613062Z",
-                     *       "key": "hp_1695174b4377079b3ae3c864e6652057e80463adc95d792a"
+                     *       "created_at": "2026-12-06T00:42:01.632647Z",
+                     *       "updated_at": "2026-12-06T00:42:01.632647Z",
+                     *       "key": "hp_82345146f7e50cd74944db31c6fc9b979de22dddaafc5aad"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPartnerResponse"];
@@ -9213,14 +9339,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_1695174",
+                     *       "key_prefix": "hp_8234514",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 600,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T22:30:01.613062Z",
-                     *       "updated_at": "2026-12-05T22:30:01.613062Z"
+                     *       "created_at": "2026-12-06T00:42:01.632647Z",
+                     *       "updated_at": "2026-12-06T00:42:01.632647Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -9296,14 +9422,14 @@ export interface operations {
                      * @example {
                      *       "id": 1,
                      *       "name": "Ethical Trade Network",
-                     *       "key_prefix": "hp_1695174",
+                     *       "key_prefix": "hp_8234514",
                      *       "origins": [
                      *         "https://partners.example.org"
                      *       ],
                      *       "quota_per_minute": 1200,
                      *       "active": true,
-                     *       "created_at": "2026-12-05T22:30:01.613062Z",
-                     *       "updated_at": "2026-12-05T22:30:01.614953Z"
+                     *       "created_at": "2026-12-06T00:42:01.632647Z",
+                     *       "updated_at": "2026-12-06T00:42:01.634981Z"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnerResponse"];
@@ -9461,8 +9587,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *           "published_at": "2024-06-30T08:47:37Z",
-                     *           "created_at": "2026-12-05T22:30:01.335631Z",
-                     *           "updated_at": "2026-12-05T22:30:01.335631Z",
+                     *           "created_at": "2026-12-06T00:42:01.111255Z",
+                     *           "updated_at": "2026-12-06T00:42:01.111255Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -9543,8 +9669,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/news/opinion-it-is-time-to-act-on-the-modern-slavery-act-review",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fopinion-it-is-time-to-act-on-the-modern-slavery-act-review&format=json",
                      *           "published_at": "2024-06-08T21:36:04Z",
-                     *           "created_at": "2026-12-05T22:30:01.339083Z",
-                     *           "updated_at": "2026-12-05T22:30:01.339083Z",
+                     *           "created_at": "2026-12-06T00:42:01.121442Z",
+                     *           "updated_at": "2026-12-06T00:42:01.121442Z",
                      *           "fields": {
                      *             "report_year": null,
                      *             "is_featured": false
@@ -9715,9 +9841,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T22:30:01.558720Z",
-                     *       "created_at": "2026-12-05T22:30:01.558720Z",
-                     *       "updated_at": "2026-12-05T22:30:01.558720Z",
+                     *       "published_at": "2026-12-06T00:42:01.540785Z",
+                     *       "created_at": "2026-12-06T00:42:01.540785Z",
+                     *       "updated_at": "2026-12-06T00:42:01.540785Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -9834,8 +9960,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/news/the-home-office-publishes-guidance-on-recruitment-fees",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fthe-home-office-publishes-guidance-on-recruitment-fees&format=json",
                      *       "published_at": "2024-06-30T08:47:37Z",
-                     *       "created_at": "2026-12-05T22:30:01.335631Z",
-                     *       "updated_at": "2026-12-05T22:30:01.335631Z",
+                     *       "created_at": "2026-12-06T00:42:01.111255Z",
+                     *       "updated_at": "2026-12-06T00:42:01.111255Z",
                      *       "fields": {
                      *         "report_year": null,
                      *         "is_featured": false
@@ -9916,9 +10042,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T22:30:01.562770Z",
-                     *       "created_at": "2026-12-05T22:30:01.558720Z",
-                     *       "updated_at": "2026-12-05T22:30:01.566297Z",
+                     *       "published_at": "2026-12-06T00:42:01.551563Z",
+                     *       "created_at": "2026-12-06T00:42:01.540785Z",
+                     *       "updated_at": "2026-12-06T00:42:01.556220Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -10011,9 +10137,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/news/forced-labour-in-supply-chains-2026-review",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fnews%2Fforced-labour-in-supply-chains-2026-review&format=json",
-                     *       "published_at": "2026-12-05T22:30:01.562770Z",
-                     *       "created_at": "2026-12-05T22:30:01.558720Z",
-                     *       "updated_at": "2026-12-05T22:30:01.562770Z",
+                     *       "published_at": "2026-12-06T00:42:01.551563Z",
+                     *       "created_at": "2026-12-06T00:42:01.540785Z",
+                     *       "updated_at": "2026-12-06T00:42:01.551563Z",
                      *       "fields": {
                      *         "report_year": 2026,
                      *         "is_featured": true
@@ -10091,7 +10217,7 @@ export interface operations {
                      *           "id": 75,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T22:30:01.563586Z",
+                     *           "created_at": "2026-12-06T00:42:01.552561Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "published",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -10115,13 +10241,13 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T22:30:01.562770Z"
+                     *           "published_at": "2026-12-06T00:42:01.551563Z"
                      *         },
                      *         {
                      *           "id": 74,
                      *           "parent": 74,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T22:30:01.560163Z",
+                     *           "created_at": "2026-12-06T00:42:01.542629Z",
                      *           "slug": "forced-labour-in-supply-chains-2026-review",
                      *           "status": "draft",
                      *           "title": "Forced labour in supply chains: 2026 review",
@@ -10145,7 +10271,7 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "published_at": "2026-12-05T22:30:01.558720Z"
+                     *           "published_at": "2026-12-06T00:42:01.540785Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -10216,8 +10342,8 @@ export interface operations {
                      *           "kind": "post",
                      *           "item_id": 80,
                      *           "created_by": 2,
-                     *           "created_at": "2026-12-05T22:30:01.627565Z",
-                     *           "expires_at": "2026-12-05T23:30:01.627565Z",
+                     *           "created_at": "2026-12-06T00:42:01.661139Z",
+                     *           "expires_at": "2026-12-06T01:42:01.661139Z",
                      *           "url": "http://localhost:8080/api/v1/posts/80"
                      *         }
                      *       ],
@@ -10275,10 +10401,10 @@ export interface operations {
                      *       "kind": "post",
                      *       "item_id": 80,
                      *       "created_by": 2,
-                     *       "created_at": "2026-12-05T22:30:01.627565Z",
-                     *       "expires_at": "2026-12-05T23:30:01.627565Z",
+                     *       "created_at": "2026-12-06T00:42:01.661139Z",
+                     *       "expires_at": "2026-12-06T01:42:01.661139Z",
                      *       "url": "http://localhost:8080/api/v1/posts/80",
-                     *       "token": "hpp_VGp7PRVs0OhAOW4jmfa-oTERESkrlAVfbzmZODjBRwg"
+                     *       "token": "hpp_ILep_GlzMeFbpeMKP1ZHz3PC4PfliBxBTxkCv4JqPEQ"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedPreviewResponse"];
@@ -10765,8 +10891,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *           "published_at": "2021-02-15T10:00:00Z",
-                     *           "created_at": "2026-12-05T22:30:01.341922Z",
-                     *           "updated_at": "2026-12-05T22:30:01.341922Z",
+                     *           "created_at": "2026-12-06T00:42:01.130483Z",
+                     *           "updated_at": "2026-12-06T00:42:01.130483Z",
                      *           "fields": {
                      *             "publication_year": 2021,
                      *             "countries": [
@@ -10881,8 +11007,8 @@ export interface operations {
                      *           "link": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *           "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Finformation-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland…",
                      *           "published_at": "2020-10-05T09:00:00Z",
-                     *           "created_at": "2026-12-05T22:30:01.343815Z",
-                     *           "updated_at": "2026-12-05T22:30:01.343815Z",
+                     *           "created_at": "2026-12-06T00:42:01.138053Z",
+                     *           "updated_at": "2026-12-06T00:42:01.138053Z",
                      *           "fields": {
                      *             "publication_year": 2020,
                      *             "countries": [
@@ -11044,9 +11170,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T22:30:01.580406Z",
-                     *       "created_at": "2026-12-05T22:30:01.580406Z",
-                     *       "updated_at": "2026-12-05T22:30:01.580406Z",
+                     *       "published_at": "2026-12-06T00:42:01.591905Z",
+                     *       "created_at": "2026-12-06T00:42:01.591905Z",
+                     *       "updated_at": "2026-12-06T00:42:01.591905Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11163,8 +11289,8 @@ export interface operations {
                      *       "link": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fpublic-procurement-and-human-rights-in-northern-ireland&format=json",
                      *       "published_at": "2021-02-15T10:00:00Z",
-                     *       "created_at": "2026-12-05T22:30:01.341922Z",
-                     *       "updated_at": "2026-12-05T22:30:01.341922Z",
+                     *       "created_at": "2026-12-06T00:42:01.130483Z",
+                     *       "updated_at": "2026-12-06T00:42:01.130483Z",
                      *       "fields": {
                      *         "publication_year": 2021,
                      *         "countries": [
@@ -11241,9 +11367,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T22:30:01.583805Z",
-                     *       "created_at": "2026-12-05T22:30:01.580406Z",
-                     *       "updated_at": "2026-12-05T22:30:01.587456Z",
+                     *       "published_at": "2026-12-06T00:42:01.596462Z",
+                     *       "created_at": "2026-12-06T00:42:01.591905Z",
+                     *       "updated_at": "2026-12-06T00:42:01.600796Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11327,9 +11453,9 @@ export interface operations {
                      *       "author": 3,
                      *       "link": "http://localhost:8080/resources/modern-slavery-statement-checklist",
                      *       "oembed_url": "http://localhost:8080/oembed?url=http%3A%2F%2Flocalhost%3A8080%2Fresources%2Fmodern-slavery-statement-checklist&format=json",
-                     *       "published_at": "2026-12-05T22:30:01.583805Z",
-                     *       "created_at": "2026-12-05T22:30:01.580406Z",
-                     *       "updated_at": "2026-12-05T22:30:01.583805Z",
+                     *       "published_at": "2026-12-06T00:42:01.596462Z",
+                     *       "created_at": "2026-12-06T00:42:01.591905Z",
+                     *       "updated_at": "2026-12-06T00:42:01.596462Z",
                      *       "fields": {
                      *         "publication_year": null,
                      *         "countries": null,
@@ -11413,7 +11539,7 @@ export interface operations {
                      *           "id": 81,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T22:30:01.584547Z",
+                     *           "created_at": "2026-12-06T00:42:01.597296Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "published",
                      *           "title": "Modern slavery statement checklist",
@@ -11422,13 +11548,13 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T22:30:01.583805Z"
+                     *           "published_at": "2026-12-06T00:42:01.596462Z"
                      *         },
                      *         {
                      *           "id": 80,
                      *           "parent": 76,
                      *           "author": 3,
-                     *           "created_at": "2026-12-05T22:30:01.581644Z",
+                     *           "created_at": "2026-12-06T00:42:01.593585Z",
                      *           "slug": "modern-slavery-statement-checklist",
                      *           "status": "draft",
                      *           "title": "Modern slavery statement checklist",
@@ -11437,7 +11563,7 @@ export interface operations {
                      *             "html": "",
                      *             "blocks": []
                      *           },
-                     *           "published_at": "2026-12-05T22:30:01.580406Z"
+                     *           "published_at": "2026-12-06T00:42:01.591905Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -11485,9 +11611,9 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "url": "http://127.0.0.1:36511",
-                     *           "started_at": "2026-12-05T22:30:01.679343Z",
-                     *           "finished_at": "2026-12-05T22:30:01.716654Z",
+                     *           "url": "http://127.0.0.1:45199",
+                     *           "started_at": "2026-12-06T00:42:01.754849Z",
+                     *           "finished_at": "2026-12-06T00:42:01.798626Z",
                      *           "last_error": null,
                      *           "items": 9,
                      *           "detached": 0
@@ -11901,11 +12027,11 @@ export interface operations {
                      *           "id": 1,
                      *           "user_id": 2,
                      *           "name": "Netlify build",
-                     *           "prefix": "hpt_HZOU3z",
+                     *           "prefix": "hpt_q3-zXH",
                      *           "scopes": [
                      *             "read:drafts"
                      *           ],
-                     *           "created_at": "2026-12-05T22:30:01.623065Z",
+                     *           "created_at": "2026-12-06T00:42:01.651055Z",
                      *           "expires_at": "2027-12-31T00:00:00Z",
                      *           "last_used_at": null
                      *         }
@@ -11965,14 +12091,14 @@ export interface operations {
                      *       "id": 1,
                      *       "user_id": 2,
                      *       "name": "Netlify build",
-                     *       "prefix": "hpt_HZOU3z",
+                     *       "prefix": "hpt_q3-zXH",
                      *       "scopes": [
                      *         "read:drafts"
                      *       ],
-                     *       "created_at": "2026-12-05T22:30:01.623065Z",
+                     *       "created_at": "2026-12-06T00:42:01.651055Z",
                      *       "expires_at": "2027-12-31T00:00:00Z",
                      *       "last_used_at": null,
-                     *       "token": "hpt_HZOU3z3QyphcILnVnG4IdW0cxnxHPVFQtKltLg2Hni4"
+                     *       "token": "hpt_q3-zXHzRoXaxN7m5H8elRBJmuUJWhVcAHblGVkzqsDw"
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedApiTokenResponse"];
@@ -12067,19 +12193,19 @@ export interface operations {
                      *           "email": "admin@example.org",
                      *           "role": "admin",
                      *           "can_sign_in": true,
-                     *           "created_at": "2026-12-05T22:30:01.309718Z",
-                     *           "updated_at": "2026-12-05T22:30:01.309718Z"
+                     *           "created_at": "2026-12-06T00:42:01.010481Z",
+                     *           "updated_at": "2026-12-06T00:42:01.010481Z"
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "name": "admin-500c35d09e1a",
-                     *           "slug": "admin-500c35d09e1a",
-                     *           "username": "admin-500c35d09e1a",
+                     *           "name": "admin-3477c0cdb350",
+                     *           "slug": "admin-3477c0cdb350",
+                     *           "username": "admin-3477c0cdb350",
                      *           "email": "",
                      *           "role": "admin",
                      *           "can_sign_in": false,
-                     *           "created_at": "2026-12-05T22:30:01.428183Z",
-                     *           "updated_at": "2026-12-05T22:30:01.428183Z"
+                     *           "created_at": "2026-12-06T00:42:01.343830Z",
+                     *           "updated_at": "2026-12-06T00:42:01.343830Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -12142,8 +12268,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T22:30:01.482787Z",
-                     *       "updated_at": "2026-12-05T22:30:01.482787Z"
+                     *       "created_at": "2026-12-06T00:42:01.411917Z",
+                     *       "updated_at": "2026-12-06T00:42:01.411917Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12190,8 +12316,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T22:30:01.482787Z",
-                     *       "updated_at": "2026-12-05T22:30:01.482787Z"
+                     *       "created_at": "2026-12-06T00:42:01.411917Z",
+                     *       "updated_at": "2026-12-06T00:42:01.411917Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12240,8 +12366,8 @@ export interface operations {
                      *       "email": "a.diallo@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T22:30:01.482787Z",
-                     *       "updated_at": "2026-12-05T22:30:01.529043Z"
+                     *       "created_at": "2026-12-06T00:42:01.411917Z",
+                     *       "updated_at": "2026-12-06T00:42:01.484950Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12300,8 +12426,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T22:30:01.482787Z",
-                     *       "updated_at": "2026-12-05T22:30:01.482787Z"
+                     *       "created_at": "2026-12-06T00:42:01.411917Z",
+                     *       "updated_at": "2026-12-06T00:42:01.411917Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12388,8 +12514,8 @@ export interface operations {
                      *       "email": "amina@example.org",
                      *       "role": "editor",
                      *       "can_sign_in": true,
-                     *       "created_at": "2026-12-05T22:30:01.482787Z",
-                     *       "updated_at": "2026-12-05T22:30:01.528030Z"
+                     *       "created_at": "2026-12-06T00:42:01.411917Z",
+                     *       "updated_at": "2026-12-06T00:42:01.483793Z"
                      *     }
                      */
                     "application/json": components["schemas"]["UserResponse"];
@@ -12489,8 +12615,8 @@ export interface operations {
                      *           "include_drafts": false,
                      *           "enabled": true,
                      *           "disabled_reason": null,
-                     *           "created_at": "2026-12-05T22:30:01.628802Z",
-                     *           "updated_at": "2026-12-05T22:30:01.628802Z"
+                     *           "created_at": "2026-12-06T00:42:01.662872Z",
+                     *           "updated_at": "2026-12-06T00:42:01.662872Z"
                      *         }
                      *       ],
                      *       "meta": {
@@ -12556,9 +12682,9 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T22:30:01.628802Z",
-                     *       "updated_at": "2026-12-05T22:30:01.628802Z",
-                     *       "secret": "whsec_Ycs2r5EDNMv/1h6ctHmjad4LmaqiR8+oQ4IIq+1pj6g="
+                     *       "created_at": "2026-12-06T00:42:01.662872Z",
+                     *       "updated_at": "2026-12-06T00:42:01.662872Z",
+                     *       "secret": "whsec_2WtRYjN7LFMV3gN18SBblhRARnB5IHomZjbImGLzgP4="
                      *     }
                      */
                     "application/json": components["schemas"]["CreatedWebhookResponse"];
@@ -12611,8 +12737,8 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T22:30:01.628802Z",
-                     *       "updated_at": "2026-12-05T22:30:01.628802Z"
+                     *       "created_at": "2026-12-06T00:42:01.662872Z",
+                     *       "updated_at": "2026-12-06T00:42:01.662872Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookResponse"];
@@ -12699,8 +12825,8 @@ export interface operations {
                      *       "include_drafts": false,
                      *       "enabled": true,
                      *       "disabled_reason": null,
-                     *       "created_at": "2026-12-05T22:30:01.628802Z",
-                     *       "updated_at": "2026-12-05T22:30:01.630303Z"
+                     *       "created_at": "2026-12-06T00:42:01.662872Z",
+                     *       "updated_at": "2026-12-06T00:42:01.664859Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookResponse"];
@@ -12764,7 +12890,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 3,
-                     *           "message_id": "msg_06cf4f94d3795bbada9cfa32d89c5671",
+                     *           "message_id": "msg_8ac8da6a8b1cefaa831722cabe402f51",
                      *           "event": "webhook.ping",
                      *           "kind": "webhook",
                      *           "item_id": 1,
@@ -12773,13 +12899,13 @@ export interface operations {
                      *           "response_status": null,
                      *           "error": null,
                      *           "duration_ms": null,
-                     *           "next_attempt_at": "2026-12-05T22:30:01.635059Z",
-                     *           "created_at": "2026-12-05T22:30:01.635061Z",
+                     *           "next_attempt_at": "2026-12-06T00:42:01.672575Z",
+                     *           "created_at": "2026-12-06T00:42:01.672577Z",
                      *           "delivered_at": null
                      *         },
                      *         {
                      *           "id": 2,
-                     *           "message_id": "msg_06cf4f94d3795bbada9cfa32d89c5671",
+                     *           "message_id": "msg_8ac8da6a8b1cefaa831722cabe402f51",
                      *           "event": "webhook.ping",
                      *           "kind": "webhook",
                      *           "item_id": 1,
@@ -12788,8 +12914,8 @@ export interface operations {
                      *           "response_status": null,
                      *           "error": null,
                      *           "duration_ms": null,
-                     *           "next_attempt_at": "2026-12-05T22:30:01.634058Z",
-                     *           "created_at": "2026-12-05T22:30:01.634074Z",
+                     *           "next_attempt_at": "2026-12-06T00:42:01.671546Z",
+                     *           "created_at": "2026-12-06T00:42:01.671564Z",
                      *           "delivered_at": null
                      *         }
                      *       ],
@@ -12838,7 +12964,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 3,
-                     *       "message_id": "msg_06cf4f94d3795bbada9cfa32d89c5671",
+                     *       "message_id": "msg_8ac8da6a8b1cefaa831722cabe402f51",
                      *       "event": "webhook.ping",
                      *       "kind": "webhook",
                      *       "item_id": 1,
@@ -12847,8 +12973,8 @@ export interface operations {
                      *       "response_status": null,
                      *       "error": null,
                      *       "duration_ms": null,
-                     *       "next_attempt_at": "2026-12-05T22:30:01.635059Z",
-                     *       "created_at": "2026-12-05T22:30:01.635061Z",
+                     *       "next_attempt_at": "2026-12-06T00:42:01.672575Z",
+                     *       "created_at": "2026-12-06T00:42:01.672577Z",
                      *       "delivered_at": null
                      *     }
                      */
@@ -12887,7 +13013,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 2,
-                     *       "message_id": "msg_06cf4f94d3795bbada9cfa32d89c5671",
+                     *       "message_id": "msg_8ac8da6a8b1cefaa831722cabe402f51",
                      *       "event": "webhook.ping",
                      *       "kind": "webhook",
                      *       "item_id": 1,
@@ -12896,8 +13022,8 @@ export interface operations {
                      *       "response_status": null,
                      *       "error": null,
                      *       "duration_ms": null,
-                     *       "next_attempt_at": "2026-12-05T22:30:01.634058Z",
-                     *       "created_at": "2026-12-05T22:30:01.634074Z",
+                     *       "next_attempt_at": "2026-12-06T00:42:01.671546Z",
+                     *       "created_at": "2026-12-06T00:42:01.671564Z",
                      *       "delivered_at": null
                      *     }
                      */
@@ -13326,7 +13452,7 @@ export interface operations {
                      *       "type": "rich",
                      *       "version": "1.0",
                      *       "title": "Forced labour in cocoa supply chains",
-                     *       "author_name": "admin-500c35d09e1a",
+                     *       "author_name": "admin-3477c0cdb350",
                      *       "provider_name": "headpress",
                      *       "provider_url": "http://localhost:8080",
                      *       "html": "<iframe src=\"http://localhost:8080/embed/posts/82\" width=\"480\" height=\"360\" title=\"Forced labour in cocoa supply chains\" loading=\"lazy\" style=\"border:0;max-width:100%\" sandbox=\"allow-popups allow-popu…",
@@ -13584,6 +13710,19 @@ export interface operations {
                      *             ]
                      *           }
                      *         },
+                     *         "/wp/v2/search": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/search"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
                      *         "/wp/v2/posts": {
                      *           "namespace": "wp/v2",
                      *           "methods": [
@@ -13766,6 +13905,58 @@ export interface operations {
                      *             ]
                      *           }
                      *         },
+                     *         "/wp/v2/events_categories": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/events_categories"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/events_categories/(?P<id>[\\d]+)": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/events_categories/(?P<id>[\\d]+)"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/events_tags": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/events_tags"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "/wp/v2/events_tags/(?P<id>[\\d]+)": {
+                     *           "namespace": "wp/v2",
+                     *           "methods": [
+                     *             "GET"
+                     *           ],
+                     *           "_links": {
+                     *             "self": [
+                     *               {
+                     *                 "href": "http://localhost:8080/wp-json/wp/v2/events_tags/(?P<id>[\\d]+)"
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
                      *         "/wp/v2/users": {
                      *           "namespace": "wp/v2",
                      *           "methods": [
@@ -13857,9 +14048,12 @@ export interface operations {
                 slug?: string;
                 /** @description `asc` or `desc`. */
                 order?: string;
-                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
                 _fields?: string;
-                /** @description `name` (default), `slug` or `id`. */
+                /**
+                 * @description `name` (default), `slug`, `id`, `count` (published items) or `include` (the order
+                 *     of `include`).
+                 */
                 orderby?: string;
                 /** @description Only terms some public item has. */
                 hide_empty?: boolean;
@@ -14104,13 +14298,13 @@ export interface operations {
                 slug?: string;
                 /** @description `asc` or `desc`. */
                 order?: string;
-                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
                 _fields?: string;
                 /** @description Only by these authors (WordPress user ids, comma-separated). */
                 author?: string;
                 /**
-                 * @description `date` (default), `modified`, `title`, `id`, `relevance` (with `search`), and for
-                 *     pages `menu_order`.
+                 * @description `date` (default), `modified`, `title`, `slug`, `id`, `include` (the order of
+                 *     `include`), `relevance` (with `search`), and for pages `menu_order`.
                  */
                 orderby?: string;
                 /** @description Published after this time (ISO 8601; the site's zone unless it names an offset). */
@@ -14130,6 +14324,10 @@ export interface operations {
                 _embed?: string;
                 /** @description Only with these tags (WordPress term ids, any of). */
                 tags?: string;
+                /** @description Only in these event categories (WordPress term ids, any of). */
+                events_categories?: string;
+                /** @description Only with these event tags (tags here; WordPress term ids, any of). */
+                events_tags?: string;
                 /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
                 key?: components["parameters"]["PartnerKeyQuery"];
             };
@@ -14164,13 +14362,13 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000073,
-                     *         "date": "2026-12-05T22:30:01",
-                     *         "date_gmt": "2026-12-05T22:30:01",
+                     *         "date": "2026-12-06T00:42:01",
+                     *         "date_gmt": "2026-12-06T00:42:01",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/events/webinar-technology-and-trafficking-asia-pacific-time"
                      *         },
-                     *         "modified": "2026-12-05T22:30:01",
-                     *         "modified_gmt": "2026-12-05T22:30:01",
+                     *         "modified": "2026-12-06T00:42:01",
+                     *         "modified_gmt": "2026-12-06T00:42:01",
                      *         "slug": "webinar-technology-and-trafficking-asia-pacific-time",
                      *         "status": "publish",
                      *         "type": "ai1ec_event",
@@ -14233,6 +14431,11 @@ export interface operations {
                      *               "taxonomy": "post_tag",
                      *               "embeddable": true,
                      *               "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000073"
+                     *             },
+                     *             {
+                     *               "taxonomy": "events_categories",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_categories?post=1000000073"
                      *             }
                      *           ],
                      *           "curies": [
@@ -14246,13 +14449,13 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": 1000000072,
-                     *         "date": "2026-12-05T22:30:01",
-                     *         "date_gmt": "2026-12-05T22:30:01",
+                     *         "date": "2026-12-06T00:42:01",
+                     *         "date_gmt": "2026-12-06T00:42:01",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/events/mumbai-workshop-grievance-mechanisms-for-garment-workers"
                      *         },
-                     *         "modified": "2026-12-05T22:30:01",
-                     *         "modified_gmt": "2026-12-05T22:30:01",
+                     *         "modified": "2026-12-06T00:42:01",
+                     *         "modified_gmt": "2026-12-06T00:42:01",
                      *         "slug": "mumbai-workshop-grievance-mechanisms-for-garment-workers",
                      *         "status": "publish",
                      *         "type": "ai1ec_event",
@@ -14315,6 +14518,11 @@ export interface operations {
                      *               "taxonomy": "post_tag",
                      *               "embeddable": true,
                      *               "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000072"
+                     *             },
+                     *             {
+                     *               "taxonomy": "events_categories",
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_categories?post=1000000072"
                      *             }
                      *           ],
                      *           "curies": [
@@ -14387,13 +14595,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000073,
-                     *       "date": "2026-12-05T22:30:01",
-                     *       "date_gmt": "2026-12-05T22:30:01",
+                     *       "date": "2026-12-06T00:42:01",
+                     *       "date_gmt": "2026-12-06T00:42:01",
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/events/webinar-technology-and-trafficking-asia-pacific-time"
                      *       },
-                     *       "modified": "2026-12-05T22:30:01",
-                     *       "modified_gmt": "2026-12-05T22:30:01",
+                     *       "modified": "2026-12-06T00:42:01",
+                     *       "modified_gmt": "2026-12-06T00:42:01",
                      *       "slug": "webinar-technology-and-trafficking-asia-pacific-time",
                      *       "status": "publish",
                      *       "type": "ai1ec_event",
@@ -14456,6 +14664,11 @@ export interface operations {
                      *             "taxonomy": "post_tag",
                      *             "embeddable": true,
                      *             "href": "http://localhost:8080/wp-json/wp/v2/tags?post=1000000073"
+                     *           },
+                     *           {
+                     *             "taxonomy": "events_categories",
+                     *             "embeddable": true,
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/events_categories?post=1000000073"
                      *           }
                      *         ],
                      *         "curies": [
@@ -14489,6 +14702,506 @@ export interface operations {
             503: components["responses"]["WpError503"];
         };
     };
+    list_wp_event_categories: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Items a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Items to skip (instead of `page`). */
+                offset?: number;
+                /** @description Words to search for. */
+                search?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Only these slugs. */
+                slug?: string;
+                /** @description `asc` or `desc`. */
+                order?: string;
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
+                _fields?: string;
+                /**
+                 * @description `name` (default), `slug`, `id`, `count` (published items) or `include` (the order
+                 *     of `include`).
+                 */
+                orderby?: string;
+                /** @description Only terms some public item has. */
+                hide_empty?: boolean;
+                /** @description Only the children of this term (WordPress id; 0: the top level). */
+                parent?: number;
+                /** @description Only the terms of these items (WordPress ids). */
+                post?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of terms in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Terms matching */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000042,
+                     *         "count": 2,
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/events_categories/awareness-day/",
+                     *         "name": "Awareness day",
+                     *         "slug": "awareness-day",
+                     *         "taxonomy": "events_categories",
+                     *         "parent": 0,
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_categories/1000000042"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_categories"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/events_categories"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000047,
+                     *         "count": 7,
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/events_categories/community/",
+                     *         "name": "Community",
+                     *         "slug": "community",
+                     *         "taxonomy": "events_categories",
+                     *         "parent": 0,
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_categories/1000000047"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_categories"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/events_categories"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpTerm"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_wp_event_category: {
+        parameters: {
+            query?: {
+                /** @description Keep only these members (comma-separated). */
+                _fields?: string;
+                /** @description Embed the linked objects (`author`, `wp:featuredmedia`, `wp:term`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description WordPress id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The term in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1000000042,
+                     *       "count": 2,
+                     *       "description": "",
+                     *       "link": "http://localhost:8080/events_categories/awareness-day/",
+                     *       "name": "Awareness day",
+                     *       "slug": "awareness-day",
+                     *       "taxonomy": "events_categories",
+                     *       "parent": 0,
+                     *       "meta": [],
+                     *       "_links": {
+                     *         "self": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/events_categories/1000000042"
+                     *           }
+                     *         ],
+                     *         "collection": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/events_categories"
+                     *           }
+                     *         ],
+                     *         "about": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/events_categories"
+                     *           }
+                     *         ],
+                     *         "curies": [
+                     *           {
+                     *             "name": "wp",
+                     *             "href": "https://api.w.org/{rel}",
+                     *             "templated": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WpTerm"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["WpError400"];
+            401: components["responses"]["WpError401"];
+            /** @description No such term (`rest_term_invalid`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    list_wp_event_tags: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Items a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Items to skip (instead of `page`). */
+                offset?: number;
+                /** @description Words to search for. */
+                search?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Only these slugs. */
+                slug?: string;
+                /** @description `asc` or `desc`. */
+                order?: string;
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
+                _fields?: string;
+                /**
+                 * @description `name` (default), `slug`, `id`, `count` (published items) or `include` (the order
+                 *     of `include`).
+                 */
+                orderby?: string;
+                /** @description Only terms some public item has. */
+                hide_empty?: boolean;
+                /** @description Only the children of this term (WordPress id; 0: the top level). */
+                parent?: number;
+                /** @description Only the terms of these items (WordPress ids). */
+                post?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of terms in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Terms matching */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000038,
+                     *         "count": 49,
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/events_tags/free/",
+                     *         "name": "free",
+                     *         "slug": "free",
+                     *         "taxonomy": "events_tags",
+                     *         "parent": 0,
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_tags/1000000038"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_tags"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/events_tags"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000039,
+                     *         "count": 40,
+                     *         "description": "",
+                     *         "link": "http://localhost:8080/events_tags/in-person/",
+                     *         "name": "in person",
+                     *         "slug": "in-person",
+                     *         "taxonomy": "events_tags",
+                     *         "parent": 0,
+                     *         "meta": [],
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_tags/1000000039"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_tags"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/events_tags"
+                     *             }
+                     *           ],
+                     *           "curies": [
+                     *             {
+                     *               "name": "wp",
+                     *               "href": "https://api.w.org/{rel}",
+                     *               "templated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpTerm"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
+    get_wp_event_tag: {
+        parameters: {
+            query?: {
+                /** @description Keep only these members (comma-separated). */
+                _fields?: string;
+                /** @description Embed the linked objects (`author`, `wp:featuredmedia`, `wp:term`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description WordPress id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The term in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1000000038,
+                     *       "count": 49,
+                     *       "description": "",
+                     *       "link": "http://localhost:8080/events_tags/free/",
+                     *       "name": "free",
+                     *       "slug": "free",
+                     *       "taxonomy": "events_tags",
+                     *       "parent": 0,
+                     *       "meta": [],
+                     *       "_links": {
+                     *         "self": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/events_tags/1000000038"
+                     *           }
+                     *         ],
+                     *         "collection": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/events_tags"
+                     *           }
+                     *         ],
+                     *         "about": [
+                     *           {
+                     *             "href": "http://localhost:8080/wp-json/wp/v2/taxonomies/events_tags"
+                     *           }
+                     *         ],
+                     *         "curies": [
+                     *           {
+                     *             "name": "wp",
+                     *             "href": "https://api.w.org/{rel}",
+                     *             "templated": true
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WpTerm"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["WpError400"];
+            401: components["responses"]["WpError401"];
+            /** @description No such term (`rest_term_invalid`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
     list_wp_media: {
         parameters: {
             query?: {
@@ -14508,7 +15221,7 @@ export interface operations {
                 slug?: string;
                 /** @description `asc` or `desc`. */
                 order?: string;
-                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
                 _fields?: string;
                 /** @description `date` (default) or `id`: both are the order files arrived in. */
                 orderby?: string;
@@ -14550,17 +15263,17 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000003,
-                     *         "date": "2026-12-05T22:30:01",
-                     *         "date_gmt": "2026-12-05T22:30:01",
+                     *         "date": "2026-12-06T00:42:01",
+                     *         "date_gmt": "2026-12-06T00:42:01",
                      *         "guid": {
-                     *           "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png"
+                     *           "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee6d480.png"
                      *         },
-                     *         "modified": "2026-12-05T22:30:01",
-                     *         "modified_gmt": "2026-12-05T22:30:01",
+                     *         "modified": "2026-12-06T00:42:01",
+                     *         "modified_gmt": "2026-12-06T00:42:01",
                      *         "slug": "about-us",
                      *         "status": "inherit",
                      *         "type": "attachment",
-                     *         "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
+                     *         "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee6d480.png",
                      *         "title": {
                      *           "rendered": "About us"
                      *         },
@@ -14582,12 +15295,12 @@ export interface operations {
                      *         "media_details": {
                      *           "width": 1200,
                      *           "height": 400,
-                     *           "file": "2026/12/about-us-c4b8ad8eee4a87.png",
+                     *           "file": "2026/12/about-us-c4b8ad8ee6d480.png",
                      *           "filesize": 3310,
                      *           "sizes": {}
                      *         },
                      *         "post": null,
-                     *         "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
+                     *         "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee6d480.png",
                      *         "_links": {
                      *           "self": [
                      *             {
@@ -14614,17 +15327,17 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": 1000000002,
-                     *         "date": "2026-12-05T22:30:01",
-                     *         "date_gmt": "2026-12-05T22:30:01",
+                     *         "date": "2026-12-06T00:42:01",
+                     *         "date_gmt": "2026-12-06T00:42:01",
                      *         "guid": {
-                     *           "rendered": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf"
+                     *           "rendered": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13344c8ec.pdf"
                      *         },
-                     *         "modified": "2026-12-05T22:30:01",
-                     *         "modified_gmt": "2026-12-05T22:30:01",
+                     *         "modified": "2026-12-06T00:42:01",
+                     *         "modified_gmt": "2026-12-06T00:42:01",
                      *         "slug": "guidance-tool-for-construction-companies-in-the-middle-east",
                      *         "status": "inherit",
                      *         "type": "attachment",
-                     *         "link": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf",
+                     *         "link": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13344c8ec.pdf",
                      *         "title": {
                      *           "rendered": "Guidance Tool for Construction Companies in the Middle East (PDF)"
                      *         },
@@ -14646,12 +15359,12 @@ export interface operations {
                      *         "media_details": {
                      *           "width": null,
                      *           "height": null,
-                     *           "file": "2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf",
+                     *           "file": "2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13344c8ec.pdf",
                      *           "filesize": 965,
                      *           "sizes": {}
                      *         },
                      *         "post": null,
-                     *         "source_url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13378f917.pdf",
+                     *         "source_url": "http://localhost:8080/uploads/2026/12/guidance-tool-for-construction-companies-in-the-middle-east-0916f13344c8ec.pdf",
                      *         "_links": {
                      *           "self": [
                      *             {
@@ -14737,17 +15450,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000003,
-                     *       "date": "2026-12-05T22:30:01",
-                     *       "date_gmt": "2026-12-05T22:30:01",
+                     *       "date": "2026-12-06T00:42:01",
+                     *       "date_gmt": "2026-12-06T00:42:01",
                      *       "guid": {
-                     *         "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png"
+                     *         "rendered": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee6d480.png"
                      *       },
-                     *       "modified": "2026-12-05T22:30:01",
-                     *       "modified_gmt": "2026-12-05T22:30:01",
+                     *       "modified": "2026-12-06T00:42:01",
+                     *       "modified_gmt": "2026-12-06T00:42:01",
                      *       "slug": "about-us",
                      *       "status": "inherit",
                      *       "type": "attachment",
-                     *       "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
+                     *       "link": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee6d480.png",
                      *       "title": {
                      *         "rendered": "About us"
                      *       },
@@ -14769,12 +15482,12 @@ export interface operations {
                      *       "media_details": {
                      *         "width": 1200,
                      *         "height": 400,
-                     *         "file": "2026/12/about-us-c4b8ad8eee4a87.png",
+                     *         "file": "2026/12/about-us-c4b8ad8ee6d480.png",
                      *         "filesize": 3310,
                      *         "sizes": {}
                      *       },
                      *       "post": null,
-                     *       "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8eee4a87.png",
+                     *       "source_url": "http://localhost:8080/uploads/2026/12/about-us-c4b8ad8ee6d480.png",
                      *       "_links": {
                      *         "self": [
                      *           {
@@ -14840,13 +15553,13 @@ export interface operations {
                 slug?: string;
                 /** @description `asc` or `desc`. */
                 order?: string;
-                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
                 _fields?: string;
                 /** @description Only by these authors (WordPress user ids, comma-separated). */
                 author?: string;
                 /**
-                 * @description `date` (default), `modified`, `title`, `id`, `relevance` (with `search`), and for
-                 *     pages `menu_order`.
+                 * @description `date` (default), `modified`, `title`, `slug`, `id`, `include` (the order of
+                 *     `include`), `relevance` (with `search`), and for pages `menu_order`.
                  */
                 orderby?: string;
                 /** @description Published after this time (ISO 8601; the site's zone unless it names an offset). */
@@ -14864,8 +15577,13 @@ export interface operations {
                 status?: string;
                 /** @description Embed the author, featured image and terms in `_embedded`. */
                 _embed?: string;
-                /** @description Only the children of this page (WordPress id; 0: the top level). */
-                parent?: number;
+                /**
+                 * @description Only the children of these pages (WordPress ids, comma-separated; 0: the top
+                 *     level).
+                 */
+                parent?: string;
+                /** @description Not the children of these pages (0: not the top level). */
+                parent_exclude?: string;
                 /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
                 key?: components["parameters"]["PartnerKeyQuery"];
             };
@@ -14900,13 +15618,13 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000083,
-                     *         "date": "2026-12-05T22:30:01",
-                     *         "date_gmt": "2026-12-05T22:30:01",
+                     *         "date": "2026-12-06T00:42:01",
+                     *         "date_gmt": "2026-12-06T00:42:01",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/about-us"
                      *         },
-                     *         "modified": "2026-12-05T22:30:01",
-                     *         "modified_gmt": "2026-12-05T22:30:01",
+                     *         "modified": "2026-12-06T00:42:01",
+                     *         "modified_gmt": "2026-12-06T00:42:01",
                      *         "slug": "about-us",
                      *         "status": "publish",
                      *         "type": "page",
@@ -15023,13 +15741,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000083,
-                     *       "date": "2026-12-05T22:30:01",
-                     *       "date_gmt": "2026-12-05T22:30:01",
+                     *       "date": "2026-12-06T00:42:01",
+                     *       "date_gmt": "2026-12-06T00:42:01",
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/about-us"
                      *       },
-                     *       "modified": "2026-12-05T22:30:01",
-                     *       "modified_gmt": "2026-12-05T22:30:01",
+                     *       "modified": "2026-12-06T00:42:01",
+                     *       "modified_gmt": "2026-12-06T00:42:01",
                      *       "slug": "about-us",
                      *       "status": "publish",
                      *       "type": "page",
@@ -15126,13 +15844,13 @@ export interface operations {
                 slug?: string;
                 /** @description `asc` or `desc`. */
                 order?: string;
-                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
                 _fields?: string;
                 /** @description Only by these authors (WordPress user ids, comma-separated). */
                 author?: string;
                 /**
-                 * @description `date` (default), `modified`, `title`, `id`, `relevance` (with `search`), and for
-                 *     pages `menu_order`.
+                 * @description `date` (default), `modified`, `title`, `slug`, `id`, `include` (the order of
+                 *     `include`), `relevance` (with `search`), and for pages `menu_order`.
                  */
                 orderby?: string;
                 /** @description Published after this time (ISO 8601; the site's zone unless it names an offset). */
@@ -15190,13 +15908,13 @@ export interface operations {
                      * @example [
                      *       {
                      *         "id": 1000000082,
-                     *         "date": "2026-12-05T22:30:01",
-                     *         "date_gmt": "2026-12-05T22:30:01",
+                     *         "date": "2026-12-06T00:42:01",
+                     *         "date_gmt": "2026-12-06T00:42:01",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/news/forced-labour-in-cocoa"
                      *         },
-                     *         "modified": "2026-12-05T22:30:01",
-                     *         "modified_gmt": "2026-12-05T22:30:01",
+                     *         "modified": "2026-12-06T00:42:01",
+                     *         "modified_gmt": "2026-12-06T00:42:01",
                      *         "slug": "forced-labour-in-cocoa",
                      *         "status": "publish",
                      *         "type": "post",
@@ -15271,13 +15989,13 @@ export interface operations {
                      *       },
                      *       {
                      *         "id": 1000000081,
-                     *         "date": "2026-12-05T22:30:01",
-                     *         "date_gmt": "2026-12-05T22:30:01",
+                     *         "date": "2026-12-06T00:42:01",
+                     *         "date_gmt": "2026-12-06T00:42:01",
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/news/new-guidance-on-forced-labour-indicators"
                      *         },
-                     *         "modified": "2026-12-05T22:30:01",
-                     *         "modified_gmt": "2026-12-05T22:30:01",
+                     *         "modified": "2026-12-06T00:42:01",
+                     *         "modified_gmt": "2026-12-06T00:42:01",
                      *         "slug": "new-guidance-on-forced-labour-indicators",
                      *         "status": "publish",
                      *         "type": "post",
@@ -15411,13 +16129,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1000000082,
-                     *       "date": "2026-12-05T22:30:01",
-                     *       "date_gmt": "2026-12-05T22:30:01",
+                     *       "date": "2026-12-06T00:42:01",
+                     *       "date_gmt": "2026-12-06T00:42:01",
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/news/forced-labour-in-cocoa"
                      *       },
-                     *       "modified": "2026-12-05T22:30:01",
-                     *       "modified_gmt": "2026-12-05T22:30:01",
+                     *       "modified": "2026-12-06T00:42:01",
+                     *       "modified_gmt": "2026-12-06T00:42:01",
                      *       "slug": "forced-labour-in-cocoa",
                      *       "status": "publish",
                      *       "type": "post",
@@ -15531,9 +16249,12 @@ export interface operations {
                 slug?: string;
                 /** @description `asc` or `desc`. */
                 order?: string;
-                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
                 _fields?: string;
-                /** @description `name` (default), `slug` or `id`. */
+                /**
+                 * @description `name` (default), `slug`, `id`, `count` (published items) or `include` (the order
+                 *     of `include`).
+                 */
                 orderby?: string;
                 /** @description Only terms some public item has. */
                 hide_empty?: boolean;
@@ -15778,13 +16499,13 @@ export interface operations {
                 slug?: string;
                 /** @description `asc` or `desc`. */
                 order?: string;
-                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
                 _fields?: string;
                 /** @description Only by these authors (WordPress user ids, comma-separated). */
                 author?: string;
                 /**
-                 * @description `date` (default), `modified`, `title`, `id`, `relevance` (with `search`), and for
-                 *     pages `menu_order`.
+                 * @description `date` (default), `modified`, `title`, `slug`, `id`, `include` (the order of
+                 *     `include`), `relevance` (with `search`), and for pages `menu_order`.
                  */
                 orderby?: string;
                 /** @description Published after this time (ISO 8601; the site's zone unless it names an offset). */
@@ -15845,8 +16566,8 @@ export interface operations {
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland"
                      *         },
-                     *         "modified": "2026-12-05T22:30:01",
-                     *         "modified_gmt": "2026-12-05T22:30:01",
+                     *         "modified": "2026-12-06T00:42:01",
+                     *         "modified_gmt": "2026-12-06T00:42:01",
                      *         "slug": "public-procurement-and-human-rights-in-northern-ireland",
                      *         "status": "publish",
                      *         "type": "resource",
@@ -15937,8 +16658,8 @@ export interface operations {
                      *         "guid": {
                      *           "rendered": "http://localhost:8080/resources/information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland"
                      *         },
-                     *         "modified": "2026-12-05T22:30:01",
-                     *         "modified_gmt": "2026-12-05T22:30:01",
+                     *         "modified": "2026-12-06T00:42:01",
+                     *         "modified_gmt": "2026-12-06T00:42:01",
                      *         "slug": "information-for-seasonal-agricultural-workers-from-the-european-economic-area-on-your-rights-and-support-whilst-in-scotland",
                      *         "status": "publish",
                      *         "type": "resource",
@@ -16090,8 +16811,8 @@ export interface operations {
                      *       "guid": {
                      *         "rendered": "http://localhost:8080/resources/public-procurement-and-human-rights-in-northern-ireland"
                      *       },
-                     *       "modified": "2026-12-05T22:30:01",
-                     *       "modified_gmt": "2026-12-05T22:30:01",
+                     *       "modified": "2026-12-06T00:42:01",
+                     *       "modified_gmt": "2026-12-06T00:42:01",
                      *       "slug": "public-procurement-and-human-rights-in-northern-ireland",
                      *       "status": "publish",
                      *       "type": "resource",
@@ -16197,6 +16918,163 @@ export interface operations {
             503: components["responses"]["WpError503"];
         };
     };
+    search_wp: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`). */
+                page?: number;
+                /** @description Results a page, 1 to 100 (default 10). */
+                per_page?: number;
+                /** @description Words to search for (items: full text; terms: part of the name or slug). */
+                search?: string;
+                /**
+                 * @description `post` (default: posts, pages, resources, events), `term`, or `post-format` (none
+                 *     here).
+                 */
+                type?: string;
+                /**
+                 * @description `any` (default), or post types and taxonomies (comma-separated): `post`, `page`,
+                 *     `resource`, `ai1ec_event`, `category`, `post_tag`, `resource_type`,
+                 *     `events_categories`, `events_tags`.
+                 */
+                subtype?: string;
+                /** @description Only these ids (comma-separated, or `include[]=` repeated). */
+                include?: string;
+                /** @description Not these ids. */
+                exclude?: string;
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
+                _fields?: string;
+                /** @description Embed each item (`_embedded.self`). */
+                _embed?: string;
+                /** @description A partner's key as a query parameter, for browser requests that must stay CORS-simple; the same as the `X-Headpress-Key` header. */
+                key?: components["parameters"]["PartnerKeyQuery"];
+            };
+            header?: {
+                /** @description A partner's key (optional): lets the partner's origins through CORS and counts its requests against its quota (`RateLimit-*` headers in the answer). It authorizes nothing more. Keys look like `hp_` and 48 hex digits; an empty value is no key; an unknown or inactive key is refused with 401. */
+                "X-Headpress-Key"?: components["parameters"]["PartnerKey"];
+                /** @description The `ETag` of an answer you hold: when it still matches, the answer is 304 with no body (from the cache, without touching the database). */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results in WordPress's shape */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Results */
+                    "X-WP-Total"?: number;
+                    /** @description Pages of them */
+                    "X-WP-TotalPages"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1000000027,
+                     *         "title": "International Day for the Abolition of Slavery",
+                     *         "url": "http://localhost:8080/events/international-day-for-the-abolition-of-slavery",
+                     *         "type": "post",
+                     *         "subtype": "ai1ec_event",
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events/1000000027"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/ai1ec_event"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/search"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000036,
+                     *         "title": "Training Session: Modern Slavery Statements for Small and Medium Enterprises",
+                     *         "url": "http://localhost:8080/events/training-session-modern-slavery-statements-for-small-and-medium-enterprises",
+                     *         "type": "post",
+                     *         "subtype": "ai1ec_event",
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events/1000000036"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/ai1ec_event"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/search"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 1000000060,
+                     *         "title": "Workshop: Responding to The Modern Slavery Act Review",
+                     *         "url": "http://localhost:8080/events/workshop-responding-to-the-modern-slavery-act-review",
+                     *         "type": "post",
+                     *         "subtype": "ai1ec_event",
+                     *         "_links": {
+                     *           "self": [
+                     *             {
+                     *               "embeddable": true,
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events/1000000060"
+                     *             }
+                     *           ],
+                     *           "about": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/types/ai1ec_event"
+                     *             }
+                     *           ],
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/search"
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WpSearchResult"][];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description A bad parameter (`rest_invalid_param`) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WpError"];
+                };
+            };
+            401: components["responses"]["WpError401"];
+            429: components["responses"]["WpError429"];
+            500: components["responses"]["WpError500"];
+            503: components["responses"]["WpError503"];
+        };
+    };
     list_wp_tags: {
         parameters: {
             query?: {
@@ -16216,9 +17094,12 @@ export interface operations {
                 slug?: string;
                 /** @description `asc` or `desc`. */
                 order?: string;
-                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
                 _fields?: string;
-                /** @description `name` (default), `slug` or `id`. */
+                /**
+                 * @description `name` (default), `slug`, `id`, `count` (published items) or `include` (the order
+                 *     of `include`).
+                 */
                 orderby?: string;
                 /** @description Only terms some public item has. */
                 hide_empty?: boolean;
@@ -16545,6 +17426,52 @@ export interface operations {
                      *             }
                      *           ]
                      *         }
+                     *       },
+                     *       "events_categories": {
+                     *         "name": "Event categories",
+                     *         "slug": "events_categories",
+                     *         "description": "",
+                     *         "types": [
+                     *           "ai1ec_event"
+                     *         ],
+                     *         "hierarchical": true,
+                     *         "rest_base": "events_categories",
+                     *         "rest_namespace": "wp/v2",
+                     *         "_links": {
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies"
+                     *             }
+                     *           ],
+                     *           "wp:items": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_categories"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "events_tags": {
+                     *         "name": "Event tags",
+                     *         "slug": "events_tags",
+                     *         "description": "",
+                     *         "types": [
+                     *           "ai1ec_event"
+                     *         ],
+                     *         "hierarchical": false,
+                     *         "rest_base": "events_tags",
+                     *         "rest_namespace": "wp/v2",
+                     *         "_links": {
+                     *           "collection": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/taxonomies"
+                     *             }
+                     *           ],
+                     *           "wp:items": [
+                     *             {
+                     *               "href": "http://localhost:8080/wp-json/wp/v2/events_tags"
+                     *             }
+                     *           ]
+                     *         }
                      *       }
                      *     }
                      */
@@ -16673,7 +17600,8 @@ export interface operations {
                      *         "icon": null,
                      *         "taxonomies": [
                      *           "post_tag",
-                     *           "events_categories"
+                     *           "events_categories",
+                     *           "events_tags"
                      *         ],
                      *         "rest_base": "events",
                      *         "rest_namespace": "wp/v2",
@@ -16721,7 +17649,7 @@ export interface operations {
                 slug?: string;
                 /** @description `asc` or `desc`. */
                 order?: string;
-                /** @description Keep only these members (comma-separated; `a.b` is not supported). */
+                /** @description Keep only these members (comma-separated; `a.b`: only `b` within `a`). */
                 _fields?: string;
                 /** @description `name` (default), `slug` or `id`. */
                 orderby?: string;

@@ -1,4 +1,4 @@
-//! `/wp-json/wp/v2/{posts,pages,resources}`: content as WordPress answers it, listed with
+//! `/wp-json/wp/v2/{posts,pages,resources,events}`: content as WordPress answers it, listed with
 //! WordPress's parameters through the same queries (indexes, stored counts) as `/api/v1`.
 
 use actix_web::{HttpRequest, HttpResponse, get};
@@ -6,24 +6,24 @@ use serde_json::{Value as Json, json};
 
 use std::sync::Arc;
 
+use crate::api::content::ReadOptions;
 use crate::api::content::related::Related;
-use crate::api::content::{ReadOptions, WireKind};
 use crate::api::wp::ids::{self, IdMap};
 use crate::api::wp::library::{self, Embeds};
 use crate::api::wp::params::{
     Params, WpContentParams, WpEventParams, WpItemParams, WpListParams, WpPageParams, WpPostParams,
     WpResourceParams,
 };
+use crate::api::wp::types::{Extras, WpType};
 use crate::api::wp::wire::{self, WpContent, WpRendered, WpRenderedOpen, WpTerm, dates, paragraph};
 use crate::content::entry::Entry;
-use crate::content::entry_media::{DOCUMENT, FEATURED};
+use crate::content::entry_media::FEATURED;
 use crate::content::fields::Refs;
 use crate::content::html::escape;
 use crate::content::list::{EntryFilter, ListOrder, SortKey};
-use crate::content::pages::{PageFilter, Pages, Parent};
+use crate::content::pages::Pages;
 use crate::content::paging::Direction;
-use crate::content::posts::{PostFilter, Posts};
-use crate::content::resources::ResourceDetails;
+use crate::content::posts::Posts;
 use crate::content::resources::Resources;
 use crate::content::terms::Taxonomy;
 use crate::content::wp_ids::{self, Space, local_ids, public_ids};
@@ -35,151 +35,6 @@ use crate::http::auth::MaybeUser;
 use crate::http::extract::PathId;
 use crate::http::render::{Fragment, ShapeCache, Shared};
 use crate::http::state::State;
-
-/// A post type served here.
-pub trait WpType: WireKind {
-    /// WordPress's name of the type (`post`).
-    const TYPE: &'static str;
-    /// The REST base (`posts`).
-    const BASE: &'static str;
-    /// Its taxonomies, by the member and parameter that name their term ids.
-    const TERMS: &'static [(Taxonomy, &'static str)];
-
-    /// The kind's own filters; `parent`: the local id of the `parent` asked for (pages).
-    fn own(p: &Params, parent: Option<Option<i64>>) -> Result<Self::Filter>;
-
-    /// What an item of the kind has besides what every item has.
-    fn extras(_e: &Entry, _related: &Related, _details: &Self::Details) -> Extras {
-        Extras::default()
-    }
-}
-
-/// The members of one type only, with local ids.
-#[derive(Debug, Default)]
-pub struct Extras {
-    /// Pages: the parent page, or `Some(None)` at the top.
-    parent: Option<Option<i64>>,
-    menu_order: Option<i64>,
-    template: String,
-    /// Pages: the address made with the page's path.
-    link: Option<String>,
-    /// Resources: members that WordPress keeps in ACF fields.
-    acf: Vec<(&'static str, Json)>,
-    /// Resources: the downloadable file (an ACF field in WordPress).
-    document: Option<i64>,
-    /// Events: the registered meta All-in-One Event Calendar's site keeps (`start`, ...).
-    meta: Option<Json>,
-}
-
-impl WpType for Posts {
-    const TYPE: &'static str = "post";
-    const BASE: &'static str = "posts";
-    const TERMS: &'static [(Taxonomy, &'static str)] =
-        &[(Taxonomy::Category, "categories"), (Taxonomy::Tag, "tags")];
-
-    fn own(p: &Params, _: Option<Option<i64>>) -> Result<PostFilter> {
-        Ok(PostFilter {
-            sticky: p.bool("sticky")?,
-        })
-    }
-}
-
-impl WpType for Pages {
-    const TYPE: &'static str = "page";
-    const BASE: &'static str = "pages";
-    const TERMS: &'static [(Taxonomy, &'static str)] = &[];
-
-    fn own(_: &Params, parent: Option<Option<i64>>) -> Result<PageFilter> {
-        Ok(PageFilter {
-            path: None,
-            parent: parent.map(|p| p.map_or(Parent::Top, Parent::Page)),
-        })
-    }
-
-    fn extras(e: &Entry, related: &Related, details: &Self::Details) -> Extras {
-        let d = details.get(&e.id);
-        let path = d.map_or(e.slug.as_str(), |d| d.path.as_str());
-        Extras {
-            parent: Some(d.and_then(|d| d.parent_id)),
-            menu_order: Some(d.map_or(0, |d| i64::from(d.menu_order))),
-            template: d.map(|d| d.template.clone()).unwrap_or_default(),
-            link: related.page_link(e.id, &e.slug, path),
-            ..Extras::default()
-        }
-    }
-}
-
-impl WpType for crate::events::Events {
-    const TYPE: &'static str = "ai1ec_event";
-    const BASE: &'static str = "events";
-    const TERMS: &'static [(Taxonomy, &'static str)] = &[
-        (Taxonomy::Tag, "tags"),
-        (Taxonomy::EventCategory, "events_categories"),
-    ];
-
-    fn own(_: &Params, _: Option<Option<i64>>) -> Result<crate::events::EventFilter> {
-        Ok(Default::default())
-    }
-
-    fn extras(e: &Entry, _: &Related, details: &Self::Details) -> Extras {
-        let Some(d) = details.get(&e.id) else {
-            return Extras::default();
-        };
-        let local = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%S").to_string();
-        // As the calendar keeps them: an all-day event ends at 23:59:59 of its last day,
-        // an event without an end ends when it starts.
-        let end = d.ends_local.unwrap_or(d.starts_local);
-        let (start, end) = if d.all_day {
-            (
-                format!("{}T00:00:00", d.starts_local.format("%Y-%m-%d")),
-                format!("{}T23:59:59", end.format("%Y-%m-%d")),
-            )
-        } else {
-            (local(d.starts_local), local(end))
-        };
-        Extras {
-            meta: Some(json!({
-                "start": start,
-                "end": end,
-                "all_day": d.all_day,
-                "venue": d.venue().map(|v| v.name).unwrap_or_default(),
-                "timezone": d.timezone,
-            })),
-            ..Extras::default()
-        }
-    }
-}
-
-impl WpType for Resources {
-    const TYPE: &'static str = "resource";
-    const BASE: &'static str = "resources";
-    const TERMS: &'static [(Taxonomy, &'static str)] = &[
-        (Taxonomy::Tag, "tags"),
-        (Taxonomy::ResourceType, "resource_type"),
-    ];
-
-    fn own(
-        _: &Params,
-        _: Option<Option<i64>>,
-    ) -> Result<<Resources as crate::content::kind::ContentKind>::Filter> {
-        Ok(Default::default())
-    }
-
-    fn extras(e: &Entry, related: &Related, details: &Self::Details) -> Extras {
-        let d = details.get(&e.id);
-        let text =
-            |f: fn(&ResourceDetails) -> &String| json!(d.map(f).cloned().unwrap_or_default());
-        Extras {
-            acf: vec![
-                ("publisher", text(|d| &d.publisher)),
-                ("language", text(|d| &d.language)),
-                ("external_url", text(|d| &d.external_url)),
-            ],
-            document: related.media_id(e.id, DOCUMENT),
-            ..Extras::default()
-        }
-    }
-}
 
 /// WordPress's status of an item (`publish`, `future` when scheduled, ...).
 fn wp_status(e: &Entry, now: chrono::NaiveDateTime) -> &'static str {
@@ -241,14 +96,18 @@ fn order<K: WpType>(p: &Params) -> Result<Option<ListOrder>> {
         Some("date") => SortKey::PublishedAt,
         Some("modified") => SortKey::UpdatedAt,
         Some("title") => SortKey::Title,
+        Some("slug") => SortKey::Slug,
         Some("id") => SortKey::WpId,
+        // Without `include`, WordPress goes by date.
+        Some("include") if p.has("include") => SortKey::Given,
+        Some("include") => SortKey::PublishedAt,
         Some("relevance") => SortKey::Relevance,
         Some("menu_order") if K::TYPE == "page" => SortKey::MenuOrder,
         Some(other) => {
             return Err(Error::invalid_query(
                 "orderby",
                 format!(
-                    "orderby is not one of date, modified, title, id, relevance{} (`{other}`).",
+                    "orderby is not one of date, modified, title, slug, id, include, relevance{} (`{other}`).",
                     if K::TYPE == "page" {
                         ", menu_order"
                     } else {
@@ -301,7 +160,13 @@ fn list<K: WpType>(
             conditions.push(Sql::new("1 = 0"));
         }
     }
-    for (taxonomy, param) in K::TERMS {
+    // The tags of events (`events_tags`) are tags here: that parameter names tags too.
+    let events_tags: &[(Taxonomy, &str)] = if K::TYPE == "ai1ec_event" {
+        &[(Taxonomy::Tag, "events_tags")]
+    } else {
+        &[]
+    };
+    for (taxonomy, param) in K::TERMS.iter().chain(events_tags) {
         let Some(wanted) = p.ids(param)? else {
             continue;
         };
@@ -317,17 +182,52 @@ fn list<K: WpType>(
             filter.terms.push((*taxonomy, slugs));
         }
     }
-    let parent = match p.int("parent", 0, i64::MAX)? {
-        Some(0) if K::TYPE == "page" => Some(None),
-        Some(wp) if K::TYPE == "page" => Some(Some(
-            local_ids(conn, Space::Entries, &[wp])?
-                .first()
-                .copied()
-                .unwrap_or(-1),
-        )),
-        _ => None,
+    // Pages: `parent` and `parent_exclude`, WordPress ids (0: the top).
+    let mut parent = None;
+    if K::TYPE == "page" {
+        for param in ["parent", "parent_exclude"] {
+            let Some(wanted) = p.ids(param)? else {
+                continue;
+            };
+            let top = wanted.contains(&0);
+            let under: Vec<i64> = wanted.iter().copied().filter(|i| *i != 0).collect();
+            let local = local_ids(conn, Space::Entries, &under)?;
+            if param == "parent" && wanted.len() == 1 {
+                parent = Some(if top {
+                    None
+                } else {
+                    Some(local.first().copied().unwrap_or(-1))
+                });
+                continue;
+            }
+            let ids = local.iter().chain([&-1]).map(|i| Value::Int(*i));
+            let mut c = Sql::new("(");
+            match (param, top) {
+                ("parent", _) => {
+                    c.push("x.parent_id IN ").bind_list(ids);
+                    if top {
+                        c.push(" OR x.parent_id IS NULL");
+                    }
+                }
+                (_, false) => {
+                    c.push("x.parent_id IS NULL OR x.parent_id NOT IN ")
+                        .bind_list(ids);
+                }
+                (_, true) => {
+                    c.push("x.parent_id IS NOT NULL AND x.parent_id NOT IN ")
+                        .bind_list(ids);
+                }
+            }
+            c.push(")");
+            conditions.push(c);
+        }
+    }
+    let given = match filter.order {
+        Some(ListOrder::Key(SortKey::Given)) => p.ids("include")?.unwrap_or_default(),
+        _ => Vec::new(),
     };
     let mut query = K::query(viewer, filter)?;
+    query.given = given;
     query.conditions.extend(conditions);
     if let Some(include) = p.ids("include")? {
         query.conditions.push(wp_ids::condition("e", &include));
@@ -352,7 +252,7 @@ fn list<K: WpType>(
 
 /// Items (local ids, in order) as WordPress answers them: from `kept_in` when given and
 /// kept there, else shaped (and kept).
-fn kept<K: WpType>(
+pub(super) fn kept<K: WpType>(
     conn: &mut DbConn,
     ids: &[i64],
     opts: &ReadOptions,
@@ -563,16 +463,13 @@ fn item<K: WpType>(e: Entry, x: Extras, related: &Related, made: &Made) -> WpCon
         links["wp:featuredmedia"] =
             json!([{"embeddable": true, "href": format!("{api}/media/{featured}")}]);
     }
-    // Links to the taxonomies this API serves (event categories have no route).
+    // Links to the terms of each taxonomy.
     let term_links: Vec<Json> = K::TERMS
         .iter()
-        .filter_map(|(taxonomy, member)| {
-            let wp_taxonomy = crate::api::wp::TAXONOMIES
-                .iter()
-                .find(|t| t.taxonomy == Some(*taxonomy))?
-                .name;
-            Some(json!({"taxonomy": wp_taxonomy, "embeddable": true,
-                   "href": format!("{api}/{member}?post={id}")}))
+        .map(|(taxonomy, member)| {
+            let wp_taxonomy = crate::api::wp::taxonomy_of(*taxonomy).name;
+            json!({"taxonomy": wp_taxonomy, "embeddable": true,
+                   "href": format!("{api}/{member}?post={id}")})
         })
         .collect();
     if !term_links.is_empty() {
@@ -648,7 +545,7 @@ fn item<K: WpType>(e: Entry, x: Extras, related: &Related, made: &Made) -> WpCon
     }
 }
 
-fn options(state: &State, viewer: Viewer) -> ReadOptions {
+pub(super) fn options(state: &State, viewer: Viewer) -> ReadOptions {
     ReadOptions {
         viewer,
         include: Vec::new(),

@@ -12,8 +12,11 @@ use crate::api::wp::params::{
     Params, WpItemParams, WpListParams, WpMediaParams, WpTermParams, WpUserParams,
 };
 use crate::api::wp::wire::{self, WpMedia, WpRendered, WpTerm, WpUser, dates, paragraph};
+use crate::api::wp::{Described, taxonomy_named, taxonomy_of};
+use crate::content::Kind;
 use crate::content::Viewer;
 use crate::content::access::visibility;
+use crate::content::counts::TermCount;
 use crate::content::html::escape;
 use crate::content::paging::Direction;
 use crate::content::terms::{self, Taxonomy, Term, TermOrder, TermQuery};
@@ -80,32 +83,24 @@ pub fn embeds(
             map.terms.get(&p).copied().unwrap_or(wp_ids::BORN_HERE + p)
         });
         let count = counts.get(&t.id).map_or(0, |c| c.total);
-        out.terms.insert(wp, term(&t, wp, parent, count, base));
+        let d = match Taxonomy::parse(&t.taxonomy) {
+            Some(taxonomy) => taxonomy_of(taxonomy),
+            None => continue,
+        };
+        out.terms.insert(wp, term(&t, wp, parent, count, base, d));
     }
     Ok(out)
 }
 
-/// WordPress's name and REST base of one of our taxonomies.
-fn names(taxonomy: Taxonomy) -> (&'static str, &'static str) {
-    crate::api::wp::TAXONOMIES
-        .iter()
-        .find(|t| t.taxonomy == Some(taxonomy))
-        .map_or(("", ""), |t| (t.name, t.base))
-}
-
-fn term(t: &Term, wp: i64, parent: i64, count: i64, base: &str) -> WpTerm {
-    let taxonomy = Taxonomy::parse(&t.taxonomy).unwrap_or(Taxonomy::Tag);
-    let (name, rest) = names(taxonomy);
+/// A term as WordPress answers it in taxonomy `d`; `count`: its published items.
+fn term(t: &Term, wp: i64, parent: i64, count: i64, base: &str, d: &Described) -> WpTerm {
     let api = format!("{base}/wp-json/wp/v2");
-    let path = match taxonomy {
-        Taxonomy::Tag => "tag",
-        _ => name,
-    };
+    let (name, rest) = (d.name, d.base);
     WpTerm {
         id: wp,
         count,
         description: t.description.clone(),
-        link: format!("{base}/{path}/{}/", t.slug),
+        link: term_link(base, d, &t.slug),
         name: escape(&t.name),
         slug: t.slug.clone(),
         taxonomy: name,
@@ -118,6 +113,49 @@ fn term(t: &Term, wp: i64, parent: i64, count: i64, base: &str) -> WpTerm {
             "curies": [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": true}],
         }),
     }
+}
+
+/// The address of a term's archive on the site, as WordPress makes it (`/tag/{slug}/`).
+pub(super) fn term_link(base: &str, d: &Described, slug: &str) -> String {
+    let path = match d.name {
+        "post_tag" => "tag",
+        name => name,
+    };
+    format!("{base}/{path}/{slug}/")
+}
+
+/// The condition "term `t`'s name or slug contains `needle`" (WordPress's term search).
+pub(super) fn name_or_slug(needle: &str) -> Sql {
+    let mut c = Sql::new("(");
+    c.append(&crate::db::dialect::contains("t.name", needle))
+        .push(" OR ")
+        .append(&crate::db::dialect::contains("t.slug", needle))
+        .push(")");
+    c
+}
+
+/// How many published items of `d`'s kinds carry the term.
+fn count_in(counts: &HashMap<i64, TermCount>, id: i64, d: &Described) -> i64 {
+    counts.get(&id).map_or(0, |c| match d.only {
+        None => c.total,
+        Some(kind) => c
+            .by_kind
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, n)| n)
+            .sum(),
+    })
+}
+
+/// The condition "term `t` labels an item of `kind`", for a taxonomy that is part of one
+/// of ours (`events_tags`).
+pub(super) fn labels(kind: Kind) -> Sql {
+    let mut c = Sql::new(
+        "EXISTS (SELECT 1 FROM entry_terms et JOIN entries e ON e.id = et.entry_id \
+         WHERE et.term_id = t.id AND e.kind = ",
+    );
+    c.bind(Value::Text(kind.as_str().to_owned())).push(")");
+    c
 }
 
 fn user(u: &User, wp: i64, base: &str) -> WpUser {
@@ -212,19 +250,32 @@ fn include_exclude(p: &Params, alias: &str) -> Result<Vec<Sql>> {
 
 fn list_terms(
     conn: &mut DbConn,
-    taxonomy: Taxonomy,
+    d: &Described,
     p: &Params,
     base: &str,
 ) -> Result<(Vec<WpTerm>, i64)> {
+    let taxonomy = d.taxonomy.unwrap_or(Taxonomy::Tag);
     let window = p.window()?;
     let mut conditions = include_exclude(p, "t")?;
+    if let Some(kind) = d.only {
+        conditions.push(labels(kind));
+    }
     if p.bool("hide_empty")? == Some(true) {
         let mut c = Sql::new(
             "EXISTS (SELECT 1 FROM entry_terms et JOIN entries e ON e.id = et.entry_id \
              WHERE et.term_id = t.id AND ",
         );
+        if let Some(kind) = d.only {
+            c.push("e.kind = ")
+                .bind(Value::Text(kind.as_str().to_owned()))
+                .push(" AND ");
+        }
         c.append(&public("e")).push(")");
         conditions.push(c);
+    }
+    if let Some(needle) = p.get("search") {
+        // As WordPress: the name or the slug contains the words.
+        conditions.push(name_or_slug(needle));
     }
     if let Some(posts) = p.ids("post")? {
         let local = local_ids(conn, Space::Entries, &posts)?;
@@ -248,17 +299,23 @@ fn list_terms(
         None | Some("name") => TermOrder::Name,
         Some("slug") => TermOrder::Slug,
         Some("id") => TermOrder::WpId,
+        Some("count") => TermOrder::Count(d.only),
+        // Without `include`, WordPress orders by name.
+        Some("include") => match p.ids("include")? {
+            Some(ids) if !ids.is_empty() => TermOrder::Given(ids),
+            _ => TermOrder::Name,
+        },
         Some(other) => {
             return Err(Error::invalid_query(
                 "orderby",
-                format!("orderby is not one of id, name, slug (`{other}`)."),
+                format!("orderby is not one of id, include, name, slug, count (`{other}`)."),
             ));
         }
     };
     let q = TermQuery {
         taxonomy,
         slugs: p.list("slug"),
-        search: p.get("search").map(str::to_owned),
+        search: None,
         parent,
         order,
         dir: if p.ascending()? == Some(false) {
@@ -283,35 +340,31 @@ fn list_terms(
         .map(|t| {
             let wp = map.get(&t.id).copied().unwrap_or_default();
             let parent = t.parent_id.and_then(|p| map.get(&p).copied()).unwrap_or(0);
-            term(
-                t,
-                wp,
-                parent,
-                counts.get(&t.id).map_or(0, |c| c.total),
-                base,
-            )
+            term(t, wp, parent, count_in(&counts, t.id, d), base, d)
         })
         .collect();
     Ok((items, listed.total.unwrap_or_default()))
 }
 
-fn get_term(conn: &mut DbConn, taxonomy: Taxonomy, wp: i64, base: &str) -> Result<WpTerm> {
+fn get_term(conn: &mut DbConn, d: &Described, wp: i64, base: &str) -> Result<WpTerm> {
+    let taxonomy = d.taxonomy.unwrap_or(Taxonomy::Tag);
     let missing = || Error::not_found("Term does not exist.");
     let id = *local_ids(conn, Space::Terms, &[wp])?
         .first()
         .ok_or_else(missing)?;
     let t = terms::find(conn, taxonomy, id).map_err(|e| ids::missing(e, "Term does not exist."))?;
+    if let Some(kind) = d.only {
+        let mut sql = Sql::new("SELECT COUNT(*) AS n FROM terms t WHERE t.id = ");
+        sql.bind(Value::Int(id)).push(" AND ").append(&labels(kind));
+        if sql.into_query().get_result::<CountRow>(conn)?.n == 0 {
+            return Err(missing());
+        }
+    }
     let ids: Vec<i64> = [Some(t.id), t.parent_id].into_iter().flatten().collect();
     let map = public_ids(conn, Space::Terms, &ids)?;
     let counts = crate::content::counts::of_terms(conn, &[t.id])?;
     let parent = t.parent_id.and_then(|p| map.get(&p).copied()).unwrap_or(0);
-    Ok(term(
-        &t,
-        wp,
-        parent,
-        counts.get(&t.id).map_or(0, |c| c.total),
-        base,
-    ))
+    Ok(term(&t, wp, parent, count_in(&counts, t.id, d), base, d))
 }
 
 /// The condition "item `alias` is public" (the rule of every list).
@@ -530,7 +583,7 @@ async fn answer_one<T: serde::Serialize + Send + 'static>(
 }
 
 macro_rules! term_routes {
-    ($taxonomy:expr, $base:literal, $list_path:literal, $item_path:literal,
+    ($taxonomy:literal, $base:literal, $list_path:literal, $item_path:literal,
      $list:ident = $list_doc:literal, $get:ident = $get_doc:literal) => {
         #[doc = $list_doc]
         #[utoipa::path(tag = "wordpress", summary = $list_doc,
@@ -543,7 +596,7 @@ macro_rules! term_routes {
         #[get($list_path)]
         pub async fn $list(req: HttpRequest, state: State) -> Result<HttpResponse> {
             let base = state.config.public_url.clone();
-            answer_list(req, state, concat!("wp/v2/", $base), move |conn, p| list_terms(conn, $taxonomy, p, &base)).await
+            answer_list(req, state, concat!("wp/v2/", $base), move |conn, p| list_terms(conn, taxonomy_named($taxonomy), p, &base)).await
         }
 
         #[doc = $get_doc]
@@ -555,13 +608,13 @@ macro_rules! term_routes {
         #[get($item_path)]
         pub async fn $get(req: HttpRequest, state: State, id: PathId) -> Result<HttpResponse> {
             let base = state.config.public_url.clone();
-            answer_one(req, state, move |conn| get_term(conn, $taxonomy, id.0, &base)).await
+            answer_one(req, state, move |conn| get_term(conn, taxonomy_named($taxonomy), id.0, &base)).await
         }
     };
 }
 
 term_routes!(
-    Taxonomy::Category,
+    "category",
     "categories",
     "/wp-json/wp/v2/categories",
     "/wp-json/wp/v2/categories/{id}",
@@ -569,7 +622,7 @@ term_routes!(
     get_wp_category = "Get a category (WordPress)"
 );
 term_routes!(
-    Taxonomy::Tag,
+    "post_tag",
     "tags",
     "/wp-json/wp/v2/tags",
     "/wp-json/wp/v2/tags/{id}",
@@ -577,12 +630,28 @@ term_routes!(
     get_wp_tag = "Get a tag (WordPress)"
 );
 term_routes!(
-    Taxonomy::ResourceType,
+    "resource_type",
     "resource_type",
     "/wp-json/wp/v2/resource_type",
     "/wp-json/wp/v2/resource_type/{id}",
     list_wp_resource_types = "List resource types (WordPress)",
     get_wp_resource_type = "Get a resource type (WordPress)"
+);
+term_routes!(
+    "events_categories",
+    "events_categories",
+    "/wp-json/wp/v2/events_categories",
+    "/wp-json/wp/v2/events_categories/{id}",
+    list_wp_event_categories = "List event categories (WordPress)",
+    get_wp_event_category = "Get an event category (WordPress)"
+);
+term_routes!(
+    "events_tags",
+    "events_tags",
+    "/wp-json/wp/v2/events_tags",
+    "/wp-json/wp/v2/events_tags/{id}",
+    list_wp_event_tags = "List event tags (WordPress)",
+    get_wp_event_tag = "Get an event tag (WordPress)"
 );
 
 /// List users (WordPress)

@@ -9,6 +9,8 @@ pub mod entries;
 pub mod ids;
 pub mod library;
 pub mod params;
+pub mod search;
+pub mod types;
 pub mod wire;
 
 use actix_web::body::{BoxBody, MessageBody};
@@ -19,6 +21,7 @@ use actix_web::{HttpResponse, get};
 use serde_json::{Value as Json, json};
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::content::Kind;
 use crate::content::terms::Taxonomy;
 use crate::http::state::State;
 
@@ -44,6 +47,11 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(entries::get_wp_event)
         .service(library::list_wp_resource_types)
         .service(library::get_wp_resource_type)
+        .service(library::list_wp_event_categories)
+        .service(library::get_wp_event_category)
+        .service(library::list_wp_event_tags)
+        .service(library::get_wp_event_tag)
+        .service(search::search_wp)
         .service(library::list_wp_users)
         .service(library::get_wp_user)
         .service(library::list_wp_media)
@@ -62,6 +70,9 @@ pub(crate) struct Described {
     pub hierarchical: bool,
     /// Ours, for a taxonomy.
     pub taxonomy: Option<Taxonomy>,
+    /// A taxonomy that is part of one of ours: the terms that label items of this kind
+    /// (`events_tags`: the tags of events, one taxonomy with the others' tags here).
+    pub only: Option<Kind>,
 }
 
 /// The post types this API serves.
@@ -73,6 +84,7 @@ pub(crate) const TYPES: [Described; 4] = [
         related: &["category", "post_tag"],
         hierarchical: false,
         taxonomy: None,
+        only: None,
     },
     Described {
         name: "page",
@@ -81,6 +93,7 @@ pub(crate) const TYPES: [Described; 4] = [
         related: &[],
         hierarchical: true,
         taxonomy: None,
+        only: None,
     },
     Described {
         name: "resource",
@@ -89,19 +102,21 @@ pub(crate) const TYPES: [Described; 4] = [
         related: &["post_tag", "resource_type"],
         hierarchical: false,
         taxonomy: None,
+        only: None,
     },
     Described {
         name: "ai1ec_event",
         base: "events",
         label: "Events",
-        related: &["post_tag", "events_categories"],
+        related: &["post_tag", "events_categories", "events_tags"],
         hierarchical: false,
         taxonomy: None,
+        only: None,
     },
 ];
 
-/// The taxonomies this API serves.
-pub(crate) const TAXONOMIES: [Described; 3] = [
+/// The taxonomies this API serves (the first of each of ours is the one items name).
+pub(crate) const TAXONOMIES: [Described; 5] = [
     Described {
         name: "category",
         base: "categories",
@@ -109,6 +124,7 @@ pub(crate) const TAXONOMIES: [Described; 3] = [
         related: &["post"],
         hierarchical: true,
         taxonomy: Some(Taxonomy::Category),
+        only: None,
     },
     Described {
         name: "post_tag",
@@ -117,6 +133,7 @@ pub(crate) const TAXONOMIES: [Described; 3] = [
         related: &["post", "resource", "ai1ec_event"],
         hierarchical: false,
         taxonomy: Some(Taxonomy::Tag),
+        only: None,
     },
     Described {
         name: "resource_type",
@@ -125,8 +142,43 @@ pub(crate) const TAXONOMIES: [Described; 3] = [
         related: &["resource"],
         hierarchical: true,
         taxonomy: Some(Taxonomy::ResourceType),
+        only: None,
+    },
+    Described {
+        name: "events_categories",
+        base: "events_categories",
+        label: "Event categories",
+        related: &["ai1ec_event"],
+        hierarchical: true,
+        taxonomy: Some(Taxonomy::EventCategory),
+        only: None,
+    },
+    Described {
+        name: "events_tags",
+        base: "events_tags",
+        label: "Event tags",
+        related: &["ai1ec_event"],
+        hierarchical: false,
+        taxonomy: Some(Taxonomy::Tag),
+        only: Some(Kind::Event),
     },
 ];
+
+/// The taxonomy named `name` here (`post_tag`).
+pub(crate) fn taxonomy_named(name: &str) -> &'static Described {
+    TAXONOMIES
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or(&TAXONOMIES[1])
+}
+
+/// How items name a term of `taxonomy`: the first taxonomy here that is ours.
+pub(crate) fn taxonomy_of(taxonomy: Taxonomy) -> &'static Described {
+    TAXONOMIES
+        .iter()
+        .find(|t| t.taxonomy == Some(taxonomy))
+        .unwrap_or(&TAXONOMIES[1])
+}
 
 /// The address of a route here (`wp/v2/posts/9`).
 pub(crate) fn url(state: &State, route: &str) -> String {
@@ -152,27 +204,32 @@ pub async fn get_index_slash(state: State) -> HttpResponse {
 fn index(state: State) -> HttpResponse {
     let base = &state.config.public_url;
     let mut routes = serde_json::Map::new();
-    for route in ["/", "/wp/v2", "/wp/v2/types", "/wp/v2/taxonomies"]
-        .into_iter()
-        .map(str::to_owned)
-        .chain(TYPES.iter().flat_map(|t| {
-            [
-                format!("/wp/v2/{}", t.base),
-                format!("/wp/v2/{}/(?P<id>[\\d]+)", t.base),
-            ]
-        }))
-        .chain(TAXONOMIES.iter().flat_map(|t| {
-            [
-                format!("/wp/v2/{}", t.base),
-                format!("/wp/v2/{}/(?P<id>[\\d]+)", t.base),
-            ]
-        }))
-        .chain(
-            ["users", "media"]
-                .iter()
-                .flat_map(|b| [format!("/wp/v2/{b}"), format!("/wp/v2/{b}/(?P<id>[\\d]+)")]),
-        )
-    {
+    for route in [
+        "/",
+        "/wp/v2",
+        "/wp/v2/types",
+        "/wp/v2/taxonomies",
+        "/wp/v2/search",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .chain(TYPES.iter().flat_map(|t| {
+        [
+            format!("/wp/v2/{}", t.base),
+            format!("/wp/v2/{}/(?P<id>[\\d]+)", t.base),
+        ]
+    }))
+    .chain(TAXONOMIES.iter().flat_map(|t| {
+        [
+            format!("/wp/v2/{}", t.base),
+            format!("/wp/v2/{}/(?P<id>[\\d]+)", t.base),
+        ]
+    }))
+    .chain(
+        ["users", "media"]
+            .iter()
+            .flat_map(|b| [format!("/wp/v2/{b}"), format!("/wp/v2/{b}/(?P<id>[\\d]+)")]),
+    ) {
         let namespace = if route == "/" { "" } else { "wp/v2" };
         routes.insert(
             route.clone(),

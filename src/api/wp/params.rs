@@ -203,7 +203,7 @@ pub struct WpListParams {
     /// `asc` or `desc`.
     #[param(pattern = "^(asc|desc)?$")]
     order: Option<String>,
-    /// Keep only these members (comma-separated; `a.b` is not supported).
+    /// Keep only these members (comma-separated; `a.b`: only `b` within `a`).
     _fields: Option<String>,
 }
 
@@ -215,9 +215,9 @@ pub struct WpContentParams {
     /// Only by these authors (WordPress user ids, comma-separated).
     #[param(pattern = "^([0-9]+(,[0-9]+)*)?$")]
     author: Option<String>,
-    /// `date` (default), `modified`, `title`, `id`, `relevance` (with `search`), and for
-    /// pages `menu_order`.
-    #[param(pattern = "^(date|modified|title|id|relevance|menu_order)?$")]
+    /// `date` (default), `modified`, `title`, `slug`, `id`, `include` (the order of
+    /// `include`), `relevance` (with `search`), and for pages `menu_order`.
+    #[param(pattern = "^(date|modified|title|slug|id|include|relevance|menu_order)?$")]
     orderby: Option<String>,
     /// Published after this time (ISO 8601; the site's zone unless it names an offset).
     #[param(format = DateTime)]
@@ -261,9 +261,13 @@ pub struct WpPostParams {
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct WpPageParams {
-    /// Only the children of this page (WordPress id; 0: the top level).
-    #[param(minimum = 0)]
-    parent: Option<i64>,
+    /// Only the children of these pages (WordPress ids, comma-separated; 0: the top
+    /// level).
+    #[param(pattern = "^([0-9]+(,[0-9]+)*)?$")]
+    parent: Option<String>,
+    /// Not the children of these pages (0: not the top level).
+    #[param(pattern = "^([0-9]+(,[0-9]+)*)?$")]
+    parent_exclude: Option<String>,
 }
 
 /// Filters of resources.
@@ -287,6 +291,45 @@ pub struct WpEventParams {
     /// Only with these tags (WordPress term ids, any of).
     #[param(pattern = "^([0-9]+(,[0-9]+)*)?$")]
     tags: Option<String>,
+    /// Only in these event categories (WordPress term ids, any of).
+    #[param(pattern = "^([0-9]+(,[0-9]+)*)?$")]
+    events_categories: Option<String>,
+    /// Only with these event tags (tags here; WordPress term ids, any of).
+    #[param(pattern = "^([0-9]+(,[0-9]+)*)?$")]
+    events_tags: Option<String>,
+}
+
+/// The parameters of the search.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct WpSearchParams {
+    /// The page, from 1; past the last page is a 400 (`rest_post_invalid_page_number`).
+    #[param(minimum = 1, maximum = 33554431)]
+    page: Option<u32>,
+    /// Results a page, 1 to 100 (default 10).
+    #[param(minimum = 1, maximum = 100)]
+    per_page: Option<u32>,
+    /// Words to search for (items: full text; terms: part of the name or slug).
+    search: Option<String>,
+    /// `post` (default: posts, pages, resources, events), `term`, or `post-format` (none
+    /// here).
+    #[param(rename = "type", pattern = "^(post|term|post-format)?$")]
+    r#type: Option<String>,
+    /// `any` (default), or post types and taxonomies (comma-separated): `post`, `page`,
+    /// `resource`, `ai1ec_event`, `category`, `post_tag`, `resource_type`,
+    /// `events_categories`, `events_tags`.
+    subtype: Option<String>,
+    /// Only these ids (comma-separated, or `include[]=` repeated).
+    #[param(pattern = "^([0-9]+(,[0-9]+)*)?$")]
+    include: Option<String>,
+    /// Not these ids.
+    #[param(pattern = "^([0-9]+(,[0-9]+)*)?$")]
+    exclude: Option<String>,
+    /// Keep only these members (comma-separated; `a.b`: only `b` within `a`).
+    _fields: Option<String>,
+    /// Embed each item (`_embedded.self`).
+    _embed: Option<String>,
 }
 
 /// Filters of terms.
@@ -294,8 +337,9 @@ pub struct WpEventParams {
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct WpTermParams {
-    /// `name` (default), `slug` or `id`.
-    #[param(pattern = "^(name|slug|id)?$")]
+    /// `name` (default), `slug`, `id`, `count` (published items) or `include` (the order
+    /// of `include`).
+    #[param(pattern = "^(name|slug|id|count|include)?$")]
     orderby: Option<String>,
     /// Only terms some public item has.
     hide_empty: Option<bool>,

@@ -32,28 +32,43 @@ pub fn paragraph(text: &str) -> String {
     format!("<p>{}</p>\n", crate::content::html::escape(text))
 }
 
-/// The JSON of an answer, keeping only the members `_fields` names (top-level: `a.b`
-/// keeps `a` whole; `_links` and `_embedded` only when named, as WordPress does).
+/// The JSON of an answer, keeping only the members `_fields` names: `a` keeps `a` whole,
+/// `a.b` only `b` within `a`; `_links` and `_embedded` only when named, as WordPress does.
 fn body<T: Serialize + ?Sized>(value: &T, params: &Params) -> Vec<u8> {
     let names = params.list("_fields");
     if names.is_empty() {
         return serde_json::to_vec(value).unwrap_or_default();
     }
-    let keep = |mut item: Json| {
-        if let Some(map) = item.as_object_mut() {
-            map.retain(|k, _| {
-                names
-                    .iter()
-                    .any(|n| n == k || n.split('.').next() == Some(k))
-            });
-        }
-        item
-    };
+    let paths: Vec<Vec<&str>> = names.iter().map(|n| n.split('.').collect()).collect();
     let trimmed = match serde_json::to_value(value).unwrap_or_default() {
-        Json::Array(items) => Json::Array(items.into_iter().map(keep).collect()),
-        one => keep(one),
+        Json::Array(items) => Json::Array(items.into_iter().map(|i| keep(i, &paths)).collect()),
+        one => keep(one, &paths),
     };
     serde_json::to_vec(&trimmed).unwrap_or_default()
+}
+
+/// The members of `item` on these paths.
+fn keep(item: Json, paths: &[Vec<&str>]) -> Json {
+    let Json::Object(map) = item else {
+        return item;
+    };
+    let mut kept = serde_json::Map::new();
+    for (name, value) in map {
+        let below: Vec<Vec<&str>> = paths
+            .iter()
+            .filter(|p| p.first() == Some(&name.as_str()))
+            .map(|p| p[1..].to_vec())
+            .collect();
+        if below.is_empty() {
+            continue;
+        }
+        if below.iter().any(Vec::is_empty) || !value.is_object() {
+            kept.insert(name, value);
+        } else {
+            kept.insert(name, keep(value, &below));
+        }
+    }
+    Json::Object(kept)
 }
 
 /// An item's answer.

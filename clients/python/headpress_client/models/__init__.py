@@ -189,6 +189,9 @@ from .wp_media_links import WpMediaLinks
 from .wp_media_media_details import WpMediaMediaDetails
 from .wp_rendered import WpRendered
 from .wp_rendered_open import WpRenderedOpen
+from .wp_search_result import WpSearchResult
+from .wp_search_result_embedded_type_0 import WpSearchResultEmbeddedType0
+from .wp_search_result_links import WpSearchResultLinks
 from .wp_term import WpTerm
 from .wp_term_links import WpTermLinks
 from .wp_user import WpUser
@@ -385,6 +388,9 @@ __all__ = (
     "WpMediaMediaDetails",
     "WpRendered",
     "WpRenderedOpen",
+    "WpSearchResult",
+    "WpSearchResultEmbeddedType0",
+    "WpSearchResultLinks",
     "WpTerm",
     "WpTermLinks",
     "WpUser",

@@ -31,6 +31,8 @@ def _get_kwargs(
     status: str | Unset = UNSET,
     field_embed: str | Unset = UNSET,
     tags: str | Unset = UNSET,
+    events_categories: str | Unset = UNSET,
+    events_tags: str | Unset = UNSET,
     key: str | Unset = UNSET,
     x_headpress_key: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -91,6 +93,10 @@ def _get_kwargs(
     params["_embed"] = field_embed
 
     params["tags"] = tags
+
+    params["events_categories"] = events_categories
+
+    params["events_tags"] = events_tags
 
     params["key"] = key
 
@@ -186,6 +192,8 @@ def sync_detailed(
     status: str | Unset = UNSET,
     field_embed: str | Unset = UNSET,
     tags: str | Unset = UNSET,
+    events_categories: str | Unset = UNSET,
+    events_tags: str | Unset = UNSET,
     key: str | Unset = UNSET,
     x_headpress_key: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -215,6 +223,8 @@ def sync_detailed(
         status (str | Unset):
         field_embed (str | Unset):
         tags (str | Unset):
+        events_categories (str | Unset):
+        events_tags (str | Unset):
         key (str | Unset):
         x_headpress_key (str | Unset):
         if_none_match (str | Unset):
@@ -246,6 +256,8 @@ def sync_detailed(
         status=status,
         field_embed=field_embed,
         tags=tags,
+        events_categories=events_categories,
+        events_tags=events_tags,
         key=key,
         x_headpress_key=x_headpress_key,
         if_none_match=if_none_match,
@@ -279,6 +291,8 @@ def sync(
     status: str | Unset = UNSET,
     field_embed: str | Unset = UNSET,
     tags: str | Unset = UNSET,
+    events_categories: str | Unset = UNSET,
+    events_tags: str | Unset = UNSET,
     key: str | Unset = UNSET,
     x_headpress_key: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -308,6 +322,8 @@ def sync(
         status (str | Unset):
         field_embed (str | Unset):
         tags (str | Unset):
+        events_categories (str | Unset):
+        events_tags (str | Unset):
         key (str | Unset):
         x_headpress_key (str | Unset):
         if_none_match (str | Unset):
@@ -340,6 +356,8 @@ def sync(
         status=status,
         field_embed=field_embed,
         tags=tags,
+        events_categories=events_categories,
+        events_tags=events_tags,
         key=key,
         x_headpress_key=x_headpress_key,
         if_none_match=if_none_match,
@@ -367,6 +385,8 @@ async def asyncio_detailed(
     status: str | Unset = UNSET,
     field_embed: str | Unset = UNSET,
     tags: str | Unset = UNSET,
+    events_categories: str | Unset = UNSET,
+    events_tags: str | Unset = UNSET,
     key: str | Unset = UNSET,
     x_headpress_key: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -396,6 +416,8 @@ async def asyncio_detailed(
         status (str | Unset):
         field_embed (str | Unset):
         tags (str | Unset):
+        events_categories (str | Unset):
+        events_tags (str | Unset):
         key (str | Unset):
         x_headpress_key (str | Unset):
         if_none_match (str | Unset):
@@ -427,6 +449,8 @@ async def asyncio_detailed(
         status=status,
         field_embed=field_embed,
         tags=tags,
+        events_categories=events_categories,
+        events_tags=events_tags,
         key=key,
         x_headpress_key=x_headpress_key,
         if_none_match=if_none_match,
@@ -458,6 +482,8 @@ async def asyncio(
     status: str | Unset = UNSET,
     field_embed: str | Unset = UNSET,
     tags: str | Unset = UNSET,
+    events_categories: str | Unset = UNSET,
+    events_tags: str | Unset = UNSET,
     key: str | Unset = UNSET,
     x_headpress_key: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -487,6 +513,8 @@ async def asyncio(
         status (str | Unset):
         field_embed (str | Unset):
         tags (str | Unset):
+        events_categories (str | Unset):
+        events_tags (str | Unset):
         key (str | Unset):
         x_headpress_key (str | Unset):
         if_none_match (str | Unset):
@@ -520,6 +548,8 @@ async def asyncio(
             status=status,
             field_embed=field_embed,
             tags=tags,
+            events_categories=events_categories,
+            events_tags=events_tags,
             key=key,
             x_headpress_key=x_headpress_key,
             if_none_match=if_none_match,

@@ -30,7 +30,8 @@ def _get_kwargs(
     modified_before: datetime.datetime | Unset = UNSET,
     status: str | Unset = UNSET,
     field_embed: str | Unset = UNSET,
-    parent: int | Unset = UNSET,
+    parent: str | Unset = UNSET,
+    parent_exclude: str | Unset = UNSET,
     key: str | Unset = UNSET,
     x_headpress_key: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -91,6 +92,8 @@ def _get_kwargs(
     params["_embed"] = field_embed
 
     params["parent"] = parent
+
+    params["parent_exclude"] = parent_exclude
 
     params["key"] = key
 
@@ -185,7 +188,8 @@ def sync_detailed(
     modified_before: datetime.datetime | Unset = UNSET,
     status: str | Unset = UNSET,
     field_embed: str | Unset = UNSET,
-    parent: int | Unset = UNSET,
+    parent: str | Unset = UNSET,
+    parent_exclude: str | Unset = UNSET,
     key: str | Unset = UNSET,
     x_headpress_key: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -214,7 +218,8 @@ def sync_detailed(
         modified_before (datetime.datetime | Unset):
         status (str | Unset):
         field_embed (str | Unset):
-        parent (int | Unset):
+        parent (str | Unset):
+        parent_exclude (str | Unset):
         key (str | Unset):
         x_headpress_key (str | Unset):
         if_none_match (str | Unset):
@@ -246,6 +251,7 @@ def sync_detailed(
         status=status,
         field_embed=field_embed,
         parent=parent,
+        parent_exclude=parent_exclude,
         key=key,
         x_headpress_key=x_headpress_key,
         if_none_match=if_none_match,
@@ -278,7 +284,8 @@ def sync(
     modified_before: datetime.datetime | Unset = UNSET,
     status: str | Unset = UNSET,
     field_embed: str | Unset = UNSET,
-    parent: int | Unset = UNSET,
+    parent: str | Unset = UNSET,
+    parent_exclude: str | Unset = UNSET,
     key: str | Unset = UNSET,
     x_headpress_key: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -307,7 +314,8 @@ def sync(
         modified_before (datetime.datetime | Unset):
         status (str | Unset):
         field_embed (str | Unset):
-        parent (int | Unset):
+        parent (str | Unset):
+        parent_exclude (str | Unset):
         key (str | Unset):
         x_headpress_key (str | Unset):
         if_none_match (str | Unset):
@@ -340,6 +348,7 @@ def sync(
         status=status,
         field_embed=field_embed,
         parent=parent,
+        parent_exclude=parent_exclude,
         key=key,
         x_headpress_key=x_headpress_key,
         if_none_match=if_none_match,
@@ -366,7 +375,8 @@ async def asyncio_detailed(
     modified_before: datetime.datetime | Unset = UNSET,
     status: str | Unset = UNSET,
     field_embed: str | Unset = UNSET,
-    parent: int | Unset = UNSET,
+    parent: str | Unset = UNSET,
+    parent_exclude: str | Unset = UNSET,
     key: str | Unset = UNSET,
     x_headpress_key: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -395,7 +405,8 @@ async def asyncio_detailed(
         modified_before (datetime.datetime | Unset):
         status (str | Unset):
         field_embed (str | Unset):
-        parent (int | Unset):
+        parent (str | Unset):
+        parent_exclude (str | Unset):
         key (str | Unset):
         x_headpress_key (str | Unset):
         if_none_match (str | Unset):
@@ -427,6 +438,7 @@ async def asyncio_detailed(
         status=status,
         field_embed=field_embed,
         parent=parent,
+        parent_exclude=parent_exclude,
         key=key,
         x_headpress_key=x_headpress_key,
         if_none_match=if_none_match,
@@ -457,7 +469,8 @@ async def asyncio(
     modified_before: datetime.datetime | Unset = UNSET,
     status: str | Unset = UNSET,
     field_embed: str | Unset = UNSET,
-    parent: int | Unset = UNSET,
+    parent: str | Unset = UNSET,
+    parent_exclude: str | Unset = UNSET,
     key: str | Unset = UNSET,
     x_headpress_key: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -486,7 +499,8 @@ async def asyncio(
         modified_before (datetime.datetime | Unset):
         status (str | Unset):
         field_embed (str | Unset):
-        parent (int | Unset):
+        parent (str | Unset):
+        parent_exclude (str | Unset):
         key (str | Unset):
         x_headpress_key (str | Unset):
         if_none_match (str | Unset):
@@ -520,6 +534,7 @@ async def asyncio(
             status=status,
             field_embed=field_embed,
             parent=parent,
+            parent_exclude=parent_exclude,
             key=key,
             x_headpress_key=x_headpress_key,
             if_none_match=if_none_match,

@@ -1,0 +1,280 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.wp_error import WpError
+from ...models.wp_term import WpTerm
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    field_fields: str | Unset = UNSET,
+    field_embed: str | Unset = UNSET,
+    key: str | Unset = UNSET,
+    x_headpress_key: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_headpress_key, Unset):
+        headers["X-Headpress-Key"] = x_headpress_key
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    params["_fields"] = field_fields
+
+    params["_embed"] = field_embed
+
+    params["key"] = key
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/wp-json/wp/v2/events_categories/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | WpError | WpTerm | None:
+    if response.status_code == 200:
+        response_200 = WpTerm.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = WpError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = WpError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = WpError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = WpError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = WpError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = WpError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | WpError | WpTerm]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    field_fields: str | Unset = UNSET,
+    field_embed: str | Unset = UNSET,
+    key: str | Unset = UNSET,
+    x_headpress_key: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | WpError | WpTerm]:
+    """Get an event category (WordPress)
+
+     WordPress's `GET /wp/v2/events_categories/{id}`, by WordPress id.
+
+    Args:
+        id (int):
+        field_fields (str | Unset):
+        field_embed (str | Unset):
+        key (str | Unset):
+        x_headpress_key (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | WpError | WpTerm]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        field_fields=field_fields,
+        field_embed=field_embed,
+        key=key,
+        x_headpress_key=x_headpress_key,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    field_fields: str | Unset = UNSET,
+    field_embed: str | Unset = UNSET,
+    key: str | Unset = UNSET,
+    x_headpress_key: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | WpError | WpTerm | None:
+    """Get an event category (WordPress)
+
+     WordPress's `GET /wp/v2/events_categories/{id}`, by WordPress id.
+
+    Args:
+        id (int):
+        field_fields (str | Unset):
+        field_embed (str | Unset):
+        key (str | Unset):
+        x_headpress_key (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | WpError | WpTerm
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        field_fields=field_fields,
+        field_embed=field_embed,
+        key=key,
+        x_headpress_key=x_headpress_key,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    field_fields: str | Unset = UNSET,
+    field_embed: str | Unset = UNSET,
+    key: str | Unset = UNSET,
+    x_headpress_key: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | WpError | WpTerm]:
+    """Get an event category (WordPress)
+
+     WordPress's `GET /wp/v2/events_categories/{id}`, by WordPress id.
+
+    Args:
+        id (int):
+        field_fields (str | Unset):
+        field_embed (str | Unset):
+        key (str | Unset):
+        x_headpress_key (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | WpError | WpTerm]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        field_fields=field_fields,
+        field_embed=field_embed,
+        key=key,
+        x_headpress_key=x_headpress_key,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    field_fields: str | Unset = UNSET,
+    field_embed: str | Unset = UNSET,
+    key: str | Unset = UNSET,
+    x_headpress_key: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | WpError | WpTerm | None:
+    """Get an event category (WordPress)
+
+     WordPress's `GET /wp/v2/events_categories/{id}`, by WordPress id.
+
+    Args:
+        id (int):
+        field_fields (str | Unset):
+        field_embed (str | Unset):
+        key (str | Unset):
+        x_headpress_key (str | Unset):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | WpError | WpTerm
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            field_fields=field_fields,
+            field_embed=field_embed,
+            key=key,
+            x_headpress_key=x_headpress_key,
+            if_none_match=if_none_match,
+        )
+    ).parsed
