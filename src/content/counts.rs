@@ -324,11 +324,8 @@ struct TotalRow {
 /// How many items of `kind` anonymous readers see: published, with their date come.
 pub fn public_total(conn: &mut DbConn, kind: Kind, now: NaiveDateTime) -> Result<i64> {
     let query = || {
-        let mut sql = Sql::new("SELECT COALESCE((SELECT c.n FROM entry_counts c WHERE c.kind = ");
-        sql.bind(Value::Text(kind.as_str().to_owned()))
-            .push(" AND c.status = 'published'), 0) AS n, ")
-            .append(&due_column(now))
-            .push(" AS due");
+        let mut sql = Sql::new("SELECT ");
+        sql.append(&public_total_columns(kind, now, "n", "due"));
         sql.into_query()
     };
     let row = query().get_result::<TotalRow>(conn)?;
@@ -337,6 +334,18 @@ pub fn public_total(conn: &mut DbConn, kind: Kind, now: NaiveDateTime) -> Result
     }
     settle_for_read(conn, now);
     Ok(query().get_result::<TotalRow>(conn)?.n)
+}
+
+/// The columns `n` (the stored number of `kind` anonymous readers see) and `due` (1 when
+/// a scheduled item's time has come since the counts were settled: `n` is then stale, and
+/// [`public_total`] settles them), for another statement to read along with its own rows.
+pub fn public_total_columns(kind: Kind, now: NaiveDateTime, n: &str, due: &str) -> Sql {
+    let mut sql = Sql::new("COALESCE((SELECT c.n FROM entry_counts c WHERE c.kind = ");
+    sql.bind(Value::Text(kind.as_str().to_owned()))
+        .push(&format!(" AND c.status = 'published'), 0) AS {n}, "))
+        .append(&due_column(now))
+        .push(&format!(" AS {due}"));
+    sql
 }
 
 #[derive(QueryableByName)]
