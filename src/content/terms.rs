@@ -292,7 +292,18 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
     for c in &q.conditions {
         from.push(" AND ").append(c);
     }
-    let mut page = Sql::new("SELECT t.*");
+    // The whole taxonomy: its stored count (kept by triggers on `terms`), read along with
+    // the page.
+    let whole =
+        q.slugs.is_empty() && q.search.is_none() && q.parent.is_none() && q.conditions.is_empty();
+    let mut page = Sql::new("SELECT t.*, ");
+    if whole && window.count {
+        page.push("COALESCE((SELECT tc.n FROM taxonomy_counts tc WHERE tc.taxonomy = ")
+            .bind(Value::Text(q.taxonomy.as_str().to_owned()))
+            .push("), 0) AS total_n");
+    } else {
+        page.push("CAST(-1 AS BIGINT) AS total_n");
+    }
     page.append(&from);
     let column = q.order.column();
     let op = if q.dir == Direction::Asc { ">" } else { "<" };
@@ -323,7 +334,16 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
     if !matches!(window.paging, Paging::After(_)) {
         page.push(" OFFSET ").bind(Value::Int(window.skip()));
     }
-    let mut rows: Vec<Term> = page.into_query().load(conn)?;
+    #[derive(QueryableByName)]
+    struct PageRow {
+        #[diesel(embed)]
+        term: Term,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        total_n: i64,
+    }
+    let rows: Vec<PageRow> = page.into_query().load(conn)?;
+    let read_total = rows.first().map(|r| r.total_n).filter(|n| *n >= 0);
+    let mut rows: Vec<Term> = rows.into_iter().map(|r| r.term).collect();
     let more = rows.len() > window.per_page as usize;
     rows.truncate(window.per_page as usize);
     let next = rows.last().filter(|_| more).map(|last| Cursor {
@@ -341,12 +361,9 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
     });
     let total = if !window.count {
         None
-    } else if q.slugs.is_empty()
-        && q.search.is_none()
-        && q.parent.is_none()
-        && q.conditions.is_empty()
-    {
-        // The whole taxonomy: its stored count (kept by triggers on `terms`).
+    } else if read_total.is_some() {
+        read_total
+    } else if whole {
         Some(
             taxonomy_counts::table
                 .find(q.taxonomy.as_str())

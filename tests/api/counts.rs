@@ -196,9 +196,8 @@ async fn a_count_read_does_not_wait_for_a_long_write() {
         "tags": [tag["id"]]}),
     )
     .await;
-    let wait = (due - chrono::Utc::now()).to_std().unwrap_or_default();
-    actix_web::rt::time::sleep(wait + std::time::Duration::from_millis(100)).await;
-
+    // The lock is taken before the item is due, so that nothing (a read, the freshness
+    // watcher) can move it first.
     let mut writer = app.open_connection();
     match writer.backend() {
         headpress::db::Backend::Sqlite => writer.batch_execute("BEGIN IMMEDIATE"),
@@ -207,6 +206,8 @@ async fn a_count_read_does_not_wait_for_a_long_write() {
         }
     }
     .expect("hold the lock");
+    let wait = (due - chrono::Utc::now()).to_std().unwrap_or_default();
+    actix_web::rt::time::sleep(wait + std::time::Duration::from_millis(100)).await;
     let path = format!("/api/v1/tags/{}", tag["id"]);
     let held = app.get(&path).send().await;
     assert_eq!(held.status, StatusCode::OK, "{}", held.text());
