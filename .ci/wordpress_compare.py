@@ -220,7 +220,12 @@ def edit(wp, auth):
     top = [p for p in pages if p["parent"] == 0]
     moved, under = top[-1]["id"], top[0]["id"]
     send(wp, "POST", f"pages/{moved}", auth, {"parent": under})
-    return {"edited": edited, "trashed": trashed, "deleted": deleted, "moved": moved, "under": under}
+    # A tag some post carries, deleted (WordPress changes no post's modification time).
+    _, _, tags = get(wp, "tags?per_page=100&orderby=count&order=desc")
+    tag = next(t["id"] for t in tags if 0 < t["count"] < 5)
+    send(wp, "DELETE", f"tags/{tag}?force=true", auth)
+    return {"edited": edited, "trashed": trashed, "deleted": deleted, "moved": moved,
+            "under": under, "tag": tag}
 
 
 def expect(hp, done):
@@ -235,6 +240,16 @@ def expect(hp, done):
     s, _, page = get(hp, f"pages/{done['moved']}")
     if s != 200 or page["parent"] != done["under"]:
         problems.append(f"page {done['moved']}: not under {done['under']}")
+    s, _, _ = get(hp, f"tags/{done['tag']}")
+    if s != 404:
+        problems.append(f"tag {done['tag']} (deleted): answered {s}, not 404")
+    _, _, carrying = get(hp, f"posts?tags={done['tag']}")
+    if carrying:
+        problems.append(f"tag {done['tag']} (deleted): still on posts {[p['id'] for p in carrying]}")
+    _, _, posts = get(hp, "posts?per_page=100")
+    stale = [p["id"] for p in posts if done["tag"] in p.get("tags", [])]
+    if stale:
+        problems.append(f"tag {done['tag']} (deleted): still listed by posts {stale}")
     return problems
 
 

@@ -240,10 +240,11 @@ fn sync_wordpress(
     db::dialect::after_bulk_load(&mut conn).map_err(|e| e.to_string())?;
     print!("{}", report.summary);
     println!(
-        "\n{} requests to WordPress, {} items changed, {} deleted; took {:.1} s",
+        "\n{} requests to WordPress, {} items changed, {} deleted, {} terms deleted; took {:.1} s",
         report.requests,
         report.fetched,
         report.deleted,
+        report.terms_deleted,
         started.elapsed().as_secs_f64()
     );
     Ok(())

@@ -144,6 +144,7 @@ pub fn spawn(state: web::Data<AppState>, settings: Settings) {
                     requests = report.requests,
                     changed = report.fetched,
                     deleted = report.deleted,
+                    terms_deleted = report.terms_deleted,
                     "sync: WordPress site in step"
                 ),
                 Err(SyncError::Busy(why)) => tracing::debug!(%why, "sync: skipped"),

@@ -13,6 +13,7 @@ use super::lease;
 use super::rest::{self, Lookup};
 use super::{Store, SyncError};
 use crate::content::Viewer;
+use crate::content::terms::Taxonomy;
 use crate::content::{Kind, Role};
 use crate::db::DbConn;
 use crate::db::schema::{import_origins, sync_items};
@@ -55,6 +56,8 @@ pub struct Report {
     pub fetched: usize,
     /// Items WordPress no longer has, deleted here.
     pub deleted: usize,
+    /// Terms WordPress no longer has, deleted here.
+    pub terms_deleted: usize,
     /// What the writes did, per kind.
     pub summary: Summary,
 }
@@ -138,6 +141,12 @@ async fn run_leased(
     let types = client.get("/wp/v2/types", &edit()).await?;
     let taxonomies = client.get("/wp/v2/taxonomies", &edit()).await?;
     let (lookup, terms) = read_terms(client, &taxonomies).await?;
+    let listed_terms: HashSet<i64> = terms.iter().map(|t| t.id).collect();
+    let read_taxonomies: Vec<Taxonomy> = lookup
+        .taxonomies
+        .iter()
+        .filter_map(|(name, _)| wordpress::taxonomy_of(name))
+        .collect();
     // What the site has now, and what the last run saw.
     let post_types = list_post_types(client, &types).await?;
     let seen_source = source.to_owned();
@@ -188,6 +197,16 @@ async fn run_leased(
     report.deleted = delete_missing(store, source, gone, read).await?;
     if report.deleted > 0 {
         progress(&format!("{} deleted in WordPress", report.deleted));
+    }
+    let term_source = source.to_owned();
+    report.terms_deleted = store
+        .write(move |conn| delete_gone_terms(conn, &term_source, &listed_terms, &read_taxonomies))
+        .await?;
+    if report.terms_deleted > 0 {
+        progress(&format!(
+            "{} terms deleted in WordPress",
+            report.terms_deleted
+        ));
     }
     report.requests = client.requests.get();
     Ok(report)
@@ -573,6 +592,47 @@ fn post_type(kind: Kind) -> &'static str {
         Kind::Event => "ai1ec_event",
         Kind::Block => "wp_block",
     }
+}
+
+/// Deletes the terms WordPress deleted (it lists every term of a taxonomy on each run),
+/// and forgets them; only terms of the taxonomies `read`, and never one another of the
+/// site's listed terms is too (a tag of events named as a tag of posts is one tag here).
+fn delete_gone_terms(
+    conn: &mut DbConn,
+    source: &str,
+    listed: &HashSet<i64>,
+    read: &[Taxonomy],
+) -> Result<usize> {
+    let origins: Vec<(String, i64)> = import_origins::table
+        .filter(import_origins::source.eq(source))
+        .filter(import_origins::kind.eq("term"))
+        .select((import_origins::source_id, import_origins::target_id))
+        .load(conn)?;
+    let is_listed = |key: &str| key.parse().is_ok_and(|id: i64| listed.contains(&id));
+    let still: HashSet<i64> = origins
+        .iter()
+        .filter(|(key, _)| is_listed(key))
+        .map(|(_, target)| *target)
+        .collect();
+    let mut deleted = 0;
+    for (key, target) in origins.iter().filter(|(key, _)| !is_listed(key)) {
+        let taxonomy = crate::db::schema::terms::table
+            .find(target)
+            .select(crate::db::schema::terms::taxonomy)
+            .first::<String>(conn)
+            .optional()?
+            .and_then(|t| Taxonomy::parse(&t));
+        match taxonomy {
+            Some(t) if !read.contains(&t) => continue,
+            Some(t) if !still.contains(target) => {
+                crate::content::terms::delete(conn, t, *target)?;
+                deleted += 1;
+            }
+            _ => {}
+        }
+        diesel::delete(import_origins::table.find((source, "term", key))).execute(conn)?;
+    }
+    Ok(deleted)
 }
 
 /// Deletes (for good) what WordPress deleted, and forgets it; only things of the post

@@ -561,11 +561,35 @@ async fn edits_trashing_and_deletions_in_wordpress_arrive_in_one_run() {
         trashed["modified_gmt"] = json!("2024-04-01T08:00:00");
         posts.remove(&13);
         s.items.get_mut("events").unwrap().remove(&60);
+        // A tag deleted in wp-admin: WordPress changes no item's `modified_gmt`.
+        s.terms.get_mut("tags").unwrap().retain(|t| t["id"] != 7);
     });
+    let tagged = app
+        .get("/api/v1/tags?slug=forced-labour")
+        .send()
+        .await
+        .json();
+    assert_eq!(
+        tagged["data"][0]["count"], 1,
+        "carried by one item: {tagged}"
+    );
     wp.requests();
     let report = wp.sync(&app).await.expect("synced");
     assert_eq!(report.fetched, 3, "only what changed: {report:?}");
     assert_eq!(report.deleted, 2);
+    assert_eq!(report.terms_deleted, 1);
+    let tags = app
+        .get("/api/v1/tags?slug=forced-labour")
+        .send()
+        .await
+        .json();
+    assert_eq!(tags["data"], json!([]), "the tag went too");
+    let categories = app.get("/api/v1/categories?slug=news").send().await.json();
+    assert_eq!(
+        categories["data"].as_array().unwrap().len(),
+        1,
+        "the others stay"
+    );
 
     let edited = app.get(&format!("/api/v1/posts/{report_id}")).send().await;
     assert_eq!(

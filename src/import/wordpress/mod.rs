@@ -20,6 +20,8 @@ use crate::db::DbConn;
 mod finish;
 mod item;
 mod referenced;
+
+pub use referenced::taxonomy_of;
 mod reusable;
 mod write;
 

@@ -57,7 +57,8 @@ pub(super) fn import_users(
     Ok(())
 }
 
-pub(super) fn taxonomy_of(wp: &str) -> Option<Taxonomy> {
+/// Ours of a WordPress taxonomy (the tags of events are tags).
+pub fn taxonomy_of(wp: &str) -> Option<Taxonomy> {
     match wp {
         "category" => Some(Taxonomy::Category),
         "post_tag" | "events_tags" => Some(Taxonomy::Tag),
