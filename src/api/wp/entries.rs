@@ -26,7 +26,7 @@ use crate::content::paging::Direction;
 use crate::content::posts::Posts;
 use crate::content::resources::Resources;
 use crate::content::terms::Taxonomy;
-use crate::content::wp_ids::{self, Space, local_ids, public_ids};
+use crate::content::wp_ids::{Space, local_ids, public_ids};
 use crate::content::{Status, Viewer, items};
 use crate::db::DbConn;
 use crate::db::sql::{Sql, Value};
@@ -229,14 +229,7 @@ fn list<K: WpType>(
     let mut query = K::query(viewer, filter)?;
     query.given = given;
     query.conditions.extend(conditions);
-    if let Some(include) = p.ids("include")? {
-        query.conditions.push(wp_ids::condition("e", &include));
-    }
-    if let Some(exclude) = p.ids("exclude")?.filter(|e| !e.is_empty()) {
-        let mut not = Sql::new("NOT ");
-        not.append(&wp_ids::condition("e", &exclude));
-        query.conditions.push(not);
-    }
+    query.conditions.extend(library::include_exclude(p, "e")?);
     for (param, op) in [("modified_after", ">"), ("modified_before", "<")] {
         if let Some(at) = p.date(param, zone)? {
             let mut c = Sql::new(&format!("e.updated_at {op} "));
@@ -563,29 +556,16 @@ async fn list_type<K: WpType>(
 ) -> Result<HttpResponse> {
     let p = Params::parse(req.query_string())?;
     let q = p.clone();
-    let window = p.window()?;
     let viewer = user.viewer();
     let opts = options(&state, viewer);
     let zone = state.config.site_timezone;
-    let heavy = p.get("search").is_some();
     // Items as anonymous readers see them are kept between requests, like our own
     // renderings (`_embed` adds what others share, so those are made each time).
     let cache = (viewer == Viewer::Anonymous && !p.has("_embed") && state.wp_items.enabled())
         .then(|| state.wp_items.clone());
     let read = move |conn: &mut DbConn| list::<K>(conn, &q, viewer, &opts, zone, cache.as_deref());
-    let (items, total) = if heavy {
-        state.read_heavy(read).await?
-    } else {
-        state.read(read).await?
-    };
-    wire::page(
-        &items,
-        total,
-        &window,
-        &crate::api::wp::url(&state, &format!("wp/v2/{}", K::BASE)),
-        req.query_string(),
-        &p,
-    )
+    let route = format!("wp/v2/{}", K::BASE);
+    crate::api::wp::answer_page(&req, &state, &p, &route, read).await
 }
 
 async fn get_type<K: WpType>(

@@ -234,8 +234,8 @@ fn media_item(m: &Media, wp: i64, author: i64, zone: chrono_tz::Tz, base: &str) 
     }
 }
 
-/// The conditions of `include` and `exclude` over `alias`.
-fn include_exclude(p: &Params, alias: &str) -> Result<Vec<Sql>> {
+/// The conditions of `include` and `exclude` (WordPress ids) over `alias`.
+pub(super) fn include_exclude(p: &Params, alias: &str) -> Result<Vec<Sql>> {
     let mut out = Vec::new();
     if let Some(include) = p.ids("include")? {
         out.push(wp_ids::condition(alias, &include));
@@ -560,16 +560,7 @@ async fn answer_list<T: serde::Serialize + Send + 'static>(
 ) -> Result<HttpResponse> {
     let p = Params::parse(req.query_string())?;
     let q = p.clone();
-    let window = p.window()?;
-    let (items, total) = state.read(move |conn| read(conn, &q)).await?;
-    wire::page(
-        &items,
-        total,
-        &window,
-        &crate::api::wp::url(&state, route),
-        req.query_string(),
-        &p,
-    )
+    crate::api::wp::answer_page(&req, &state, &p, route, move |conn| read(conn, &q)).await
 }
 
 async fn answer_one<T: serde::Serialize + Send + 'static>(

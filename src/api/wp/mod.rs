@@ -17,7 +17,7 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{HttpResponse, get};
+use actix_web::{HttpRequest, HttpResponse, get};
 use serde_json::{Value as Json, json};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -178,6 +178,38 @@ pub(crate) fn taxonomy_of(taxonomy: Taxonomy) -> &'static Described {
         .iter()
         .find(|t| t.taxonomy == Some(taxonomy))
         .unwrap_or(&TAXONOMIES[1])
+}
+
+/// Reads a page of a list and answers it with WordPress's headers; a list with `search`
+/// takes turns with the other heavy reads (`AppState::read_heavy`).
+pub(crate) async fn answer_page<T, F>(
+    req: &HttpRequest,
+    state: &State,
+    p: &params::Params,
+    route: &str,
+    read: F,
+) -> crate::error::Result<HttpResponse>
+where
+    T: serde::Serialize + Send + 'static,
+    F: FnOnce(&mut crate::db::DbConn) -> crate::error::Result<(Vec<T>, i64)>
+        + Clone
+        + Send
+        + 'static,
+{
+    let window = p.window()?;
+    let (items, total) = if p.get("search").is_some() {
+        state.read_heavy(read).await?
+    } else {
+        state.read(read).await?
+    };
+    wire::page(
+        &items,
+        total,
+        &window,
+        &url(state, route),
+        req.query_string(),
+        p,
+    )
 }
 
 /// The address of a route here (`wp/v2/posts/9`).

@@ -13,7 +13,7 @@ use crate::api::wp::entries;
 use crate::api::wp::library;
 use crate::api::wp::params::{Params, WpSearchParams};
 use crate::api::wp::types::WpType;
-use crate::api::wp::{Described, TAXONOMIES, TYPES, wire};
+use crate::api::wp::{Described, TAXONOMIES, TYPES};
 use crate::content::html::escape;
 use crate::content::kind::ContentKind;
 use crate::content::list::{EntryFilter, EntryQuery, SortKey};
@@ -158,7 +158,6 @@ fn among(p: &Params) -> Result<Among> {
 #[get("/wp-json/wp/v2/search")]
 pub async fn search_wp(req: HttpRequest, state: State) -> Result<HttpResponse> {
     let p = Params::parse(req.query_string())?;
-    let window = p.window()?;
     let among = among(&p)?;
     let opts = entries::options(&state, Viewer::Anonymous);
     let zone = state.config.site_timezone;
@@ -169,19 +168,7 @@ pub async fn search_wp(req: HttpRequest, state: State) -> Result<HttpResponse> {
         Among::Terms(taxonomies) => terms(conn, taxonomies, &q, &opts.public_url),
         Among::Formats => Ok((Vec::new(), 0)),
     };
-    let (found, total) = if p.get("search").is_some() {
-        state.read_heavy(read).await?
-    } else {
-        state.read(read).await?
-    };
-    wire::page(
-        &found,
-        total,
-        &window,
-        &crate::api::wp::url(&state, "wp/v2/search"),
-        req.query_string(),
-        &p,
-    )
+    crate::api::wp::answer_page(&req, &state, &p, "wp/v2/search", read).await
 }
 
 /// The links of a result.
@@ -211,14 +198,7 @@ fn items(
     };
     let mut query = EntryQuery::new(first, SortKey::PublishedAt, Viewer::Anonymous, filter)?;
     query.also = also.to_vec();
-    if let Some(include) = p.ids("include")? {
-        query.conditions.push(wp_ids::condition("e", &include));
-    }
-    if let Some(exclude) = p.ids("exclude")?.filter(|e| !e.is_empty()) {
-        let mut not = Sql::new("NOT ");
-        not.append(&wp_ids::condition("e", &exclude));
-        query.conditions.push(not);
-    }
+    query.conditions.extend(library::include_exclude(p, "e")?);
     let Listed {
         items: ids, total, ..
     } = crate::content::list::list(conn, &query, &window)?;
