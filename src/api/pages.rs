@@ -219,18 +219,19 @@ pub async fn list_pages(
     filters: Query<PageFilters>,
 ) -> Result<HttpResponse> {
     let f = filters.0;
-    let parent = match f.parent {
+    let parents = match f.parent {
         Some(p) if p < 0 => return Err(Error::invalid_query("parent", "must be a page id, or 0")),
-        Some(0) => Some(Parent::Top),
-        Some(p) => Some(Parent::Page(p)),
-        None => None,
+        Some(0) => vec![Parent::Top],
+        Some(p) => vec![Parent::Page(p)],
+        None => Vec::new(),
     };
     let own = KindList {
         terms: Vec::new(),
         order: f.orderby.map(Into::into),
         filter: PageFilter {
             path: f.path,
-            parent,
+            parents,
+            not_parents: Vec::new(),
         },
     };
     shared::list_items::<Pages>(req, state, user, page.0, params.0, own).await

@@ -77,7 +77,37 @@ pub enum Parent {
 pub struct PageFilter {
     /// The page at this full path, `about/team`.
     pub path: Option<String>,
-    pub parent: Option<Parent>,
+    /// Only the children of one of these.
+    pub parents: Vec<Parent>,
+    /// Not the children of any of these.
+    pub not_parents: Vec<Parent>,
+}
+
+/// The condition "page `x` is a child of one of `parents`"; never NULL, so that it can be
+/// negated.
+fn child_of(parents: &[Parent]) -> Sql {
+    let pages: Vec<Value> = parents
+        .iter()
+        .filter_map(|p| match p {
+            Parent::Page(id) => Some(Value::Int(*id)),
+            Parent::Top => None,
+        })
+        .collect();
+    let top = parents.contains(&Parent::Top);
+    let mut c = Sql::new("(");
+    if !pages.is_empty() {
+        c.push("(x.parent_id IS NOT NULL AND x.parent_id IN ")
+            .bind_list(pages)
+            .push(")");
+        if top {
+            c.push(" OR ");
+        }
+    }
+    if top {
+        c.push("x.parent_id IS NULL");
+    }
+    c.push(")");
+    c
 }
 
 fn details_of(conn: &mut DbConn, id: i64) -> Result<Option<PageDetails>> {
@@ -290,14 +320,13 @@ impl ContentKind for Pages {
                 .push(")))");
             query.conditions.push(c);
         }
-        match filter.parent {
-            Some(Parent::Top) => query.conditions.push(Sql::new("x.parent_id IS NULL")),
-            Some(Parent::Page(p)) => {
-                let mut c = Sql::new("x.parent_id = ");
-                c.bind(Value::Int(p));
-                query.conditions.push(c);
-            }
-            None => {}
+        if !filter.parents.is_empty() {
+            query.conditions.push(child_of(&filter.parents));
+        }
+        if !filter.not_parents.is_empty() {
+            let mut c = Sql::new("NOT ");
+            c.append(&child_of(&filter.not_parents));
+            query.conditions.push(c);
         }
     }
 }

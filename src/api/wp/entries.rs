@@ -14,14 +14,14 @@ use crate::api::wp::params::{
     Params, WpContentParams, WpEventParams, WpItemParams, WpListParams, WpPageParams, WpPostParams,
     WpResourceParams,
 };
-use crate::api::wp::types::{Extras, WpType};
+use crate::api::wp::types::{Extras, Parents, WpType};
 use crate::api::wp::wire::{self, WpContent, WpRendered, WpRenderedOpen, WpTerm, dates, paragraph};
 use crate::content::entry::Entry;
 use crate::content::entry_media::FEATURED;
 use crate::content::fields::Refs;
 use crate::content::html::escape;
 use crate::content::list::{EntryFilter, ListOrder, SortKey};
-use crate::content::pages::Pages;
+use crate::content::pages::{Pages, Parent};
 use crate::content::paging::Direction;
 use crate::content::posts::Posts;
 use crate::content::resources::Resources;
@@ -183,43 +183,23 @@ fn list<K: WpType>(
         }
     }
     // Pages: `parent` and `parent_exclude`, WordPress ids (0: the top).
-    let mut parent = None;
+    let mut parents: Parents = (Vec::new(), Vec::new());
     if K::TYPE == "page" {
-        for param in ["parent", "parent_exclude"] {
-            let Some(wanted) = p.ids(param)? else {
-                continue;
-            };
-            let top = wanted.contains(&0);
+        for (param, into) in [
+            ("parent", &mut parents.0),
+            ("parent_exclude", &mut parents.1),
+        ] {
+            let wanted = p.ids(param)?.unwrap_or_default();
             let under: Vec<i64> = wanted.iter().copied().filter(|i| *i != 0).collect();
             let local = local_ids(conn, Space::Entries, &under)?;
-            if param == "parent" && wanted.len() == 1 {
-                parent = Some(if top {
-                    None
-                } else {
-                    Some(local.first().copied().unwrap_or(-1))
-                });
-                continue;
+            if wanted.contains(&0) {
+                into.push(Parent::Top);
             }
-            let ids = local.iter().chain([&-1]).map(|i| Value::Int(*i));
-            let mut c = Sql::new("(");
-            match (param, top) {
-                ("parent", _) => {
-                    c.push("x.parent_id IN ").bind_list(ids);
-                    if top {
-                        c.push(" OR x.parent_id IS NULL");
-                    }
-                }
-                (_, false) => {
-                    c.push("x.parent_id IS NULL OR x.parent_id NOT IN ")
-                        .bind_list(ids);
-                }
-                (_, true) => {
-                    c.push("x.parent_id IS NOT NULL AND x.parent_id NOT IN ")
-                        .bind_list(ids);
-                }
+            into.extend(local.iter().map(|id| Parent::Page(*id)));
+            if !under.is_empty() && local.is_empty() {
+                // Ids no page has: a parent nothing is under.
+                into.push(Parent::Page(-1));
             }
-            c.push(")");
-            conditions.push(c);
         }
     }
     let given = match filter.order {
@@ -237,7 +217,7 @@ fn list<K: WpType>(
             query.conditions.push(c);
         }
     }
-    let own = K::own(p, parent)?;
+    let own = K::own(p, parents)?;
     let page = items::list_ids::<K>(conn, query, own, &window)?;
     let total = page.total.unwrap_or_default();
     Ok((kept::<K>(conn, &page.items, opts, p, zone, kept_in)?, total))

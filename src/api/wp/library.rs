@@ -147,14 +147,22 @@ fn count_in(counts: &HashMap<i64, TermCount>, id: i64, d: &Described) -> i64 {
     })
 }
 
-/// The condition "term `t` labels an item of `kind`", for a taxonomy that is part of one
+/// The condition "term `t` labels an item of `kind` (any kind: `None`)", of any status or,
+/// with `public`, one anonymous readers see. `Some(kind)`: a taxonomy that is part of one
 /// of ours (`events_tags`).
-pub(super) fn labels(kind: Kind) -> Sql {
+pub(super) fn labels(kind: Option<Kind>, public_only: bool) -> Sql {
     let mut c = Sql::new(
         "EXISTS (SELECT 1 FROM entry_terms et JOIN entries e ON e.id = et.entry_id \
-         WHERE et.term_id = t.id AND e.kind = ",
+         WHERE et.term_id = t.id",
     );
-    c.bind(Value::Text(kind.as_str().to_owned())).push(")");
+    if let Some(kind) = kind {
+        c.push(" AND e.kind = ")
+            .bind(Value::Text(kind.as_str().to_owned()));
+    }
+    if public_only {
+        c.push(" AND ").append(&public("e"));
+    }
+    c.push(")");
     c
 }
 
@@ -257,21 +265,9 @@ fn list_terms(
     let taxonomy = d.taxonomy.unwrap_or(Taxonomy::Tag);
     let window = p.window()?;
     let mut conditions = include_exclude(p, "t")?;
-    if let Some(kind) = d.only {
-        conditions.push(labels(kind));
-    }
-    if p.bool("hide_empty")? == Some(true) {
-        let mut c = Sql::new(
-            "EXISTS (SELECT 1 FROM entry_terms et JOIN entries e ON e.id = et.entry_id \
-             WHERE et.term_id = t.id AND ",
-        );
-        if let Some(kind) = d.only {
-            c.push("e.kind = ")
-                .bind(Value::Text(kind.as_str().to_owned()))
-                .push(" AND ");
-        }
-        c.append(&public("e")).push(")");
-        conditions.push(c);
+    let hide_empty = p.bool("hide_empty")? == Some(true);
+    if d.only.is_some() || hide_empty {
+        conditions.push(labels(d.only, hide_empty));
     }
     if let Some(needle) = p.get("search") {
         // As WordPress: the name or the slug contains the words.
@@ -355,7 +351,9 @@ fn get_term(conn: &mut DbConn, d: &Described, wp: i64, base: &str) -> Result<WpT
     let t = terms::find(conn, taxonomy, id).map_err(|e| ids::missing(e, "Term does not exist."))?;
     if let Some(kind) = d.only {
         let mut sql = Sql::new("SELECT COUNT(*) AS n FROM terms t WHERE t.id = ");
-        sql.bind(Value::Int(id)).push(" AND ").append(&labels(kind));
+        sql.bind(Value::Int(id))
+            .push(" AND ")
+            .append(&labels(Some(kind), false));
         if sql.into_query().get_result::<CountRow>(conn)?.n == 0 {
             return Err(missing());
         }

@@ -288,7 +288,8 @@ fn terms(
         from.push("(t.taxonomy = ")
             .bind(Value::Text(taxonomy.as_str().to_owned()));
         if let Some(kind) = d.only {
-            from.push(" AND ").append(&library::labels(kind));
+            from.push(" AND ")
+                .append(&library::labels(Some(kind), false));
         }
         from.push(")");
     }

@@ -14,6 +14,9 @@ use crate::content::resources::{ResourceDetails, Resources};
 use crate::content::terms::Taxonomy;
 use crate::error::Result;
 
+/// The pages whose children a list asks for, and those whose children it leaves out.
+pub type Parents = (Vec<Parent>, Vec<Parent>);
+
 /// A post type served here.
 pub trait WpType: WireKind {
     /// WordPress's name of the type (`post`).
@@ -23,8 +26,9 @@ pub trait WpType: WireKind {
     /// Its taxonomies, by the member and parameter that name their term ids.
     const TERMS: &'static [(Taxonomy, &'static str)];
 
-    /// The kind's own filters; `parent`: the local id of the `parent` asked for (pages).
-    fn own(p: &Params, parent: Option<Option<i64>>) -> Result<Self::Filter>;
+    /// The kind's own filters; `parents`: the pages whose children are asked for, and
+    /// those whose children are not (pages' `parent` and `parent_exclude`, local ids).
+    fn own(p: &Params, parents: Parents) -> Result<Self::Filter>;
 
     /// What an item of the kind has besides what every item has.
     fn extras(_e: &Entry, _related: &Related, _details: &Self::Details) -> Extras {
@@ -55,7 +59,7 @@ impl WpType for Posts {
     const TERMS: &'static [(Taxonomy, &'static str)] =
         &[(Taxonomy::Category, "categories"), (Taxonomy::Tag, "tags")];
 
-    fn own(p: &Params, _: Option<Option<i64>>) -> Result<PostFilter> {
+    fn own(p: &Params, _: Parents) -> Result<PostFilter> {
         Ok(PostFilter {
             sticky: p.bool("sticky")?,
         })
@@ -67,10 +71,11 @@ impl WpType for Pages {
     const BASE: &'static str = "pages";
     const TERMS: &'static [(Taxonomy, &'static str)] = &[];
 
-    fn own(_: &Params, parent: Option<Option<i64>>) -> Result<PageFilter> {
+    fn own(_: &Params, (parents, not_parents): Parents) -> Result<PageFilter> {
         Ok(PageFilter {
             path: None,
-            parent: parent.map(|p| p.map_or(Parent::Top, Parent::Page)),
+            parents,
+            not_parents,
         })
     }
 
@@ -95,7 +100,7 @@ impl WpType for crate::events::Events {
         (Taxonomy::EventCategory, "events_categories"),
     ];
 
-    fn own(_: &Params, _: Option<Option<i64>>) -> Result<crate::events::EventFilter> {
+    fn own(_: &Params, _: Parents) -> Result<crate::events::EventFilter> {
         Ok(Default::default())
     }
 
@@ -138,7 +143,7 @@ impl WpType for Resources {
 
     fn own(
         _: &Params,
-        _: Option<Option<i64>>,
+        _: Parents,
     ) -> Result<<Resources as crate::content::kind::ContentKind>::Filter> {
         Ok(Default::default())
     }
