@@ -216,9 +216,7 @@ async fn list_terms(
     let listed = state
         .read(move |conn| {
             let listed = terms::list(conn, &query, &w)?;
-            let ids: Vec<i64> = listed.items.iter().map(|t| t.id).collect();
-            let counts = counts::of_terms(conn, &ids)?;
-            Ok(listed.map(|t| TermResponse::new(&t, counts.get(&t.id))))
+            Ok(listed.map(|(t, count)| TermResponse::new(&t, Some(&count))))
         })
         .await?;
     Ok(list_response(

@@ -210,7 +210,7 @@ pub(crate) fn write(
 
 /// The part of a count query that says whether a scheduled item's time has come (1) since
 /// the counts were last settled: one look at the head of an index.
-fn due_column(now: NaiveDateTime) -> Sql {
+pub fn due_column(now: NaiveDateTime) -> Sql {
     let mut sql = Sql::new("(SELECT CASE WHEN MIN(s.due_at) <= ");
     sql.bind(Value::Time(now))
         .push(" THEN 1 ELSE 0 END FROM scheduled_entries s)");
@@ -374,24 +374,66 @@ pub fn of_terms(conn: &mut DbConn, term_ids: &[i64]) -> Result<HashMap<i64, Term
         sql.append(&due_column(now))
             .push(" AS due) d LEFT JOIN term_counts tc ON tc.n > 0 AND tc.term_id IN ")
             .bind_list(term_ids.iter().map(|t| Value::Int(*t)));
-        sql.into_query()
+        sql
     };
-    let mut rows: Vec<TermRow> = query().load(conn)?;
-    if rows.first().is_some_and(|r| r.due != 0) {
-        settle_for_read(conn, now);
-        rows = query().load(conn)?;
-    }
+    let rows: Vec<TermRow> = load_settled(conn, now, query, |r: &TermRow| r.due)?;
     let mut map: HashMap<i64, TermCount> = HashMap::new();
     for row in rows {
-        let (Some(term), Some(kind), Some(n)) = (row.term_id, row.kind, row.n) else {
-            continue;
-        };
-        let Some(kind) = Kind::parse(&kind) else {
-            continue;
-        };
-        let count = map.entry(term).or_default();
-        count.total += n;
-        count.by_kind.push((kind, n));
+        if let Some(term) = row.term_id {
+            map.entry(term).or_default().add(row.kind.as_deref(), row.n);
+        }
     }
     Ok(map)
+}
+
+impl TermCount {
+    /// Adds a row of `term_counts` (none when the term has no items).
+    pub fn add(&mut self, kind: Option<&str>, n: Option<i64>) {
+        if let (Some(kind), Some(n)) = (kind.and_then(Kind::parse), n) {
+            self.total += n;
+            self.by_kind.push((kind, n));
+        }
+    }
+}
+
+/// Wraps a query of terms (whose rows have an `id`) so that each term comes with its
+/// counts in the same statement: one row per term and kind it counts items of (one with
+/// NULLs when none), with the columns `due` (see [`load_settled`]), `count_kind` and
+/// `count_n`, ordered by `order` over the alias `t`.
+pub fn with_term_counts(backend: Backend, terms: &Sql, order: &str, now: NaiveDateTime) -> Sql {
+    let mut sql =
+        Sql::new("SELECT t.*, d.due AS due, tc.kind AS count_kind, tc.n AS count_n FROM (");
+    sql.append(terms)
+        .push(") t CROSS JOIN (SELECT ")
+        .append(&due_column(now))
+        .push(" AS due) d ");
+    // Each term's rows by its key: PostgreSQL would otherwise hash the whole table, which
+    // grows with the terms, for a page of 20 (`OFFSET 0` keeps it from flattening the
+    // lateral join back into that); SQLite looks them up by key anyway.
+    sql.push(match backend {
+        Backend::Postgres => {
+            "LEFT JOIN LATERAL (SELECT c.kind, c.n FROM term_counts c \
+             WHERE c.term_id = t.id AND c.n > 0 OFFSET 0) tc ON TRUE"
+        }
+        Backend::Sqlite => "LEFT JOIN term_counts tc ON tc.term_id = t.id AND tc.n > 0",
+    });
+    sql.push(" ORDER BY ").push(order);
+    sql
+}
+
+/// Runs a read of counts whose rows carry the `due` flag of [`due_column`]: when a
+/// scheduled item's time has come, settles the counts first and reads again. One
+/// statement when none is due.
+pub fn load_settled<R: diesel::QueryableByName<crate::db::sql::Backend> + 'static>(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    query: impl Fn() -> Sql,
+    due: impl Fn(&R) -> i32,
+) -> Result<Vec<R>> {
+    let rows: Vec<R> = query().into_query().load(conn)?;
+    if rows.first().is_some_and(|r| due(r) != 0) {
+        settle_for_read(conn, now);
+        return Ok(query().into_query().load(conn)?);
+    }
+    Ok(rows)
 }

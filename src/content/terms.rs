@@ -2,6 +2,7 @@
 
 use crate::content::Kind;
 use crate::content::changes::{self, Action};
+use crate::content::counts::{self, TermCount};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -269,7 +270,13 @@ impl TermOrder {
     }
 }
 
-pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<Term>> {
+/// A page of terms, each with how many items anonymous readers see with it, in one
+/// statement (with the total too when it is the whole taxonomy's stored count).
+pub fn list(
+    conn: &mut DbConn,
+    q: &TermQuery,
+    window: &Window,
+) -> Result<Listed<(Term, TermCount)>> {
     let mut from = Sql::new(" FROM terms t WHERE t.taxonomy = ");
     from.bind(Value::Text(q.taxonomy.as_str().to_owned()));
     if !q.slugs.is_empty() {
@@ -340,24 +347,43 @@ pub fn list(conn: &mut DbConn, q: &TermQuery, window: &Window) -> Result<Listed<
         term: Term,
         #[diesel(sql_type = diesel::sql_types::BigInt)]
         total_n: i64,
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        due: i32,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+        count_kind: Option<String>,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+        count_n: Option<i64>,
     }
-    let rows: Vec<PageRow> = page.into_query().load(conn)?;
-    let read_total = rows.first().map(|r| r.total_n).filter(|n| *n >= 0);
-    let mut rows: Vec<Term> = rows.into_iter().map(|r| r.term).collect();
+    // The page and its terms' counts in one statement: a row per term and kind.
+    let now = crate::db::now();
+    let order = format!("{column} {dir}, t.id {dir}");
+    let backend = conn.backend();
+    let query = || counts::with_term_counts(backend, &page, &order, now);
+    let loaded: Vec<PageRow> = counts::load_settled(conn, now, query, |r: &PageRow| r.due)?;
+    let read_total = loaded.first().map(|r| r.total_n).filter(|n| *n >= 0);
+    let mut rows: Vec<(Term, TermCount)> = Vec::new();
+    for row in loaded {
+        if rows.last().is_none_or(|(t, _)| t.id != row.term.id) {
+            rows.push((row.term, TermCount::default()));
+        }
+        if let Some((_, count)) = rows.last_mut() {
+            count.add(row.count_kind.as_deref(), row.count_n);
+        }
+    }
     let more = rows.len() > window.per_page as usize;
     rows.truncate(window.per_page as usize);
     let next = rows.last().filter(|_| more).map(|last| Cursor {
         key: q.order.key().to_owned(),
         dir: q.dir,
         value: match q.order {
-            TermOrder::Name => serde_json::json!(last.name),
-            TermOrder::Slug => serde_json::json!(last.slug),
+            TermOrder::Name => serde_json::json!(last.0.name),
+            TermOrder::Slug => serde_json::json!(last.0.slug),
             // The WordPress-compatible API pages by offset, never by cursor.
             TermOrder::Id | TermOrder::WpId | TermOrder::Count(_) | TermOrder::Given(_) => {
-                serde_json::json!(last.id)
+                serde_json::json!(last.0.id)
             }
         },
-        id: last.id,
+        id: last.0.id,
     });
     let total = if !window.count {
         None

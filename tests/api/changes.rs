@@ -357,6 +357,17 @@ async fn cursors_resume_and_expire() {
     let (nothing, same) = feed(&app, None, Some(&next)).await;
     assert!(nothing.is_empty());
     assert_eq!(same, next, "with nothing new the cursor stays");
+    let before = app.queries();
+    let res = app
+        .get(&format!("/api/v1/changes?since={head}"))
+        .send()
+        .await;
+    assert_eq!(res.json()["data"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        app.queries() - before,
+        1,
+        "a page of the feed, the oldest row kept and the scheduled items due: one statement"
+    );
 
     let res = app
         .get("/api/v1/changes?kind=post,page&per_page=1000")

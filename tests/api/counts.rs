@@ -284,3 +284,67 @@ struct Total {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     total: i64,
 }
+
+/// A term list reads its page and the terms' counts in one statement, and the list that
+/// reads first after a scheduled item's time counts it.
+#[actix_web::test]
+async fn a_term_list_reads_its_counts_along_with_its_page() {
+    let app = TestApp::with_config(|c| c.cache_size = 0).await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let soon = app
+        .create_term(&editor, "tags", json!({"name": "Soon"}))
+        .await;
+    app.create_term(&editor, "tags", json!({"name": "Idle"}))
+        .await;
+    app.create_post(
+        &editor,
+        json!({"title": "Now", "status": "published", "tags": [soon["id"]]}),
+    )
+    .await;
+    let due = chrono::Utc::now() + chrono::Duration::milliseconds(800);
+    app.create_post(
+        &editor,
+        json!({"title": "Later", "status": "published", "published_at": due.to_rfc3339(),
+            "tags": [soon["id"]]}),
+    )
+    .await;
+    let list = || {
+        let app = &app;
+        async move {
+            let before = app.queries();
+            let res = app.get("/api/v1/tags").send().await;
+            assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+            let body = res.json();
+            let seen: Vec<(String, i64, Value)> = body["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| {
+                    (
+                        t["name"].as_str().unwrap().to_owned(),
+                        t["count"].as_i64().unwrap(),
+                        t["count_by_kind"].clone(),
+                    )
+                })
+                .collect();
+            assert_eq!(body["meta"]["total"], 2);
+            (seen, app.queries() - before)
+        }
+    };
+    let (seen, statements) = list().await;
+    assert_eq!(
+        seen,
+        [
+            ("Idle".to_owned(), 0, json!({})),
+            ("Soon".to_owned(), 1, json!({"posts": 1}))
+        ]
+    );
+    assert_eq!(statements, 1, "one statement for the page and its counts");
+    let wait = (due - chrono::Utc::now()).to_std().unwrap_or_default();
+    actix_web::rt::time::sleep(wait + std::time::Duration::from_millis(100)).await;
+    let (seen, _) = list().await;
+    assert_eq!(seen[1], ("Soon".to_owned(), 2, json!({"posts": 2})));
+    let (again, statements) = list().await;
+    assert_eq!(again, seen);
+    assert_eq!(statements, 1, "settled once");
+}

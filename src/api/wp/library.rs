@@ -135,8 +135,8 @@ pub(super) fn name_or_slug(needle: &str) -> Sql {
 }
 
 /// How many published items of `d`'s kinds carry the term.
-fn count_in(counts: &HashMap<i64, TermCount>, id: i64, d: &Described) -> i64 {
-    counts.get(&id).map_or(0, |c| match d.only {
+fn count_in(count: Option<&TermCount>, d: &Described) -> i64 {
+    count.map_or(0, |c| match d.only {
         None => c.total,
         Some(kind) => c
             .by_kind
@@ -325,18 +325,17 @@ fn list_terms(
     let ids: Vec<i64> = listed
         .items
         .iter()
-        .flat_map(|t| [Some(t.id), t.parent_id])
+        .flat_map(|(t, _)| [Some(t.id), t.parent_id])
         .flatten()
         .collect();
     let map = public_ids(conn, Space::Terms, &ids)?;
-    let counts = crate::content::counts::of_terms(conn, &ids)?;
     let items = listed
         .items
         .iter()
-        .map(|t| {
+        .map(|(t, count)| {
             let wp = map.get(&t.id).copied().unwrap_or_default();
             let parent = t.parent_id.and_then(|p| map.get(&p).copied()).unwrap_or(0);
-            term(t, wp, parent, count_in(&counts, t.id, d), base, d)
+            term(t, wp, parent, count_in(Some(count), d), base, d)
         })
         .collect();
     Ok((items, listed.total.unwrap_or_default()))
@@ -362,7 +361,14 @@ fn get_term(conn: &mut DbConn, d: &Described, wp: i64, base: &str) -> Result<WpT
     let map = public_ids(conn, Space::Terms, &ids)?;
     let counts = crate::content::counts::of_terms(conn, &[t.id])?;
     let parent = t.parent_id.and_then(|p| map.get(&p).copied()).unwrap_or(0);
-    Ok(term(&t, wp, parent, count_in(&counts, t.id, d), base, d))
+    Ok(term(
+        &t,
+        wp,
+        parent,
+        count_in(counts.get(&t.id), d),
+        base,
+        d,
+    ))
 }
 
 /// The condition "item `alias` is public" (the rule of every list).

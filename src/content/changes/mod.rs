@@ -537,13 +537,73 @@ pub fn head(conn: &mut DbConn) -> Result<Cursor> {
     Ok(Cursor(last.unwrap_or(0).max(purged)))
 }
 
-/// Reads a page of the feed. A cursor from before the oldest row kept is `Gone`. Settle
-/// the scheduled items first (`counts::settle_if_due`), so that those due are announced.
-pub fn read(conn: &mut DbConn, q: &Read) -> Result<Page> {
-    let purged: i64 = change_log::table
-        .find(1)
-        .select(change_log::purged_through)
-        .first(conn)?;
+/// Reads a page of the feed, in one statement when it has changes: the page, the oldest
+/// row kept (a cursor from before it is `Gone`) and the value of `due`, an SQL expression
+/// the caller gives (`counts::due_column`: whether a scheduled item's time has come, so
+/// that the caller settles the counts and reads again, and those due are announced).
+pub fn read(conn: &mut DbConn, q: &Read, due: &Sql) -> Result<(Page, bool)> {
+    use diesel::sql_types::{BigInt, Bool, Integer, Text, Timestamp};
+    #[derive(QueryableByName)]
+    struct Head {
+        #[diesel(sql_type = BigInt)]
+        purged: i64,
+        #[diesel(sql_type = Integer)]
+        due: i32,
+    }
+    #[derive(QueryableByName)]
+    struct FeedRow {
+        #[diesel(embed)]
+        head: Head,
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+        #[diesel(sql_type = Timestamp)]
+        at: NaiveDateTime,
+        #[diesel(sql_type = Text)]
+        kind: String,
+        #[diesel(sql_type = BigInt)]
+        item_id: i64,
+        #[diesel(sql_type = Text)]
+        slug: String,
+        #[diesel(sql_type = Text)]
+        action: String,
+        #[diesel(sql_type = Bool)]
+        public: bool,
+        #[diesel(sql_type = Bool)]
+        was_public: bool,
+    }
+    // The oldest row kept and the `due` flag ride along with every row (a plain index
+    // walk, which PostgreSQL plans at once, where joining them to the page cost more).
+    let mut head =
+        Sql::new("SELECT (SELECT purged_through FROM change_log WHERE id = 1) AS purged, ");
+    head.append(due).push(" AS due");
+    let mut sql = head.clone();
+    sql.push(
+        ", c.id AS id, c.at AS at, c.kind AS kind, c.item_id AS item_id, c.slug AS slug, \
+         c.action AS action, c.public AS public, c.was_public AS was_public \
+         FROM changes c WHERE c.id > ",
+    );
+    match q.since {
+        Some(Cursor(n)) => sql.bind(Value::Int(n)),
+        None => sql.push("(SELECT purged_through FROM change_log WHERE id = 1)"),
+    };
+    if !q.everything {
+        sql.push(" AND (c.public OR c.was_public)");
+    }
+    if !q.kinds.is_empty() {
+        sql.push(" AND c.kind IN ")
+            .bind_list(q.kinds.iter().map(|k| Value::Text((*k).to_owned())));
+    }
+    sql.push(" ORDER BY c.id LIMIT ")
+        .bind(Value::Int(q.limit + 1));
+    let rows: Vec<FeedRow> = sql.into_query().load(conn)?;
+    let (purged, due) = match rows.first() {
+        Some(r) => (r.head.purged, r.head.due != 0),
+        // Nothing new: the head alone.
+        None => {
+            let h: Head = head.into_query().get_result(conn)?;
+            (h.purged, h.due != 0)
+        }
+    };
     let since = match q.since {
         Some(Cursor(n)) if n < purged => {
             return Err(Error::Gone(
@@ -555,57 +615,33 @@ pub fn read(conn: &mut DbConn, q: &Read) -> Result<Page> {
         Some(Cursor(n)) => n,
         None => purged,
     };
-    let mut query = changes::table
-        .filter(changes::id.gt(since))
-        .order(changes::id.asc())
-        .limit(q.limit + 1)
-        .select((
-            changes::id,
-            changes::at,
-            changes::kind,
-            changes::item_id,
-            changes::slug,
-            changes::action,
-            changes::public,
-            changes::was_public,
-        ))
-        .into_boxed();
-    if !q.everything {
-        query = query.filter(changes::public.or(changes::was_public));
-    }
-    if !q.kinds.is_empty() {
-        query = query.filter(changes::kind.eq_any(q.kinds.iter().copied()));
-    }
-    type Loaded = (i64, NaiveDateTime, String, i64, String, String, bool, bool);
-    let mut rows: Vec<Loaded> = query.load(conn)?;
+    let mut rows: Vec<Change> = rows
+        .into_iter()
+        .filter_map(|r| {
+            let mut action = Action::parse(&r.action)?;
+            if !q.everything {
+                action = action.as_seen_publicly(r.was_public, r.public);
+            }
+            Some(Change {
+                number: r.id,
+                at: r.at,
+                kind: r.kind,
+                item_id: r.item_id,
+                slug: r.slug,
+                action,
+                public: r.public,
+            })
+        })
+        .collect();
     let more = rows.len() as i64 > q.limit;
     rows.truncate(q.limit as usize);
-    let next = Cursor(rows.last().map_or(since, |r| r.0));
-    let changes = rows
-        .into_iter()
-        .filter_map(
-            |(number, at, kind, item_id, slug, action, public, was_public)| {
-                let mut action = Action::parse(&action)?;
-                if !q.everything {
-                    action = action.as_seen_publicly(was_public, public);
-                }
-                Some(Change {
-                    number,
-                    at,
-                    kind,
-                    item_id,
-                    slug,
-                    action,
-                    public,
-                })
-            },
-        )
-        .collect();
-    Ok(Page {
-        changes,
+    let next = Cursor(rows.last().map_or(since, |c| c.number));
+    let page = Page {
+        changes: rows,
         next,
         more,
-    })
+    };
+    Ok((page, due))
 }
 
 #[cfg(test)]
