@@ -362,6 +362,17 @@ async fn search_ranks_the_best_match_first() {
         .send()
         .await;
     assert_eq!(second.ids(), vec![body_only]);
+    // The matches are counted in the statement that ranks them: on every page, and past
+    // the last one (where no row carries the count).
+    assert_eq!(first["meta"]["total"], 2);
+    assert_eq!(second.json()["meta"]["total"], 2);
+    let past = app
+        .get("/api/v1/posts?search=cocoa&per_page=1&page=3")
+        .send()
+        .await
+        .json();
+    assert_eq!(past["data"], json!([]));
+    assert_eq!(past["meta"]["total"], 2);
 }
 
 #[actix_web::test]
