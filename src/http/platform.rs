@@ -53,7 +53,14 @@ pub async fn platform(
     caching_headers(res.headers_mut(), &method, status, signed_in, max_age);
     if let Some(state) = &state {
         // By the pattern that matched, so that ids make no new series.
-        let route = res.request().match_pattern();
+        let route = match res
+            .response()
+            .extensions()
+            .get::<crate::http::cache::Route>()
+        {
+            Some(known) => Some(known.0.clone()),
+            None => res.request().match_pattern(),
+        };
         state.metrics.record(
             route.unwrap_or_else(|| "unmatched".to_owned()),
             &method,

@@ -3,6 +3,7 @@
 
 use actix_web::http::StatusCode;
 use headpress::config::MetricsAccess;
+use headpress::users::Role;
 
 use crate::support::TestApp;
 
@@ -68,6 +69,16 @@ async fn metrics_count_requests_by_route_and_status() {
     }
     app.get("/api/v1/posts/424242").send().await;
     app.get("/api/v1/posts/434343").send().await;
+    // Answers from the response cache (a repeat, a 304) count under their route too.
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    let post = app.published_post(&editor, "Counted").await;
+    let path = format!("/api/v1/posts/{}", post["id"]);
+    let first = app.get(&path).send().await;
+    let again = app.get(&path).send().await;
+    assert_eq!(again.text(), first.text());
+    let etag = first.header("etag").unwrap();
+    let unchanged = app.get(&path).header("if-none-match", &etag).send().await;
+    assert_eq!(unchanged.status, StatusCode::NOT_MODIFIED);
     let res = app.get("/metrics").peer("127.0.0.1:5000").send().await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
     assert!(
@@ -82,6 +93,13 @@ async fn metrics_count_requests_by_route_and_status() {
     let missing =
         r#"headpress_http_requests_total{route="/api/v1/posts/{id}",method="GET",status="404"}"#;
     assert_eq!(value(&samples, missing), 2.0);
+    let item = |status: &str| {
+        format!(
+            r#"headpress_http_requests_total{{route="/api/v1/posts/{{id}}",method="GET",status="{status}"}}"#
+        )
+    };
+    assert_eq!(value(&samples, &item("200")), 2.0);
+    assert_eq!(value(&samples, &item("304")), 1.0);
     let count =
         r#"headpress_http_request_duration_seconds_count{route="/api/v1/posts",method="GET"}"#;
     assert_eq!(value(&samples, count), 3.0);
