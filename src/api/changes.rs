@@ -11,7 +11,6 @@ use utoipa::{IntoParams, ToSchema};
 use crate::content::Kind;
 use crate::content::changes::{self, Action, Cursor};
 use crate::content::counts;
-use crate::db::sql::Sql;
 use crate::error::{Error, Result};
 use crate::http::auth::MaybeUser;
 use crate::http::extract::Query;
@@ -242,15 +241,11 @@ pub async fn list_changes(
         let q = read.clone();
         let page = state
             .read(move |conn| {
-                // Settle the scheduled items whose time has come first, so that they are
-                // announced: the page says whether any is due (one statement when none).
-                let now = crate::db::now();
-                let (page, due) = changes::read(conn, &q, &counts::due_column(now))?;
-                if !due {
-                    return Ok(page);
-                }
-                counts::settle_if_due(conn, now);
-                Ok(changes::read(conn, &q, &Sql::new("0"))?.0)
+                // The scheduled items whose time has come are settled first, so that they
+                // are announced: the page says whether any is due (one statement when none).
+                counts::read_settled(conn, crate::db::now(), |conn, due| {
+                    changes::read(conn, &q, due)
+                })
             })
             .await?;
         if !page.changes.is_empty() || Instant::now() >= deadline {

@@ -210,7 +210,7 @@ pub(crate) fn write(
 
 /// The part of a count query that says whether a scheduled item's time has come (1) since
 /// the counts were last settled: one look at the head of an index.
-pub fn due_column(now: NaiveDateTime) -> Sql {
+fn due_column(now: NaiveDateTime) -> Sql {
     let mut sql = Sql::new("(SELECT CASE WHEN MIN(s.due_at) <= ");
     sql.bind(Value::Time(now))
         .push(" THEN 1 ELSE 0 END FROM scheduled_entries s)");
@@ -348,40 +348,38 @@ pub fn public_total_columns(kind: Kind, now: NaiveDateTime, n: &str, due: &str) 
     sql
 }
 
-#[derive(QueryableByName)]
-struct TermRow {
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
-    term_id: Option<i64>,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
-    kind: Option<String>,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
-    n: Option<i64>,
-    #[diesel(sql_type = diesel::sql_types::Integer)]
-    due: i32,
-}
-
 /// How many items anonymous readers see with each term, in all and per kind.
 pub fn of_terms(conn: &mut DbConn, term_ids: &[i64]) -> Result<HashMap<i64, TermCount>> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        due: i32,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+        count_kind: Option<String>,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+        count_n: Option<i64>,
+    }
     if term_ids.is_empty() {
         return Ok(HashMap::new());
     }
     let now = crate::db::now();
-    // One row at least (the `due` flag), then one per term and kind.
-    let query = || {
-        let mut sql = Sql::new(
-            "SELECT tc.term_id AS term_id, tc.kind AS kind, tc.n AS n, d.due AS due FROM (SELECT ",
-        );
-        sql.append(&due_column(now))
-            .push(" AS due) d LEFT JOIN term_counts tc ON tc.n > 0 AND tc.term_id IN ")
-            .bind_list(term_ids.iter().map(|t| Value::Int(*t)));
-        sql
-    };
-    let rows: Vec<TermRow> = load_settled(conn, now, query, |r: &TermRow| r.due)?;
+    let mut terms = Sql::new("SELECT t.id FROM terms t WHERE t.id IN ");
+    terms.bind_list(term_ids.iter().map(|t| Value::Int(*t)));
+    let backend = conn.backend();
+    let rows = read_settled(conn, now, |conn, due| {
+        let rows: Vec<Row> = with_term_counts(backend, &terms, "t.id", due)
+            .into_query()
+            .load(conn)?;
+        let due = rows.first().is_some_and(|r| r.due != 0);
+        Ok((rows, due))
+    })?;
     let mut map: HashMap<i64, TermCount> = HashMap::new();
     for row in rows {
-        if let Some(term) = row.term_id {
-            map.entry(term).or_default().add(row.kind.as_deref(), row.n);
-        }
+        map.entry(row.id)
+            .or_default()
+            .add(row.count_kind.as_deref(), row.count_n);
     }
     Ok(map)
 }
@@ -398,14 +396,14 @@ impl TermCount {
 
 /// Wraps a query of terms (whose rows have an `id`) so that each term comes with its
 /// counts in the same statement: one row per term and kind it counts items of (one with
-/// NULLs when none), with the columns `due` (see [`load_settled`]), `count_kind` and
-/// `count_n`, ordered by `order` over the alias `t`.
-pub fn with_term_counts(backend: Backend, terms: &Sql, order: &str, now: NaiveDateTime) -> Sql {
+/// NULLs when none), with the columns `due` (the expression [`read_settled`] gives),
+/// `count_kind` and `count_n`, ordered by `order` over the alias `t`.
+pub fn with_term_counts(backend: Backend, terms: &Sql, order: &str, due: &Sql) -> Sql {
     let mut sql =
         Sql::new("SELECT t.*, d.due AS due, tc.kind AS count_kind, tc.n AS count_n FROM (");
     sql.append(terms)
         .push(") t CROSS JOIN (SELECT ")
-        .append(&due_column(now))
+        .append(due)
         .push(" AS due) d ");
     // Each term's rows by its key: PostgreSQL would otherwise hash the whole table, which
     // grows with the terms, for a page of 20 (`OFFSET 0` keeps it from flattening the
@@ -421,19 +419,19 @@ pub fn with_term_counts(backend: Backend, terms: &Sql, order: &str, now: NaiveDa
     sql
 }
 
-/// Runs a read of counts whose rows carry the `due` flag of [`due_column`]: when a
-/// scheduled item's time has come, settles the counts first and reads again. One
-/// statement when none is due.
-pub fn load_settled<R: diesel::QueryableByName<crate::db::sql::Backend> + 'static>(
+/// Runs a read that also says whether a scheduled item's time has come, given
+/// [`due_column`] to read that with: when one has, settles the counts and reads again
+/// (given a constant 0 then, as there is nothing left to settle). One read when none is
+/// due, whatever its shape.
+pub fn read_settled<T>(
     conn: &mut DbConn,
     now: NaiveDateTime,
-    query: impl Fn() -> Sql,
-    due: impl Fn(&R) -> i32,
-) -> Result<Vec<R>> {
-    let rows: Vec<R> = query().into_query().load(conn)?;
-    if rows.first().is_some_and(|r| due(r) != 0) {
-        settle_for_read(conn, now);
-        return Ok(query().into_query().load(conn)?);
+    mut read: impl FnMut(&mut DbConn, &Sql) -> Result<(T, bool)>,
+) -> Result<T> {
+    let (found, due) = read(conn, &due_column(now))?;
+    if !due {
+        return Ok(found);
     }
-    Ok(rows)
+    settle_for_read(conn, now);
+    Ok(read(conn, &Sql::new("0"))?.0)
 }

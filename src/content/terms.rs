@@ -358,8 +358,13 @@ pub fn list(
     let now = crate::db::now();
     let order = format!("{column} {dir}, t.id {dir}");
     let backend = conn.backend();
-    let query = || counts::with_term_counts(backend, &page, &order, now);
-    let loaded: Vec<PageRow> = counts::load_settled(conn, now, query, |r: &PageRow| r.due)?;
+    let loaded = counts::read_settled(conn, now, |conn, due| {
+        let rows: Vec<PageRow> = counts::with_term_counts(backend, &page, &order, due)
+            .into_query()
+            .load(conn)?;
+        let due = rows.first().is_some_and(|r| r.due != 0);
+        Ok((rows, due))
+    })?;
     let read_total = loaded.first().map(|r| r.total_n).filter(|n| *n >= 0);
     let mut rows: Vec<(Term, TermCount)> = Vec::new();
     for row in loaded {

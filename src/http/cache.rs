@@ -282,20 +282,16 @@ pub fn matches(if_none_match: Option<&HeaderValue>, tag: &HeaderValue) -> bool {
 }
 
 fn answer(cached: &Cached, if_none_match: Option<&HeaderValue>) -> HttpResponse {
-    if matches(if_none_match, &cached.etag) {
-        let mut res = HttpResponse::NotModified().finish();
-        res.headers_mut().insert(header::ETAG, cached.etag.clone());
-        if let Some(route) = &cached.route {
-            res.extensions_mut().insert(route.clone());
+    let mut res = if matches(if_none_match, &cached.etag) {
+        HttpResponse::NotModified().finish()
+    } else {
+        let mut res = HttpResponse::Ok().body(cached.body.clone());
+        for (name, value) in &cached.headers {
+            res.headers_mut().append(name.clone(), value.clone());
         }
-        return res;
-    }
-    let mut res = HttpResponse::Ok().body(cached.body.clone());
-    let headers = res.headers_mut();
-    for (name, value) in &cached.headers {
-        headers.append(name.clone(), value.clone());
-    }
-    headers.insert(header::ETAG, cached.etag.clone());
+        res
+    };
+    res.headers_mut().insert(header::ETAG, cached.etag.clone());
     if let Some(route) = &cached.route {
         res.extensions_mut().insert(route.clone());
     }

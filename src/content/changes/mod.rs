@@ -539,8 +539,8 @@ pub fn head(conn: &mut DbConn) -> Result<Cursor> {
 
 /// Reads a page of the feed, in one statement when it has changes: the page, the oldest
 /// row kept (a cursor from before it is `Gone`) and the value of `due`, an SQL expression
-/// the caller gives (`counts::due_column`: whether a scheduled item's time has come, so
-/// that the caller settles the counts and reads again, and those due are announced).
+/// the caller gives (`counts::read_settled`: whether a scheduled item's time has come, so
+/// that the counts are settled and the page read again, and those due are announced).
 pub fn read(conn: &mut DbConn, q: &Read, due: &Sql) -> Result<(Page, bool)> {
     use diesel::sql_types::{BigInt, Bool, Integer, Text, Timestamp};
     #[derive(QueryableByName)]
@@ -573,8 +573,8 @@ pub fn read(conn: &mut DbConn, q: &Read, due: &Sql) -> Result<(Page, bool)> {
     }
     // The oldest row kept and the `due` flag ride along with every row (a plain index
     // walk, which PostgreSQL plans at once, where joining them to the page cost more).
-    let mut head =
-        Sql::new("SELECT (SELECT purged_through FROM change_log WHERE id = 1) AS purged, ");
+    const PURGED: &str = "(SELECT purged_through FROM change_log WHERE id = 1)";
+    let mut head = Sql::new(&format!("SELECT {PURGED} AS purged, "));
     head.append(due).push(" AS due");
     let mut sql = head.clone();
     sql.push(
@@ -584,7 +584,7 @@ pub fn read(conn: &mut DbConn, q: &Read, due: &Sql) -> Result<(Page, bool)> {
     );
     match q.since {
         Some(Cursor(n)) => sql.bind(Value::Int(n)),
-        None => sql.push("(SELECT purged_through FROM change_log WHERE id = 1)"),
+        None => sql.push(PURGED),
     };
     if !q.everything {
         sql.push(" AND (c.public OR c.was_public)");
