@@ -117,6 +117,7 @@ pub fn build_app(
         .wrap(cors)
         .wrap(from_fn(api::wp::errors))
         .wrap(from_fn(http::request_id::request_id))
+        .wrap(from_fn(http::edge::edge))
 }
 
 fn cors(origins: &[String], partners: crate::partners::OriginCache) -> Cors {

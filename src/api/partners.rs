@@ -37,19 +37,7 @@ impl utoipa::PartialSchema for Origin {
 
 impl utoipa::ToSchema for Origin {}
 
-/// The request header that carries a partner key (the `key` query parameter works too).
-pub const KEY_HEADER: &str = "x-headpress-key";
-
-/// The partner key of a request, from the header or the `key` query parameter.
-pub fn key_of(headers: &HeaderMap, query: &str) -> Option<String> {
-    if let Some(k) = headers.get(KEY_HEADER).and_then(|v| v.to_str().ok()) {
-        return Some(k.trim().to_owned()).filter(|k| !k.is_empty());
-    }
-    form_urlencoded::parse(query.as_bytes())
-        .find(|(k, _)| k == "key")
-        .map(|(_, v)| v.trim().to_owned())
-        .filter(|k| !k.is_empty())
-}
+pub use crate::http::client::{KEY_HEADER, partner_key as key_of};
 
 /// A partner site.
 #[derive(Debug, Serialize, ToSchema)]

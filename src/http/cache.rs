@@ -4,18 +4,22 @@
 //! with time, until their own expiry), so a write that has committed on this node is never
 //! followed by an answer from before it. A matching `If-None-Match` is a 304 straight from
 //! here, without the database.
+//!
+//! `respond` sits next to the handlers, under the partner gate, CORS and the platform's
+//! caching headers, and answers every cacheable read. `http::edge`, the outermost layer,
+//! answers plain reads from the same store with the whole answer, kept once it passed.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use actix_web::HttpResponse;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
+use actix_web::{HttpMessage, HttpResponse};
 use chrono::{DateTime, Utc};
 
 use crate::http::freshness::{Freshness, Ticket};
@@ -45,6 +49,8 @@ struct Cached {
     size: usize,
     /// The route pattern that answered (see [`Route`]).
     route: Option<Route>,
+    /// The headers of the whole answer to a plain read (see `edge`), once one passed.
+    plain: OnceLock<HeaderMap>,
 }
 
 /// The route pattern that answered a request (`/api/v1/posts/{id}`), for the metrics. A
@@ -250,7 +256,7 @@ impl Weighed for CachedAnswer {
 
 /// Which requests the cache may answer: reads of the API and the embeds, by anonymous
 /// readers (a partner key is no identity: partners see what anonymous readers see).
-fn cacheable(req: &ServiceRequest) -> bool {
+pub fn cacheable(req: &ServiceRequest) -> bool {
     let path = req.path();
     req.method() == Method::GET
         && !req.headers().contains_key(header::AUTHORIZATION)
@@ -258,8 +264,17 @@ fn cacheable(req: &ServiceRequest) -> bool {
             || path.starts_with("/embed")
             || path == "/oembed"
             || path.starts_with("/wp-json"))
-        // The change feed waits for changes (`wait`): an answer from the cache would not.
-        && path != "/api/v1/changes"
+        // A read of the change feed that waits for changes (`wait`) must wait: an answer
+        // from the cache would not. Without `wait` it is a read like any other.
+        && (path != "/api/v1/changes" || !waits(req.query_string()))
+}
+
+/// Does a query ask to wait (`wait` with a value other than 0)?
+fn waits(query: &str) -> bool {
+    query.split('&').any(|pair| {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        name == "wait" && !value.trim_start_matches('0').is_empty()
+    })
 }
 
 /// The strong validator of a body: a 128-bit XXH3 of its bytes. A validator needs to tell
@@ -281,9 +296,22 @@ pub fn matches(if_none_match: Option<&HeaderValue>, tag: &HeaderValue) -> bool {
         .any(|t| t == "*" || t.trim_start_matches("W/") == tag)
 }
 
+/// Headers a 304 repeats from the 200 it stands for (RFC 9110, 15.4.5), CORS's included.
+fn kept_on_304(name: &header::HeaderName) -> bool {
+    name == header::CACHE_CONTROL
+        || name == header::VARY
+        || name == header::CONTENT_LOCATION
+        || name == header::EXPIRES
+        || name.as_str().starts_with("access-control-")
+}
+
 fn answer(cached: &Cached, if_none_match: Option<&HeaderValue>) -> HttpResponse {
     let mut res = if matches(if_none_match, &cached.etag) {
-        HttpResponse::NotModified().finish()
+        let mut res = HttpResponse::NotModified().finish();
+        for (name, value) in cached.headers.iter().filter(|(n, _)| kept_on_304(n)) {
+            res.headers_mut().append(name.clone(), value.clone());
+        }
+        res
     } else {
         let mut res = HttpResponse::Ok().body(cached.body.clone());
         for (name, value) in &cached.headers {
@@ -298,21 +326,96 @@ fn answer(cached: &Cached, if_none_match: Option<&HeaderValue>) -> HttpResponse 
     res
 }
 
+/// The cache key of a request: its path and query.
+pub fn key_of(req: &ServiceRequest) -> String {
+    match req.query_string() {
+        "" => req.path().to_owned(),
+        q => format!("{}?{q}", req.path()),
+    }
+}
+
+/// What the outermost layer (`http::edge`) found for a request, handed down to `respond`
+/// so that it looks only once.
+pub struct Lookup {
+    pub key: String,
+    pub found: Option<Arc<CachedAnswer>>,
+}
+
+/// The cached answer a response came from (or was kept as), in its extensions, for the
+/// outermost layer to complete.
+#[derive(Clone)]
+pub struct Answered(pub Arc<CachedAnswer>);
+
+/// Headers of a whole answer that are not kept with it: made per request, or by the HTTP
+/// layer, or the answer's own (`ETag`).
+fn per_request(name: &header::HeaderName) -> bool {
+    name == crate::http::request_id::HEADER
+        || name == header::DATE
+        || name == header::CONTENT_LENGTH
+        || name == header::ETAG
+}
+
+impl CachedAnswer {
+    /// The whole answer to a plain read (see `http::edge`), once one passed every layer:
+    /// 200, or 304 for a matching `If-None-Match`, but for its request id.
+    pub fn whole(&self, if_none_match: Option<&HeaderValue>) -> Option<HttpResponse> {
+        let cached = &self.0;
+        let headers = cached.plain.get()?;
+        let mut res = if matches(if_none_match, &cached.etag) {
+            let mut res = HttpResponse::NotModified().finish();
+            for (name, value) in headers.iter().filter(|(n, _)| kept_on_304(n)) {
+                res.headers_mut().append(name.clone(), value.clone());
+            }
+            res
+        } else {
+            let mut res = HttpResponse::Ok().body(cached.body.clone());
+            for (name, value) in headers {
+                res.headers_mut().append(name.clone(), value.clone());
+            }
+            res
+        };
+        res.headers_mut().insert(header::ETAG, cached.etag.clone());
+        if let Some(route) = &cached.route {
+            res.extensions_mut().insert(route.clone());
+        }
+        Some(res)
+    }
+
+    /// Keeps the headers of `res`, the whole answer to a plain read, if it is this answer
+    /// (its `ETag` says so).
+    pub fn keep_whole(&self, res: &ServiceResponse<BoxBody>) {
+        if res.status() != StatusCode::OK || res.headers().get(header::ETAG) != Some(&self.0.etag) {
+            return;
+        }
+        let mut headers = HeaderMap::new();
+        for (name, value) in res.headers().iter().filter(|(n, _)| !per_request(n)) {
+            headers.append(name.clone(), value.clone());
+        }
+        let _ = self.0.plain.set(headers);
+    }
+}
+
 pub async fn respond(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let cache = req.app_data::<Data<ResponseCache>>().cloned();
-    let Some(cache) = cache.filter(|c| c.enabled() && cacheable(&req)) else {
+    let looked = req.extensions_mut().remove::<Lookup>();
+    let Some(cache) = cache.filter(|c| c.enabled() && (looked.is_some() || cacheable(&req))) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
-    let key = match req.query_string() {
-        "" => req.path().to_owned(),
-        q => format!("{}?{q}", req.path()),
+    let (key, found) = match looked {
+        Some(Lookup { key, found }) => (key, found),
+        None => {
+            let key = key_of(&req);
+            let found = cache.get(&key);
+            (key, found)
+        }
     };
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
-    if let Some(cached) = cache.get(&key) {
-        let res = answer(&cached.0, if_none_match.as_ref());
+    if let Some(cached) = found {
+        let mut res = answer(&cached.0, if_none_match.as_ref());
+        res.extensions_mut().insert(Answered(cached));
         return Ok(req.into_response(res));
     }
     let ticket = cache.ticket();
@@ -338,16 +441,19 @@ pub async fn respond(
             return Ok(ServiceResponse::new(req, res));
         }
     };
-    let cached = Cached {
-        size: key.len() + body.len() + 256,
+    let headers = head.headers().clone();
+    let cached = Arc::new(CachedAnswer(Cached {
+        size: key.len() + body.len() + 64 * (headers.len() + 4),
         etag: etag_of(&body),
-        headers: head.headers().clone(),
+        headers,
         body,
         expires,
         route: req.match_pattern().map(Route),
-    };
-    let res = answer(&cached, if_none_match.as_ref());
-    cache.put(key, Arc::new(CachedAnswer(cached)), ticket);
+        plain: OnceLock::new(),
+    }));
+    let mut res = answer(&cached.0, if_none_match.as_ref());
+    res.extensions_mut().insert(Answered(cached.clone()));
+    cache.put(key, cached, ticket);
     Ok(ServiceResponse::new(req, res))
 }
 
@@ -363,6 +469,7 @@ mod tests {
             expires: None,
             size,
             route: None,
+            plain: OnceLock::new(),
         })
     }
 
@@ -385,6 +492,19 @@ mod tests {
             "a new epoch forgets everything"
         );
         assert_eq!(store.bytes, 0);
+    }
+
+    #[test]
+    fn only_a_change_feed_read_that_waits_skips_the_cache() {
+        assert!(!waits("per_page=100"));
+        assert!(!waits("wait=0&since=now"));
+        assert!(!waits("wait=&x=1"));
+        assert!(!waits("await=5"));
+        assert!(waits("since=abc&wait=5"));
+        assert!(
+            waits("wait=abc"),
+            "the handler refuses it: never from the cache"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! (`--trusted-proxies`), in which case the address it forwards (`Forwarded` or
 //! `X-Forwarded-For`), read from the right past every trusted hop. Sign-in throttling and
 //! the log use it; a client cannot choose its address by sending the headers itself.
+//! And the partner key it names, if any.
 
 use std::net::IpAddr;
 
@@ -10,6 +11,20 @@ use actix_web::http::header::HeaderMap;
 
 use crate::config::canonical;
 pub use crate::config::{Network, parse_networks};
+
+/// The request header that carries a partner key (the `key` query parameter works too).
+pub const KEY_HEADER: &str = "x-headpress-key";
+
+/// The partner key of a request, from the header or the `key` query parameter.
+pub fn partner_key(headers: &HeaderMap, query: &str) -> Option<String> {
+    if let Some(k) = headers.get(KEY_HEADER).and_then(|v| v.to_str().ok()) {
+        return Some(k.trim().to_owned()).filter(|k| !k.is_empty());
+    }
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "key")
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|k| !k.is_empty())
+}
 
 /// The client's address, as text (`unknown` when there is no peer, as in some tests).
 pub fn address(req: &HttpRequest, trusted: &[Network]) -> String {

@@ -6,6 +6,7 @@ pub mod anonymous;
 pub mod auth;
 pub mod cache;
 pub mod client;
+pub mod edge;
 pub mod extract;
 pub mod freshness;
 pub mod heavy;

@@ -28,18 +28,11 @@ pub async fn platform(
     if method == Method::HEAD {
         req.head_mut().method = Method::GET;
     }
-    let path = req.path().to_owned();
     let signed_in = req.headers().contains_key(header::AUTHORIZATION);
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
     let max_age = req
         .app_data::<web::Data<CachePolicy>>()
         .map_or(0, |p| p.max_age);
-    let state = req
-        .app_data::<web::Data<crate::http::state::AppState>>()
-        .cloned();
-    let client = state.as_ref().map_or_else(String::new, |s| {
-        crate::http::client::address(req.request(), &s.config.trusted_proxies)
-    });
 
     let res = next.call(req).await?.map_into_boxed_body();
     let res = problem_for_errors(res);
@@ -51,33 +44,45 @@ pub async fn platform(
     let mut res = res;
     let status = res.status();
     caching_headers(res.headers_mut(), &method, status, signed_in, max_age);
-    if let Some(state) = &state {
-        // By the pattern that matched, so that ids make no new series.
-        let route = match res
-            .response()
-            .extensions()
-            .get::<crate::http::cache::Route>()
-        {
-            Some(known) => Some(known.0.clone()),
-            None => res.request().match_pattern(),
-        };
-        state.metrics.record(
-            route.unwrap_or_else(|| "unmatched".to_owned()),
-            &method,
-            status.as_u16(),
-            started.elapsed().as_secs_f64(),
+    account(&res, &method, started);
+    Ok(res)
+}
+
+/// Counts an answered request in the metrics, by the route pattern that matched (so that
+/// ids make no new series), and logs it: one line, with the client's address.
+pub fn account(res: &ServiceResponse<BoxBody>, method: &Method, started: Instant) {
+    let req = res.request();
+    let Some(state) = req.app_data::<web::Data<crate::http::state::AppState>>() else {
+        return;
+    };
+    let status = res.status().as_u16();
+    let route = match res
+        .response()
+        .extensions()
+        .get::<crate::http::cache::Route>()
+    {
+        Some(known) => Some(known.0.clone()),
+        None => req.match_pattern(),
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    state.metrics.record(
+        route.unwrap_or_else(|| "unmatched".to_owned()),
+        method,
+        status,
+        seconds,
+    );
+    if tracing::enabled!(target: "headpress::http", tracing::Level::INFO) {
+        let client = crate::http::client::address(req, &state.config.trusted_proxies);
+        tracing::info!(
+            target: "headpress::http",
+            method = %method,
+            path = %req.path(),
+            client = %client,
+            status,
+            latency_ms = seconds * 1000.0,
+            "request"
         );
     }
-    tracing::info!(
-        target: "headpress::http",
-        method = %method,
-        path = %path,
-        client = %client,
-        status = res.status().as_u16(),
-        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
-        "request"
-    );
-    Ok(res)
 }
 
 /// Errors produced below us (actix's own 404/405/413, extractor errors) get our shape.

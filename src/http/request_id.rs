@@ -25,11 +25,7 @@ pub async fn request_id(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let id = req
-        .headers()
-        .get(&HEADER)
-        .and_then(usable)
-        .unwrap_or_else(generate);
+    let id = of(req.headers());
     req.extensions_mut().insert(RequestId(id.clone()));
     let span = tracing::info_span!("request", id = %id);
     let res = next.call(req).instrument(span).await?.map_into_boxed_body();
@@ -38,6 +34,14 @@ pub async fn request_id(
         res.headers_mut().insert(HEADER, v);
     }
     Ok(res)
+}
+
+/// The id of a request with these headers: the client's own when usable, else a new one.
+pub fn of(headers: &header::HeaderMap) -> String {
+    headers
+        .get(&HEADER)
+        .and_then(usable)
+        .unwrap_or_else(generate)
 }
 
 /// A client's id, when it is one we can repeat: visible ASCII, not too long.

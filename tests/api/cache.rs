@@ -401,3 +401,139 @@ async fn items_assembled_from_renderings_are_the_bytes_of_items_built_anew() {
         "a rendered item is answered from memory"
     );
 }
+
+/// A read of the change feed is an anonymous read like the lists: from memory until a
+/// write, which it then shows. One that waits for changes (`wait`) is never answered from
+/// memory.
+#[actix_web::test]
+async fn the_change_feed_comes_from_memory_until_a_write_unless_it_waits() {
+    let app = TestApp::new().await;
+    let (_, editor) = app.sign_in_as(Role::Editor).await;
+    app.published_post(&editor, "First").await;
+    let path = "/api/v1/changes?per_page=100";
+    let (first, cost) = read(&app, path).await;
+    assert!(cost > 0);
+    assert_eq!(first.json()["data"].as_array().unwrap().len(), 1);
+    let (again, cost) = read(&app, path).await;
+    assert_eq!(cost, 0, "the second read is answered from memory");
+    assert_eq!(again.body, first.body);
+    assert_eq!(again.header("cache-control").as_deref(), Some("no-cache"));
+    let etag = first.header("etag").expect("an ETag");
+    let before = app.queries();
+    let res = app.get(path).header("if-none-match", &etag).send().await;
+    assert_eq!(res.status, StatusCode::NOT_MODIFIED);
+    assert_eq!(app.queries(), before, "a 304 without a statement");
+
+    let waiting = format!("{path}&wait=1");
+    for _ in 0..2 {
+        let (res, cost) = read(&app, &waiting).await;
+        assert_eq!(res.json()["data"].as_array().unwrap().len(), 1);
+        assert!(cost > 0, "a read that waits is never answered from memory");
+    }
+
+    let second = app.published_post(&editor, "Second").await;
+    let (after, cost) = read(&app, path).await;
+    assert!(cost > 0, "a write sets the cached feed aside");
+    let data = after.json()["data"].as_array().unwrap().clone();
+    assert_eq!(data.len(), 2);
+    assert_eq!(data[1]["id"], second["id"]);
+    assert_ne!(after.header("etag"), Some(etag));
+}
+
+/// The headers of an answer, but those made per request (`Date`, `X-Request-Id`), sorted
+/// (CORS's list of exposed headers too: each server lists them in an order of its own).
+fn lasting_headers(res: &Res) -> Vec<(String, String)> {
+    let mut headers: Vec<(String, String)> = res
+        .headers
+        .iter()
+        .filter(|(n, _)| !matches!(n.as_str(), "date" | "x-request-id"))
+        .map(|(n, v)| {
+            let mut value = v.to_str().unwrap().to_owned();
+            if n.as_str() == "access-control-expose-headers" {
+                let mut names: Vec<&str> = value.split(", ").collect();
+                names.sort();
+                value = names.join(", ");
+            }
+            (n.as_str().to_owned(), value)
+        })
+        .collect();
+    headers.sort();
+    headers
+}
+
+/// A plain anonymous read answered from memory by the outermost layer carries what every
+/// layer gives it (caching headers, CORS's, a request id of its own, the client's when it
+/// sends one); a read with an `Origin` still gets CORS's answer for that origin; a 304
+/// carries what the 304 of an uncached server does.
+#[actix_web::test]
+async fn answers_from_memory_carry_what_every_layer_gives() {
+    let cached =
+        TestApp::with_config(|c| c.cors_origins = vec!["https://good.example".into()]).await;
+    let uncached = TestApp::with_config(|c| {
+        c.cors_origins = vec!["https://good.example".into()];
+        c.cache_size = 0;
+    })
+    .await;
+    for app in [&cached, &uncached] {
+        let (_, editor) = app.sign_in_as(Role::Editor).await;
+        app.published_post(&editor, "Headers").await;
+    }
+    let path = "/api/v1/posts?per_page=5";
+    // A read with an Origin first: kept by the inner layer, with CORS's answer for it.
+    let with_origin = cached
+        .get(path)
+        .header("origin", "https://good.example")
+        .send()
+        .await;
+    assert_eq!(
+        with_origin.header("access-control-allow-origin").as_deref(),
+        Some("https://good.example")
+    );
+    let (first, cost) = read(&cached, path).await;
+    assert_eq!(cost, 0, "answered from memory by the inner layer");
+    let (second, cost) = read(&cached, path).await;
+    assert_eq!(cost, 0);
+    assert_eq!(second.body, first.body);
+    assert_eq!(lasting_headers(&second), lasting_headers(&first));
+    assert_eq!(second.header("access-control-allow-origin"), None);
+    assert_eq!(
+        second.header("cache-control").as_deref(),
+        Some("public, max-age=60")
+    );
+    let (a, b) = (first.header("x-request-id"), second.header("x-request-id"));
+    assert!(a.is_some() && b.is_some() && a != b, "{a:?} {b:?}");
+    let mine = cached
+        .get(path)
+        .header("x-request-id", "trace-42")
+        .send()
+        .await;
+    assert_eq!(mine.header("x-request-id").as_deref(), Some("trace-42"));
+    assert_eq!(mine.body, first.body);
+    let again = cached
+        .get(path)
+        .header("origin", "https://good.example")
+        .send()
+        .await;
+    assert_eq!(
+        again.header("access-control-allow-origin").as_deref(),
+        Some("https://good.example")
+    );
+    assert_eq!(again.body, first.body);
+
+    // The same 304 as a server without the cache gives, but for the tag itself.
+    let (plain, _) = read(&uncached, path).await;
+    let from_memory = not_modified(&cached, path, first.header("etag").unwrap()).await;
+    let from_handler = not_modified(&uncached, path, plain.header("etag").unwrap()).await;
+    assert_eq!(from_memory, from_handler);
+    assert!(from_memory.iter().any(|(n, _)| n == "cache-control"));
+}
+
+/// A 304 for `etag`'s answer at `path`, and its lasting headers but the tag.
+async fn not_modified(app: &TestApp, path: &str, etag: String) -> Vec<(String, String)> {
+    let res = app.get(path).header("if-none-match", &etag).send().await;
+    assert_eq!(res.status, StatusCode::NOT_MODIFIED);
+    assert_eq!(res.header("etag"), Some(etag));
+    let mut headers = lasting_headers(&res);
+    headers.retain(|(n, _)| n != "etag");
+    headers
+}
