@@ -245,7 +245,8 @@ export interface paths {
          *     kept for `--changes-days` (30 by default): a cursor older than that is `410 gone`,
          *     and the client resyncs from the lists. With `wait`, an answer with no changes waits
          *     for one (long polling), so a frontend revalidates within a second of a change.
-         *     Never cached by the server, and `Cache-Control: no-cache` for others.
+         *     Anonymous reads without `wait` come from the server's response cache until the next
+         *     write; `Cache-Control: no-cache` asks other caches to revalidate (by `ETag`).
          */
         get: operations["list_changes"];
         put?: never;

@@ -134,7 +134,8 @@ def sync_detailed(
     kept for `--changes-days` (30 by default): a cursor older than that is `410 gone`,
     and the client resyncs from the lists. With `wait`, an answer with no changes waits
     for one (long polling), so a frontend revalidates within a second of a change.
-    Never cached by the server, and `Cache-Control: no-cache` for others.
+    Anonymous reads without `wait` come from the server's response cache until the next
+    write; `Cache-Control: no-cache` asks other caches to revalidate (by `ETag`).
 
     Args:
         since (str | Unset):
@@ -194,7 +195,8 @@ def sync(
     kept for `--changes-days` (30 by default): a cursor older than that is `410 gone`,
     and the client resyncs from the lists. With `wait`, an answer with no changes waits
     for one (long polling), so a frontend revalidates within a second of a change.
-    Never cached by the server, and `Cache-Control: no-cache` for others.
+    Anonymous reads without `wait` come from the server's response cache until the next
+    write; `Cache-Control: no-cache` asks other caches to revalidate (by `ETag`).
 
     Args:
         since (str | Unset):
@@ -249,7 +251,8 @@ async def asyncio_detailed(
     kept for `--changes-days` (30 by default): a cursor older than that is `410 gone`,
     and the client resyncs from the lists. With `wait`, an answer with no changes waits
     for one (long polling), so a frontend revalidates within a second of a change.
-    Never cached by the server, and `Cache-Control: no-cache` for others.
+    Anonymous reads without `wait` come from the server's response cache until the next
+    write; `Cache-Control: no-cache` asks other caches to revalidate (by `ETag`).
 
     Args:
         since (str | Unset):
@@ -307,7 +310,8 @@ async def asyncio(
     kept for `--changes-days` (30 by default): a cursor older than that is `410 gone`,
     and the client resyncs from the lists. With `wait`, an answer with no changes waits
     for one (long polling), so a frontend revalidates within a second of a change.
-    Never cached by the server, and `Cache-Control: no-cache` for others.
+    Anonymous reads without `wait` come from the server's response cache until the next
+    write; `Cache-Control: no-cache` asks other caches to revalidate (by `ETag`).
 
     Args:
         since (str | Unset):
