@@ -211,8 +211,13 @@ struct Row {
     sort_num: f64,
     #[diesel(sql_type = diesel::sql_types::Text)]
     sort_text: String,
-    #[diesel(sql_type = diesel::sql_types::Timestamp)]
-    sort_time: NaiveDateTime,
+    /// The time it is ordered by, for the cursor: on PostgreSQL as a timestamp, on SQLite
+    /// as the stored text (parsed for the last row only: parsing each row's took a
+    /// twentieth of a list's time).
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamp>)]
+    cursor_ts: Option<NaiveDateTime>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    cursor_ts_text: Option<String>,
 }
 
 /// What a missing number field sorts as: below every real value.
@@ -290,7 +295,13 @@ fn cursor_value(key: SortKey, row: &Row) -> serde_json::Value {
         SortKey::FieldNum => serde_json::json!(row.sort_num),
         SortKey::Title | SortKey::Slug | SortKey::FieldText => serde_json::json!(row.sort_text),
         SortKey::PublishedAt | SortKey::UpdatedAt | SortKey::KindTime => {
-            serde_json::json!(format_ts(row.sort_time))
+            let time = row.cursor_ts.or_else(|| {
+                let text = row.cursor_ts_text.as_deref()?;
+                NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f")
+                    .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f"))
+                    .ok()
+            });
+            time.map_or(serde_json::Value::Null, |t| serde_json::json!(format_ts(t)))
         }
     }
 }
@@ -425,7 +436,18 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     // its time). SQLite cannot: its ranking function only runs where the full-text index
     // is read, not under a window, and counting apart is cheaper there anyway.
     let total_windowed = window.count && search.is_some() && backend == Backend::Postgres;
-    let mut page = Sql::new("SELECT e.*, ");
+    // Not `e.*`: the cursor's time goes by another name, or `ORDER BY sort_time` would
+    // take this one.
+    let mut page = Sql::new(match backend {
+        Backend::Postgres => {
+            "SELECT e.id, e.score, e.sort_int, e.sort_num, e.sort_text, \
+             e.sort_time AS cursor_ts, CAST(NULL AS TEXT) AS cursor_ts_text, "
+        }
+        Backend::Sqlite => {
+            "SELECT e.id, e.score, e.sort_int, e.sort_num, e.sort_text, \
+             NULL AS cursor_ts, e.sort_time AS cursor_ts_text, "
+        }
+    });
     if total_windowed {
         page.push("e.matches AS total_n, 0 AS total_due");
     } else if total_inline {
