@@ -197,28 +197,45 @@ impl<K: Eq + Hash + Clone, V: Weighed> EpochCache<K, V> {
     }
 
     pub fn get(&self, key: &K) -> Option<Arc<V>> {
-        if !self.enabled() {
-            return None;
-        }
+        self.get_many(std::slice::from_ref(key)).pop().flatten()
+    }
+
+    /// The values of several keys, in order: the freshness asked and the store locked once
+    /// for all (a list's twenty items).
+    pub fn get_many(&self, keys: &[K]) -> Vec<Option<Arc<V>>> {
         use std::sync::atomic::Ordering::Relaxed;
-        let miss = || {
-            self.misses.fetch_add(1, Relaxed);
+        let epoch = if self.enabled() {
+            self.freshness.current()
+        } else {
             None
         };
-        let Some(epoch) = self.freshness.current() else {
-            return miss();
+        let Some(epoch) = epoch else {
+            if self.enabled() {
+                self.misses.fetch_add(keys.len() as u64, Relaxed);
+            }
+            return keys.iter().map(|_| None).collect();
         };
         let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
         store.at(epoch);
-        let Some(value) = store.touch(key) else {
-            return miss();
-        };
-        if value.expires().is_some_and(|t| Utc::now() >= t) {
-            store.remove(key);
-            return miss();
-        }
-        self.hits.fetch_add(1, Relaxed);
-        Some(value)
+        let mut now = None;
+        let found: Vec<Option<Arc<V>>> = keys
+            .iter()
+            .map(|key| {
+                let value = store.touch(key)?;
+                match value.expires() {
+                    Some(t) if t <= *now.get_or_insert_with(Utc::now) => {
+                        store.remove(key);
+                        None
+                    }
+                    _ => Some(value),
+                }
+            })
+            .collect();
+        drop(store);
+        let hits = found.iter().filter(|f| f.is_some()).count() as u64;
+        self.hits.fetch_add(hits, Relaxed);
+        self.misses.fetch_add(keys.len() as u64 - hits, Relaxed);
+        found
     }
 
     /// Keeps a value made under `ticket`, unless something changed since.
@@ -492,6 +509,29 @@ mod tests {
             "a new epoch forgets everything"
         );
         assert_eq!(store.bytes, 0);
+    }
+
+    #[test]
+    fn several_values_are_read_at_once_in_order_without_the_expired() {
+        let cache: EpochCache<&str, Cached> = EpochCache::new(1000, Arc::new(Freshness::new()));
+        let ticket = cache.ticket();
+        let expired = Arc::new(Cached {
+            headers: HeaderMap::new(),
+            body: Bytes::new(),
+            etag: HeaderValue::from_static("\"x\""),
+            expires: Some(Utc::now() - chrono::Duration::seconds(1)),
+            size: 10,
+            route: None,
+            plain: OnceLock::new(),
+        });
+        cache.put("a", cached(10), ticket);
+        cache.put("old", expired, ticket);
+        cache.put("c", cached(10), ticket);
+        let found = cache.get_many(&["c", "missing", "old", "a"]);
+        let found: Vec<bool> = found.iter().map(Option::is_some).collect();
+        assert_eq!(found, [true, false, false, true]);
+        let stats = cache.stats();
+        assert_eq!((stats.hits, stats.misses, stats.entries), (2, 2, 2));
     }
 
     #[test]

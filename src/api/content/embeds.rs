@@ -160,14 +160,17 @@ fn cached(
     };
     // Taken before anything is read, so that a change meanwhile keeps it out of the cache.
     let ticket = cache.ticket();
-    ids.retain(|id| match cache.get(&key(*id)) {
-        Some(fragment) => {
-            found.insert(*id, fragment);
-            false
+    let keys: Vec<Embeddable> = ids.iter().map(|id| key(*id)).collect();
+    let mut missing = Vec::new();
+    for (id, fragment) in ids.into_iter().zip(cache.get_many(&keys)) {
+        match fragment {
+            Some(fragment) => {
+                found.insert(id, fragment);
+            }
+            None => missing.push(id),
         }
-        None => true,
-    });
-    (Some(ticket), ids)
+    }
+    (Some(ticket), missing)
 }
 
 fn keep(

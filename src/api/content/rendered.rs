@@ -22,8 +22,8 @@ pub fn rendered<K: WireKind>(
     opts: &ReadOptions,
     cache: &RenderCache,
 ) -> Result<Vec<Arc<Rendered>>> {
-    let mut found: Vec<Option<Arc<Rendered>>> =
-        ids.iter().map(|id| cache.get(&(K::KIND, *id))).collect();
+    let keys: Vec<_> = ids.iter().map(|id| (K::KIND, *id)).collect();
+    let mut found = cache.get_many(&keys);
     let missing: Vec<i64> = ids
         .iter()
         .zip(&found)

@@ -233,10 +233,10 @@ pub(super) fn kept<K: WpType>(
     zone: chrono_tz::Tz,
     kept_in: Option<&ShapeCache>,
 ) -> Result<Vec<Shared>> {
-    let mut found: Vec<Option<Arc<Fragment>>> = ids
-        .iter()
-        .map(|id| kept_in.and_then(|c| c.get(&(K::KIND, *id))))
-        .collect();
+    let mut found: Vec<Option<Arc<Fragment>>> = match kept_in {
+        Some(c) => c.get_many(&ids.iter().map(|id| (K::KIND, *id)).collect::<Vec<_>>()),
+        None => vec![None; ids.len()],
+    };
     let missing: Vec<i64> = ids
         .iter()
         .zip(&found)
