@@ -57,7 +57,7 @@ struct Cached {
 /// cached answer carries the one found when it was made: finding it again from the path
 /// tries the patterns one by one, a tenth of what a cached answer costs.
 #[derive(Debug, Clone)]
-pub struct Route(pub String);
+pub struct Route(pub Arc<str>);
 
 /// What an epoch store keeps: its size in bytes and until when it holds.
 pub trait Weighed {
@@ -465,7 +465,7 @@ pub async fn respond(
         headers,
         body,
         expires,
-        route: req.match_pattern().map(Route),
+        route: req.match_pattern().map(|p| Route(p.into())),
         plain: OnceLock::new(),
     }));
     let mut res = answer(&cached.0, if_none_match.as_ref());

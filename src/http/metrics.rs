@@ -26,7 +26,8 @@ struct Series {
     sum: f64,
 }
 
-type Shard = HashMap<(String, Method), Series>;
+/// By route, then method (a handful each).
+type Shard = HashMap<String, Vec<(Method, Series)>>;
 
 /// The counts of every worker thread.
 pub struct Metrics {
@@ -53,10 +54,22 @@ thread_local! {
 impl Metrics {
     /// Counts one answered request: its route (the pattern that matched, so that ids do
     /// not make new series), method, status and latency.
-    pub fn record(&self, route: String, method: &Method, status: u16, seconds: f64) {
+    pub fn record(&self, route: &str, method: &Method, status: u16, seconds: f64) {
         let shard = self.shard();
         let mut shard = shard.lock().unwrap_or_else(|e| e.into_inner());
-        let series = shard.entry((route, method.clone())).or_default();
+        // Looked up by `&str`: a route seen before costs no allocation.
+        if !shard.contains_key(route) {
+            shard.insert(route.to_owned(), Vec::new());
+        }
+        let methods = shard.get_mut(route).expect("inserted above");
+        let at = match methods.iter().position(|(m, _)| m == method) {
+            Some(at) => at,
+            None => {
+                methods.push((method.clone(), Series::default()));
+                methods.len() - 1
+            }
+        };
+        let series = &mut methods[at].1;
         *series.statuses.entry(status).or_default() += 1;
         series.count += 1;
         series.sum += seconds;
@@ -95,8 +108,11 @@ impl Metrics {
             .clone();
         for shard in shards {
             let shard = shard.lock().unwrap_or_else(|e| e.into_inner());
-            for (key, s) in shard.iter() {
-                let total = all.entry(key.clone()).or_default();
+            for ((route, method), s) in shard
+                .iter()
+                .flat_map(|(r, ms)| ms.iter().map(move |(m, s)| ((r, m), s)))
+            {
+                let total = all.entry((route.clone(), method.clone())).or_default();
                 for (status, n) in &s.statuses {
                     *total.statuses.entry(*status).or_default() += n;
                 }
@@ -199,8 +215,8 @@ mod tests {
             .map(|_| {
                 let m = metrics.clone();
                 std::thread::spawn(move || {
-                    m.record("/api/v1/posts".into(), &Method::GET, 200, 0.002);
-                    m.record("/api/v1/posts/{id}".into(), &Method::GET, 404, 0.0003);
+                    m.record("/api/v1/posts", &Method::GET, 200, 0.002);
+                    m.record("/api/v1/posts/{id}", &Method::GET, 404, 0.0003);
                 })
             })
             .collect();

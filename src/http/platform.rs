@@ -56,21 +56,18 @@ pub fn account(res: &ServiceResponse<BoxBody>, method: &Method, started: Instant
         return;
     };
     let status = res.status().as_u16();
-    let route = match res
-        .response()
-        .extensions()
-        .get::<crate::http::cache::Route>()
-    {
-        Some(known) => Some(known.0.clone()),
-        None => req.match_pattern(),
+    let extensions = res.response().extensions();
+    let matched;
+    let route = match extensions.get::<crate::http::cache::Route>() {
+        Some(known) => &*known.0,
+        None => {
+            matched = req.match_pattern();
+            matched.as_deref().unwrap_or("unmatched")
+        }
     };
     let seconds = started.elapsed().as_secs_f64();
-    state.metrics.record(
-        route.unwrap_or_else(|| "unmatched".to_owned()),
-        method,
-        status,
-        seconds,
-    );
+    state.metrics.record(route, method, status, seconds);
+    drop(extensions);
     if tracing::enabled!(target: "headpress::http", tracing::Level::INFO) {
         let client = crate::http::client::address(req, &state.config.trusted_proxies);
         tracing::info!(
