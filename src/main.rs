@@ -8,11 +8,6 @@ use headpress::http::state::AppState;
 use headpress::users::Role;
 use headpress::{build_app, db, demo, users};
 
-/// mimalloc rather than the system allocator: an answer allocates and frees many small
-/// buffers, and glibc's malloc took an eighth of an uncached list's time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(
     name = "headpress",
