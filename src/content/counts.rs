@@ -354,51 +354,70 @@ pub fn of_terms(conn: &mut DbConn, term_ids: &[i64]) -> Result<HashMap<i64, Term
     struct Row {
         #[diesel(sql_type = diesel::sql_types::BigInt)]
         id: i64,
-        #[diesel(sql_type = diesel::sql_types::Integer)]
-        due: i32,
-        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
-        count_kind: Option<String>,
-        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
-        count_n: Option<i64>,
+        #[diesel(embed)]
+        counts: CountColumns,
     }
     if term_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let now = crate::db::now();
     let mut terms = Sql::new("SELECT t.id FROM terms t WHERE t.id IN ");
     terms.bind_list(term_ids.iter().map(|t| Value::Int(*t)));
-    let backend = conn.backend();
-    let rows = read_settled(conn, now, |conn, due| {
-        let rows: Vec<Row> = with_term_counts(backend, &terms, "t.id", due)
-            .into_query()
-            .load(conn)?;
-        let due = rows.first().is_some_and(|r| r.due != 0);
-        Ok((rows, due))
-    })?;
+    let rows = load_with_term_counts(conn, &terms, "t.id", |r: &Row| &r.counts)?;
     let mut map: HashMap<i64, TermCount> = HashMap::new();
     for row in rows {
-        map.entry(row.id)
-            .or_default()
-            .add(row.count_kind.as_deref(), row.count_n);
+        map.entry(row.id).or_default().add(&row.counts);
     }
     Ok(map)
 }
 
 impl TermCount {
-    /// Adds a row of `term_counts` (none when the term has no items).
-    pub fn add(&mut self, kind: Option<&str>, n: Option<i64>) {
-        if let (Some(kind), Some(n)) = (kind.and_then(Kind::parse), n) {
+    /// Adds a row's counts (none when the term has no items).
+    pub fn add(&mut self, row: &CountColumns) {
+        if let (Some(kind), Some(n)) =
+            (row.count_kind.as_deref().and_then(Kind::parse), row.count_n)
+        {
             self.total += n;
             self.by_kind.push((kind, n));
         }
     }
 }
 
+/// The columns [`with_term_counts`] adds to each row of terms: embed them in the row type
+/// (`#[diesel(embed)]`).
+#[derive(QueryableByName)]
+pub struct CountColumns {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    due: i32,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    count_kind: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+    count_n: Option<i64>,
+}
+
+/// Reads terms (`terms`, whose rows have an `id`) with their counts in one statement (see
+/// [`with_term_counts`]), settling the counts first when a scheduled item's time has come.
+/// `counts` finds the embedded [`CountColumns`] of a row.
+pub fn load_with_term_counts<R: diesel::QueryableByName<crate::db::sql::Backend> + 'static>(
+    conn: &mut DbConn,
+    terms: &Sql,
+    order: &str,
+    counts: impl Fn(&R) -> &CountColumns,
+) -> Result<Vec<R>> {
+    let backend = conn.backend();
+    read_settled(conn, crate::db::now(), |conn, due| {
+        let rows: Vec<R> = with_term_counts(backend, terms, order, due)
+            .into_query()
+            .load(conn)?;
+        let due = rows.first().is_some_and(|r| counts(r).due != 0);
+        Ok((rows, due))
+    })
+}
+
 /// Wraps a query of terms (whose rows have an `id`) so that each term comes with its
 /// counts in the same statement: one row per term and kind it counts items of (one with
 /// NULLs when none), with the columns `due` (the expression [`read_settled`] gives),
 /// `count_kind` and `count_n`, ordered by `order` over the alias `t`.
-pub fn with_term_counts(backend: Backend, terms: &Sql, order: &str, due: &Sql) -> Sql {
+fn with_term_counts(backend: Backend, terms: &Sql, order: &str, due: &Sql) -> Sql {
     let mut sql =
         Sql::new("SELECT t.*, d.due AS due, tc.kind AS count_kind, tc.n AS count_n FROM (");
     sql.append(terms)

@@ -347,24 +347,12 @@ pub fn list(
         term: Term,
         #[diesel(sql_type = diesel::sql_types::BigInt)]
         total_n: i64,
-        #[diesel(sql_type = diesel::sql_types::Integer)]
-        due: i32,
-        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
-        count_kind: Option<String>,
-        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
-        count_n: Option<i64>,
+        #[diesel(embed)]
+        counts: counts::CountColumns,
     }
     // The page and its terms' counts in one statement: a row per term and kind.
-    let now = crate::db::now();
     let order = format!("{column} {dir}, t.id {dir}");
-    let backend = conn.backend();
-    let loaded = counts::read_settled(conn, now, |conn, due| {
-        let rows: Vec<PageRow> = counts::with_term_counts(backend, &page, &order, due)
-            .into_query()
-            .load(conn)?;
-        let due = rows.first().is_some_and(|r| r.due != 0);
-        Ok((rows, due))
-    })?;
+    let loaded = counts::load_with_term_counts(conn, &page, &order, |r: &PageRow| &r.counts)?;
     let read_total = loaded.first().map(|r| r.total_n).filter(|n| *n >= 0);
     let mut rows: Vec<(Term, TermCount)> = Vec::new();
     for row in loaded {
@@ -372,7 +360,7 @@ pub fn list(
             rows.push((row.term, TermCount::default()));
         }
         if let Some((_, count)) = rows.last_mut() {
-            count.add(row.count_kind.as_deref(), row.count_n);
+            count.add(&row.counts);
         }
     }
     let more = rows.len() > window.per_page as usize;

@@ -288,10 +288,8 @@ pub fn cacheable(req: &ServiceRequest) -> bool {
 
 /// Does a query ask to wait (`wait` with a value other than 0)?
 fn waits(query: &str) -> bool {
-    query.split('&').any(|pair| {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        name == "wait" && !value.trim_start_matches('0').is_empty()
-    })
+    form_urlencoded::parse(query.as_bytes())
+        .any(|(name, value)| name == "wait" && !value.trim_start_matches('0').is_empty())
 }
 
 /// The strong validator of a body: a 128-bit XXH3 of its bytes. A validator needs to tell
@@ -322,20 +320,25 @@ fn kept_on_304(name: &header::HeaderName) -> bool {
         || name.as_str().starts_with("access-control-")
 }
 
-fn answer(cached: &Cached, if_none_match: Option<&HeaderValue>) -> HttpResponse {
-    let mut res = if matches(if_none_match, &cached.etag) {
-        let mut res = HttpResponse::NotModified().finish();
-        for (name, value) in cached.headers.iter().filter(|(n, _)| kept_on_304(n)) {
-            res.headers_mut().append(name.clone(), value.clone());
-        }
-        res
+/// A cached answer with `headers` (its own, or the whole answer's): 200 with its body, or
+/// 304 for a matching `If-None-Match`.
+fn answer(
+    cached: &Cached,
+    headers: &HeaderMap,
+    if_none_match: Option<&HeaderValue>,
+) -> HttpResponse {
+    let not_modified = matches(if_none_match, &cached.etag);
+    let mut res = if not_modified {
+        HttpResponse::NotModified().finish()
     } else {
-        let mut res = HttpResponse::Ok().body(cached.body.clone());
-        for (name, value) in &cached.headers {
-            res.headers_mut().append(name.clone(), value.clone());
-        }
-        res
+        HttpResponse::Ok().body(cached.body.clone())
     };
+    for (name, value) in headers
+        .iter()
+        .filter(|(n, _)| !not_modified || kept_on_304(n))
+    {
+        res.headers_mut().append(name.clone(), value.clone());
+    }
     res.headers_mut().insert(header::ETAG, cached.etag.clone());
     if let Some(route) = &cached.route {
         res.extensions_mut().insert(route.clone());
@@ -376,26 +379,8 @@ impl CachedAnswer {
     /// The whole answer to a plain read (see `http::edge`), once one passed every layer:
     /// 200, or 304 for a matching `If-None-Match`, but for its request id.
     pub fn whole(&self, if_none_match: Option<&HeaderValue>) -> Option<HttpResponse> {
-        let cached = &self.0;
-        let headers = cached.plain.get()?;
-        let mut res = if matches(if_none_match, &cached.etag) {
-            let mut res = HttpResponse::NotModified().finish();
-            for (name, value) in headers.iter().filter(|(n, _)| kept_on_304(n)) {
-                res.headers_mut().append(name.clone(), value.clone());
-            }
-            res
-        } else {
-            let mut res = HttpResponse::Ok().body(cached.body.clone());
-            for (name, value) in headers {
-                res.headers_mut().append(name.clone(), value.clone());
-            }
-            res
-        };
-        res.headers_mut().insert(header::ETAG, cached.etag.clone());
-        if let Some(route) = &cached.route {
-            res.extensions_mut().insert(route.clone());
-        }
-        Some(res)
+        let headers = self.0.plain.get()?;
+        Some(answer(&self.0, headers, if_none_match))
     }
 
     /// Keeps the headers of `res`, the whole answer to a plain read, if it is this answer
@@ -431,7 +416,7 @@ pub async fn respond(
     };
     let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
     if let Some(cached) = found {
-        let mut res = answer(&cached.0, if_none_match.as_ref());
+        let mut res = answer(&cached.0, &cached.0.headers, if_none_match.as_ref());
         res.extensions_mut().insert(Answered(cached));
         return Ok(req.into_response(res));
     }
@@ -468,7 +453,7 @@ pub async fn respond(
         route: req.match_pattern().map(|p| Route(p.into())),
         plain: OnceLock::new(),
     }));
-    let mut res = answer(&cached.0, if_none_match.as_ref());
+    let mut res = answer(&cached.0, &cached.0.headers, if_none_match.as_ref());
     res.extensions_mut().insert(Answered(cached.clone()));
     cache.put(key, cached, ticket);
     Ok(ServiceResponse::new(req, res))

@@ -56,12 +56,10 @@ pub async fn edge(
             res.headers_mut().insert(request_id::HEADER, v);
         }
         let res = req.into_response(res);
-        if tracing::enabled!(target: "headpress::http", tracing::Level::INFO) {
-            let _span = tracing::info_span!("request", id = %id).entered();
-            platform::account(&res, &Method::GET, started);
-        } else {
-            platform::account(&res, &Method::GET, started);
-        }
+        // The log line names the request id, as under the request id layer's span.
+        let _span = tracing::enabled!(target: "headpress::http", tracing::Level::INFO)
+            .then(|| tracing::info_span!("request", id = %id).entered());
+        platform::account(&res, &Method::GET, started);
         return Ok(res);
     }
     req.extensions_mut().insert(Lookup { key, found });

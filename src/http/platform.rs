@@ -67,7 +67,6 @@ pub fn account(res: &ServiceResponse<BoxBody>, method: &Method, started: Instant
     };
     let seconds = started.elapsed().as_secs_f64();
     state.metrics.record(route, method, status, seconds);
-    drop(extensions);
     if tracing::enabled!(target: "headpress::http", tracing::Level::INFO) {
         let client = crate::http::client::address(req, &state.config.trusted_proxies);
         tracing::info!(

@@ -480,15 +480,7 @@ async fn answers_from_memory_carry_what_every_layer_gives() {
     }
     let path = "/api/v1/posts?per_page=5";
     // A read with an Origin first: kept by the inner layer, with CORS's answer for it.
-    let with_origin = cached
-        .get(path)
-        .header("origin", "https://good.example")
-        .send()
-        .await;
-    assert_eq!(
-        with_origin.header("access-control-allow-origin").as_deref(),
-        Some("https://good.example")
-    );
+    read_from_good_origin(&cached, path).await;
     let (first, cost) = read(&cached, path).await;
     assert_eq!(cost, 0, "answered from memory by the inner layer");
     let (second, cost) = read(&cached, path).await;
@@ -509,15 +501,7 @@ async fn answers_from_memory_carry_what_every_layer_gives() {
         .await;
     assert_eq!(mine.header("x-request-id").as_deref(), Some("trace-42"));
     assert_eq!(mine.body, first.body);
-    let again = cached
-        .get(path)
-        .header("origin", "https://good.example")
-        .send()
-        .await;
-    assert_eq!(
-        again.header("access-control-allow-origin").as_deref(),
-        Some("https://good.example")
-    );
+    let again = read_from_good_origin(&cached, path).await;
     assert_eq!(again.body, first.body);
 
     // The same 304 as a server without the cache gives, but for the tag itself.
@@ -536,4 +520,18 @@ async fn not_modified(app: &TestApp, path: &str, etag: String) -> Vec<(String, S
     let mut headers = lasting_headers(&res);
     headers.retain(|(n, _)| n != "etag");
     headers
+}
+
+/// A read from `https://good.example`, which CORS lets through.
+async fn read_from_good_origin(app: &TestApp, path: &str) -> Res {
+    let res = app
+        .get(path)
+        .header("origin", "https://good.example")
+        .send()
+        .await;
+    assert_eq!(
+        res.header("access-control-allow-origin").as_deref(),
+        Some("https://good.example")
+    );
+    res
 }
