@@ -292,6 +292,15 @@ fn waits(query: &str) -> bool {
         .any(|(name, value)| name == "wait" && !value.trim_start_matches('0').is_empty())
 }
 
+/// A response body's bytes, without a copy when it is one buffer already (as the
+/// handlers' bodies are: `to_bytes` alone copies every body into a new one).
+pub async fn body_bytes<B: MessageBody>(body: B) -> Result<Bytes, B::Error> {
+    match body.try_into_bytes() {
+        Ok(bytes) => Ok(bytes),
+        Err(body) => actix_web::body::to_bytes(body).await,
+    }
+}
+
 /// The strong validator of a body: a 128-bit XXH3 of its bytes. A validator needs to tell
 /// bodies apart, not to resist forgery, and XXH3 costs a small fraction of a
 /// cryptographic digest on the large bodies of lists.
@@ -430,7 +439,7 @@ pub async fn respond(
     let (head, body) = res.into_parts();
     let body = match body.size() {
         actix_web::body::BodySize::Sized(n) if n as usize <= MAX_BODY => {
-            match actix_web::body::to_bytes(body).await {
+            match body_bytes(body).await {
                 Ok(b) => b,
                 Err(_) => {
                     let problem = Problem::for_status(StatusCode::INTERNAL_SERVER_ERROR);

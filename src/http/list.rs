@@ -226,16 +226,37 @@ pub fn list_response<T: Serialize>(
     window: &Window,
     fields: Option<&[String]>,
 ) -> HttpResponse {
-    let data = match fields {
+    let mut body = ListBody::with_capacity(256 * listed.items.len());
+    let written = match fields {
         Some(f) => {
             let data: Vec<serde_json::Value> = listed.items.iter().map(|i| sparse(i, f)).collect();
-            serde_json::to_vec(&data)
+            serde_json::to_writer(body.data(), &data)
         }
-        None => serde_json::to_vec(&listed.items),
+        None => serde_json::to_writer(body.data(), &listed.items),
     };
-    match data {
-        Ok(data) => list_of_json(req, public_url, &data, listed.total, listed.next, window),
+    match written {
+        Ok(()) => list_of_json(req, public_url, body, listed.total, listed.next, window),
         Err(e) => actix_web::ResponseError::error_response(&Error::internal(e)),
+    }
+}
+
+/// The body of a list answer as it is written: `{"data":`, then the JSON array of the
+/// items that the caller writes into [`ListBody::data`], then `meta`, which
+/// [`list_of_json`] adds. One buffer from the first item to the last byte: the items are
+/// never copied into an envelope.
+pub struct ListBody(Vec<u8>);
+
+impl ListBody {
+    /// An empty body with room for `data` bytes of items.
+    pub fn with_capacity(data: usize) -> ListBody {
+        let mut body = Vec::with_capacity(data + 256);
+        body.extend_from_slice(b"{\"data\":");
+        ListBody(body)
+    }
+
+    /// Where the items' array is written.
+    pub fn data(&mut self) -> &mut Vec<u8> {
+        &mut self.0
     }
 }
 
@@ -246,7 +267,7 @@ pub const MAX_LINKED_QUERY: usize = 4096;
 pub fn list_of_json(
     req: &HttpRequest,
     public_url: &str,
-    data: &[u8],
+    body: ListBody,
     total: Option<i64>,
     next: Option<Cursor>,
     window: &Window,
@@ -295,9 +316,7 @@ pub fn list_of_json(
         Ok(m) => m,
         Err(e) => return actix_web::ResponseError::error_response(&Error::internal(e)),
     };
-    let mut body = Vec::with_capacity(data.len() + meta.len() + 20);
-    body.extend_from_slice(b"{\"data\":");
-    body.extend_from_slice(data);
+    let mut body = body.0;
     body.extend_from_slice(b",\"meta\":");
     body.extend_from_slice(&meta);
     body.push(b'}');

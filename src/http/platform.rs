@@ -11,7 +11,7 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, web};
 
-use crate::http::cache::{MAX_BODY, etag_of, matches};
+use crate::http::cache::{MAX_BODY, body_bytes, etag_of, matches};
 use crate::http::problem::{PROBLEM_JSON, Problem};
 
 pub struct CachePolicy {
@@ -120,7 +120,7 @@ async fn with_etag(
     }
     let (req, res) = res.into_parts();
     let (head, body) = res.into_parts();
-    let bytes = match actix_web::body::to_bytes(body).await {
+    let bytes = match body_bytes(body).await {
         Ok(b) => b,
         Err(_) => {
             return ServiceResponse::new(

@@ -4,8 +4,6 @@
 //! cache, a rendering holds while nothing is written (the node's epoch), and an event's
 //! until its next occurrence starts or ends.
 
-use std::io::Write;
-
 use chrono::{DateTime, Utc};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
@@ -29,10 +27,13 @@ pub struct ItemRefs {
     pub fields: Refs,
 }
 
-/// An item's JSON, member by member (`embedded` is never among them: `include` adds it).
+/// An item's JSON as serde wrote it, and where each member's value is in it (`embedded`
+/// is never among them: `include` adds it). The whole item is written with one copy; a
+/// sparse fieldset copies the members it names.
 #[derive(Debug)]
 pub struct Rendered {
-    members: Vec<(String, Box<RawValue>)>,
+    json: Box<str>,
+    members: Vec<Member>,
     pub refs: ItemRefs,
     expires: Option<DateTime<Utc>>,
     size: usize,
@@ -46,6 +47,13 @@ impl Weighed for Rendered {
     fn expires(&self) -> Option<DateTime<Utc>> {
         self.expires
     }
+}
+
+/// A member of a rendered item: its name, and where its value is in the item's JSON.
+#[derive(Debug)]
+struct Member {
+    name: Box<str>,
+    value: std::ops::Range<usize>,
 }
 
 /// The items rendered for anonymous readers, by kind and id.
@@ -114,15 +122,26 @@ impl Rendered {
     /// An item from its JSON (an object, as serde wrote it).
     pub fn new(json: &str, refs: ItemRefs, expires: Option<DateTime<Utc>>) -> Result<Rendered> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let members = de
+        let members: Vec<Member> = de
             .deserialize_map(MembersVisitor)
-            .map_err(Error::internal)?;
+            .map_err(Error::internal)?
+            .into_iter()
+            .map(|(name, value)| {
+                // The value borrows from `json`: where it starts there.
+                let start = value.get().as_ptr() as usize - json.as_ptr() as usize;
+                Member {
+                    name: name.into(),
+                    value: start..start + value.get().len(),
+                }
+            })
+            .collect();
         let size = json.len()
-            + members.iter().map(|(k, _)| k.len() + 48).sum::<usize>()
+            + members.iter().map(|m| m.name.len() + 48).sum::<usize>()
             + refs.terms.len() * 16
             + refs.media.len() * 32
             + 128;
         Ok(Rendered {
+            json: json.into(),
             members,
             refs,
             expires,
@@ -130,28 +149,46 @@ impl Rendered {
         })
     }
 
+    /// How long the whole item's JSON is.
+    pub fn len(&self) -> usize {
+        self.json.len()
+    }
+
     /// Writes the item as one JSON object: its members (only those named in `fields`, when
     /// given), and `embedded` (already JSON) last, where serde puts it.
     pub fn write(&self, out: &mut Vec<u8>, fields: Option<&[String]>, embedded: Option<&[u8]>) {
         let wanted = |name: &str| fields.is_none_or(|f| f.iter().any(|x| x == name));
-        out.push(b'{');
-        let mut first = true;
-        let mut member = |out: &mut Vec<u8>, name: &str, value: &[u8]| {
+        let member = |out: &mut Vec<u8>, first: bool, name: &str, value: &[u8]| {
             if !first {
                 out.push(b',');
             }
-            first = false;
             // Member names are plain identifiers: nothing to escape.
-            let _ = write!(out, "\"{name}\":");
+            out.push(b'"');
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(b"\":");
             out.extend_from_slice(value);
         };
-        for (name, value) in &self.members {
-            if wanted(name) {
-                member(out, name, value.get().as_bytes());
+        let embedded = embedded.filter(|_| wanted("embedded"));
+        if fields.is_none() {
+            // All of it as it was written, `embedded` before the closing brace.
+            match embedded {
+                None => out.extend_from_slice(self.json.as_bytes()),
+                Some(e) => {
+                    out.extend_from_slice(&self.json.as_bytes()[..self.json.len() - 1]);
+                    member(out, self.members.is_empty(), "embedded", e);
+                    out.push(b'}');
+                }
             }
+            return;
         }
-        if let Some(embedded) = embedded.filter(|_| wanted("embedded")) {
-            member(out, "embedded", embedded);
+        out.push(b'{');
+        let mut first = true;
+        for m in self.members.iter().filter(|m| wanted(&m.name)) {
+            member(out, first, &m.name, &self.json.as_bytes()[m.value.clone()]);
+            first = false;
+        }
+        if let Some(e) = embedded {
+            member(out, first, "embedded", e);
         }
         out.push(b'}');
     }
@@ -160,7 +197,7 @@ impl Rendered {
 struct MembersVisitor;
 
 impl<'de> Visitor<'de> for MembersVisitor {
-    type Value = Vec<(String, Box<RawValue>)>;
+    type Value = Vec<(String, &'de RawValue)>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a JSON object")
@@ -171,8 +208,8 @@ impl<'de> Visitor<'de> for MembersVisitor {
         mut map: A,
     ) -> std::result::Result<Self::Value, A::Error> {
         let mut members = Vec::new();
-        while let Some((name, value)) = map.next_entry::<String, Box<RawValue>>()? {
-            members.push((name, value));
+        while let Some(member) = map.next_entry()? {
+            members.push(member);
         }
         Ok(members)
     }
@@ -200,5 +237,8 @@ mod tests {
                 .unwrap()
                 .ends_with(r#""fields":{"x":null},"embedded":{"tags":[]}}"#)
         );
+        let mut out = b"[".to_vec();
+        r.write(&mut out, Some(&["nothing".to_owned()]), None);
+        assert_eq!(out, b"[{}");
     }
 }

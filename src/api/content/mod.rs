@@ -28,7 +28,7 @@ use crate::error::{Error, Result};
 use crate::http::auth::{AuthUser, MaybeUser};
 use crate::http::cache::ValidUntil;
 use crate::http::list::{
-    PageParams, field_set, include_set, item_response, list_of_json, list_response,
+    ListBody, PageParams, field_set, include_set, item_response, list_of_json, list_response,
 };
 use crate::http::state::State;
 use crate::http::wire::DeleteParams;
@@ -138,15 +138,25 @@ pub async fn list_items<K: WireKind>(
         let read = move |conn: &mut DbConn| {
             let page = items::list_ids::<K>(conn, query, kind_filter, &w)?;
             let found = rendered::rendered::<K>(conn, &page.items, &opts, &renders)?;
-            let data = rendered::write(conn, &found, &opts, fields.as_deref(), true, &fragments)?;
-            Ok((data, page.total, page.next, rendered::valid_until(&found)))
+            let mut body = ListBody::with_capacity(0);
+            let data = body.data();
+            rendered::write(
+                conn,
+                data,
+                &found,
+                &opts,
+                fields.as_deref(),
+                true,
+                &fragments,
+            )?;
+            Ok((body, page.total, page.next, rendered::valid_until(&found)))
         };
-        let (data, total, next, until) = if heavy {
+        let (body, total, next, until) = if heavy {
             state.read_heavy(read).await?
         } else {
             state.read(read).await?
         };
-        let mut res = list_of_json(&req, &state.config.public_url, &data, total, next, &window);
+        let mut res = list_of_json(&req, &state.config.public_url, body, total, next, &window);
         if let Some(until) = until {
             res.extensions_mut().insert(until);
         }
@@ -202,8 +212,9 @@ pub async fn get_item<K: WireKind>(
                         rendered::rendered::<K>(conn, &[id], &opts, &renders)?
                     }
                 };
-                let body =
-                    rendered::write(conn, &found, &opts, fields.as_deref(), false, &fragments)?;
+                let mut body = Vec::new();
+                let (out, fields) = (&mut body, fields.as_deref());
+                rendered::write(conn, out, &found, &opts, fields, false, &fragments)?;
                 Ok((body, rendered::valid_until(&found)))
             })
             .await?;

@@ -61,17 +61,18 @@ pub fn valid_until(items: &[Arc<Rendered>]) -> Option<ValidUntil> {
     ValidUntil::earliest(items.iter().filter_map(|r| r.expires()))
 }
 
-/// Writes items, with what `opts.include` embeds (terms and authors from `fragments` when
-/// it holds them) and only the members `fields` names: one object, or (with `list`) an
-/// array of them.
+/// Writes items into `out`, with what `opts.include` embeds (terms and authors from
+/// `fragments` when it holds them) and only the members `fields` names: one object, or
+/// (with `list`) an array of them.
 pub fn write(
     conn: &mut DbConn,
+    out: &mut Vec<u8>,
     items: &[Arc<Rendered>],
     opts: &ReadOptions,
     fields: Option<&[String]>,
     list: bool,
     fragments: &FragmentCache,
-) -> Result<Vec<u8>> {
+) -> Result<()> {
     let wants_embedded = fields.is_none_or(|f| f.iter().any(|m| m == "embedded"));
     let embeds = if opts.include.is_empty() || !wants_embedded {
         None
@@ -79,7 +80,9 @@ pub fn write(
         let refs: Vec<_> = items.iter().map(|r| &r.refs).collect();
         Some(Embeds::load(conn, opts, &refs, Some(fragments))?)
     };
-    let mut out = Vec::with_capacity(items.len() * 4096 + 2);
+    if fields.is_none() {
+        out.reserve(items.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
+    }
     let mut embedded = Vec::new();
     if list {
         out.push(b'[');
@@ -96,10 +99,10 @@ pub fn write(
             }
             None => None,
         };
-        item.write(&mut out, fields, with);
+        item.write(out, fields, with);
     }
     if list {
         out.push(b']');
     }
-    Ok(out)
+    Ok(())
 }
