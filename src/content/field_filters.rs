@@ -3,10 +3,11 @@
 
 use crate::content::field_groups::Groups;
 use crate::content::fields;
-use crate::content::list::{EntryQuery, SortKey};
+use crate::content::list::{EntryQuery, Membership, SortKey};
 use crate::db::DbConn;
-use crate::db::sql::{Sql, Value};
+use crate::db::sql::{CountRow, Sql, Value};
 use crate::error::{Error, Result};
+use diesel::RunQueryDsl;
 
 /// Turns custom-field filters and ordering into conditions of the query, checked
 /// against the field groups of the kind.
@@ -45,7 +46,7 @@ pub fn narrow(conn: &mut DbConn, query: &mut EntryQuery) -> Result<()> {
         if values.is_empty() {
             continue;
         }
-        let mut c = Sql::new("e.id IN (SELECT fv.entry_id FROM field_values fv WHERE fv.name = ");
+        let mut c = Sql::new("fv.name = ");
         c.bind(Value::Text(name.clone()));
         match scalar {
             fields::Scalar::Number | fields::Scalar::Boolean => {
@@ -63,8 +64,13 @@ pub fn narrow(conn: &mut DbConn, query: &mut EntryQuery) -> Result<()> {
                 );
             }
         }
-        c.push(")");
-        query.conditions.push(c);
+        let mut filter = Membership::new("field_values fv", "fv.entry_id", c);
+        filter.reach = filter
+            .reach_query()
+            .into_query()
+            .get_result::<CountRow>(conn)?
+            .n;
+        query.memberships.push(filter);
     }
     if let Some(name) = query.sort_field.clone() {
         let param = "orderby";

@@ -1,6 +1,8 @@
 //! Listing entries: filters, visibility, ordering, pages and keyset cursors, in a fixed
 //! number of queries (the page, and the total unless `count=none`).
 
+use std::sync::atomic::{AtomicI64, Ordering};
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -107,8 +109,10 @@ pub struct EntryQuery {
     pub sort_field: Option<String>,
     /// The timestamp expression `SortKey::KindTime` sorts by.
     pub sort_time: Option<&'static str>,
-    /// `field.NAME=value` filters, turned into conditions by `field_groups::narrow`.
+    /// `field.NAME=value` filters, turned into `memberships` by `field_filters::narrow`.
     pub field_filters: Vec<(String, String)>,
+    /// Filters on what an entry is linked to, other than its terms (custom-field values).
+    pub memberships: Vec<Membership>,
     /// Kinds listed along with `kind` (a search across kinds); their own filters and
     /// orders do not apply.
     pub also: Vec<Kind>,
@@ -186,6 +190,7 @@ impl EntryQuery {
             sort_field,
             sort_time: None,
             field_filters: f.fields,
+            memberships: Vec::new(),
             also: Vec::new(),
             given: Vec::new(),
         })
@@ -226,7 +231,126 @@ const NO_NUMBER: f64 = -1e300;
 /// The ids of each term filter's terms (in `q.terms`' order), looked up once per list.
 type TermIds = Vec<Vec<i64>>;
 
-fn filters(q: &EntryQuery, term_ids: &TermIds, now: NaiveDateTime) -> Sql {
+/// How many entries a bounded look counts at most when it sizes a [`Membership`]: past
+/// it, a filter is dense. About where walking a list's order until a page of 20 is full
+/// (the entries visited grow as the filter gets sparser) costs as much as reading the
+/// list of the entries that have it, at 100,000 posts.
+static DENSE: AtomicI64 = AtomicI64::new(1000);
+
+fn dense_reach() -> i64 {
+    DENSE.load(Ordering::Relaxed)
+}
+
+/// Sets where a filter counts as dense (see [`Membership`]), so that tests can compare
+/// the two ways of reading a filter on a small site: they must answer the same.
+#[doc(hidden)]
+pub fn set_dense_reach_for_tests(reach: i64) {
+    DENSE.store(reach.max(1), Ordering::Relaxed);
+}
+
+/// A filter on what an entry is linked to (one of some terms, a custom field's values),
+/// written for how many entries have it. A sparse one (fewer than the dense reach) is read as a
+/// list of entries that drives the query: `e.id IN (SELECT ...)`. A dense one is checked
+/// entry by entry, `EXISTS (...)`, while the list walks its order's index, and stops at
+/// the page's end: building its list of entries would cost as much as the entries that
+/// have it (a tag on 40,000 posts) for a page of 20.
+#[derive(Debug, Clone)]
+pub struct Membership {
+    /// The table, aliased (`entry_terms et`).
+    table: &'static str,
+    /// Its entry id column (`et.entry_id`).
+    entry: &'static str,
+    /// Which of its rows say so (`et.term_id IN (...)`).
+    condition: Sql,
+    /// How many entries have it, as far as it is known cheaply: a term's stored count, a
+    /// custom field's matching values counted up to the dense reach.
+    pub reach: i64,
+}
+
+impl Membership {
+    /// A filter on the rows of `table` for which `condition` holds, of unknown reach.
+    pub fn new(table: &'static str, entry: &'static str, condition: Sql) -> Membership {
+        Membership {
+            table,
+            entry,
+            condition,
+            reach: dense_reach(),
+        }
+    }
+
+    /// The entries with one of these terms, which `reach` published entries carry.
+    fn terms(ids: &[i64], reach: i64) -> Membership {
+        let condition = if ids.is_empty() {
+            Sql::new("1 = 0")
+        } else {
+            let mut c = Sql::new("et.term_id IN ");
+            c.bind_list(ids.iter().map(|id| Value::Int(*id)));
+            c
+        };
+        Membership {
+            reach,
+            ..Membership::new("entry_terms et", "et.entry_id", condition)
+        }
+    }
+
+    /// A statement counting its matching rows, up to the dense reach: one look along an index,
+    /// however many there are.
+    pub fn reach_query(&self) -> Sql {
+        let mut sql = Sql::new(&format!(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {} WHERE ",
+            self.table
+        ));
+        sql.append(&self.condition)
+            .push(" LIMIT ")
+            .bind(Value::Int(dense_reach()))
+            .push(") reached");
+        sql
+    }
+
+    fn dense(&self) -> bool {
+        self.reach >= dense_reach()
+    }
+
+    /// The condition on `e`, as a list that drives the query (`driving`) or checked
+    /// entry by entry.
+    fn on_entries(&self, driving: bool, backend: Backend) -> Sql {
+        let mut sql = if driving {
+            Sql::new(&format!(
+                "e.id IN (SELECT {} FROM {} WHERE ",
+                self.entry, self.table
+            ))
+        } else {
+            Sql::new(&format!(
+                "EXISTS (SELECT 1 FROM {} WHERE {} = e.id AND ",
+                self.table, self.entry
+            ))
+        };
+        sql.append(&self.condition);
+        // PostgreSQL turns an EXISTS into a join, and plans it once for every term with
+        // the average term's size (a generic plan): it would then read a dense term's
+        // entries whole. OFFSET 0 keeps it a check made entry by entry.
+        if !driving && backend == Backend::Postgres {
+            sql.push(" OFFSET 0");
+        }
+        sql.push(")");
+        sql
+    }
+}
+
+/// The conditions of `memberships` on `e`: for a page, the sparse ones drive and the dense
+/// ones are checked entry by entry; for a count, which visits every match whatever the
+/// order, all drive (SQLite reads each list once and checks the entries of one against
+/// the others in memory: cheaper than a lookup per entry and membership in their tables).
+fn memberships(all: &[&Membership], count: bool, backend: Backend) -> Sql {
+    let mut sql = Sql::new("");
+    for m in all {
+        sql.push(" AND ")
+            .append(&m.on_entries(count || !m.dense(), backend));
+    }
+    sql
+}
+
+fn filters(q: &EntryQuery, now: NaiveDateTime) -> Sql {
     let mut w = Sql::new(" WHERE e.kind ");
     if q.also.is_empty() {
         w.push("= ").bind(Value::Text(q.kind.as_str().to_owned()));
@@ -255,9 +379,6 @@ fn filters(q: &EntryQuery, term_ids: &TermIds, now: NaiveDateTime) -> Sql {
     }
     if let Some(before) = q.published_before {
         w.push(" AND e.published_at < ").bind(Value::Time(before));
-    }
-    for ids in term_ids {
-        w.push(" AND ").append(&with_term_ids("e", ids));
     }
     w
 }
@@ -358,6 +479,7 @@ fn counted_as_stored(q: &EntryQuery) -> bool {
         && q.published_before.is_none()
         && q.search.is_none()
         && q.conditions.is_empty()
+        && q.memberships.is_empty()
 }
 
 /// The total of a list from the stored counts, when it asks for what anonymous readers see
@@ -405,13 +527,20 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     let now = crate::db::now();
     let backend = conn.backend();
     let search = q.search.as_deref().map(|s| dialect::search(backend, s));
-    let term_ids: TermIds = q
-        .terms
-        .iter()
-        .map(|(taxonomy, slugs)| terms::ids_by_slugs(conn, *taxonomy, slugs))
-        .collect::<Result<_>>()?;
+    let mut term_ids: TermIds = Vec::with_capacity(q.terms.len());
+    let mut linked = Vec::with_capacity(q.terms.len());
+    let kinds: Vec<Kind> = std::iter::once(q.kind)
+        .chain(q.also.iter().copied())
+        .collect();
+    for (taxonomy, slugs) in &q.terms {
+        let (ids, reach) = terms::ids_and_reach(conn, *taxonomy, slugs, &kinds)?;
+        linked.push(Membership::terms(&ids, reach));
+        term_ids.push(ids);
+    }
+    let linked: Vec<&Membership> = q.memberships.iter().chain(&linked).collect();
 
-    // FROM ... WHERE ..., shared by the page and the count.
+    // FROM ... WHERE ..., shared by the page and the count but for how the count reads
+    // dense memberships.
     let mut from = match &search {
         Some(s) => s.from.clone(),
         None => Sql::new(" FROM entries e"),
@@ -419,10 +548,13 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
     if let Some(join) = q.join {
         from.push(join);
     }
-    from.append(&filters(q, &term_ids, now));
+    from.append(&filters(q, now));
     if let Some(s) = &search {
         from.push(" AND ").append(&s.condition);
     }
+    let mut count_from = from.clone();
+    from.append(&memberships(&linked, false, backend));
+    count_from.append(&memberships(&linked, true, backend));
 
     // The common lists (all of a kind anonymous readers see) read their stored total in
     // the page's own statement: one statement a page rather than two.
@@ -560,7 +692,7 @@ pub fn list(conn: &mut DbConn, q: &EntryQuery, window: &Window) -> Result<Listed
         Some(n)
     } else {
         let mut count = Sql::new("SELECT COUNT(*) AS n");
-        count.append(&from);
+        count.append(&count_from);
         let row: CountRow = count.into_query().get_result(conn)?;
         Some(row.n)
     };

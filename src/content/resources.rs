@@ -222,7 +222,10 @@ impl ContentKind for Resources {
     }
 
     fn narrow(query: &mut EntryQuery, filter: ResourceFilter) {
-        query.join = Some(" JOIN resource_details x ON x.entry_id = e.id");
+        // Joined only for its filters: joined, it is where SQLite starts (all resources).
+        if !filter.languages.is_empty() || filter.publisher.is_some() {
+            query.join = Some(" JOIN resource_details x ON x.entry_id = e.id");
+        }
         if !filter.languages.is_empty() {
             let mut c = Sql::new("x.language IN ");
             c.bind_list(filter.languages.into_iter().map(Value::Text));

@@ -193,6 +193,40 @@ pub fn ids_by_slugs(conn: &mut DbConn, taxonomy: Taxonomy, slugs: &[String]) -> 
     Ok(rows.into_iter().map(|r| r.n).collect())
 }
 
+/// The ids of these terms of `taxonomy` (by slug, in id order), and how many published
+/// entries of `kinds` carry them (their stored counts, summed): one statement, which tells
+/// a list how to filter on them (see `list::Membership`).
+pub fn ids_and_reach(
+    conn: &mut DbConn,
+    taxonomy: Taxonomy,
+    slugs: &[String],
+    kinds: &[Kind],
+) -> Result<(Vec<i64>, i64)> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        reach: i64,
+    }
+    if slugs.is_empty() {
+        return Ok((Vec::new(), 0));
+    }
+    let mut sql = Sql::new(
+        "SELECT t.id AS id, CAST(COALESCE((SELECT SUM(tc.n) FROM term_counts tc \
+         WHERE tc.term_id = t.id AND tc.kind IN ",
+    );
+    sql.bind_list(kinds.iter().map(|k| Value::Text(k.as_str().to_owned())))
+        .push("), 0) AS BIGINT) AS reach FROM terms t WHERE t.taxonomy = ")
+        .bind(Value::Text(taxonomy.as_str().to_owned()))
+        .push(" AND t.slug IN ")
+        .bind_list(slugs.iter().map(|s| Value::Text(s.clone())))
+        .push(" ORDER BY t.id");
+    let rows: Vec<Row> = sql.into_query().load(conn)?;
+    let reach = rows.iter().map(|r| r.reach).sum();
+    Ok((rows.into_iter().map(|r| r.id).collect(), reach))
+}
+
 pub fn find_many(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Term>> {
     if ids.is_empty() {
         return Ok(Vec::new());

@@ -150,7 +150,7 @@ impl Rendered {
     }
 
     /// How long the whole item's JSON is.
-    pub fn len(&self) -> usize {
+    pub fn json_len(&self) -> usize {
         self.json.len()
     }
 

@@ -81,7 +81,7 @@ pub fn write(
         Some(Embeds::load(conn, opts, &refs, Some(fragments))?)
     };
     if fields.is_none() {
-        out.reserve(items.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
+        out.reserve(items.iter().map(|r| r.json_len() + 1).sum::<usize>() + 2);
     }
     let mut embedded = Vec::new();
     if list {
