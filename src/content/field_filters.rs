@@ -5,9 +5,8 @@ use crate::content::field_groups::Groups;
 use crate::content::fields;
 use crate::content::list::{EntryQuery, Membership, SortKey};
 use crate::db::DbConn;
-use crate::db::sql::{CountRow, Sql, Value};
+use crate::db::sql::{Sql, Value};
 use crate::error::{Error, Result};
-use diesel::RunQueryDsl;
 
 /// Turns custom-field filters and ordering into conditions of the query, checked
 /// against the field groups of the kind.
@@ -64,12 +63,7 @@ pub fn narrow(conn: &mut DbConn, query: &mut EntryQuery) -> Result<()> {
                 );
             }
         }
-        let mut filter = Membership::new("field_values fv", "fv.entry_id", c);
-        filter.reach = filter
-            .reach_query()
-            .into_query()
-            .get_result::<CountRow>(conn)?
-            .n;
+        let filter = Membership::measured(conn, "field_values fv", "fv.entry_id", c)?;
         query.memberships.push(filter);
     }
     if let Some(name) = query.sort_field.clone() {

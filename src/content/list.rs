@@ -264,18 +264,33 @@ pub struct Membership {
     condition: Sql,
     /// How many entries have it, as far as it is known cheaply: a term's stored count, a
     /// custom field's matching values counted up to the dense reach.
-    pub reach: i64,
+    reach: i64,
 }
 
 impl Membership {
-    /// A filter on the rows of `table` for which `condition` holds, of unknown reach.
-    pub fn new(table: &'static str, entry: &'static str, condition: Sql) -> Membership {
-        Membership {
+    /// A filter on the rows of `table` for which `condition` holds, sized by a count of
+    /// those rows that stops at the dense reach: one look along an index, however many
+    /// there are.
+    pub fn measured(
+        conn: &mut DbConn,
+        table: &'static str,
+        entry: &'static str,
+        condition: Sql,
+    ) -> Result<Membership> {
+        let mut sql = Sql::new(&format!(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {table} WHERE "
+        ));
+        sql.append(&condition)
+            .push(" LIMIT ")
+            .bind(Value::Int(dense_reach()))
+            .push(") reached");
+        let reach = sql.into_query().get_result::<CountRow>(conn)?.n;
+        Ok(Membership {
             table,
             entry,
             condition,
-            reach: dense_reach(),
-        }
+            reach,
+        })
     }
 
     /// The entries with one of these terms, which `reach` published entries carry.
@@ -288,23 +303,11 @@ impl Membership {
             c
         };
         Membership {
+            table: "entry_terms et",
+            entry: "et.entry_id",
+            condition,
             reach,
-            ..Membership::new("entry_terms et", "et.entry_id", condition)
         }
-    }
-
-    /// A statement counting its matching rows, up to the dense reach: one look along an index,
-    /// however many there are.
-    pub fn reach_query(&self) -> Sql {
-        let mut sql = Sql::new(&format!(
-            "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {} WHERE ",
-            self.table
-        ));
-        sql.append(&self.condition)
-            .push(" LIMIT ")
-            .bind(Value::Int(dense_reach()))
-            .push(") reached");
-        sql
     }
 
     fn dense(&self) -> bool {
@@ -326,11 +329,8 @@ impl Membership {
             ))
         };
         sql.append(&self.condition);
-        // PostgreSQL turns an EXISTS into a join, and plans it once for every term with
-        // the average term's size (a generic plan): it would then read a dense term's
-        // entries whole. OFFSET 0 keeps it a check made entry by entry.
-        if !driving && backend == Backend::Postgres {
-            sql.push(" OFFSET 0");
+        if !driving {
+            sql.push(dialect::checked_per_row(backend));
         }
         sql.push(")");
         sql

@@ -1,5 +1,6 @@
-//! The one place where SQLite and PostgreSQL differ: full-text search, and how a batch of
-//! many writes in one transaction (an import, `generate`) is run.
+//! The one place where SQLite and PostgreSQL differ: full-text search, how a batch of
+//! many writes in one transaction (an import, `generate`) is run, and how a subquery is
+//! kept a check made row by row.
 
 use diesel::QueryResult;
 use diesel::connection::SimpleConnection;
@@ -64,6 +65,18 @@ pub fn after_bulk_load(conn: &mut DbConn) -> QueryResult<()> {
         // counts a filtered list from its smallest filter rather than by walking the kind.
         // Sampled (`analysis_limit`), it takes under a second at 100,000 posts.
         Backend::Sqlite => conn.batch_execute("PRAGMA analysis_limit = 1000; ANALYZE;"),
+    }
+}
+
+/// What ends an `EXISTS (SELECT ...)` that must stay a check made for each row of the
+/// outer query (a dense filter while a list walks its order). PostgreSQL turns an EXISTS
+/// into a join and plans it once for every value bound (a generic plan, made for the
+/// average term): it would then read a dense term's entries whole. `OFFSET 0` keeps it
+/// from doing so; SQLite checks row by row anyway.
+pub fn checked_per_row(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Postgres => " OFFSET 0",
+        Backend::Sqlite => "",
     }
 }
 

@@ -213,8 +213,8 @@ pub async fn get_item<K: WireKind>(
                     }
                 };
                 let mut body = Vec::new();
-                let (out, fields) = (&mut body, fields.as_deref());
-                rendered::write(conn, out, &found, &opts, fields, false, &fragments)?;
+                let fields = fields.as_deref();
+                rendered::write(conn, &mut body, &found, &opts, fields, false, &fragments)?;
                 Ok((body, rendered::valid_until(&found)))
             })
             .await?;
